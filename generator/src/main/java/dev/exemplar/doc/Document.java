@@ -1,0 +1,74 @@
+package dev.exemplar.doc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One document moving through the stages: its JSON record (passed through unchanged apart from
+ * the fields stages add) plus derived values computed once and shared by every stage.
+ */
+public final class Document {
+    private final ObjectNode record;
+    private final long position;
+    private String normalized;
+    private float[] embedding;
+    private final List<Reason> reasons = new ArrayList<>();
+
+    /** @param position the document's place in its input (line number or plan index), for messages */
+    public Document(ObjectNode record, long position) {
+        if (!record.hasNonNull("text") || !record.get("text").isTextual()) {
+            throw new IllegalArgumentException("record has no string field \"text\"");
+        }
+        this.record = record;
+        this.position = position;
+    }
+
+    public ObjectNode record() { return record; }
+    public long position() { return position; }
+    public String text() { return record.get("text").asText(); }
+
+    /** The record id as text, or the position when the record has none. */
+    public String id() {
+        JsonNode id = record.get("id");
+        return id == null || id.isNull() ? Long.toString(position) : id.asText();
+    }
+
+    /** The archetype id, or null for foreign records without one. */
+    public String archetype() {
+        JsonNode a = record.get("archetype");
+        return a == null || a.isNull() ? null : a.asText();
+    }
+
+    /** Normalised text, computed on first use. */
+    public String normalized() {
+        if (normalized == null) normalized = TextNormalizer.normalize(text());
+        return normalized;
+    }
+
+    /** The sentence embedding if a stage computed one; see {@code embed.Embedder}. */
+    public float[] embedding() { return embedding; }
+    public void setEmbedding(float[] e) { this.embedding = e; }
+
+    /** The {@code scores} object of the record, created on first use. */
+    public ObjectNode scores() {
+        JsonNode s = record.get("scores");
+        if (s instanceof ObjectNode o) return o;
+        return record.putObject("scores");
+    }
+
+    public void reject(Reason reason) { reasons.add(reason); }
+    public boolean rejected() { return !reasons.isEmpty(); }
+    public List<Reason> reasons() { return List.copyOf(reasons); }
+
+    /** Convenience for tests and foreign input: a record holding only a text. */
+    public static Document ofText(String text, long position) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("text", text);
+        return new Document(o, position);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.exemplar.doc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes one JSON record per line to a temporary file and moves it into place on
+ * {@link #commit()}, so a reader never sees a half-written file under the final name.
+ */
+public final class JsonlWriter implements Closeable {
+    private final Path target;
+    private final Path temp;
+    private final BufferedWriter out;
+    private long count;
+    private boolean done;
+
+    public JsonlWriter(Path target) {
+        this.target = target;
+        this.temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            OutputStream os = Files.newOutputStream(temp);
+            if (target.getFileName().toString().endsWith(".gz")) os = new GZIPOutputStream(os, 1 << 16);
+            out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void write(JsonNode record) {
+        try {
+            out.write(Json.MAPPER.writeValueAsString(record));
+            out.write('\n');
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long count() { return count; }
+
+    /** Flushes, closes and renames the file to its final name. */
+    public void commit() {
+        try {
+            out.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Abandons an uncommitted file. */
+    @Override
+    public void close() {
+        if (done) return;
+        try {
+            out.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // Best effort: the temporary file carries a .tmp suffix and is never read.
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.exemplar.embed;
+
+import dev.exemplar.doc.Document;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * In-process all-MiniLM-L6-v2 (quantized) sentence embeddings, normalised to unit length.
+ * Each document is embedded once; later stages reuse {@link Document#embedding()}.
+ */
+public final class Embedder {
+    private static volatile Embedder shared;
+    private final EmbeddingModel model;
+
+    private Embedder() {
+        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
+
+    /** The process-wide instance; the ONNX model is loaded once. */
+    public static Embedder shared() {
+        if (shared == null) {
+            synchronized (Embedder.class) {
+                if (shared == null) shared = new Embedder();
+            }
+        }
+        return shared;
+    }
+
+    /** Embeds a text; the vector has unit length, so a dot product is the cosine. */
+    public float[] embed(String text) {
+        return unit(model.embed(text).content().vector());
+    }
+
+    /** Embeds many texts in one model call. */
+    public List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segs = new ArrayList<>(texts.size());
+        for (String t : texts) segs.add(TextSegment.from(t));
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (var e : model.embedAll(segs).content()) out.add(unit(e.vector()));
+        return out;
+    }
+
+    /** Ensures every document carries an embedding, computing only the missing ones in one batch. */
+    public void ensure(List<Document> docs) {
+        List<Document> missing = docs.stream().filter(d -> d.embedding() == null).toList();
+        if (missing.isEmpty()) return;
+        List<float[]> vs = embedAll(missing.stream().map(Document::text).toList());
+        for (int i = 0; i < missing.size(); i++) missing.get(i).setEmbedding(vs.get(i));
+    }
+
+    public static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static float[] unit(float[] v) {
+        double n = 0;
+        for (float x : v) n += x * x;
+        n = Math.sqrt(n);
+        if (n == 0) return v;
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (float) (v[i] / n);
+        return out;
+    }
+}

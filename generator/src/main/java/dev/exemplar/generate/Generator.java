@@ -1,0 +1,26 @@
+package dev.exemplar.generate;
+
+import dev.exemplar.plan.PlannedSample;
+
+import java.util.List;
+
+/**
+ * Writes documents for planned samples. Implementations must be thread-safe: the pipeline calls
+ * {@link #generate} from several threads and restores plan order itself.
+ */
+public interface Generator extends AutoCloseable {
+    /** The generator kind named in mixes: {@code template} or {@code model}. */
+    String kind();
+
+    /** Called once with every sample this generator will receive, before any {@link #generate}. */
+    default void prepare(List<PlannedSample> samples) {}
+
+    /** Writes one document; failures are returned as {@link Generation#failed}, never thrown. */
+    Generation generate(PlannedSample sample);
+
+    /** How many {@link #generate} calls may run at once. */
+    default int concurrency() { return 1; }
+
+    @Override
+    default void close() {}
+}
