@@ -36,6 +36,9 @@ public final class TextReport {
         AuditReport.Run run = r.run();
         out.println("Audit of " + run.dir()
                 + (run.mix() != null ? "  (mix " + run.mix() + (run.seed() != null ? ", seed " + run.seed() : "") + ")" : "  (no manifest.json)"));
+        if (run.status() != null && !run.status().equals("complete")) {
+            out.println("Run status: " + run.status() + (run.stopReason() != null ? " (" + run.stopReason() + ")" : ""));
+        }
         AuditReport.Totals t = r.totals();
         out.printf(Locale.ROOT, "%s accepted documents, %s words, %s tokens; %s rejected (%s of generated)%n",
                 n(t.docs()), n(t.words()), n(t.tokens()), n(t.rejected()), pct(t.rejectedShare()));
@@ -109,8 +112,8 @@ public final class TextReport {
         out.println("  distinct n-grams: " + String.join(", ", d.distinct().stream()
                 .map(g -> g.n() + "-grams " + pct(g.share()) + " of " + n(g.total())).toList()));
         NearDuplicates.Result nd = d.nearDuplicates();
-        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s docs, %s pairs; Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
-                pct(nd.rate()), n(nd.withDuplicate()), n(nd.pairs()), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
+        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s documents in %s clusters; Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
+                pct(nd.rate()), n(nd.withDuplicate()), n(nd.clusters()), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
         AuditReport.Names names = d.aiNames();
         if (names.docs() > 0) {
             out.println("  AI names: " + n(names.distinct()) + " distinct in " + n(names.docs()) + " documents; most common: "
