@@ -63,16 +63,16 @@ public final class TextReport {
         dist("tokens", l.tokens());
         histogram(l.words());
         if (l.wordsByArchetype().size() > 1) {
-            l.wordsByArchetype().forEach((k, d) -> dist(k, d));
+            l.wordsByArchetype().forEach(this::dist);
         }
     }
 
     private void dist(String label, Distribution d) {
         if (d.count() == 0) {
-            out.printf("  %-24s (none)%n", label);
+            out.printf("  %-30s (none)%n", label);
             return;
         }
-        out.printf(Locale.ROOT, "  %-24s n %s  min %s  p10 %s  median %s  p90 %s  max %s  mean %.1f%n", label,
+        out.printf(Locale.ROOT, "  %-30s n %s  min %s  p10 %s  median %s  p90 %s  max %s  mean %.1f%n", label,
                 n(d.count()), num(d.min()), num(d.p10()), num(d.p50()), num(d.p90()), num(d.max()), d.mean());
     }
 
@@ -209,8 +209,11 @@ public final class TextReport {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /** A share as a percentage; small non-zero shares keep two significant digits instead of reading 0.0%. */
     static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        double p = share * 100;
+        if (p != 0 && Math.abs(p) < 1) return String.format(Locale.ROOT, "%.2g%%", p);
+        return String.format(Locale.ROOT, "%.1f%%", p);
     }
 
     static String num(double v) {
