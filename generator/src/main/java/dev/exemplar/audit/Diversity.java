@@ -62,7 +62,9 @@ public final class Diversity {
         String[] words = TextNormalizer.words(normalized);
         // Word hashes once, then n-gram hashes folded from them: no n-gram strings are built.
         long[] grams = new long[words.length];
-        for (int i = 0; i < words.length; i++) grams[i] = Shingles.hash(words[i]);
+        // String.hashCode (cached by the JVM, a tight loop) spread to 64 bits is ample for counting
+        // distinct n-grams and several times cheaper than a byte-level hash of every word.
+        for (int i = 0; i < words.length; i++) grams[i] = Seeds.mix(words[i].hashCode() * GOLDEN + words[i].length());
         long[] wordHashes = grams.clone();
         long[][] ngrams = new long[MAX_N][];
         for (int n = 1; n <= NearDuplicates.SHINGLE; n++) {
