@@ -112,7 +112,7 @@ public final class TextReport {
         out.println("  distinct n-grams: " + String.join(", ", d.distinct().stream()
                 .map(g -> g.n() + "-grams " + pct(g.share()) + " of " + n(g.total())).toList()));
         NearDuplicates.Result nd = d.nearDuplicates();
-        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s documents in %s clusters; Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
+        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s documents in %s cluster(s); Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
                 pct(nd.rate()), n(nd.withDuplicate()), n(nd.clusters()), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
         AuditReport.Names names = d.aiNames();
         if (names.docs() > 0) {
@@ -157,6 +157,7 @@ public final class TextReport {
                     l.reviewerReasons().isEmpty() ? "" : "; reviewer reasons: " + String.join(", ",
                             l.reviewerReasons().stream().map(c -> c.key() + " " + c.count()).toList()));
         }
+        if (!l.scoreSeparation().isEmpty()) out.println("  scores of labelled documents:");
         for (AuditReport.ScoreSeparation s : l.scoreSeparation()) {
             out.printf(Locale.ROOT, "    score %-22s mean when good %s, when bad %s%n", s.key(),
                     s.goodMean() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.goodMean()),
