@@ -132,6 +132,11 @@ public final class TextReport {
 
     private void ledger(JsonNode ledger) {
         section("Model ledger");
+        // The model generator writes a one-line summary; the full ledger is in --json and the HTML report.
+        if (ledger.path("summary").isTextual()) {
+            out.println("  " + ledger.get("summary").asText());
+            return;
+        }
         ledger.fields().forEachRemaining(e -> out.println("  " + e.getKey() + ": " + (e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString())));
     }
 
