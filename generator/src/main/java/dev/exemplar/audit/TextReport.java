@@ -121,6 +121,7 @@ public final class TextReport {
         }
         repeats("most repeated openings (documents)", d.openings());
         repeats("most repeated sentences (documents)", d.sentences());
+        if (!d.repeatsExact()) out.println("  (more than " + n(Diversity.REPEAT_CAPACITY) + " distinct openings or sentences: repeat counts are lower bounds)");
     }
 
     private void repeats(String title, List<AuditReport.Repeat> rs) {
