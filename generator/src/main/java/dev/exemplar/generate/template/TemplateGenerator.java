@@ -1,0 +1,98 @@
+package dev.exemplar.generate.template;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.doc.Json;
+import dev.exemplar.generate.Generation;
+import dev.exemplar.generate.Generator;
+import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.spec.Catalog;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.ext.beans.BeansWrapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+
+/**
+ * The embedded default generator: renders {@code templates/story/<format>.ftl} with Freemarker in
+ * a sandbox (no class resolution, no {@code ?api}, templates only from {@code templates/}), fed
+ * with plain maps, lists and strings, and a grammar map whose entries expand phrase symbols. All
+ * randomness comes from the sample's seed, so a sample renders the same text every time.
+ */
+public final class TemplateGenerator implements Generator {
+    private final Catalog catalog;
+    private final Configuration cfg;
+    private final StoryLibrary library;
+
+    public TemplateGenerator(Catalog catalog) {
+        this.catalog = catalog;
+        this.library = StoryLibrary.load(catalog);
+        this.cfg = sandbox(catalog);
+    }
+
+    /** A Freemarker configuration that can reach nothing but the project's templates and the data given. */
+    static Configuration sandbox(Catalog catalog) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            c.setDirectoryForTemplateLoading(catalog.templatesDir().toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        DefaultObjectWrapperBuilder ow = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        ow.setExposureLevel(BeansWrapper.EXPOSE_NOTHING);
+        c.setObjectWrapper(ow.build());
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setDefaultEncoding("UTF-8");
+        c.setNumberFormat("computer");
+        c.setLocale(java.util.Locale.ROOT);
+        return c;
+    }
+
+    @Override
+    public String kind() { return "template"; }
+
+    @Override
+    public int concurrency() { return Math.max(1, Runtime.getRuntime().availableProcessors()); }
+
+    public StoryLibrary library() { return library; }
+
+    @Override
+    public Generation generate(PlannedSample s) {
+        String name = templateName(s.format());
+        ObjectNode prov = Json.MAPPER.createObjectNode().put("kind", "template").put("template", name);
+        try {
+            return Generation.ok(s, render(s, name), prov);
+        } catch (IOException | TemplateException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            return Generation.failed(s, prov, "template-error", msg.lines().findFirst().orElse(msg));
+        }
+    }
+
+    public static String templateName(String format) {
+        return "story/" + format + ".ftl";
+    }
+
+    /** Renders and polishes one sample's text. */
+    public String render(PlannedSample s) throws IOException, TemplateException {
+        return render(s, templateName(s.format()));
+    }
+
+    private String render(PlannedSample s, String name) throws IOException, TemplateException {
+        Template t = cfg.getTemplate(name);
+        SplittableRandom rng = new SplittableRandom(s.seed());
+        StoryModel model = StoryModel.build(s, catalog, library, rng);
+        StringWriter w = new StringWriter(4096);
+        t.process(model.data(), w);
+        return TextPolisher.polish(w.toString());
+    }
+}
