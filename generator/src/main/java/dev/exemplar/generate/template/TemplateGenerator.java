@@ -6,22 +6,17 @@ import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.spec.Catalog;
-import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import freemarker.ext.beans.BeansWrapper;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 
 /**
- * The embedded default generator: renders {@code templates/story/<format>.ftl} with Freemarker in
- * a sandbox (no class resolution, no {@code ?api}, templates only from {@code templates/}), fed
+ * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
+ * {@link SandboxedFreemarker} sandbox, fed
  * with plain maps, lists and strings, and a grammar map whose entries expand phrase symbols. All
  * randomness comes from the sample's seed, so a sample renders the same text every time.
  */
@@ -33,29 +28,7 @@ public final class TemplateGenerator implements Generator {
     public TemplateGenerator(Catalog catalog) {
         this.catalog = catalog;
         this.library = StoryLibrary.load(catalog);
-        this.cfg = sandbox(catalog);
-    }
-
-    /** A Freemarker configuration that can reach nothing but the project's templates and the data given. */
-    static Configuration sandbox(Catalog catalog) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            c.setDirectoryForTemplateLoading(catalog.templatesDir().toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setAPIBuiltinEnabled(false);
-        DefaultObjectWrapperBuilder ow = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        ow.setExposureLevel(BeansWrapper.EXPOSE_NOTHING);
-        c.setObjectWrapper(ow.build());
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setDefaultEncoding("UTF-8");
-        c.setNumberFormat("computer");
-        c.setLocale(java.util.Locale.ROOT);
-        return c;
+        this.cfg = SandboxedFreemarker.create(catalog.templatesDir());
     }
 
     @Override
