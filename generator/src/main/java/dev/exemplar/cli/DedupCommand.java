@@ -4,9 +4,7 @@ import dev.exemplar.dedup.DedupChain;
 import dev.exemplar.dedup.DedupRunner;
 import dev.exemplar.dedup.DedupStages;
 import dev.exemplar.dedup.LshMath;
-import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.BadLinePolicy;
-import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.DedupSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,35 +121,27 @@ public final class DedupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        try {
-            DedupSettings settings = settings();
-            if (curve) {
-                outw.print(LshMath.curveTable(settings.near().bands(), settings.near().rows()));
-                outw.flush();
-                return 0;
-            }
-            if (in.isEmpty()) throw new ParameterException(spec.commandLine(), "Missing required option: '--in=FILE_OR_DIR'");
-            if (out == null) throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
-            int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            var options = new DedupRunner.Options(t, batch, policy(), gzip, overwrite);
-            try (DedupChain chain = DedupStages.fromSettings(settings, out.toAbsolutePath())) {
-                if (chain.isEmpty()) throw new ParameterException(spec.commandLine(), "every stage is switched off; nothing to do");
-                DedupRunner.Summary s = new DedupRunner(chain, options, m -> {
-                    err.println(m);
-                    err.flush();
-                }).run(in, against, out);
-                printSummary(outw, s);
-            }
-            return 0;
-        } catch (ParameterException e) {
-            throw e;
-        } catch (BadInputException | ConfigException e) {
-            err.println("exemplar dedup: " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("exemplar dedup: " + e.getMessage());
-            return 1;
+        DedupSettings settings = settings();
+        if (curve) {
+            outw.print(LshMath.curveTable(settings.near().bands(), settings.near().rows()));
+            outw.flush();
+            return ExitCodes.OK;
         }
+        if (in.isEmpty()) throw bad("Missing required option: '--in=FILE_OR_DIR'");
+        if (out == null) throw bad("Missing required option: '--out=DIR'");
+        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        var options = new DedupRunner.Options(t, batch, policy(), gzip, overwrite);
+        // Bad input (unreadable eval sets, malformed lines) surfaces as BadInputException or
+        // ConfigException, which Main's error handler reports with exit code 2.
+        try (DedupChain chain = DedupStages.fromSettings(settings, out.toAbsolutePath())) {
+            if (chain.isEmpty()) throw bad("every stage is switched off; nothing to do");
+            DedupRunner.Summary s = new DedupRunner(chain, options, m -> {
+                err.println(m);
+                err.flush();
+            }).run(in, against, out);
+            printSummary(outw, s);
+        }
+        return ExitCodes.OK;
     }
 
     DedupSettings settings() {

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the dedup chain from a mix's {@code dedup} section or from command-line settings. */
+/** Builds the dedup stages from a mix's {@code dedup} section or from command-line settings. */
 public final class DedupStages {
     private DedupStages() {}
 
-    /** The chain {@code generate} runs; temporary verification files go to the system temp directory. */
-    public static DedupChain fromMix(Mix mix) {
-        return fromSettings(mix.dedup(), null);
+    /**
+     * The stages {@code generate} runs, in order, as views on one {@link DedupChain}: offer a
+     * document to each in turn (stopping at the first match); the last one indexes it in all.
+     * Verification data goes to unlinked files in the system temp directory.
+     */
+    public static List<DedupStage> fromMix(Mix mix) {
+        return fromSettings(mix.dedup(), null).asStages();
     }
 
     /**

@@ -31,6 +31,13 @@ final class SpillStore implements Closeable {
             file = dir == null ? Files.createTempFile(prefix, ".spill") : Files.createTempFile(dir, prefix, ".spill");
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
+            // Unlink now where the OS allows it (the open channel still reads and writes), so not
+            // even a kill -9 leaves the file behind.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException onWindows) {
+                file.toFile().deleteOnExit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary file for dedup: " + e.getMessage(), e);
         }
