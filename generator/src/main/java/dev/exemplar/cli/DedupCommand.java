@@ -47,10 +47,10 @@ public final class DedupCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--in", arity = "1..*", paramLabel = "FILE_OR_DIR",
-            description = "JSONL input(s) to deduplicate, in order; directories are read recursively in name order.")
+            description = "Required. JSONL input(s) to deduplicate, in order; directories are read recursively in name order.")
     List<Path> in = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory for kept/removed/summary.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Required. Output directory for kept/removed/summary (created if missing).")
     Path out;
 
     @Option(names = "--against", arity = "1..*", paramLabel = "FILE_OR_DIR",
@@ -97,8 +97,9 @@ public final class DedupCommand implements Callable<Integer> {
     int ngram;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for parsing and hashing (default: the number of cores, ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:exemplar.threads:-0}")
+            description = "Threads parsing and hashing ahead of the in-order decisions (default: one per core); "
+                    + "the output is the same for any number.",
+            defaultValue = "0")
     int threads;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1024", hidden = true)
