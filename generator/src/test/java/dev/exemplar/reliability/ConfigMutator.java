@@ -239,9 +239,12 @@ final class ConfigMutator {
     }
 
     private Mutant hugeKey(Random rnd) {
-        int n = 10_000 + rnd.nextInt(1_000_000);
+        int n = rnd.nextBoolean() ? 2_000 + rnd.nextInt(60_000) : 70_000 + rnd.nextInt(1_000_000);
         String key = "k".repeat(n);
-        return insertAtTopLevel("huge-key", "a key of " + n + " characters", key + ": 1", rnd);
+        // An explicit key ("? key") is exempt from the scanner's 1024-character limit on simple keys.
+        boolean explicit = rnd.nextBoolean();
+        String line = explicit ? "? " + key + "\n: 1" : key + ": 1";
+        return insertAtTopLevel("huge-key", (explicit ? "an explicit key of " : "a key of ") + n + " characters", line, rnd);
     }
 
     private Mutant empty(Random rnd) {
