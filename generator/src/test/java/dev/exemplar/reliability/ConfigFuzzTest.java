@@ -1,9 +1,8 @@
 package dev.exemplar.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.TestProject;
 import dev.exemplar.spec.Catalog;
-import dev.exemplar.spec.ConfigException;
-import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Seeded fuzzing of the config loader: thousands of mutated archetype specs, formats and mixes,
- * each of which must be refused with a {@link ConfigException} whose problems name the file and a
- * real line, with a short message and nothing that looks like a stack trace or parser internals.
+ * Seeded fuzzing of config loading through the CLI: thousands of mutated archetype specs, formats
+ * and mixes, each of which {@code exemplar validate} (and, for a share of the mixes,
+ * {@code exemplar generate}) must refuse with exit code 2 and {@code file:line} errors, short
+ * messages and nothing that looks like a stack trace or parser internals; generate writes nothing.
  * Seeds are the shipped project files when present, else realistic copies in test resources.
  * Override the seed or the number of cases with {@code -Dexemplar.fuzz.seed=N -Dexemplar.fuzz.cases=N}.
  */
@@ -135,9 +135,9 @@ class ConfigFuzzTest {
             ConfigMutator.Mutant m = s.mutator().mutate(kind, rnd);
             Files.write(s.file(), m.bytes());
             try {
-                String problem = check(s, m);
+                String problem = check(s, m, i);
                 if (problem != null) {
-                    failures.add("case " + i + " (" + s.file().getFileName() + ", " + m.kind() + ": " + m.detail() + "): " + problem);
+                    failures.add(abbreviate("case " + i + " (" + s.file().getFileName() + ", " + m.kind() + ": " + m.detail() + "): " + problem));
                 }
             } finally {
                 Files.write(s.file(), s.bytes());
@@ -154,48 +154,67 @@ class ConfigFuzzTest {
         }
     }
 
-    /** Returns why the case failed, or null when the loader refused it cleanly. */
-    private static String check(Seed s, ConfigMutator.Mutant m) {
-        ConfigException refused;
+    /**
+     * Runs the case through the CLI ({@code exemplar validate FILE}; for every eighth mix also
+     * {@code exemplar generate --mix FILE}) and returns why it failed, or null when it was refused
+     * cleanly: exit code 2, every problem as {@code error: file:line: ...}, no internals.
+     */
+    private static String check(Seed s, ConfigMutator.Mutant m, int caseNo) {
+        String root = s.kind().equals("mix") ? project.toString() : s.miniProject().toString();
+        TestProject.CliResult r;
         try {
-            load(s);
-            return "accepted";
-        } catch (ConfigException e) {
-            refused = e;
+            r = TestProject.cli("validate", "--project", root, s.file().toString());
         } catch (Throwable t) {
             StringWriter w = new StringWriter();
             t.printStackTrace(new PrintWriter(w));
-            return "threw " + w.toString().lines().limit(8).reduce((a, b) -> a + " | " + b).orElse("");
+            return "the CLI threw " + w.toString().lines().limit(8).reduce((a, b) -> a + " | " + b).orElse("");
         }
-        List<ConfigProblem> mine = refused.problems().stream().filter(p -> s.file().equals(p.file())).toList();
-        if (mine.isEmpty()) return "no problem names " + s.file() + ": " + refused.getMessage();
+        String why = judge(s, m, r);
+        if (why != null || !s.kind().equals("mix") || caseNo % 8 != 0) return why;
+        Path out = tmp.resolve("run-" + caseNo);
+        TestProject.CliResult g = TestProject.cli("generate", "--mix", s.file().toString(), "--project", root, "--out", out.toString());
+        why = judge(s, m, g);
+        if (why == null && Files.exists(out)) return "generate wrote " + out + " for a bad mix";
+        return why == null ? null : "generate: " + why;
+    }
+
+    private static String judge(Seed s, ConfigMutator.Mutant m, TestProject.CliResult r) {
+        String all = r.out() + r.err();
+        if (r.code() != 2) return "exit code " + r.code() + ", expected 2: " + abbreviate(all);
+        for (String leak : LEAKS) {
+            if (all.contains(leak)) return "output leaks \"" + leak + "\": " + abbreviate(all);
+        }
         long lines = new String(m.bytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count() + 1;
-        Pattern where = Pattern.compile("^" + Pattern.quote(s.file().toString()) + ":(\\d+): ");
-        for (ConfigProblem p : refused.problems()) {
-            String text = p.toString();
-            Matcher wm = where.matcher(text);
-            if (p.file() != null && p.file().equals(s.file()) && !wm.find()) return "no file:line in \"" + text + "\"";
-            if (p.file() != null && p.file().equals(s.file())) {
-                int line = Integer.parseInt(wm.group(1));
-                if (line < 1 || line > Math.max(lines, 1)) return "line " + line + " outside the file (" + lines + " lines): " + text;
-            }
-            if (text.length() > 1000) return "message of " + text.length() + " characters: " + text.substring(0, 200) + "...";
-            for (String leak : LEAKS) {
-                if (text.contains(leak)) return "message leaks \"" + leak + "\": " + text;
+        Pattern where = Pattern.compile("^error: " + Pattern.quote(s.file().toString()) + ":(\\d+): ");
+        List<Integer> mine = new ArrayList<>();
+        for (String line : r.err().lines().toList()) {
+            if (line.length() > 1000) return "an error line of " + line.length() + " characters: " + abbreviate(line);
+            if (!line.startsWith("error: ")) continue;
+            Matcher wm = where.matcher(line);
+            if (wm.find()) {
+                int n = Integer.parseInt(wm.group(1));
+                if (n < 1 || n > lines) return "line " + n + " outside the file (" + lines + " lines): " + line;
+                mine.add(n);
+            } else if (line.contains(s.file().getFileName().toString())) {
+                return "no file:line in \"" + abbreviate(line) + "\"";
             }
         }
-        String first = mine.get(0).toString();
+        if (mine.isEmpty()) return "no error names " + s.file() + " with a line: " + abbreviate(all);
         if (m.expectedLine() > 0) {
-            int line = mine.get(0).line();
+            int line = mine.get(0);
             boolean exact = m.kind().equals("invalid-utf8") || m.kind().equals("huge") || m.kind().equals("wrong-root");
             if (exact ? line != m.expectedLine() : line < m.expectedLine()) {
-                return "expected line " + (exact ? "" : ">= ") + m.expectedLine() + ", got " + first;
+                return "expected line " + (exact ? "" : ">= ") + m.expectedLine() + ", got " + abbreviate(r.err());
             }
         }
-        if (m.expectedText() != null && mine.stream().noneMatch(p -> p.toString().contains(m.expectedText()))) {
-            return "expected a message containing \"" + m.expectedText() + "\", got " + refused.getMessage();
+        if (m.expectedText() != null && !r.err().contains(m.expectedText())) {
+            return "expected a message containing \"" + m.expectedText() + "\", got " + abbreviate(r.err());
         }
         return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 600 ? s.substring(0, 600) + "..." : s;
     }
 
     private static void load(Seed s) {

@@ -44,7 +44,6 @@ final class ConfigMutator {
             "broken: !!binary not*base64",
             "---\nsecond: document",
             "broken: \"unterminated",
-            "%YAML 1.1",
             "\tindented: with a tab",
             "broken: |\n bad\n  indentation\n wrong: x\n   more");
 
