@@ -115,7 +115,14 @@ public final class Pipeline {
                     stopReason = "the plan is exhausted before the target was reached";
                     break;
                 }
-                List<Generation> gens = generateAll(window, generators, pools);
+                List<Generation> gens;
+                try {
+                    gens = generateAll(window, generators, pools);
+                } catch (RunStopped e) {
+                    status = "stopped";
+                    stopReason = e.getMessage();
+                    break;
+                }
                 Map<Long, ObjectNode> recs = new LinkedHashMap<>();
                 Map<Long, Document> docs = new LinkedHashMap<>();
                 for (Generation g : gens) {
@@ -148,21 +155,15 @@ public final class Pipeline {
                 }
                 listener.progress(stats.docs(), stats.rejectedCount(), stats.tokens(), target(plan), plan.byTokens());
             }
+            // A stopped run is finished too: its shards are complete files and --resume reopens the last one.
             writer.finish(next);
-        } catch (RunStopped e) {
-            status = "stopped";
-            stopReason = e.getMessage();
         } finally {
             pools.values().forEach(ExecutorService::shutdownNow);
         }
         ObjectNode manifest = manifest(plan, stats, fingerprint, claim.startedAt(), t0, status, stopReason, filters, dedup, generators);
         generators.values().forEach(Generator::close);
-        if ("complete".equals(status)) {
-            AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
-            AtomicFiles.write(layout.manifest(), manifest.toPrettyString() + "\n");
-        } else {
-            AtomicFiles.write(layout.state().resolve("stopped.json"), manifest.toPrettyString() + "\n");
-        }
+        AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
+        AtomicFiles.write(layout.manifest(), manifest.toPrettyString() + "\n");
         return new RunResult(status, stopReason, layout.dir(), manifest, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
     }
 
