@@ -28,13 +28,18 @@ public final class ChatClients {
     public static ResilientChatClient create(ModelSettings s, Path runDir, String name, Budget budget,
                                              Consumer<String> progress) {
         if (s == null || !s.present()) throw new LlmException("no_model", "the mix has no model section");
+        return create(s, runDir, name, budget, progress, s.local() ? null : Secrets.fromEnv(s.apiKeyEnv()));
+    }
+
+    /** As above with the key given directly (tests: the JVM cannot set its own environment). */
+    static ResilientChatClient create(ModelSettings s, Path runDir, String name, Budget budget,
+                                      Consumer<String> progress, String key) {
         Path dir = runDir == null ? null : runDir.resolve("llm");
         Transport t;
-        String key = null;
+        Secrets.register(key);
         if (s.local()) {
             t = new LlamaTransport(s, dir == null ? null : dir.resolve("llama.log"));
         } else {
-            key = Secrets.fromEnv(s.apiKeyEnv());
             if (key == null && s.apiKeyRequired()) {
                 throw new LlmException("api_key_missing", "environment variable " + s.apiKeyEnv()
                         + " (model.api_key_env) is not set; export it with the API key before running");

@@ -93,11 +93,11 @@ final class LangChainTransport implements Transport {
                     || t instanceof java.io.EOFException) {
                 return new ProviderError(0, "connection", -1, "connection failed: " + Secrets.brief(t.toString(), 200));
             }
-            if (t instanceof java.io.IOException) {
-                return new ProviderError(0, "connection", -1, "I/O error: " + Secrets.brief(t.toString(), 200));
-            }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return new ProviderError(0, "malformed_response", -1, "unreadable reply: " + Secrets.brief(t.getMessage(), 200));
+            }
+            if (t instanceof java.io.IOException) {
+                return new ProviderError(0, "connection", -1, "I/O error: " + Secrets.brief(t.toString(), 200));
             }
         }
         // Anything else (a reply missing fields, an unexpected shape) counts as a garbled answer.

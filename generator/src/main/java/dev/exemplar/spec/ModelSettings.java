@@ -83,6 +83,20 @@ public record ModelSettings(
     /** The address calls go to, for messages and the journal key: base URL, or the model file. */
     public String endpoint() { return local() ? String.valueOf(modelPath) : baseUrl; }
 
+    /**
+     * Reads a standalone {@code model:}-shaped YAML mapping (tests, tools); throws
+     * {@link ConfigException} with every problem.
+     */
+    public static ModelSettings parse(String yaml) {
+        LocatedYaml y = LocatedYaml.parse(Path.of("model.yaml"), ("model:\n" + yaml.indent(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<ConfigProblem> problems = new java.util.ArrayList<>();
+        NodeReader root = new NodeReader(y, "", problems);
+        ModelSettings s = read(root, "model");
+        root.finish();
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+        return s;
+    }
+
     static ModelSettings read(NodeReader r, String section) {
         NodeReader m = r.child(section);
         if (m.absent()) return NONE;
