@@ -158,7 +158,7 @@ public record ModelSettings(
         }
         double poll = m.number("batch_poll_seconds", 0.001, 3600, 30);
         NodeReader rt = m.child("retry");
-        Retry retry = new Retry((int) rt.integer("max_attempts", 1, 100, Retry.DEFAULT.maxAttempts()),
+        Retry retry = new Retry((int) rt.integer("max_attempts", 1, 100_000, Retry.DEFAULT.maxAttempts()),
                 rt.number("initial_backoff_seconds", 0, 3600, Retry.DEFAULT.initialBackoffSeconds()),
                 rt.number("max_backoff_seconds", 0, 86_400, Retry.DEFAULT.maxBackoffSeconds()));
         if (retry.initialBackoffSeconds() > retry.maxBackoffSeconds()) {

@@ -168,8 +168,9 @@ class ResilientChatClientTest {
 
     @Test
     void sustainedRateLimitsTripTheStallTimer() {
-        server.responder(call -> new FakeLlmServer.Status(429, "0.05"));
-        try (var c = client(settings("openai", "retry: {max_attempts: 100, initial_backoff_seconds: 0.01, max_backoff_seconds: 0.05}\nbreaker: {stall_seconds: 0.6}"))) {
+        try (var c = client(settings("openai", "retry: {max_attempts: 1000, initial_backoff_seconds: 0.01, max_backoff_seconds: 0.05}\nbreaker: {stall_seconds: 0.6}"))) {
+            c.chat(req("warm-up"));
+            server.responder(call -> new FakeLlmServer.Status(429, "0.05"));
             long t0 = System.nanoTime();
             LlmStopped s = assertThrows(LlmStopped.class, () -> c.chat(req("z")));
             double secs = (System.nanoTime() - t0) / 1e9;
