@@ -76,6 +76,12 @@ public final class ResilientChatClient implements ChatClient {
         }
     }
 
+    /** The journaled answer to a request without counting it in the ledger; null when not answered. */
+    public ChatResponse peek(ChatRequest r) {
+        Journal.Entry e = journal.get(key(r));
+        return e == null ? null : new ChatResponse(e.text(), e.truncated(), e.inputTokens(), e.outputTokens(), e.reasoningTokens(), true);
+    }
+
     /** True when this request's answer is already journaled (it will cost nothing). */
     public boolean answered(ChatRequest r) {
         return journal.contains(key(r));
