@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ArchetypesCommand.class,
                 DedupCommand.class,
+                AuditCommand.class,
+                ReviewCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",
