@@ -54,7 +54,11 @@ public final class TemplateGenerator implements Generator {
             t.process(model(s), out);
             return Generation.ok(s, TextCleaner.clean(out.toString()), prov);
         } catch (IOException | freemarker.template.TemplateException e) {
-            return Generation.failed(s, prov, "template_error", firstLine(e.getMessage()));
+            return Generation.failed(s, prov, "template_error", TemplateErrors.describe(name, e));
+        } catch (SecurityException e) {
+            // FileTemplateLoader refuses a file (e.g. a symlink) that resolves outside templates/.
+            return Generation.failed(s, prov, "template_error", name + ": refused to load a template outside templates/ ("
+                    + TemplateErrors.clean(e.getMessage()) + ")");
         }
     }
 
@@ -97,9 +101,4 @@ public final class TemplateGenerator implements Generator {
                 "poss_pron", p.possessivePronoun(), "refl", p.reflexive(), "plural", p.plural());
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "template failed";
-        int i = s.indexOf('\n');
-        return (i < 0 ? s : s.substring(0, i)).strip();
-    }
 }
