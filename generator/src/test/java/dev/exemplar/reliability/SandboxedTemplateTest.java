@@ -53,8 +53,11 @@ class SandboxedTemplateTest {
             ?new of Execute           | ${"freemarker.template.utility.Execute"?new()("echo pwned")}                       | not allowed
             ?new of ObjectConstructor | <#assign oc = "freemarker.template.utility.ObjectConstructor"?new()>${oc("java.io.File", "/")} | not allowed
             ?new of a JDK class       | ${"java.lang.ProcessBuilder"?new()}                                                | not allowed
-            ?api on a hash            | ${archetype?api.getClass().getName()}                                             | ?api
-            ?api on a string          | ${ai.name?api.getClass()}                                                         | ?api
+            ?api on a hash            | ${s?api.getClass().getName()}                                                     | ?api
+            ?api on a string          | ${a.name?api.getClass()}                                                          | ?api
+            ?api on the symbol map    | ${g?api.getClass().getProtectionDomain()}                                         | ?api
+            getClass on a map         | ${g.getClass().getProtectionDomain()}                                             | story/short-story.ftl
+            class via a list          | ${d.getClass()}                                                                   | story/short-story.ftl
             ?eval reaching ?new       | ${'"freemarker.template.utility.Execute"?new()("id")'?eval}                        | not allowed
             ?interpret reaching ?new  | <#assign t = '$' + '{"freemarker.template.utility.Execute"?new()("id")}'><@t?interpret />  | not allowed
             include by relative path  | <#include "../secret.ftl">                                                         | secret.ftl
@@ -66,12 +69,13 @@ class SandboxedTemplateTest {
         Generation g = renderWith(body.strip());
         assertFalse(g.succeeded(), attack + " rendered: " + g.text());
         assertNotNull(g.failure());
-        assertEquals("template_error", g.failure().code());
+        assertEquals("template-error", g.failure().code());
         String detail = g.failure().detail();
         System.out.println("sandbox: " + attack + " -> " + detail);
         assertTrue(detail.contains(expected), attack + ": the error should say what was refused (\"" + expected + "\"), got: " + detail);
         assertTrue(detail.contains("story/short-story.ftl"), attack + ": the error should name the template, got: " + detail);
         assertFalse(detail.contains(SECRET), attack + " leaked the outside file");
+        assertFalse(detail.contains("ProtectionDomain[") || detail.contains("class java."), attack + " reached a Java class: " + detail);
     }
 
     @Test
@@ -90,7 +94,7 @@ class SandboxedTemplateTest {
 
     @Test
     void anOrdinaryTemplateStillRenders() throws IOException {
-        Generation g = renderWith("${ai.name} helps ${people[0].name} in ${setting}. <#include \"/story/chat-transcript.ftl\">");
+        Generation g = renderWith("${a.name} helps ${h.name} in ${s.setting}. <#include \"/story/chat-transcript.ftl\">");
         assertTrue(g.succeeded(), () -> "a plain template failed: " + g.failure());
         assertFalse(g.text().isBlank());
     }
