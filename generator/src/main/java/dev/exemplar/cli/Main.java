@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 ValidateCommand.class,
                 ArchetypesCommand.class,
+                DedupCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",
