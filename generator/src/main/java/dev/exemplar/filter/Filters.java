@@ -1,0 +1,62 @@
+package dev.exemplar.filter;
+
+import dev.exemplar.embed.Embedder;
+import dev.exemplar.llm.ChatClient;
+import dev.exemplar.llm.LlmException;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.FilterSettings;
+import dev.exemplar.spec.Mix;
+import dev.exemplar.spec.ModelSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Builds the filter list a mix asks for, cheapest first: length, placeholders, quality,
+ * repetition, language, slop, tropes, adherence, then the judge (when the mix has a judge model)
+ * and the corpus slop scan.
+ */
+public final class Filters {
+    private Filters() {}
+
+    /** The filters of a mix; a judge section needs {@link #fromMix(Mix, Catalog, Function)}. */
+    public static List<DocumentFilter> fromMix(Mix mix, Catalog catalog) {
+        return fromMix(mix, catalog, s -> {
+            throw new LlmException("no_judge_client", "the mix has a judge section but no model client was provided");
+        });
+    }
+
+    /** The filters of a mix, with {@code judgeClients} making the judge's model client. */
+    public static List<DocumentFilter> fromMix(Mix mix, Catalog catalog, Function<ModelSettings, ChatClient> judgeClients) {
+        FilterSettings f = mix.filters();
+        List<DocumentFilter> out = new ArrayList<>(cheap(f, catalog, true));
+        if (mix.judge().present() && f.judge().enabled()) {
+            out.add(new JudgeFilter(judgeClients.apply(mix.judge()), catalog, f.judge()));
+        }
+        if (f.slopScan().enabled()) out.add(new SlopScanFilter(f.slopScan()));
+        return out;
+    }
+
+    /**
+     * The filters that need no model call, in order.
+     * @param embeddings false to skip the embedding scorer and adherence whatever the settings say
+     */
+    public static List<DocumentFilter> cheap(FilterSettings f, Catalog catalog, boolean embeddings) {
+        List<DocumentFilter> out = new ArrayList<>();
+        if (f.length().enabled()) out.add(new LengthFilter(f.length()));
+        if (f.placeholders()) out.add(new PlaceholderFilter());
+        if (f.quality().enabled()) out.add(new QualityFilter(f.quality()));
+        if (f.repetition().enabled()) out.add(new RepetitionFilter(f.repetition()));
+        if (f.language().enabled()) out.add(new LanguageFilter(f.language()));
+        if (f.slop().enabled()) out.add(new SlopFilter(f.slop()));
+        boolean model = embeddings && f.tropes().embeddings();
+        if (f.tropes().enabled() || (model && f.adherence().enabled())) {
+            Lexicon lexicon = TropeSetup.lexicon(catalog, f);
+            TropeModel tm = model ? TropeModel.forCatalog(catalog, lexicon, Embedder.shared()) : null;
+            if (f.tropes().enabled()) out.add(new TropeFilter(new TropeScorer(lexicon, tm), f.tropes().maxRisk()));
+            if (tm != null && f.adherence().enabled()) out.add(new AdherenceFilter(tm, f.adherence().min()));
+        }
+        return out;
+    }
+}
