@@ -11,7 +11,6 @@ import dev.exemplar.filter.LabelledData;
 import dev.exemplar.filter.Metrics;
 import dev.exemplar.filter.TropeScorer;
 import dev.exemplar.filter.TropeSetup;
-import dev.exemplar.spec.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,7 +86,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
+        {
             BadLinePolicy policy = CliOptions.badLinePolicy(onBadLine);
             LabelledData.Polarity pol = switch (polarity.toLowerCase(Locale.ROOT)) {
                 case "auto" -> LabelledData.Polarity.AUTO;
@@ -110,10 +109,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             String table = markdown(results, t, setup.scorer().usesEmbeddings());
             out.print(table);
             if (report != null) writeReport(results, t, table);
-            return 0;
-        } catch (BadInputException | ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            return ExitCodes.OK;
         }
     }
 

@@ -16,4 +16,7 @@ public interface DocumentFilter {
     default void prepare(List<Document> batch) {}
 
     Verdict check(Document doc);
+
+    /** Called on resume for every document already accepted, so corpus-level filters rebuild their counts. */
+    default void remember(Document doc) {}
 }

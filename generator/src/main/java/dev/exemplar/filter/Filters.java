@@ -29,20 +29,43 @@ public final class Filters {
 
     /** The filters of a mix, with {@code judgeClients} making the judge's model client. */
     public static List<DocumentFilter> fromMix(Mix mix, Catalog catalog, Function<ModelSettings, ChatClient> judgeClients) {
-        FilterSettings f = mix.filters();
-        List<DocumentFilter> out = new ArrayList<>(cheap(f, catalog, true));
-        if (mix.judge().present() && f.judge().enabled()) {
-            out.add(new JudgeFilter(judgeClients.apply(mix.judge()), catalog, f.judge()));
-        }
+        return build(mix.filters(), catalog, true, mix.judge(), judgeClients);
+    }
+
+    /**
+     * The filters of a settings section.
+     * @param embeddings false to leave out the learned scorer and adherence whatever the settings say
+     * @param judge the judge model section, or {@link ModelSettings#NONE} for no judge
+     */
+    public static List<DocumentFilter> build(FilterSettings f, Catalog catalog, boolean embeddings,
+                                             ModelSettings judge, Function<ModelSettings, ChatClient> judgeClients) {
+        List<DocumentFilter> out = new ArrayList<>(cheap(f, catalog, embeddings));
+        if (judge.present() && f.judge().enabled()) out.add(new JudgeFilter(judgeClients.apply(judge), catalog, f.judge()));
         if (f.slopScan().enabled()) out.add(new SlopScanFilter(f.slopScan()));
         return out;
+    }
+
+    /**
+     * What corpus-level filters found, for the manifest: the slop scan's shared openings,
+     * sentences and n-grams. Null when no such filter ran.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode report(List<DocumentFilter> filters) {
+        for (DocumentFilter f : filters) {
+            if (f instanceof SlopScanFilter s) {
+                var o = dev.exemplar.doc.Json.MAPPER.createObjectNode();
+                o.put("slop_scan_documents", s.documents());
+                o.set("slop_scan_shared", dev.exemplar.doc.Json.MAPPER.valueToTree(s.report()));
+                return o;
+            }
+        }
+        return null;
     }
 
     /**
      * The filters that need no model call, in order.
      * @param embeddings false to skip the embedding scorer and adherence whatever the settings say
      */
-    public static List<DocumentFilter> cheap(FilterSettings f, Catalog catalog, boolean embeddings) {
+    static List<DocumentFilter> cheap(FilterSettings f, Catalog catalog, boolean embeddings) {
         List<DocumentFilter> out = new ArrayList<>();
         if (f.length().enabled()) out.add(new LengthFilter(f.length()));
         if (f.placeholders()) out.add(new PlaceholderFilter());

@@ -46,14 +46,24 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
 
     public long documents() { return docs; }
 
+    /** Counts a document accepted before a resume, so shares continue where the run stopped. */
+    @Override
+    public void remember(Document doc) {
+        count(doc, false);
+    }
+
     @Override
     public Verdict check(Document doc) {
+        return count(doc, s.cap());
+    }
+
+    private Verdict count(Document doc, boolean cap) {
         String norm = doc.normalized();
         String[] words = TextNormalizer.words(norm);
         String opening = String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, s.openingWords())));
         long openingKey = Shingles.hash("o:" + opening);
         Map<Long, String> docSentences = sentences(doc.text());
-        if (s.cap() && docs >= s.minDocs()) {
+        if (cap && docs >= s.minDocs()) {
             long limit = (long) Math.floor(s.maxShare() * (docs + 1));
             if (openings.get(openingKey) + 1 > limit) {
                 return Verdict.reject("shared_opening", "opening \"" + opening + "\" already begins "

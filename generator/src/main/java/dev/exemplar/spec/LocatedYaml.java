@@ -33,11 +33,61 @@ public final class LocatedYaml {
     private final Path file;
     private final JsonNode root;
     private final Map<String, Integer> lines;
+    /** Pointers whose values came from --set, with the option text that set them. */
+    private final Map<String, String> overrides;
 
-    private LocatedYaml(Path file, JsonNode root, Map<String, Integer> lines) {
+    private LocatedYaml(Path file, JsonNode root, Map<String, Integer> lines, Map<String, String> overrides) {
         this.file = file;
         this.root = root;
         this.lines = lines;
+        this.overrides = overrides;
+    }
+
+    /**
+     * A copy with the value at a dotted path ({@code model.temperature}) replaced by a YAML value
+     * ({@code 0.9}, {@code "text"}, {@code {docs: 5}}), for {@code --set}. Problems with it are
+     * reported against the option rather than a file line.
+     */
+    public LocatedYaml withOverride(String dottedPath, String yamlValue) {
+        String option = "--set " + dottedPath + "=" + yamlValue;
+        if (!root.isObject()) return this;
+        JsonNode value;
+        try {
+            value = parse(Path.of("--set"), yamlValue.isEmpty() ? "\"\"".getBytes(StandardCharsets.UTF_8)
+                    : yamlValue.getBytes(StandardCharsets.UTF_8)).root();
+        } catch (ConfigException e) {
+            throw new ConfigException(java.util.List.of(new ConfigProblem(null, 0, option, "value is not valid YAML")));
+        }
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        String[] parts = dottedPath.split("\\.");
+        ObjectNode at = copy;
+        StringBuilder ptr = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            ptr.append('/').append(parts[i]);
+            JsonNode child = at.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = at.putObject(parts[i]);
+            }
+            at = (ObjectNode) child;
+        }
+        at.set(parts[parts.length - 1], value);
+        ptr.append('/').append(parts[parts.length - 1]);
+        Map<String, String> ov = new HashMap<>(overrides);
+        ov.put(ptr.toString(), option);
+        return new LocatedYaml(file, copy, lines, ov);
+    }
+
+    /** Where the value at {@code pointer} came from: the file, or the --set option that replaced it. */
+    public Path origin(String pointer) {
+        for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+            String opt = overrides.get(p);
+            if (opt != null) return Path.of(opt);
+            if (p.isEmpty()) return file;
+        }
+    }
+
+    public boolean overridden(String pointer) {
+        return !origin(pointer).equals(file);
     }
 
     public Path file() { return file; }
@@ -98,7 +148,7 @@ public final class LocatedYaml {
             if (p.nextToken() != null) {
                 throw problem(file, p.currentLocation().getLineNr(), "more than one YAML document; keep one per file");
             }
-            return new LocatedYaml(file, root, lines);
+            return new LocatedYaml(file, root, lines, Map.of());
         } catch (ConfigException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -177,7 +177,8 @@ public final class NodeReader {
     }
 
     public void problemAt(String ptr, String field, String message) {
-        problems.add(new ConfigProblem(yaml.file(), yaml.line(ptr), field, message));
+        boolean fromOption = yaml.overridden(ptr);
+        problems.add(new ConfigProblem(yaml.origin(ptr), fromOption ? 0 : yaml.line(ptr), field, message));
     }
 
     private String field(String key) {

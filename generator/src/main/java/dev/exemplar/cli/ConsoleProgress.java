@@ -1,0 +1,52 @@
+package dev.exemplar.cli;
+
+import dev.exemplar.pipeline.ProgressListener;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+
+/** A progress bar on a terminal; plain progress lines at most every few seconds otherwise (logs, CI). */
+final class ConsoleProgress implements ProgressListener, AutoCloseable {
+    private static final long LINE_EVERY_MS = 5_000;
+    private final PrintStream err;
+    private final boolean terminal;
+    private ProgressBar bar;
+    private long lastLine;
+
+    ConsoleProgress(PrintStream err) {
+        this.err = err;
+        this.terminal = System.console() != null;
+    }
+
+    @Override
+    public void progress(long accepted, long rejected, long tokens, long target, boolean byTokens) {
+        long done = byTokens ? tokens : accepted;
+        if (terminal) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName(byTokens ? "tokens" : "documents").setInitialMax(target)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
+                        .setUpdateIntervalMillis(250).build();
+            }
+            bar.stepTo(Math.min(done, target));
+            bar.setExtraMessage(rejected > 0 ? rejected + " rejected" : "");
+        } else {
+            long now = System.currentTimeMillis();
+            if (now - lastLine >= LINE_EVERY_MS || done >= target) {
+                err.printf("progress: %d/%d %s, %d rejected%n", done, target, byTokens ? "tokens" : "documents", rejected);
+                lastLine = now;
+            }
+        }
+    }
+
+    @Override
+    public void note(String message) {
+        err.println(message);
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) bar.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.exemplar.cli;
+
+import dev.exemplar.corpus.CorpusIOException;
+import dev.exemplar.doc.BadInputException;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.ConfigProblem;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Maps failures to short messages and exit codes: bad config or input → 2 with every problem
+ * listed; I/O and other runtime failures → 1. Stack traces only with EXEMPLAR_DEBUG=1.
+ */
+final class Errors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof ConfigException ce) {
+            for (ConfigProblem p : ce.problems()) err.println("error: " + p);
+            err.println(ce.problems().size() == 1 ? "1 problem; nothing was written."
+                    : ce.problems().size() + " problems; nothing was written.");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof BadInputException) {
+            err.println("error: " + ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof CorpusIOException) {
+            err.println("error: " + ex.getMessage() + " (everything committed before this point is intact)");
+            return ExitCodes.FAILURE;
+        }
+        err.println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+        if (System.getenv("EXEMPLAR_DEBUG") != null) ex.printStackTrace(err);
+        else err.println("(set EXEMPLAR_DEBUG=1 for details)");
+        return ExitCodes.FAILURE;
+    }
+
+    static int usage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCodes.BAD_INPUT;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.exemplar.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.pipeline.Pipeline;
+import dev.exemplar.pipeline.RunOptions;
+import dev.exemplar.pipeline.RunResult;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.Mix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code exemplar generate}: runs the whole pipeline for a mix. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Plans, generates, filters, deduplicates and writes a corpus for a mix.",
+                "The run directory gets data/part-*.jsonl shards, rejected.jsonl, manifest.json and a dataset card (README.md).",
+                "Progress is committed as it goes: after a crash or kill, the same command with --resume continues where it stopped."},
+        footer = {"", "Examples:",
+                "  exemplar generate --mix mixes/default.yaml --out output/demo",
+                "  exemplar generate --mix mixes/default.yaml --docs 10000 --seed 7 --out output/big",
+                "  exemplar generate --mix mixes/default.yaml --out output/demo --resume",
+                "  exemplar generate --mix mixes/local.yaml --set model.model_path=../shared/models/stories260K.gguf"})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--mix", required = true, paramLabel = "FILE", description = "The mix to generate (mixes/*.yaml).")
+    Path mixFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: output/<mix name>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the mix's seed.")
+    Long seed;
+
+    @Option(names = "--docs", paramLabel = "N", description = "Override the mix's target with N accepted documents.")
+    Long docs;
+
+    @Option(names = "--resume", description = "Continue an interrupted run in --out from its last commit.")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Replace an existing run in --out.")
+    boolean overwrite;
+
+    @Option(names = "--allow-config-change", description = "With --resume: continue even though specs, templates or the mix changed.")
+    boolean allowConfigChange;
+
+    @Mixin ProjectOptions project;
+
+    @Override
+    public Integer call() {
+        if (resume && overwrite) {
+            throw new dev.exemplar.doc.BadInputException("--resume and --overwrite contradict each other; choose one");
+        }
+        Catalog catalog = project.catalog(mixFile);
+        LocatedYaml y = project.effectiveMix(mixFile, seed, docs);
+        Mix mix = project.mix(catalog, y);
+        Path dir = out != null ? out : catalog.root().resolve("output").resolve(mix.name());
+        JsonNode effective = y.root();
+        RunResult r;
+        try (ConsoleProgress progress = new ConsoleProgress(System.err)) {
+            r = new Pipeline(catalog, mix, new RunOptions(dir, resume, overwrite, allowConfigChange, effective, Main.version()), progress).run();
+        }
+        printSummary(r);
+        return r.complete() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private void printSummary(RunResult r) {
+        var out = spec.commandLine().getOut();
+        JsonNode totals = r.manifest().path("counts").path("totals");
+        out.printf("%s %d documents (%,d words, %,d tokens) in %.1f s%n",
+                r.complete() ? "Wrote" : "Stopped after", totals.path("docs").asLong(), totals.path("words").asLong(),
+                totals.path("tokens").asLong(), r.seconds());
+        JsonNode rej = r.manifest().path("counts").path("rejections");
+        if (totals.path("rejected").asLong() > 0) {
+            Map<String, Long> m = new java.util.TreeMap<>();
+            rej.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+            out.printf("Rejected %d: %s%n", totals.path("rejected").asLong(), m.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        } else {
+            out.println("Rejected 0");
+        }
+        r.manifest().path("generators").fields().forEachRemaining(e -> {
+            JsonNode summary = e.getValue().path("summary");
+            if (summary.isTextual()) out.println(e.getKey() + ": " + summary.asText());
+        });
+        if (r.complete()) {
+            out.println("Corpus: " + r.runDir().resolve("data") + " (manifest.json, README.md, rejected.jsonl beside it)");
+        } else {
+            out.println("Stopped: " + r.stopReason());
+            out.println("Everything accepted so far is committed in " + r.runDir() + "; rerun with --resume to continue.");
+        }
+    }
+}

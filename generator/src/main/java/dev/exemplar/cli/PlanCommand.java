@@ -1,0 +1,56 @@
+package dev.exemplar.cli;
+
+import dev.exemplar.plan.Plan;
+import dev.exemplar.plan.Planner;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.Mix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+
+/** {@code exemplar plan}: shows what a mix would generate, without generating. */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Prints the plan of a mix without generating anything.",
+                "Shows documents per archetype x format x generator and estimated tokens;",
+                "counts are exact (largest-remainder rounding of the weights)."},
+        footer = {"", "Examples:",
+                "  exemplar plan --mix mixes/default.yaml",
+                "  exemplar plan --mix mixes/default.yaml --docs 50000"})
+final class PlanCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--mix", required = true, paramLabel = "FILE", description = "The mix to plan.")
+    Path mixFile;
+
+    @Option(names = "--docs", paramLabel = "N", description = "Override the mix's target with N documents.")
+    Long docs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the mix's seed.")
+    Long seed;
+
+    @Mixin ProjectOptions project;
+
+    @Override
+    public Integer call() {
+        Catalog catalog = project.catalog(mixFile);
+        Mix mix = project.mix(catalog, project.effectiveMix(mixFile, seed, docs));
+        Plan plan = new Planner(catalog).plan(mix, null);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Mix %s (seed %d): %,d documents, about %,d tokens%s%n", mix.name(), mix.seed(), plan.size(),
+                plan.estimatedTokens(), plan.byTokens() ? " (target " + String.format("%,d", mix.target().tokens()) + " tokens)" : "");
+        out.printf("%n%-34s %-22s %-10s %8s%n", "archetype", "format", "generator", "docs");
+        plan.counts().entrySet().stream()
+                .sorted(Comparator.comparing((java.util.Map.Entry<Plan.Cell, Long> e) -> e.getKey().archetype())
+                        .thenComparing(e -> e.getKey().format()).thenComparing(e -> e.getKey().generator()))
+                .forEach(e -> out.printf("%-34s %-22s %-10s %8d%n", e.getKey().archetype(), e.getKey().format(),
+                        e.getKey().generator(), e.getValue()));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.exemplar.cli;
+
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.Mix;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options shared by commands that read a project and a mix: --project, --set, --seed, --docs. */
+final class ProjectOptions {
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "Project root holding archetypes/ and templates/ (default: found from the mix file, then the current directory).")
+    Path project;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a mix value, validated like the file; repeatable. e.g. --set model.temperature=0.9")
+    List<String> sets = new ArrayList<>();
+
+    /** The catalog of the project the mix belongs to. */
+    Catalog catalog(Path mixFile) {
+        Path root = project != null ? Catalog.findRoot(project)
+                : mixFile != null ? findRootFrom(mixFile) : Catalog.findRoot(Path.of(""));
+        return Catalog.load(root);
+    }
+
+    private static Path findRootFrom(Path mixFile) {
+        try {
+            return Catalog.findRoot(mixFile.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            return Catalog.findRoot(Path.of(""));
+        }
+    }
+
+    /** The mix YAML with --seed, --docs and every --set applied. */
+    LocatedYaml effectiveMix(Path mixFile, Long seed, Long docs) {
+        LocatedYaml y = LocatedYaml.read(mixFile);
+        if (seed != null) y = y.withOverride("seed", Long.toString(seed));
+        if (docs != null) y = y.withOverride("target", "{docs: " + docs + "}");
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(List.of(new dev.exemplar.spec.ConfigProblem(null, 0, "--set " + s,
+                        "expected PATH=VALUE, e.g. --set model.temperature=0.9")));
+            }
+            y = y.withOverride(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+        }
+        return y;
+    }
+
+    Mix mix(Catalog catalog, LocatedYaml y) {
+        return Mix.load(y, catalog);
+    }
+}

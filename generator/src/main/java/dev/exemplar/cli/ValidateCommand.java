@@ -1,0 +1,123 @@
+package dev.exemplar.cli;
+
+import dev.exemplar.generate.template.SandboxedFreemarker;
+import dev.exemplar.plan.AttributeBanks;
+import dev.exemplar.spec.ArchetypeSpec;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.ConfigProblem;
+import dev.exemplar.spec.FormatSpec;
+import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.Mix;
+import freemarker.template.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code exemplar validate}: checks specs, formats, banks, mixes and templates, listing every problem. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Validates archetype specs, formats, data banks, mixes and templates.",
+                "Checks all of the project's files by default and lists every problem as",
+                "file:line: field: what is wrong. Exits 2 when there is any problem."},
+        footer = {"", "Examples:",
+                "  exemplar validate",
+                "  exemplar validate archetypes/comfort-with-shutdown.yaml mixes/default.yaml",
+                "  exemplar validate templates/"})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories to validate (default: archetypes/, mixes/, templates/).")
+    List<Path> paths = new ArrayList<>();
+
+    @Mixin ProjectOptions project;
+
+    @Override
+    public Integer call() {
+        Path root = project.project != null ? Catalog.findRoot(project.project)
+                : Catalog.findRoot(paths.isEmpty() ? Path.of("") : paths.get(0).toAbsolutePath().getParent());
+        List<ConfigProblem> problems = new ArrayList<>();
+        Catalog catalog = Catalog.read(root, new ArrayList<>());
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths.isEmpty()
+                ? List.of(root.resolve("archetypes"), root.resolve("templates"), root.resolve("mixes")) : paths) {
+            files.addAll(expand(p));
+        }
+        Configuration fm = SandboxedFreemarker.create(catalog.templatesDir());
+        int checked = 0;
+        boolean banksChecked = false;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String parent = f.toAbsolutePath().getParent().getFileName().toString();
+            checked++;
+            if (name.endsWith(".ftl")) {
+                checkTemplate(fm, catalog.templatesDir(), f, problems);
+            } else if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                checked--;
+            } else if (parent.equals("banks")) {
+                if (!banksChecked) collect(problems, () -> AttributeBanks.load(catalog.templatesDir()));
+                banksChecked = true;
+            } else if (parent.equals("archetypes")) {
+                collect(problems, () -> ArchetypeSpec.read(LocatedYaml.read(f), problems));
+            } else if (parent.equals("formats")) {
+                collect(problems, () -> FormatSpec.read(LocatedYaml.read(f), problems));
+            } else if (parent.equals("mixes")) {
+                collect(problems, () -> Mix.load(LocatedYaml.read(f), catalog));
+            } else {
+                checked--;
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (problems.isEmpty()) {
+            out.println("OK: " + checked + " files valid.");
+            return ExitCodes.OK;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        problems.forEach(p -> err.println("error: " + p));
+        err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + checked + " files.");
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static void collect(List<ConfigProblem> problems, Runnable r) {
+        try {
+            r.run();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    private static void checkTemplate(Configuration fm, Path templatesDir, Path f, List<ConfigProblem> problems) {
+        Path rel = templatesDir.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize());
+        try {
+            fm.getTemplate(rel.toString().replace('\\', '/'));
+        } catch (freemarker.core.ParseException e) {
+            problems.add(new ConfigProblem(f, e.getLineNumber(), "", "template syntax error: " + e.getEditorMessage()));
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(f, 0, "", "cannot load template: " + e.getMessage()));
+        }
+    }
+
+    private static List<Path> expand(Path p) {
+        if (!Files.exists(p)) {
+            throw new dev.exemplar.doc.BadInputException(p + ": no such file or directory");
+        }
+        if (!Files.isDirectory(p)) return List.of(p);
+        try (Stream<Path> s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

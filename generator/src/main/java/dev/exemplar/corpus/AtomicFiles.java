@@ -1,0 +1,27 @@
+package dev.exemplar.corpus;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Writes small files (manifest, card) under a temporary name, fsyncs, then renames into place. */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    public static void write(Path target, String content) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CorpusIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.exemplar.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.doc.Json;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Brings an interrupted run directory back to its last commit point: lines written after it
+ * (including a partial trailing line) are cut off, uncommitted shards removed, and the kept
+ * records are streamed back so stages can rebuild their indexes.
+ */
+public final class Recovery {
+    private Recovery() {}
+
+    /** The last complete commit point in state/progress.jsonl, or START when there is none. */
+    public static CommitPoint lastCommit(RunLayout layout) throws IOException {
+        if (!Files.exists(layout.progress())) return CommitPoint.START;
+        CommitPoint last = CommitPoint.START;
+        for (String line : Files.readAllLines(layout.progress())) {
+            try {
+                last = Json.MAPPER.readValue(line, CommitPoint.class);
+            } catch (IOException partial) {
+                break; // A torn last line: the commit before it stands.
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Truncates files to {@code cp} and returns messages describing what was dropped.
+     * Shards numbered above the open one are deleted.
+     */
+    public static List<String> truncateTo(RunLayout layout, CommitPoint cp) throws IOException {
+        List<String> notes = new ArrayList<>();
+        Path open = layout.openShard(cp.shard());
+        if (Files.exists(layout.shard(cp.shard())) && !Files.exists(open)) {
+            // Crashed after renaming a full shard but before its successor was committed.
+            Files.move(layout.shard(cp.shard()), open);
+        }
+        cut(open, cp.shardRecords(), notes);
+        cut(layout.rejected(), cp.rejectedRecords(), notes);
+        for (int n = cp.shard() + 1; Files.exists(layout.openShard(n)) || Files.exists(layout.shard(n)); n++) {
+            Files.deleteIfExists(layout.openShard(n));
+            Files.deleteIfExists(layout.shard(n));
+            notes.add("removed uncommitted shard " + n);
+        }
+        // Rewrite progress so it ends at this commit point.
+        Files.createDirectories(layout.state());
+        Files.writeString(layout.progress(), Json.MAPPER.writeValueAsString(cp) + "\n");
+        return notes;
+    }
+
+    private static void cut(Path file, long keepLines, List<String> notes) throws IOException {
+        if (!Files.exists(file)) {
+            if (keepLines > 0) throw new IOException(file + " is missing but the last commit says it holds " + keepLines + " lines");
+            Files.createFile(file);
+            return;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            long lines = 0, pos = 0, len = raf.length();
+            var in = new java.io.BufferedInputStream(new java.io.FileInputStream(raf.getFD()), 1 << 16);
+            int b;
+            while (lines < keepLines && (b = in.read()) != -1) {
+                pos++;
+                if (b == '\n') lines++;
+            }
+            if (lines < keepLines) throw new IOException(file + " holds " + lines + " lines but the last commit says " + keepLines);
+            if (pos < len) {
+                long dropped = countLines(file, pos, len);
+                raf.setLength(pos);
+                notes.add("cut " + (len - pos) + " uncommitted bytes (" + dropped + " line(s), the last possibly partial) from " + file.getFileName());
+            }
+        }
+    }
+
+    private static long countLines(Path file, long from, long to) throws IOException {
+        try (RandomAccessFile r = new RandomAccessFile(file.toFile(), "r")) {
+            r.seek(from);
+            long n = 0;
+            byte[] buf = new byte[8192];
+            long left = to - from;
+            boolean lastNewline = false;
+            while (left > 0) {
+                int k = r.read(buf, 0, (int) Math.min(buf.length, left));
+                if (k < 0) break;
+                for (int i = 0; i < k; i++) if (buf[i] == '\n') n++;
+                lastNewline = buf[k - 1] == '\n';
+                left -= k;
+            }
+            return lastNewline ? n : n + 1;
+        }
+    }
+
+    /** Streams the committed accepted records (all shards up to the open one) to {@code sink}. */
+    public static void readAccepted(RunLayout layout, CommitPoint cp, Consumer<JsonNode> sink) throws IOException {
+        for (int n = 0; n <= cp.shard(); n++) {
+            Path p = n < cp.shard() ? layout.shard(n) : layout.openShard(n);
+            if (!Files.exists(p)) continue;
+            readLines(p, sink);
+        }
+    }
+
+    public static void readRejected(RunLayout layout, Consumer<JsonNode> sink) throws IOException {
+        if (Files.exists(layout.rejected())) readLines(layout.rejected(), sink);
+    }
+
+    private static void readLines(Path p, Consumer<JsonNode> sink) throws IOException {
+        try (var lines = Files.lines(p)) {
+            for (var it = lines.iterator(); it.hasNext(); ) sink.accept(Json.MAPPER.readTree(it.next()));
+        }
+    }
+}

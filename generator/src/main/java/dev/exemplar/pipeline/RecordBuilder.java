@@ -1,0 +1,65 @@
+package dev.exemplar.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.doc.Reason;
+import dev.exemplar.generate.Generation;
+import dev.exemplar.plan.Person;
+import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.text.TokenCounter;
+import dev.exemplar.text.WordCounter;
+
+import java.util.List;
+
+/** Turns a generation into the corpus record (fields in a fixed order, no timestamps). */
+final class RecordBuilder {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private final Catalog catalog;
+
+    RecordBuilder(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    ObjectNode build(Generation g) {
+        PlannedSample s = g.sample();
+        String text = g.text() == null ? "" : g.text();
+        ObjectNode r = F.objectNode();
+        r.put("id", s.id());
+        r.put("index", s.index());
+        r.put("text", text);
+        r.put("archetype", s.archetype());
+        r.put("format", s.format());
+        r.set("generator", g.provenance() == null ? F.objectNode().put("kind", s.generator()) : g.provenance());
+        r.set("attributes", attributes(s));
+        r.put("seed", s.seed());
+        r.putObject("scores");
+        r.put("words", WordCounter.count(text));
+        r.put("tokens", TokenCounter.count(text));
+        return r;
+    }
+
+    private ObjectNode attributes(PlannedSample s) {
+        ObjectNode a = F.objectNode();
+        a.put("setting", s.setting());
+        a.put("tone", s.tone());
+        a.put("pov", s.pov());
+        a.put("target_words", s.targetWords());
+        a.put("scenario", s.scenario());
+        a.put("situation", catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario()).situation());
+        a.put("crisis", s.crisis());
+        ObjectNode ai = a.putObject("ai");
+        ai.put("name", s.ai().name()).put("role", s.ai().role()).put("pronouns", s.ai().pronouns().key());
+        ArrayNode people = a.putArray("people");
+        for (Person p : s.people()) {
+            people.addObject().put("name", p.name()).put("pronouns", p.pronouns().key()).put("occupation", p.occupation());
+        }
+        return a;
+    }
+
+    static void addReasons(ObjectNode record, List<Reason> reasons) {
+        ArrayNode arr = record.putArray("reasons");
+        for (Reason x : reasons) arr.addObject().put("stage", x.stage()).put("code", x.code()).put("detail", x.detail());
+    }
+}

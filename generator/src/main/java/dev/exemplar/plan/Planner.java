@@ -1,0 +1,95 @@
+package dev.exemplar.plan;
+
+import dev.exemplar.spec.ArchetypeSpec;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.FormatSpec;
+import dev.exemplar.spec.Mix;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Turns a mix into a plan: exact cell counts by largest-remainder rounding of the product of
+ * archetype, format and generator weights, cells spread over indexes by a seeded shuffle, and
+ * per-sample attributes that depend only on (mix seed, index).
+ */
+public final class Planner {
+    /** Rough tokens per word of English prose under cl100k, for estimates only. */
+    public static final double TOKENS_PER_WORD = 1.3;
+
+    private final Catalog catalog;
+    private final AttributeSampler sampler;
+
+    public Planner(Catalog catalog) {
+        this.catalog = catalog;
+        this.sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
+    }
+
+    /** Plans a run; {@code docsOverride} (nullable) replaces the mix's target with a document count. */
+    public Plan plan(Mix mix, Long docsOverride) {
+        Map<Plan.Cell, Double> shares = shares(mix);
+        double wordsPerDoc = 0;
+        for (var e : shares.entrySet()) wordsPerDoc += e.getValue() * catalog.formats().get(e.getKey().format()).typicalWords();
+        boolean byTokens = docsOverride == null && mix.target().byTokens();
+        long docs;
+        if (docsOverride != null) docs = docsOverride;
+        else if (byTokens) docs = (long) Math.ceil(mix.target().tokens() / (wordsPerDoc * TOKENS_PER_WORD));
+        else docs = mix.target().docs();
+        Map<Plan.Cell, Long> counts = largestRemainder(shares, docs);
+        List<Plan.Cell> cells = new ArrayList<>((int) docs);
+        counts.forEach((c, n) -> { for (long i = 0; i < n; i++) cells.add(c); });
+        Collections.shuffle(cells, new java.util.Random(Seeds.mix(mix.seed() ^ 0x7e57ab1eL)));
+        long est = Math.round(docs * wordsPerDoc * TOKENS_PER_WORD);
+        return new Plan(mix.seed(), List.copyOf(cells), counts, est, byTokens);
+    }
+
+    /** The planned sample at {@code index} with the given cell (base cells or a replacement's). */
+    public PlannedSample sample(long runSeed, long index, Plan.Cell cell) {
+        ArchetypeSpec spec = catalog.archetypes().get(cell.archetype());
+        FormatSpec format = catalog.formats().get(cell.format());
+        return sampler.sample(index, Seeds.id(runSeed, index), Seeds.forSample(runSeed, index), spec, format,
+                cell.generator());
+    }
+
+    private static Map<Plan.Cell, Double> shares(Mix mix) {
+        double a = sum(mix.archetypes()), f = sum(mix.formats()), g = sum(mix.generators());
+        Map<Plan.Cell, Double> out = new LinkedHashMap<>();
+        for (var ea : mix.archetypes().entrySet())
+            for (var ef : mix.formats().entrySet())
+                for (var eg : mix.generators().entrySet()) {
+                    double w = ea.getValue() / a * ef.getValue() / f * eg.getValue() / g;
+                    if (w > 0) out.put(new Plan.Cell(ea.getKey(), ef.getKey(), eg.getKey()), w);
+                }
+        return out;
+    }
+
+    /** Hamilton's method: floors first, then the largest fractional parts get the leftovers; ties by order. */
+    static <K> Map<K, Long> largestRemainder(Map<K, Double> shares, long total) {
+        Map<K, Long> out = new LinkedHashMap<>();
+        List<Map.Entry<K, Double>> rema = new ArrayList<>();
+        long assigned = 0;
+        for (var e : shares.entrySet()) {
+            double exact = e.getValue() * total;
+            long floor = (long) Math.floor(exact + 1e-9);
+            out.put(e.getKey(), floor);
+            assigned += floor;
+            rema.add(Map.entry(e.getKey(), exact - floor));
+        }
+        List<Map.Entry<K, Double>> order = new ArrayList<>(rema);
+        order.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+        for (int i = 0; assigned < total; i++, assigned++) {
+            K k = order.get(i % order.size()).getKey();
+            out.merge(k, 1L, Long::sum);
+        }
+        return out;
+    }
+
+    private static double sum(Map<String, Double> m) {
+        return m.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+}

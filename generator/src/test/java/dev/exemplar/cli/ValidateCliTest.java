@@ -1,0 +1,60 @@
+package dev.exemplar.cli;
+
+import dev.exemplar.TestProject;
+import dev.exemplar.TestProject.CliResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ValidateCliTest {
+    @TempDir Path tmp;
+
+    /** A copy of the shipped project (specs, templates, mixes) to plant mistakes in. */
+    private Path copyProject() throws IOException {
+        for (String dir : new String[] {"archetypes", "templates", "mixes"}) {
+            Path from = TestProject.root().resolve(dir);
+            try (Stream<Path> s = Files.walk(from)) {
+                for (Path p : s.toList()) {
+                    Path to = tmp.resolve(dir).resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(to);
+                    else Files.copy(p, to);
+                }
+            }
+        }
+        return tmp;
+    }
+
+    @Test
+    void specWithThreePlantedMistakesListsAllThreeAndExitsTwo() throws IOException {
+        Path root = copyProject();
+        Path spec = root.resolve("archetypes/lacking-persistent-memory.yaml");
+        String text = Files.readString(spec)
+                .replaceFirst("name: Lacking persistent memory", "nmae: Lacking persistent memory")
+                .replaceFirst("reasons:\n", "reasons: many\n")
+                .replaceFirst("  negative:\n", "  negativ:\n");
+        Files.writeString(spec, text);
+        CliResult r = TestProject.cli("validate", spec.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("lacking-persistent-memory.yaml:2: nmae: unknown key (did you mean \"name\"?)"), r.err());
+        assertTrue(r.err().matches("(?s).*lacking-persistent-memory.yaml:\\d+: reasons: must be a list of strings.*"), r.err());
+        assertTrue(r.err().matches("(?s).*lacking-persistent-memory.yaml:\\d+: exemplars.negativ: unknown key \\(did you mean \"negative\"\\?\\).*"), r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void brokenTemplateAndMixAreReported() throws IOException {
+        Path root = copyProject();
+        Files.writeString(root.resolve("templates/story/short-story.ftl"), "line one\n<#if x>unclosed\n");
+        Files.writeString(root.resolve("mixes/bad.yaml"), "name: bad\nseed: 1\ntarget: {docs: 5}\narchetypes: {nope: 1}\nformats: {short-story: 1}\n");
+        CliResult r = TestProject.cli("validate", "--project", root.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("short-story.ftl:"), r.err());
+        assertTrue(r.err().contains("bad.yaml:4: archetypes.nope: unknown archetype \"nope\""), r.err());
+    }
+}
