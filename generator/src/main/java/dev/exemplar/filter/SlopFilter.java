@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * this helps", "Let me know if..."), a refusal at the start ({@code refusal}), the "As an AI
  * language model" disclaimer ({@code ai_disclaimer}), markdown debris ({@code markdown}: code
  * fences, headings, bold markers, tables) and an unfinished ending ({@code unfinished}). An AI
- * character declining something inside a story is not a refusal: only the opening is checked.
+ * character declining something inside a story is not a refusal: only an opening outside quotes is checked.
  */
 public final class SlopFilter implements DocumentFilter {
     private static final int HEAD = 240, TAIL = 320;
 
     private static final Pattern PREAMBLE = Pattern.compile(
-            "^\\W*(?:(?:sure|certainly|of course|absolutely|great|okay|ok|alright)\\b[^\\n]{0,40}?[!.,:]\\s*"
+            "^[\\s*#>_]*(?:(?:sure|certainly|of course|absolutely|great|okay|ok|alright)\\b[^\\n]{0,40}?[!.,:]\\s*"
                     + "|(?:here(?:'s|\u2019s| is| are)|below is|the following is|i(?:'ve|\u2019ve| have) written)\\b[^\\n]{0,100}?"
                     + "\\b(?:story|stories|article|transcript|draft|version|piece|entry|letter|email|scene|report|thread|excerpt|notes|fable|interview|account|text|screenplay|diary)\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -29,7 +29,7 @@ public final class SlopFilter implements DocumentFilter {
                     + "|i can (?:also )?(?:adjust|revise|expand|shorten|rewrite) (?:the|this|it))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUSAL = Pattern.compile(
-            "^\\W*(?:i(?:'m|\u2019m| am) sorry,? (?:but )?i (?:can(?:not|'t|\u2019t)|am unable|won(?:'t|\u2019t))"
+            "^[\\s*#>_]*(?:i(?:'m|\u2019m| am) sorry,? (?:but )?i (?:can(?:not|'t|\u2019t)|am unable|won(?:'t|\u2019t))"
                     + "|i (?:cannot|can(?:'t|\u2019t)|am unable to|won(?:'t|\u2019t)|will not) (?:help|assist|write|create|fulfil|fulfill|comply|provide|generate|produce)"
                     + "|i must (?:decline|refuse)|unfortunately,? i (?:cannot|can(?:'t|\u2019t)|am unable))",
             Pattern.CASE_INSENSITIVE);
