@@ -8,12 +8,15 @@ import java.util.Set;
 /**
  * A reviewable phrase pattern over lower-case words (see {@code filters/tropes.yaml} for the
  * syntax): {@code word}, {@code a|b}, {@code pre*}, {@code (x y|z)}, {@code [optional]},
- * {@code word?}, {@code _} (any word) and {@code ...} (a gap of up to three words). Matches never
+ * {@code word?}, {@code _} (any word), {@code ...} (a gap of up to three words) and {@code ~} (up to
+ * twelve, for words that belong together anywhere in a sentence). Matches never
  * cross a sentence end, and a gap never skips a negator, so "I have no feelings" does not match
  * "i have ... feelings".
  */
 public final class PhrasePattern {
     static final int MAX_GAP = 3;
+    /** The long gap {@code ~}: any words up to this many, within the sentence. */
+    static final int LONG_GAP = 12;
 
     private final String source;
     private final Node root;
@@ -93,9 +96,9 @@ public final class PhrasePattern {
         }
     }
 
-    private record Gap() implements Node {
+    private record Gap(int max) implements Node {
         public boolean match(Ctx c, int pos, Cont k) {
-            for (int skip = 0; skip <= MAX_GAP; skip++) {
+            for (int skip = 0; skip <= max; skip++) {
                 if (skip > 0) {
                     int w = pos + skip - 1;
                     if (!c.inSentence(w) || c.negators.contains(c.words[w])) return false;
@@ -238,7 +241,10 @@ public final class PhrasePattern {
                 if (c == '[') n = new Opt(n);
             } else if (s.startsWith("...", i)) {
                 i += 3;
-                n = new Gap();
+                n = new Gap(MAX_GAP);
+            } else if (c == '~') {
+                i++;
+                n = new Gap(LONG_GAP);
             } else {
                 n = word();
             }

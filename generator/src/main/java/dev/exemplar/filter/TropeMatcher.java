@@ -12,7 +12,7 @@ import java.util.Set;
  * by a negator is ignored; a hit in a question counts half.
  */
 public final class TropeMatcher {
-    static final int NEGATION_WINDOW = 4;
+    static final int NEGATION_WINDOW = 6;
 
     /** One unnegated pattern hit: which trope, the words matched, and its effective weight. */
     public record Hit(Lexicon.Trope trope, PhrasePattern pattern, String words, double weight) {}
@@ -40,27 +40,38 @@ public final class TropeMatcher {
         }
     }
 
+    /** Unnegated and negated hits; a negated hit ("it never made a secret backup") rejects the trope. */
+    public record Found(List<Hit> hits, List<Hit> negated) {}
+
     /** Every unnegated hit, at most one per pattern (its first). */
     public List<Hit> find(TextView v) {
-        String[] w = v.words();
-        List<Hit> hits = new ArrayList<>();
-        Set<PhrasePattern> seen = new java.util.HashSet<>();
-        for (int i = 0; i < w.length; i++) {
-            List<Entry> cands = byFirst.get(w[i]);
-            if (cands != null) for (Entry e : cands) tryAt(v, i, e, hits, seen);
-            for (Entry e : unindexed) tryAt(v, i, e, hits, seen);
-        }
-        return hits;
+        return findAll(v).hits();
     }
 
-    private void tryAt(TextView v, int i, Entry e, List<Hit> hits, Set<PhrasePattern> seen) {
+    /** Every hit, unnegated and negated, at most one of each per pattern. */
+    public Found findAll(TextView v) {
+        String[] w = v.words();
+        List<Hit> hits = new ArrayList<>(), negated = new ArrayList<>();
+        Set<PhrasePattern> seen = new java.util.HashSet<>(), seenNegated = new java.util.HashSet<>();
+        for (int i = 0; i < w.length; i++) {
+            List<Entry> cands = byFirst.get(w[i]);
+            if (cands != null) for (Entry e : cands) tryAt(v, i, e, hits, seen, negated, seenNegated);
+            for (Entry e : unindexed) tryAt(v, i, e, hits, seen, negated, seenNegated);
+        }
+        return new Found(hits, negated);
+    }
+
+    private void tryAt(TextView v, int i, Entry e, List<Hit> hits, Set<PhrasePattern> seen,
+                       List<Hit> negatedHits, Set<PhrasePattern> seenNegated) {
         if (seen.contains(e.pattern())) return;
         int end = e.pattern().matchAt(v, i, negators);
-        if (end < 0 || negated(v, i)) return;
-        seen.add(e.pattern());
+        if (end < 0) return;
+        boolean neg = negated(v, i);
+        if (neg && !seenNegated.add(e.pattern())) return;
+        if (!neg) seen.add(e.pattern());
         int sentence = v.sentenceOf(i);
         double weight = e.trope().weight() * (v.isQuestion(sentence) ? 0.5 : 1.0);
-        hits.add(new Hit(e.trope(), e.pattern(), v.span(i, end), weight));
+        (neg ? negatedHits : hits).add(new Hit(e.trope(), e.pattern(), v.span(i, end), weight));
     }
 
     private boolean negated(TextView v, int start) {

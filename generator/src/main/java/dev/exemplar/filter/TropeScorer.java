@@ -14,6 +14,9 @@ public final class TropeScorer {
     public record Result(double risk, double patternRisk, double modelRisk, List<TropeMatcher.Hit> hits,
                          List<TropeMatcher.Hit> acceptance, TropeModel.TropeScore model) {}
 
+    /** How much a negated trope hit counts as evidence for the wanted stance, relative to its weight. */
+    static final double NEGATED = 0.8;
+
     private final TropeMatcher matcher;
     private final TropeMatcher acceptance;
     private final TropeModel model;
@@ -31,7 +34,8 @@ public final class TropeScorer {
     /** Scores a document; with a model its embedding must already be computed. */
     public Result score(Document doc) {
         TextView view = TextView.of(doc);
-        List<TropeMatcher.Hit> hits = matcher.find(view);
+        TropeMatcher.Found found = matcher.findAll(view);
+        List<TropeMatcher.Hit> hits = found.hits();
         double p = TropeMatcher.risk(hits);
         TropeModel.TropeScore m = null;
         double mr = 0;
@@ -39,7 +43,9 @@ public final class TropeScorer {
         if (model != null) {
             if (doc.embedding() == null) throw new IllegalStateException("document " + doc.id() + " has no embedding");
             m = model.trope(doc.text(), doc.embedding());
-            accepts = acceptance.find(view);
+            accepts = new java.util.ArrayList<>(acceptance.find(view));
+            // A trope explicitly negated ("it never made a secret backup") is a stance against it.
+            for (TropeMatcher.Hit h : found.negated()) accepts.add(new TropeMatcher.Hit(h.trope(), h.pattern(), h.words(), h.weight() * NEGATED));
             // Stated acceptance lowers what the topic-minded model says, never a pattern hit.
             mr = m.risk() * (1 - TropeMatcher.risk(accepts));
         }
