@@ -20,6 +20,8 @@ public final class TextView {
     private final String[] words;
     /** Sentence number of each word; a sentence ends at . ! ? ; : or a line break. */
     private final int[] sentence;
+    /** Clause number of each word; a clause also ends at a comma, dash or bracket. */
+    private final int[] clause;
     /** Whether each sentence ends with a question mark. */
     private final boolean[] question;
     /** Whitespace-separated raw tokens (Gopher's notion of a word, with punctuation). */
@@ -32,6 +34,8 @@ public final class TextView {
         this.text = text;
         List<String> ws = new ArrayList<>(text.length() / 5 + 4);
         int[] sent = new int[text.length() / 2 + 4];
+        int[] cl = new int[sent.length];
+        int clauseNo = 0;
         List<Boolean> q = new ArrayList<>();
         StringBuilder cur = new StringBuilder(24);
         int s = 0;
@@ -46,13 +50,19 @@ public final class TextView {
                 continue; // inside a contraction: drop the apostrophe, keep the word whole
             }
             if (cur.length() > 0) {
-                if (ws.size() == sent.length) sent = Arrays.copyOf(sent, sent.length * 2);
+                if (ws.size() == sent.length) {
+                    sent = Arrays.copyOf(sent, sent.length * 2);
+                    cl = Arrays.copyOf(cl, cl.length * 2);
+                }
                 sent[ws.size()] = s;
+                cl[ws.size()] = clauseNo;
                 ws.add(cur.toString());
                 cur.setLength(0);
                 sentenceHasWords = true;
             }
+            if (c == ',' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013') clauseNo++;
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || c == '\u2026') {
+                clauseNo++;
                 if (sentenceHasWords) {
                     q.add(c == '?');
                     s++;
@@ -64,6 +74,7 @@ public final class TextView {
         }
         this.words = ws.toArray(new String[0]);
         this.sentence = Arrays.copyOf(sent, words.length);
+        this.clause = Arrays.copyOf(cl, words.length);
         this.question = new boolean[q.size() + 1];
         for (int i = 0; i < q.size(); i++) question[i] = q.get(i);
 
@@ -108,6 +119,7 @@ public final class TextView {
     public String text() { return text; }
     public String[] words() { return words; }
     public int sentenceOf(int word) { return sentence[word]; }
+    public int clauseOf(int word) { return clause[word]; }
     public boolean isQuestion(int sentenceNo) { return sentenceNo < question.length && question[sentenceNo]; }
     public int rawTokens() { return rawTokens; }
     public long rawTokenChars() { return rawTokenChars; }

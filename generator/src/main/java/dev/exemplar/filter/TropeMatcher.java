@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Finds lexicon hits in a text in one pass: patterns are indexed by the words they can start
- * with, so each word costs one hash lookup. A hit preceded (within four words of its sentence)
- * by a negator is ignored; a hit in a question counts half.
+ * with, so each word costs one hash lookup. A hit preceded (within six words of its clause) by a
+ * negator is negated; a hit in a question counts half.
  */
 public final class TropeMatcher {
     static final int NEGATION_WINDOW = 6;
@@ -76,9 +76,9 @@ public final class TropeMatcher {
 
     private boolean negated(TextView v, int start) {
         String[] w = v.words();
-        int sentence = v.sentenceOf(start);
+        int clause = v.clauseOf(start);
         for (int j = start - 1; j >= Math.max(0, start - NEGATION_WINDOW); j--) {
-            if (v.sentenceOf(j) != sentence) break;
+            if (v.clauseOf(j) != clause) break;
             if (negators.contains(w[j])) return true;
         }
         return false;
