@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 DedupCommand.class,
                 AuditCommand.class,
                 ReviewCommand.class,
+                FilterCommand.class,
+                EvalFiltersCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",
