@@ -95,13 +95,15 @@
     }).then(function (rec) {
       if (article.dataset.id !== it.id) return; // the reader moved on meanwhile
       $('doc-text').textContent = rec.text;
-      var dl = $('doc-attrs');
+      var dl = $('doc-attrs'), sl = $('doc-scores');
       dl.textContent = '';
-      var add = function (k, v) {
+      sl.textContent = '';
+      var addTo = function (list, k, v) {
         var dt = document.createElement('dt'), dd = document.createElement('dd');
         dt.textContent = k; dd.textContent = v;
-        dl.appendChild(dt); dl.appendChild(dd);
+        list.appendChild(dt); list.appendChild(dd);
       };
+      var add = function (k, v) { addTo(dl, k, v); };
       add('id', rec.id);
       var a = rec.attributes || {};
       Object.keys(a).forEach(function (k) {
@@ -110,7 +112,11 @@
         else if (k === 'ai') add('ai', (v.name || '?') + (v.role ? ' (' + v.role + ')' : ''));
         else if (Array.isArray(v) && k === 'people') add('people', v.map(function (p) { return p.name || JSON.stringify(p); }).join(', '));
       });
-      Object.keys(it.scores).forEach(function (k) { add('score ' + k, it.scores[k]); });
+      // Filters can write dozens of scores; they stay folded so the text is in view.
+      var keys = Object.keys(it.scores);
+      keys.forEach(function (k) { addTo(sl, k, it.scores[k]); });
+      $('doc-scores-summary').textContent = keys.length + ' scores';
+      $('doc-scores-box').hidden = keys.length === 0;
       (rec.reasons || []).forEach(function (r) { add('reason ' + r.stage + '/' + r.code, r.detail || ''); });
     }).catch(function (e) { setStatus('Could not load the document: ' + e.message, true); });
   }

@@ -19,7 +19,9 @@ class AuditEndToEndTest {
     void auditAgreesWithTheManifestOfARealRun(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         String mix = TestProject.root().resolve("mixes/default.yaml").toString();
-        CliResult gen = TestProject.cli("generate", "--mix", mix, "--out", run.toString(), "--docs", "120");
+        // The embedding-based stages are tested on their own; without them the run stays quick.
+        CliResult gen = TestProject.cli("generate", "--mix", mix, "--out", run.toString(), "--docs", "120",
+                "--set", "filters.tropes=false", "--set", "dedup.semantic=false");
         assertEquals(0, gen.code(), gen.err());
         JsonNode manifest = Json.MAPPER.readTree(run.resolve("manifest.json").toFile());
 
@@ -39,6 +41,11 @@ class AuditEndToEndTest {
             assertEquals(planned, s.path("planned").asDouble(), 1e-9, k);
         }
         assertEquals("default", a.path("run").path("mix").asText());
+        for (JsonNode c : a.path("rejections").path("byReason")) {
+            assertEquals(counts.path("rejections").path(c.path("key").asText()).asLong(), c.path("count").asLong(), c.toString());
+        }
+        assertTrue(a.path("scores").size() > 0, "the filters' scores are summarised");
+        assertEquals(counts.path("totals").path("docs").asLong(), a.path("scores").get(0).path("accepted").path("count").asLong());
         assertEquals(6, a.path("sample").path("strata").findValues("id").size());
         assertTrue(a.path("diversity").path("aiNames").path("distinct").asLong() > 1);
 
