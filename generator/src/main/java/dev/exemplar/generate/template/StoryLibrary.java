@@ -28,6 +28,7 @@ public final class StoryLibrary {
     private final Map<String, List<Grammar>> scenarios;
     private final java.util.Set<String> firstPersonFormats = new java.util.HashSet<>();
     private Vocabulary vocabulary = Vocabulary.empty();
+    private SentenceTags tags = SentenceTags.none();
 
     private StoryLibrary(Grammar shared, Map<String, Grammar> settings, Map<String, Grammar> archetypes,
                          Map<String, List<Grammar>> scenarios) {
@@ -44,6 +45,7 @@ public final class StoryLibrary {
         Map<String, Grammar> settings = new HashMap<>();
         java.util.Set<String> firstPerson = new java.util.HashSet<>();
         List<List<String>> vocab = new ArrayList<>();
+        List<String> tagRules = new ArrayList<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
             JsonNode root = LocatedYaml.read(f).root();
             for (var it = root.fields(); it.hasNext(); ) {
@@ -53,6 +55,8 @@ public final class StoryLibrary {
                         settings.put(s.path("name").asText(), compile(f, "settings/" + s.path("name").asText(),
                                 stringLists(s), problems));
                     }
+                } else if (e.getKey().equals("sentence_tags")) {
+                    tagRules.addAll(strings(e.getValue()));
                 } else if (e.getKey().equals("vocabulary")) {
                     for (JsonNode g : e.getValue()) vocab.add(strings(g));
                 } else if (e.getKey().equals("first_person_formats")) {
@@ -84,6 +88,7 @@ public final class StoryLibrary {
         lib.firstPersonFormats.addAll(firstPerson);
         try {
             lib.vocabulary = new Vocabulary(vocab);
+            lib.tags = new SentenceTags(tagRules, 0.6);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(List.of(new ConfigProblem(catalog.templatesDir().resolve("banks"), 0, "vocabulary", e.getMessage())));
         }
@@ -92,6 +97,9 @@ public final class StoryLibrary {
 
     /** Interchangeable words applied to every rendered document ({@code vocabulary} bank). */
     public Vocabulary vocabulary() { return vocabulary; }
+
+    /** Sentence-level tags applied when listed symbols are expanded ({@code sentence_tags} bank). */
+    SentenceTags tags() { return tags; }
 
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }
