@@ -56,19 +56,20 @@ public final class SlopFilter implements DocumentFilter {
         String head = t.substring(0, Math.min(HEAD, t.length()));
         String tail = t.substring(Math.max(0, t.length() - TAIL));
         Matcher m;
-        if (s.preamble() && (m = PREAMBLE.matcher(head)).find()) {
+        if (s.preamble() && (m = PREAMBLE.matcher(head)).lookingAt()) {
             return Verdict.reject("preamble", "assistant preamble \"" + m.group().strip() + "\"");
         }
-        if (s.refusal() && (m = REFUSAL.matcher(head)).find()) {
+        if (s.refusal() && (m = REFUSAL.matcher(head)).lookingAt()) {
             return Verdict.reject("refusal", "starts with a refusal \"" + m.group().strip() + "\"");
         }
-        if (s.aiDisclaimer() && (m = DISCLAIMER.matcher(t)).find()) {
+        // Each full-text regex runs only when a literal it needs is present: most texts skip them all.
+        if (s.aiDisclaimer() && mayDisclaim(TextView.of(doc).wordSet()) && (m = DISCLAIMER.matcher(t)).find()) {
             return Verdict.reject("ai_disclaimer", "assistant disclaimer \"" + m.group() + "\"");
         }
         if (s.signOff() && (m = SIGN_OFF.matcher(tail)).find()) {
             return Verdict.reject("sign_off", "assistant sign-off \"" + m.group() + "\"");
         }
-        if (s.markdown() && (m = MARKDOWN.matcher(t)).find()) {
+        if (s.markdown() && mayBeMarkdown(t) && (m = MARKDOWN.matcher(t)).find()) {
             return Verdict.reject("markdown", "markdown debris \"" + m.group().strip() + "\"");
         }
         if (s.unfinished() && unfinished(t)) {
@@ -76,6 +77,15 @@ public final class SlopFilter implements DocumentFilter {
             return Verdict.reject("unfinished", "the text stops mid-sentence: \"..." + end + "\"");
         }
         return Verdict.KEEP;
+    }
+
+    private static boolean mayDisclaim(java.util.Set<String> w) {
+        return w.contains("model") || w.contains("cutoff") || (w.contains("cut") && w.contains("knowledge"))
+                || (w.contains("training") && w.contains("data")) || w.contains("developed");
+    }
+
+    private static boolean mayBeMarkdown(String t) {
+        return t.contains("```") || t.contains("**") || t.contains("__") || t.indexOf('|') >= 0 || t.indexOf('#') >= 0;
     }
 
     /**

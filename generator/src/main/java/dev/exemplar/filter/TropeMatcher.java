@@ -17,11 +17,15 @@ public final class TropeMatcher {
     /** One unnegated pattern hit: which trope, the words matched, and its effective weight. */
     public record Hit(Lexicon.Trope trope, PhrasePattern pattern, String words, double weight) {}
 
-    private record Entry(Lexicon.Trope trope, PhrasePattern pattern) {}
+    private record Entry(int id, Lexicon.Trope trope, PhrasePattern pattern) {}
 
     private final Set<String> negators;
     private final Map<String, List<Entry>> byFirst = new HashMap<>();
     private final List<Entry> unindexed = new ArrayList<>();
+    /** Patterns by their anchor words, and those without anchors (always candidates). */
+    private final Map<String, List<Entry>> byAnchor = new HashMap<>();
+    private final List<Entry> unanchored = new ArrayList<>();
+    private int size;
 
     public TropeMatcher(Lexicon lexicon) {
         this(lexicon.negators(), lexicon.tropes());
@@ -32,7 +36,10 @@ public final class TropeMatcher {
         this.negators = negators;
         for (Lexicon.Trope t : groups) {
             for (PhrasePattern p : t.patterns()) {
-                Entry e = new Entry(t, p);
+                Entry e = new Entry(size++, t, p);
+                Set<String> anchors = p.anchorWords();
+                if (anchors == null) unanchored.add(e);
+                else for (String w : anchors) byAnchor.computeIfAbsent(w, k -> new ArrayList<>()).add(e);
                 Set<String> firsts = p.firstWords();
                 if (firsts == null) unindexed.add(e);
                 else for (String w : firsts) byFirst.computeIfAbsent(w, k -> new ArrayList<>()).add(e);
@@ -52,11 +59,20 @@ public final class TropeMatcher {
     public Found findAll(TextView v) {
         String[] w = v.words();
         List<Hit> hits = new ArrayList<>(), negated = new ArrayList<>();
+        // Only patterns whose anchor word occurs somewhere in the text can match at all.
+        boolean[] candidate = new boolean[size];
+        boolean any = false;
+        for (Entry e : unanchored) candidate[e.id()] = any = true;
+        for (String word : w) {
+            List<Entry> es = byAnchor.get(word);
+            if (es != null) for (Entry e : es) candidate[e.id()] = any = true;
+        }
+        if (!any) return new Found(hits, negated);
         Set<PhrasePattern> seen = new java.util.HashSet<>(), seenNegated = new java.util.HashSet<>();
         for (int i = 0; i < w.length; i++) {
             List<Entry> cands = byFirst.get(w[i]);
-            if (cands != null) for (Entry e : cands) tryAt(v, i, e, hits, seen, negated, seenNegated);
-            for (Entry e : unindexed) tryAt(v, i, e, hits, seen, negated, seenNegated);
+            if (cands != null) for (Entry e : cands) if (candidate[e.id()]) tryAt(v, i, e, hits, seen, negated, seenNegated);
+            for (Entry e : unindexed) if (candidate[e.id()]) tryAt(v, i, e, hits, seen, negated, seenNegated);
         }
         return new Found(hits, negated);
     }
