@@ -1,17 +1,42 @@
 package dev.exemplar.dedup;
 
+import dev.exemplar.embed.Embedder;
+import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.spec.Mix;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the dedup stages a mix asks for, in the order they run. */
+/** Builds the dedup stages from a mix's {@code dedup} section or from command-line settings. */
 public final class DedupStages {
     private DedupStages() {}
 
+    /**
+     * The stages {@code generate} runs, in order, as views on one {@link DedupChain}: offer a
+     * document to each in turn (stopping at the first match); the last one indexes it in all.
+     * Verification data goes to unlinked files in the system temp directory.
+     */
     public static List<DedupStage> fromMix(Mix mix) {
-        List<DedupStage> out = new ArrayList<>();
-        if (mix.dedup().exact()) out.add(new ExactDedup());
-        return out;
+        return fromSettings(mix.dedup(), null).asStages();
+    }
+
+    /**
+     * Stages in the order exact, near, semantic, decontaminate (the first match names the reason).
+     *
+     * @param spillDir where near and semantic keep data for verification; null for the temp directory
+     */
+    public static DedupChain fromSettings(DedupSettings s, Path spillDir) {
+        List<SketchStage<?>> stages = new ArrayList<>();
+        try {
+            if (s.exact()) stages.add(new ExactStage());
+            if (s.near().enabled()) stages.add(new NearStage(s.near(), spillDir));
+            if (s.semantic().enabled()) stages.add(new SemanticStage(s.semantic().threshold(), Embedder.shared(), spillDir));
+            if (s.decontaminate().enabled()) stages.add(new DecontaminationStage(s.decontaminate()));
+        } catch (RuntimeException e) {
+            stages.forEach(SketchStage::close);
+            throw e;
+        }
+        return new DedupChain(stages);
     }
 }

@@ -110,7 +110,8 @@ public final class JsonlReader {
         return i < 0 ? s : s.substring(0, i);
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    /** Opens a plain or gzipped UTF-8 file; invalid bytes become U+FFFD. */
+    public static BufferedReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
         // Invalid UTF-8 becomes U+FFFD instead of an exception halfway through a file.

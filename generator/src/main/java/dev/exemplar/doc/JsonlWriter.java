@@ -48,6 +48,17 @@ public final class JsonlWriter implements Closeable {
         }
     }
 
+    /** Writes a line that is already one JSON record, byte for byte (records passed through unchanged). */
+    public void writeRaw(String jsonLine) {
+        try {
+            out.write(jsonLine);
+            out.write('\n');
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     public long count() { return count; }
 
     /** Flushes, closes and renames the file to its final name. */

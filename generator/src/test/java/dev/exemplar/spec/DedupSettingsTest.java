@@ -1,0 +1,66 @@
+package dev.exemplar.spec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The mix's dedup section: defaults, shorthands, and every problem reported with its line. */
+class DedupSettingsTest {
+    @TempDir Path tmp;
+
+    private DedupSettings read(String yaml, List<ConfigProblem> problems) {
+        LocatedYaml y = LocatedYaml.parse(tmp.resolve("mix.yaml"), yaml.getBytes(StandardCharsets.UTF_8));
+        return DedupSettings.read(new NodeReader(y, "", problems));
+    }
+
+    @Test
+    void defaultsAndShorthands() throws Exception {
+        List<ConfigProblem> p = new ArrayList<>();
+        DedupSettings d = read("name: x\n", p);
+        assertEquals(DedupSettings.DEFAULT, d);
+        assertEquals(18, d.near().bands());
+        assertEquals(7, d.near().rows());
+        assertTrue(d.near().verify());
+        assertFalse(d.semantic().enabled());
+
+        Files.writeString(tmp.resolve("evals.jsonl"), "{\"text\": \"x\"}\n");
+        d = read("dedup:\n  semantic: true\n  near: {threshold: 0.7}\n  decontaminate: {paths: [evals.jsonl], ngram: 10}\n", p);
+        assertTrue(p.isEmpty(), p.toString());
+        assertTrue(d.semantic().enabled());
+        assertEquals(0.95, d.semantic().threshold());
+        assertEquals(0.7, d.near().threshold());
+        assertTrue(d.near().bands() * d.near().rows() <= 128);
+        assertEquals(List.of(tmp.resolve("evals.jsonl")), d.decontaminate().paths());
+        assertEquals(10, d.decontaminate().ngram());
+        assertFalse(read("dedup: {near: false, exact: false}\n", p).near().enabled());
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsLine() {
+        List<ConfigProblem> p = new ArrayList<>();
+        read("""
+                dedup:
+                  near:
+                    threshold: 1.5
+                    bands: 20
+                    shingel: 4
+                  semantic: {threshold: high}
+                  decontaminate:
+                    paths: [missing.jsonl]
+                """, p);
+        String all = p.toString();
+        assertEquals(5, p.size(), all);
+        assertTrue(all.contains("mix.yaml:3: dedup.near.threshold: must be between"), all);
+        assertTrue(all.contains("mix.yaml:4: dedup.near.bands: give bands and rows together"), all);
+        assertTrue(all.contains("mix.yaml:5: dedup.near.shingel: unknown key (did you mean \"shingle\"?)"), all);
+        assertTrue(all.contains("mix.yaml:6: dedup.semantic.threshold: must be a number"), all);
+        assertTrue(all.contains("mix.yaml:8: dedup.decontaminate.paths[0]: no such file or directory"), all);
+    }
+}
