@@ -9,7 +9,7 @@ import dev.exemplar.doc.JsonlWriter;
 import dev.exemplar.filter.DocumentFilter;
 import dev.exemplar.filter.FilterRunner;
 import dev.exemplar.filter.Filters;
-import dev.exemplar.llm.LlmException;
+import dev.exemplar.llm.ChatClients;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
@@ -103,9 +103,9 @@ public final class FilterCommand implements Callable<Integer> {
         Mix m = mix == null ? null : catalog.loadMix(mix);
         FilterSettings settings = m == null ? FilterSettings.DEFAULT : m.filters();
         ModelSettings judge = m == null || noJudge ? ModelSettings.NONE : m.judge();
-        List<DocumentFilter> filters = Filters.build(settings, catalog, !noEmbeddings, judge, s -> {
-            throw new LlmException("no_judge_client", "this build has no model client for the judge; run with --no-judge");
-        });
+        // The judge's answers are journaled under --out/llm, so re-running the command does not pay twice.
+        List<DocumentFilter> filters = Filters.build(settings, catalog, !noEmbeddings, judge,
+                s -> ChatClients.create(s, out, "judge"));
         FilterRunner runner = new FilterRunner(filters);
         err.println("filters: " + String.join(", ", filters.stream().map(DocumentFilter::name).toList()));
 
