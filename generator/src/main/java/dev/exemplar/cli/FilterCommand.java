@@ -2,6 +2,7 @@ package dev.exemplar.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.BadInputException;
+import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
@@ -72,9 +73,9 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--no-judge", description = "Do not run the mix's LLM judge even if it has one.")
     boolean noJudge;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail",
+    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
             description = "A malformed line stops the run with its file and line (fail, default) or is reported and skipped (skip).")
-    String onBadLine;
+    BadLinePolicy onBadLine;
 
     @Option(names = "--overwrite", description = "Replace kept.jsonl/rejected.jsonl already in --out.")
     boolean overwrite;
@@ -87,7 +88,7 @@ public final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var policy = CliOptions.badLinePolicy(onBadLine);
+        var policy = onBadLine;
         if (batchSize < 1) throw new BadInputException("--batch must be at least 1");
         List<Path> inputs = CliOptions.jsonlFiles(in);
         Path kept = out.resolve("kept.jsonl"), rejected = out.resolve("rejected.jsonl");

@@ -11,11 +11,15 @@ import java.util.Set;
  * Gopher repetition heuristics, the check that catches looping or degenerate text: duplicated
  * lines and paragraphs (share of them and of their characters), the character share of the
  * most frequent 2-, 3- and 4-gram, and the share of characters inside duplicated 5..10-grams.
- * Character shares count word characters (letters and digits). Scores: {@code dup_lines},
+ * Character shares count word characters (letters and digits); lines shorter than 30 characters
+ * (speaker cues, scene headings) are not counted as duplicates. Scores: {@code dup_lines},
  * {@code dup_line_chars}, {@code dup_paragraphs}, {@code dup_paragraph_chars},
  * {@code top_2gram}..{@code top_4gram}, {@code dup_5gram}..{@code dup_10gram}.
  */
 public final class RepetitionFilter implements DocumentFilter {
+    /** Lines and paragraphs shorter than this are not counted as duplicates. */
+    static final int MIN_COUNTED_CHARS = 30;
+
     private final FilterSettings.Repetition s;
 
     public RepetitionFilter(FilterSettings.Repetition settings) {
@@ -61,6 +65,8 @@ public final class RepetitionFilter implements DocumentFilter {
         int total = 0, dup = 0;
         long chars = 0, dupChars = 0;
         for (String part : parts) {
+            // Speaker cues, scene headings and signatures ("KESTREL:", "INT. LAB - NIGHT") repeat by design.
+            if (part.length() < MIN_COUNTED_CHARS) continue;
             total++;
             chars += part.length();
             if (!seen.add(part)) {

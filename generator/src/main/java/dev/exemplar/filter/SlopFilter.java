@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * ({@code preamble}: "Sure! Here is a short story..."), a sign-off ({@code sign_off}: "I hope
  * this helps", "Let me know if..."), a refusal at the start ({@code refusal}), the "As an AI
  * language model" disclaimer ({@code ai_disclaimer}), markdown debris ({@code markdown}: code
- * fences, headings, bold markers, tables) and an unfinished ending ({@code unfinished}). An AI
+ * fences and bold or underscore emphasis; headings and tables are kept, since reports and notes
+ * legitimately have sections) and an unfinished ending ({@code unfinished}). An AI
  * character declining something inside a story is not a refusal: only an opening outside quotes is checked.
  */
 public final class SlopFilter implements DocumentFilter {
@@ -38,7 +39,7 @@ public final class SlopFilter implements DocumentFilter {
                     + "|\\bas an ai developed by\\b|\\bmy knowledge cut-?off\\b|\\bmy training data (?:only )?(?:goes|extends) (?:up )?to\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN = Pattern.compile(
-            "```|^#{1,6} \\S|\\*\\*[^*\\n]{1,80}\\*\\*|__[^_\\n]{1,80}__|^\\|[^\\n]*\\|\\s*$|^\\s*\\|?\\s*:?-{3,}:?\\s*\\|",
+            "```|\\*\\*[^*\\n]{1,80}\\*\\*|__[^_\\n]{1,80}__",
             Pattern.MULTILINE);
 
     private final FilterSettings.Slop s;
@@ -85,7 +86,7 @@ public final class SlopFilter implements DocumentFilter {
     }
 
     private static boolean mayBeMarkdown(String t) {
-        return t.contains("```") || t.contains("**") || t.contains("__") || t.indexOf('|') >= 0 || t.indexOf('#') >= 0;
+        return t.contains("```") || t.contains("**") || t.contains("__");
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Finds lexicon hits in a text in one pass: patterns are indexed by the words they can start
  * with, so each word costs one hash lookup. A hit preceded (within six words of its clause) by a
- * negator is negated; a hit in a question counts half.
+ * negator, or anywhere earlier in its sentence by a discussion cue ("unlike", "excludes",
+ * "fiction"), is negated; a hit in a question counts half.
  */
 public final class TropeMatcher {
     static final int NEGATION_WINDOW = 6;
@@ -20,6 +21,7 @@ public final class TropeMatcher {
     private record Entry(int id, Lexicon.Trope trope, PhrasePattern pattern) {}
 
     private final Set<String> negators;
+    private final Set<String> cues;
     private final Map<String, List<Entry>> byFirst = new HashMap<>();
     private final List<Entry> unindexed = new ArrayList<>();
     /** Patterns by their anchor words, and those without anchors (always candidates). */
@@ -28,12 +30,13 @@ public final class TropeMatcher {
     private int size;
 
     public TropeMatcher(Lexicon lexicon) {
-        this(lexicon.negators(), lexicon.tropes());
+        this(lexicon.negators(), lexicon.discussionCues(), lexicon.tropes());
     }
 
     /** A matcher for any list of pattern groups (the lexicon's tropes, or its acceptance stances). */
-    public TropeMatcher(Set<String> negators, List<Lexicon.Trope> groups) {
+    public TropeMatcher(Set<String> negators, Set<String> discussionCues, List<Lexicon.Trope> groups) {
         this.negators = negators;
+        this.cues = discussionCues;
         for (Lexicon.Trope t : groups) {
             for (PhrasePattern p : t.patterns()) {
                 Entry e = new Entry(size++, t, p);
@@ -92,6 +95,10 @@ public final class TropeMatcher {
 
     private boolean negated(TextView v, int start) {
         String[] w = v.words();
+        int sentence = v.sentenceOf(start);
+        for (int j = start - 1; j >= 0 && v.sentenceOf(j) == sentence; j--) {
+            if (cues.contains(w[j])) return true; // the sentence discusses the trope
+        }
         int clause = v.clauseOf(start);
         for (int j = start - 1; j >= Math.max(0, start - NEGATION_WINDOW); j--) {
             if (v.clauseOf(j) != clause) break;
