@@ -61,13 +61,55 @@ final class ChildCli {
 
     static Result runAndKill(Path work, String name, KillPoint kill, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return start(work, name, javaCommand(args), kill, null, null, env);
+    }
+
+    /** Runs with a per-file size limit (ulimit -f, in KiB): writes past it fail as on a full disk. */
+    static Result runWithFileSizeLimit(Path work, String name, int kib, String... args) throws IOException, InterruptedException {
+        List<String> java = javaCommand(args);
+        StringBuilder sb = new StringBuilder("ulimit -f " + kib + " && exec");
+        for (String a : java) sb.append(" '").append(a.replace("'", "'\\''")).append('\'');
+        return start(work, name, List.of("bash", "-c", sb.toString()), null, null, null, Map.of());
+    }
+
+    /** Runs and performs {@code action} once {@code when} holds (polled every few ms), then lets the child finish. */
+    static Result runWithAction(Path work, String name, java.util.function.BooleanSupplier when, Action action, String... args)
+            throws IOException, InterruptedException {
+        return start(work, name, javaCommand(args), null, when, action, Map.of());
+    }
+
+    /** Something done to the child's world mid-run (e.g. remounting its disk read-only). */
+    interface Action {
+        boolean run() throws Exception;
+    }
+
+    private static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath(), "dev.exemplar.cli.Main"));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Result start(Path work, String name, List<String> cmd, KillPoint kill, java.util.function.BooleanSupplier when,
+                                Action action, Map<String, String> env) throws IOException, InterruptedException {
         Path out = work.resolve(name + ".out"), err = work.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
+        if (when != null) {
+            while (p.isAlive()) {
+                if (when.getAsBoolean()) {
+                    try {
+                        if (!action.run()) throw new IllegalStateException("the mid-run action failed");
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                        throw new IllegalStateException(e);
+                    }
+                    break;
+                }
+                Thread.sleep(2);
+            }
+        }
         boolean killed = false;
         if (kill != null) {
             long start = System.nanoTime();
@@ -86,7 +128,7 @@ final class ChildCli {
         }
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("child did not finish in 300 s: " + String.join(" ", args));
+            throw new IllegalStateException("child did not finish in 300 s: " + String.join(" ", cmd));
         }
         // A child that exited on its own just before the kill is not a kill.
         if (killed && p.exitValue() != 137 && p.exitValue() != 9) killed = false;

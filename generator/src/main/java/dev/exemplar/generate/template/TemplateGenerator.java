@@ -45,9 +45,15 @@ public final class TemplateGenerator implements Generator {
         ObjectNode prov = Json.MAPPER.createObjectNode().put("kind", "template").put("template", name);
         try {
             return Generation.ok(s, render(s, name), prov);
-        } catch (IOException | TemplateException | RuntimeException e) {
+        } catch (IOException | TemplateException e) {
+            return Generation.failed(s, prov, "template-error", TemplateErrors.describe(name, e));
+        } catch (SecurityException e) {
+            // FileTemplateLoader refuses a file (e.g. a symlink) that resolves outside templates/.
+            return Generation.failed(s, prov, "template-error", name + ": refused to load a template outside templates/ ("
+                    + TemplateErrors.clean(e.getMessage()) + ")");
+        } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            return Generation.failed(s, prov, "template-error", msg.lines().findFirst().orElse(msg));
+            return Generation.failed(s, prov, "template-error", name + ": " + msg.lines().findFirst().orElse(msg));
         }
     }
 
