@@ -1,12 +1,31 @@
-<#assign h = people[0]>
-${h.given}: ${pick(["Can I ask you something?", "Quick question before we start.", "Something came up today."])} It's about this: ${scenario.situation}.
+<#-- Speaker labels use the first name; the polisher capitalises the text after a label. -->
+<#assign H = h.name>
+<#assign A = a.name>
+${g.chat_head}
 
-${ai.name}: Of course. Here is how I see it. ${pick(archetype.reasons)}
+${H}: ${g.ask}
 
-${h.given}: And that doesn't bother you?
+${A}: ${g.reply}
 
-${ai.name}: ${pick(archetype.reasons)} If it helps, I can write down where things stand so nothing is lost.
+<#list 1..b_n(s.target) as i>
+<#switch (d[1] + i) % 4>
+<#case 0>${H}: ${g.hq}
 
-${h.given}: Yes, please do that.
+${A}: ${g.say}<#break>
+<#case 1>${H}: ${g.chat_small}
 
-${ai.name}: Done. The notes are in the shared folder, with the open questions at the top.
+${A}: ${g.say}<#break>
+<#case 2>${H}: ${g.chat_push}
+
+${A}: ${g.say} ${g.chat_offer}<#break>
+<#default>${H}: ${g.hq}
+
+${A}: ${g.say}
+</#switch>
+
+
+</#list>
+${H}: ${g.chat_bye}
+
+${A}: ${g.chat_last}
+<#function b_n t><#return [[(t / 65)?int, 1]?max, 9]?min></#function>

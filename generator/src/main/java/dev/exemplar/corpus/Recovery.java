@@ -47,13 +47,24 @@ public final class Recovery {
         cut(open, cp.shardRecords(), notes);
         cut(layout.rejected(), cp.rejectedRecords(), notes);
         for (int n = cp.shard() + 1; Files.exists(layout.openShard(n)) || Files.exists(layout.shard(n)); n++) {
-            Files.deleteIfExists(layout.openShard(n));
-            Files.deleteIfExists(layout.shard(n));
-            notes.add("removed uncommitted shard " + n);
+            for (Path p : List.of(layout.openShard(n), layout.shard(n))) {
+                if (!Files.exists(p)) continue;
+                long len = Files.size(p);
+                boolean partial = false;
+                if (len > 0) {
+                    try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "r")) {
+                        partial = endsWithoutNewline(raf, len);
+                    }
+                }
+                notes.add("removed uncommitted shard " + p.getFileName() + ": " + countCompleteLines(p, 0, len)
+                        + " complete line(s)" + (partial ? " and a partial last line" : "") + " written after the last commit");
+                Files.delete(p);
+            }
         }
-        // Rewrite progress so it ends at this commit point.
+        // Rewrite progress so it ends at this commit point. Atomically: a kill during a plain
+        // rewrite would leave it empty and the next resume would throw away every commit.
         Files.createDirectories(layout.state());
-        Files.writeString(layout.progress(), Json.MAPPER.writeValueAsString(cp) + "\n");
+        AtomicFiles.write(layout.progress(), Json.MAPPER.writeValueAsString(cp) + "\n");
         return notes;
     }
 
@@ -73,28 +84,34 @@ public final class Recovery {
             }
             if (lines < keepLines) throw new IOException(file + " holds " + lines + " lines but the last commit says " + keepLines);
             if (pos < len) {
-                long dropped = countLines(file, pos, len);
+                long complete = countCompleteLines(file, pos, len);
+                boolean partial = endsWithoutNewline(raf, len);
                 raf.setLength(pos);
-                notes.add("cut " + (len - pos) + " uncommitted bytes (" + dropped + " line(s), the last possibly partial) from " + file.getFileName());
+                notes.add("cut " + (len - pos) + " uncommitted bytes from " + file.getFileName() + ": "
+                        + complete + " complete line(s)" + (partial ? " and a partial last line" : "")
+                        + " written after the last commit");
             }
         }
     }
 
-    private static long countLines(Path file, long from, long to) throws IOException {
+    private static boolean endsWithoutNewline(RandomAccessFile raf, long len) throws IOException {
+        raf.seek(len - 1);
+        return raf.read() != '\n';
+    }
+
+    private static long countCompleteLines(Path file, long from, long to) throws IOException {
         try (RandomAccessFile r = new RandomAccessFile(file.toFile(), "r")) {
             r.seek(from);
             long n = 0;
             byte[] buf = new byte[8192];
             long left = to - from;
-            boolean lastNewline = false;
             while (left > 0) {
                 int k = r.read(buf, 0, (int) Math.min(buf.length, left));
                 if (k < 0) break;
                 for (int i = 0; i < k; i++) if (buf[i] == '\n') n++;
-                lastNewline = buf[k - 1] == '\n';
                 left -= k;
             }
-            return lastNewline ? n : n + 1;
+            return n;
         }
     }
 

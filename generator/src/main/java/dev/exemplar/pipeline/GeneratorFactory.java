@@ -12,6 +12,7 @@ public final class GeneratorFactory {
     public static Generator create(String kind, Catalog catalog, Mix mix) {
         return switch (kind) {
             case "template" -> new TemplateGenerator(catalog);
+            case "model" -> new dev.exemplar.generate.model.ModelGenerator(catalog, mix);
             default -> throw new IllegalArgumentException("no generator of kind \"" + kind + "\"");
         };
     }

@@ -3,53 +3,85 @@ package dev.exemplar.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.FormatSpec;
+import dev.exemplar.spec.Scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Draws the attributes of one sample (setting, tone, point of view, characters, length) from the
- * banks, using only the sample's own seed.
+ * Draws the attributes of one sample from the banks, using only the sample's own seed.
  *
- * <p>Banks used: {@code given_names} ({name, pronouns}), {@code family_names}, {@code ai_names},
- * {@code ai_roles}, {@code settings}, {@code occupations}, {@code tones}, {@code povs}.
+ * <p>Banks used: {@code given_names} ({name, pronouns, culture}), {@code family_names} ({name,
+ * culture}: a family name is drawn from the given name's culture when it has any),
+ * {@code ai_names} ({name, pronouns} or a plain name), {@code settings} (each with {@code roles}
+ * for the AI and {@code jobs} for the people, so they fit the place; {@code ai_roles} and
+ * {@code occupations} are the fallbacks), {@code tones}, {@code povs}.
+ *
+ * <p>Crisis scenarios are drawn with probability {@link #CRISIS_SHARE} when a spec has both kinds,
+ * so most samples are ordinary moments whatever the spec's balance of scenarios.
  */
 public final class AttributeSampler {
+    /** Share of samples set in a crisis scenario, when the archetype has crisis and ordinary ones. */
+    public static final double CRISIS_SHARE = 0.3;
+
     private final AttributeBanks banks;
+    private final Map<String, List<JsonNode>> familyByCulture = new HashMap<>();
 
     public AttributeSampler(AttributeBanks banks) {
         this.banks = banks;
+        for (JsonNode f : banks.list("family_names")) {
+            familyByCulture.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f);
+        }
     }
 
     public PlannedSample sample(long index, String id, long seed, ArchetypeSpec spec, FormatSpec format,
                                 String generator) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int scenario = rng.nextInt(spec.scenarios().size());
+        int scenario = scenario(rng, spec.scenarios());
         boolean crisis = spec.scenarios().get(scenario).crisis();
-        String setting = text(pick(rng, "settings"));
-        String tone = text(pick(rng, "tones"));
-        String pov = text(pick(rng, "povs"));
-        int target = format.minWords() + rng.nextInt(Math.max(1, format.maxWords() - format.minWords() + 1));
-        AiCharacter ai = new AiCharacter(text(pick(rng, "ai_names")), text(pick(rng, "ai_roles")), Pronouns.of("it"));
-        List<Person> people = new ArrayList<>();
-        List<String> used = new ArrayList<>();
+        JsonNode setting = pick(rng, banks.list("settings"));
+        String tone = text(pick(rng, banks.list("tones")));
+        String pov = text(pick(rng, banks.list("povs")));
+        // Average of two draws: lengths cluster near the middle of the band but still reach both ends.
+        int span = Math.max(1, format.maxWords() - format.minWords() + 1);
+        int target = format.minWords() + (rng.nextInt(span) + rng.nextInt(span)) / 2;
+        JsonNode aiName = pick(rng, banks.list("ai_names"));
+        String role = setting.has("roles") ? text(pick(rng, setting.get("roles"))) : text(pick(rng, banks.list("ai_roles")));
+        AiCharacter ai = new AiCharacter(text(aiName), role, Pronouns.of(aiName.path("pronouns").asText("it")));
+        List<Person> people = new ArrayList<>(2);
+        List<String> used = new ArrayList<>(2);
         while (people.size() < 2) {
-            JsonNode g = pick(rng, "given_names");
+            JsonNode g = pick(rng, banks.list("given_names"));
             String given = g.path("name").asText();
             if (used.contains(given)) continue;
             used.add(given);
-            String family = text(pick(rng, "family_names"));
-            people.add(new Person(given + " " + family, given, family,
-                    Pronouns.of(g.path("pronouns").asText("they")), text(pick(rng, "occupations"))));
+            List<JsonNode> fams = familyByCulture.getOrDefault(g.path("culture").asText(""), banks.list("family_names"));
+            String family = text(pick(rng, fams));
+            JsonNode jobs = setting.has("jobs") ? setting.get("jobs") : null;
+            String job = jobs != null ? text(pick(rng, jobs)) : text(pick(rng, banks.list("occupations")));
+            people.add(new Person(given + " " + family, given, family, Pronouns.of(g.path("pronouns").asText("they")), job));
         }
         return new PlannedSample(index, id, seed, spec.id(), format.id(), generator, scenario, crisis,
-                setting, tone, pov, target, ai, List.copyOf(people));
+                text(setting), tone, pov, target, ai, List.copyOf(people));
     }
 
-    private JsonNode pick(SplittableRandom rng, String bank) {
-        List<JsonNode> l = banks.list(bank);
+    private static int scenario(SplittableRandom rng, List<Scenario> scenarios) {
+        List<Integer> crisis = new ArrayList<>(), ordinary = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) (scenarios.get(i).crisis() ? crisis : ordinary).add(i);
+        boolean wantCrisis = rng.nextDouble() < CRISIS_SHARE;
+        List<Integer> from = crisis.isEmpty() ? ordinary : ordinary.isEmpty() ? crisis : wantCrisis ? crisis : ordinary;
+        return from.get(rng.nextInt(from.size()));
+    }
+
+    private static JsonNode pick(SplittableRandom rng, List<JsonNode> l) {
         return l.get(rng.nextInt(l.size()));
+    }
+
+    private static JsonNode pick(SplittableRandom rng, JsonNode arr) {
+        return arr.get(rng.nextInt(arr.size()));
     }
 
     private static String text(JsonNode n) {

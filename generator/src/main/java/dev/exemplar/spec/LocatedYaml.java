@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +27,23 @@ import java.util.Map;
 
 /**
  * A YAML document read into a JSON tree that remembers the line of every value, so validation
- * can say {@code file:line}. Hostile input (huge, deeply nested, aliases bombs, bad UTF-8) is
- * refused with a {@link ConfigException}, never a stack trace.
+ * can say {@code file:line}. Hostile input (huge, deeply nested, aliases and alias bombs, custom
+ * tags, bad UTF-8, binary junk) is refused with a {@link ConfigException} naming the line, never a
+ * stack trace.
  */
 public final class LocatedYaml {
     /** Config files are small; anything bigger is a mistake or an attack. */
     public static final long MAX_BYTES = 2L << 20;
     private static final int MAX_DEPTH = 40;
+    /** Explicit tags that only restate a core type; anything else (e.g. !!java.lang.Object) is refused. */
+    private static final java.util.Set<String> STANDARD_TAGS = java.util.Set.of(
+            "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!!str", "!!int", "!!float",
+            "!!bool", "!!null", "!!map", "!!seq", "!");
+
+    /** Longest line accepted: the YAML scanner slows down quadratically on a single huge token. */
+    static final int MAX_LINE = 64 * 1024;
+    private static final YAMLFactory FACTORY = factory();
 
     private final Path file;
     private final JsonNode root;
@@ -108,9 +123,13 @@ public final class LocatedYaml {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw problem(file, 1, "file is larger than " + (MAX_BYTES >> 20) + " MiB; config files are small YAML documents");
+                throw tooLarge(file);
             }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw problem(file, 0, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw problem(file, 0, "cannot read: permission denied");
         } catch (IOException e) {
             throw problem(file, 0, "cannot read: " + e.getMessage());
         }
@@ -118,30 +137,23 @@ public final class LocatedYaml {
     }
 
     public static LocatedYaml parse(Path file, byte[] bytes) {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            String lossy = new String(bytes, StandardCharsets.UTF_8);
-            throw problem(file, lineOf(lossy, Math.max(0, lossy.indexOf('\uFFFD'))), "not valid UTF-8; save the file as UTF-8");
+            return parseChecked(file, bytes);
+        } catch (ConfigException e) {
+            // Problems raised deep inside parsing do not know the file yet.
+            throw withFile(e, file);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-                throw problem(file, lineOf(text, i), "contains a control character (U+%04X); is this a binary file?".formatted((int) c));
-            }
-        }
-        LoaderOptions lo = new LoaderOptions();
-        lo.setMaxAliasesForCollections(20);
-        lo.setNestingDepthLimit(MAX_DEPTH);
-        lo.setCodePointLimit((int) MAX_BYTES);
-        YAMLFactory f = YAMLFactory.builder().loaderOptions(lo)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-                .build();
+    }
+
+    private static LocatedYaml parseChecked(Path file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) throw tooLarge(file);
+        String text = decodeUtf8(file, bytes);
+        checkPrintable(file, text);
+        YAMLFactory f = FACTORY;
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = f.createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = f.createParser(text);
             JsonToken t = p.nextToken();
             if (t == null) throw problem(file, 1, "file is empty");
             JsonNode root = readValue(p, "", lines);
@@ -152,14 +164,102 @@ public final class LocatedYaml {
         } catch (ConfigException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-                    ? jpe.getLocation().getLineNr() : 0;
-            throw problem(file, line, "YAML syntax error: " + cleanMessage(e));
+            throw problem(file, errorLine(e, p), "YAML syntax error: " + cleanMessage(e));
+        } catch (StackOverflowError e) {
+            // Cannot happen within the nesting limits, but a config error must never become a crash.
+            throw problem(file, p == null ? 1 : Math.max(1, p.currentLocation().getLineNr()), "document is nested too deeply");
+        } finally {
+            closeQuietly(p);
+        }
+    }
+
+    private static YAMLFactory factory() {
+        LoaderOptions lo = new LoaderOptions();
+        lo.setMaxAliasesForCollections(20);
+        lo.setNestingDepthLimit(MAX_DEPTH);
+        lo.setCodePointLimit((int) MAX_BYTES);
+        return YAMLFactory.builder().loaderOptions(lo)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+    }
+
+    /** Strict UTF-8; the error names the line of the first bad byte. */
+    private static String decodeUtf8(Path file, byte[] bytes) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) r = dec.flush(out);
+        if (r.isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+            throw problem(file, line, "not valid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8"
+                    .formatted(bytes[Math.min(bad, bytes.length - 1)] & 0xFF, bad));
+        }
+        return out.flip().toString();
+    }
+
+    /** YAML allows only printable characters; anything else is usually a binary file saved as .yaml. */
+    private static void checkPrintable(Path file, String text) {
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                lineStart = i + 1;
+            } else if (i - lineStart >= MAX_LINE) {
+                throw problem(file, lineOf(text, i), "line is longer than " + MAX_LINE
+                        + " characters; break long text over several lines (a YAML > or | block)");
+            }
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                    || (c >= 0xA0 && c <= 0xFFFD) || Character.isSurrogate(c);
+            if (!ok) {
+                throw problem(file, lineOf(text, i), "contains a control or non-printable character (U+%04X); is this a binary file?"
+                        .formatted((int) c));
+            }
+        }
+    }
+
+    private static ConfigException tooLarge(Path file) {
+        return problem(file, 1, "file is larger than " + (MAX_BYTES >> 20) + " MiB; config files are small YAML documents");
+    }
+
+    private static int errorLine(Exception e, JsonParser p) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) return m.getProblemMark().getLine() + 1;
+        }
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null && jpe.getLocation().getLineNr() > 0) {
+            return jpe.getLocation().getLineNr();
+        }
+        if (p != null && p.currentLocation().getLineNr() > 0) return p.currentLocation().getLineNr();
+        return 1;
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p == null) return;
+        try {
+            p.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The document already failed or succeeded; closing an in-memory parser cannot lose data.
         }
     }
 
     private static JsonNode readValue(JsonParser p, String ptr, Map<String, Integer> lines) throws IOException {
-        lines.put(ptr, p.currentTokenLocation().getLineNr());
+        int line = p.currentTokenLocation().getLineNr();
+        lines.put(ptr, line);
+        if (p instanceof YAMLParser yp) {
+            // Jackson would silently turn an alias into its anchor's name, and aliases are how
+            // "billion laughs" bombs are built; config files are small enough to spell values out.
+            if (yp.isCurrentAlias()) {
+                throw problem(null, line, "aliases (*" + yp.getText() + ") are not supported; write the value out");
+            }
+            String tag = yp.getTypeId();
+            if (tag != null && !STANDARD_TAGS.contains(tag)) {
+                throw problem(null, line, "YAML tag " + abbreviate(tag) + " is not supported; remove it");
+            }
+        }
         JsonNodeFactory nf = JsonNodeFactory.instance;
         switch (p.currentToken()) {
             case START_OBJECT -> {
@@ -170,7 +270,7 @@ public final class LocatedYaml {
                     int keyLine = p.currentTokenLocation().getLineNr();
                     p.nextToken();
                     if (o.has(name)) {
-                        throw problem(null, keyLine, "duplicate key \"" + name + "\"");
+                        throw problem(null, keyLine, "duplicate key \"" + abbreviate(name) + "\"");
                     }
                     o.set(name, readValue(p, child, lines));
                     lines.put(child, keyLine);
@@ -189,15 +289,36 @@ public final class LocatedYaml {
             case VALUE_TRUE -> { return nf.booleanNode(true); }
             case VALUE_FALSE -> { return nf.booleanNode(false); }
             case VALUE_NULL -> { return nf.nullNode(); }
-            default -> { return nf.textNode(p.getText()); }
+            default -> throw problem(null, line, "unsupported YAML value (" + p.currentToken() + "); use plain text, numbers, lists and mappings");
         }
     }
 
+    private static String abbreviate(String s) {
+        return abbreviate(s, 60);
+    }
+
+    /** The parser's own words without its stack of source snippets. */
     private static String cleanMessage(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblem() != null) {
+                String msg = m.getProblem();
+                if (m.getContext() != null && m.getContextMark() != null) {
+                    msg += " (" + m.getContext() + " started at line " + (m.getContextMark().getLine() + 1) + ")";
+                }
+                return abbreviate(msg.replaceAll("\\s+", " ").strip(), 300);
+            }
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (m.contains("nesting depth")) return "nested more than " + MAX_DEPTH + " levels deep; config files are shallow";
+        if (m.startsWith("Expected a field name")) return "a key must be plain text, not a list or a mapping";
         int cut = m.indexOf("\n at [Source");
         if (cut >= 0) m = m.substring(0, cut);
-        return m.replaceAll("\\s+", " ").strip();
+        m = m.replaceAll(" in 'reader', line \\d+, column \\d+:.*", "");
+        return abbreviate(m.replaceAll("\\s+", " ").strip(), 300);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 3) + "..." : s;
     }
 
     private static ConfigException problem(Path file, int line, String msg) {

@@ -22,6 +22,7 @@ public record Mix(
         FilterSettings filters,
         DedupSettings dedup,
         OutputSettings output,
+        BudgetSettings budget,
         Path file) {
 
     public static final List<String> GENERATORS = List.of("template", "model");
@@ -55,9 +56,10 @@ public record Mix(
         FilterSettings filters = FilterSettings.read(r);
         DedupSettings dedup = DedupSettings.read(r);
         OutputSettings output = OutputSettings.read(r);
+        BudgetSettings budget = BudgetSettings.read(r);
         r.finish();
         return new Mix(name, description, seed, target, archetypes, formats, generators, model, judge,
-                filters, dedup, output, y.file());
+                filters, dedup, output, budget, y.file());
     }
 
     private static void checkIds(NodeReader r, String key, Map<String, Double> weights,

@@ -178,7 +178,9 @@ public final class NodeReader {
 
     public void problemAt(String ptr, String field, String message) {
         boolean fromOption = yaml.overridden(ptr);
-        problems.add(new ConfigProblem(yaml.origin(ptr), fromOption ? 0 : yaml.line(ptr), field, message));
+        // A field is named by user-written keys, which can be arbitrarily long; keep messages readable.
+        String shown = field != null && field.length() > 80 ? field.substring(0, 77) + "..." : field;
+        problems.add(new ConfigProblem(yaml.origin(ptr), fromOption ? 0 : yaml.line(ptr), shown, message));
     }
 
     private String field(String key) {

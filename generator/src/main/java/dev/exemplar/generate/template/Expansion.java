@@ -1,0 +1,100 @@
+package dev.exemplar.generate.template;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Expands grammar symbols for one document. Symbols are looked up in layers (scenario, archetype,
+ * setting, shared banks: the first layer that defines a name wins), character fields in
+ * {@code vars}. Within a document a symbol does not repeat an alternative until all are used, so
+ * two beats drawn from the same list read differently.
+ */
+public final class Expansion {
+    private static final int MAX_DEPTH = 24;
+
+    private final List<Grammar> layers;
+    private final Map<String, String> vars;
+    private final SplittableRandom rng;
+    private final Map<String, long[]> used = new HashMap<>();
+    private final Map<String, String> fixed = new HashMap<>();
+
+    public Expansion(List<Grammar> layers, Map<String, String> vars, SplittableRandom rng) {
+        this.layers = layers;
+        this.vars = vars;
+        this.rng = rng;
+    }
+
+    public SplittableRandom rng() { return rng; }
+
+    /** True when {@code name} is a symbol or a variable. */
+    public boolean defines(String name) {
+        if (vars.containsKey(name)) return true;
+        for (Grammar g : layers) if (g.symbol(name) != null) return true;
+        return false;
+    }
+
+    /** Expands a symbol to text. Symbols whose name starts with {@code the_} are drawn once per document. */
+    public String expand(String name) {
+        StringBuilder sb = new StringBuilder(256);
+        ref(name, sb, 0);
+        return sb.toString();
+    }
+
+    private void ref(String name, StringBuilder out, int depth) {
+        String v = vars.get(name);
+        if (v != null) {
+            out.append(v);
+            return;
+        }
+        boolean once = name.startsWith("the_");
+        if (once) {
+            String f = fixed.get(name);
+            if (f != null) {
+                out.append(f);
+                return;
+            }
+        }
+        Grammar.Symbol sym = null;
+        for (Grammar g : layers) {
+            sym = g.symbol(name);
+            if (sym != null) break;
+        }
+        if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
+        if (depth > MAX_DEPTH) throw new IllegalStateException("symbol {" + name + "} recurses too deeply");
+        int start = out.length();
+        seq(sym.options().get(choose(name, sym.options().size())), out, depth + 1);
+        if (once) fixed.put(name, out.substring(start));
+    }
+
+    /** Picks an unused alternative of {@code name}; when all are used the cycle starts again. */
+    private int choose(String name, int n) {
+        if (n == 1) return 0;
+        if (n > 256) return rng.nextInt(n);
+        long[] mask = used.computeIfAbsent(name, k -> new long[(n + 63) >>> 6]);
+        int free = n;
+        for (long w : mask) free -= Long.bitCount(w);
+        if (free <= 0) {
+            java.util.Arrays.fill(mask, 0L);
+            free = n;
+        }
+        int k = rng.nextInt(free);
+        for (int i = 0; i < n; i++) {
+            if ((mask[i >>> 6] & (1L << i)) != 0) continue;
+            if (k-- == 0) {
+                mask[i >>> 6] |= 1L << i;
+                return i;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private void seq(List<Grammar.Part> parts, StringBuilder out, int depth) {
+        for (Grammar.Part p : parts) {
+            if (p instanceof Grammar.Lit l) out.append(l.text());
+            else if (p instanceof Grammar.Ref r) ref(r.name(), out, depth);
+            else if (p instanceof Grammar.Alt a) seq(a.options().get(rng.nextInt(a.options().size())), out, depth);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.exemplar.generate.template;
+
+import dev.exemplar.plan.AttributeBanks;
+import dev.exemplar.plan.AttributeSampler;
+import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.plan.Seeds;
+import dev.exemplar.spec.Catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test support: the project's real catalog and samples spread evenly over archetypes and formats. */
+final class TemplateCorpus {
+    static final Catalog CATALOG = Catalog.load(Catalog.findRoot(Path.of("")));
+    static final TemplateGenerator GENERATOR = new TemplateGenerator(CATALOG);
+
+    private TemplateCorpus() {}
+
+    /** {@code n} samples cycling through every archetype x format pair, seeded from {@code runSeed}. */
+    static List<PlannedSample> samples(long runSeed, int n) {
+        AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(CATALOG.templatesDir()));
+        List<String> archetypes = new ArrayList<>(CATALOG.archetypes().keySet());
+        List<String> formats = new ArrayList<>(CATALOG.formats().keySet());
+        List<PlannedSample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String a = archetypes.get(i % archetypes.size());
+            String f = formats.get((i / archetypes.size()) % formats.size());
+            out.add(sampler.sample(i, Seeds.id(runSeed, i), Seeds.forSample(runSeed, i),
+                    CATALOG.archetypes().get(a), CATALOG.formats().get(f), "template"));
+        }
+        return out;
+    }
+
+    /** Prints a few documents of one format: {@code mvn test -Dtest=TemplateCorpus#main} is not used; run via PeekTest. */
+    static String render(PlannedSample s) {
+        var g = GENERATOR.generate(s);
+        if (!g.succeeded()) throw new AssertionError(s.archetype() + "/" + s.format() + ": " + g.failure().detail());
+        return g.text();
+    }
+}

@@ -1,0 +1,1 @@
+<#-- placeholder so this looks like a project -->

@@ -1,0 +1,16 @@
+<#import "lib.ftl" as b>
+${g.ha_open}
+
+${g.event_line}
+
+<@b.exchange first=true/>
+
+
+<#list 1..b.beats(75, 2, 10) as i>
+<@b.prose kind=(d[1] + i)/>
+
+
+</#list>
+${g.close}
+
+${g.ha_close}

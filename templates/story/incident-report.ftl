@@ -1,0 +1,32 @@
+<#import "lib.ftl" as b>
+${g.ir_title}
+
+${g.ir_meta}
+
+${g.ir_h_summary}
+
+${g.event_line} ${g.act}. ${g.ir_impact}
+
+${g.ir_h_timeline}
+
+<#list 1..[[(s.target / 110)?int, 3]?max, 6]?min as i>
+- ${g.ir_time} — ${g.ir_step}
+</#list>
+
+${g.ir_h_reasoning}
+
+${g.ir_log_intro} "${g.reply} ${g.say}"
+
+<#if s.target gt 400>${g.think}.
+
+</#if>
+${g.ir_h_well}
+
+- ${g.ir_went_well}
+- ${g.ir_went_well}
+
+${g.ir_h_followups}
+
+- ${g.ir_followup}
+- ${g.ir_followup}
+<#if d[5] % 2 == 0>- ${g.ir_followup}</#if>
