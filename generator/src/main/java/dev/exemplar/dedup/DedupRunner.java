@@ -15,8 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,14 +49,15 @@ public final class DedupRunner {
 
     /**
      * What a run did; written as {@code summary.json}. CPU seconds are the whole process's (all
-     * threads, JIT and GC included), the honest figure on a shared machine; the heap after GC is
-     * what the indexes retain.
+     * threads, JIT and GC included), the honest figure on a shared machine. The live-heap peak is
+     * the most memory in use right after any GC (what the run needed); the heap after the final
+     * GC is what the indexes retain.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(List<String> inputs, List<String> against, long documents, long againstDocuments,
                           long badLines, long kept, long removed, Map<String, Long> removedByStage,
                           double seconds, double docsPerSecond, double cpuSeconds, double docsPerCpuSecond,
-                          int threads, long peakHeapMib, long heapAfterGcMib, long maxHeapMib,
+                          int threads, long liveHeapPeakMib, long heapAfterGcMib, long maxHeapMib,
                           List<String> stages, Map<String, String> files) {}
 
     private record Line(Path file, long lineNo, String text, long position) {}
@@ -87,7 +86,7 @@ public final class DedupRunner {
         if (inFiles.isEmpty()) throw new BadInputException("no .jsonl or .jsonl.gz files in " + inputs);
         List<String> names = outputNames(options.gzip());
         prepareOutDir(outDir, names);
-        resetPeaks();
+        HeapWatch heap = new HeapWatch();
         long start = System.nanoTime();
         long cpu0 = processCpuNanos();
         Counts counts = new Counts(chain);
@@ -118,7 +117,6 @@ public final class DedupRunner {
             removed.commit();
             double secs = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpu0) / 1e9;
-            long peak = peakHeap();
             System.gc();  // once, at the end: what the indexes hold, for the summary
             Runtime rt = Runtime.getRuntime();
             long retained = rt.totalMemory() - rt.freeMemory();
@@ -131,11 +129,12 @@ public final class DedupRunner {
                     counts.badLines, kept.count(), removed.count(), counts.removedByStage,
                     round(secs), Math.round(counts.documents / Math.max(secs, 1e-9)),
                     round(cpu), Math.round(counts.documents / Math.max(cpu, 1e-9)),
-                    options.threads(), peak >> 20, retained >> 20, rt.maxMemory() >> 20,
+                    options.threads(), Math.max(heap.maxLiveBytes(), retained) >> 20, retained >> 20, rt.maxMemory() >> 20,
                     chain.describe(), files);
             writeSummary(outDir.resolve(names.get(2)), s);
             return s;
         } finally {
+            heap.close();
             if (pool != null) pool.shutdownNow();
         }
     }
@@ -295,21 +294,6 @@ public final class DedupRunner {
             return os.getProcessCpuTime();
         }
         return 0;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound on the heap the run needed. */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 
     private static final class Counts {
