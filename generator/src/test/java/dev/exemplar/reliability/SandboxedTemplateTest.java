@@ -93,6 +93,22 @@ class SandboxedTemplateTest {
     }
 
     @Test
+    void generateWithAHostileTemplateStopsAndSaysWhy() throws IOException {
+        Files.writeString(project.resolve("templates/story/short-story.ftl"), "${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
+        Path out = tmp.resolve("run");
+        TestProject.CliResult r = TestProject.cli("generate", "--mix", project.resolve("mixes/default.yaml").toString(),
+                "--project", project.toString(), "--docs", "20", "--out", out.toString());
+        System.out.println("sandbox: generate with a hostile template -> exit " + r.code() + "; " + r.out().strip().replace('\n', '|'));
+        assertTrue(r.code() != 0 || !r.out().contains("short-story"), "a run whose template is refused must not pass silently");
+        String rejected = Files.readString(out.resolve("rejected.jsonl"));
+        assertTrue(rejected.contains("template-error") && rejected.contains("not allowed"), "rejections say why");
+        assertFalse(rejected.contains("uid="), "the command ran");
+        for (String f : KillResumeTest.dataFiles(out)) {
+            assertFalse(Files.readString(out.resolve("data").resolve(f)).contains("uid="), "the command ran");
+        }
+    }
+
+    @Test
     void anOrdinaryTemplateStillRenders() throws IOException {
         Generation g = renderWith("${a.name} helps ${h.name} in ${s.setting}. <#include \"/story/chat-transcript.ftl\">");
         assertTrue(g.succeeded(), () -> "a plain template failed: " + g.failure());
