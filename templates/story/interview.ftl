@@ -9,7 +9,7 @@ ${A}: ${g.reply} ${g.say}
 
 <#list 1..b.beats(80, 2, 9) as i>
 <#if i == 3>
-${Q}: [To ${h.name}] ${g.iv_q_h}
+${Q} (to ${h.name}): ${g.iv_q_h}
 
 ${h.name?upper_case}: ${g.hquote}
 <#else>

@@ -54,7 +54,7 @@
       var li = document.createElement('li');
       li.dataset.id = it.id;
       li.className = it.status + (it.label ? ' labelled ' + it.label : '') + (i === pos ? ' current' : '');
-      li.textContent = it.archetype + ' \u00b7 ' + it.format;
+      li.textContent = (it.index != null ? '#' + it.index + ' ' : '') + it.archetype + ' \u00b7 ' + it.format;
       li.title = it.id;
       li.addEventListener('click', function () { pos = i; show(); });
       list.appendChild(li);

@@ -23,8 +23,8 @@ public record AuditReport(
         List<String> warnings) {
 
     /** Where the figures come from. Fields are null when the run has no manifest. */
-    public record Run(String dir, String mix, Long seed, String toolVersion, String fingerprint, Long targetDocs,
-                      Long targetTokens) {}
+    public record Run(String dir, String mix, Long seed, String toolVersion, String fingerprint, String status,
+                      String stopReason, Long targetDocs, Long targetTokens) {}
 
     /** Accepted documents with their words and tokens; rejected documents; the share rejected. */
     public record Totals(long docs, long words, long tokens, long rejected, double rejectedShare) {}

@@ -33,6 +33,7 @@ public final class Auditor {
     }
 
     static final int BINS = 20;
+    private static final int BATCH = 1024;
 
     private final Options options;
     private final Consumer<String> warningSink;
@@ -70,7 +71,7 @@ public final class Auditor {
 
         JsonlReader reader = new JsonlReader(options.onBadLine(), this::warn);
         if (run.hasData()) {
-            reader.read(List.of(run.data()), doc -> {
+            java.util.function.BiConsumer<Document, Diversity.Features> accept = (doc, features) -> {
                 ObjectNode r = doc.record();
                 long w = words(doc), t = tokens(doc);
                 totals[0]++;
@@ -88,10 +89,16 @@ public final class Auditor {
                 Map<String, Double> scores = flatScores(r.path("scores"));
                 scores.forEach((k, v) -> scoresAccepted.computeIfAbsent(k, x -> new DoubleList()).add(v));
                 JsonNode ai = r.path("attributes").path("ai").path("name");
-                diversity.add(doc.text(), doc.normalized(), ai.isTextual() ? ai.asText() : null);
+                diversity.add(features, ai.isTextual() ? ai.asText() : null);
                 sampler.offer(options.by().of(r), doc.id(), doc, d -> sampleDoc(d, List.of(), w, t));
                 if (labels.containsKey(doc.id())) seen.put(doc.id(), new Seen(true, List.of(), scores));
+            };
+            List<Document> batch = new ArrayList<>(BATCH);
+            reader.read(List.of(run.data()), doc -> {
+                batch.add(doc);
+                if (batch.size() == BATCH) flush(batch, accept);
             });
+            flush(batch, accept);
         }
         if (run.hasRejected()) {
             reader.read(List.of(run.rejected()), doc -> {
@@ -130,6 +137,17 @@ public final class Auditor {
                 options.sample() <= 0 ? null : new AuditReport.Sample(options.by().id(), options.seed(), options.sample(),
                         strata(sampler), strata(rejectedSampler)),
                 List.copyOf(warnings));
+    }
+
+    /**
+     * Prepares a batch's text features on every core (normalising and hashing are most of the
+     * work), then counts the batch in corpus order so the figures do not depend on threads.
+     */
+    private static void flush(List<Document> batch, java.util.function.BiConsumer<Document, Diversity.Features> accept) {
+        List<Diversity.Features> features = batch.parallelStream()
+                .map(d -> Diversity.features(d.text(), d.normalized())).toList();
+        for (int i = 0; i < batch.size(); i++) accept.accept(batch.get(i), features.get(i));
+        batch.clear();
     }
 
     private void warn(String message) {

@@ -1,14 +1,18 @@
 package dev.exemplar.audit;
 
 import com.dynatrace.hash4j.distinctcount.UltraLogLog;
+import dev.exemplar.plan.Seeds;
 import dev.exemplar.text.Shingles;
 import dev.exemplar.text.TextNormalizer;
+import dev.exemplar.text.WordCounter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +27,7 @@ public final class Diversity {
     static final int MAX_N = 3;
     static final int OPENING_WORDS = 6;
     static final int MIN_SENTENCE_WORDS = 4;
+    private static final long GOLDEN = 0x9e3779b97f4a7c15L;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026])[\"'\u201d\u2019)]*\\s+|\\n+");
 
     private final UltraLogLog[] distinct = new UltraLogLog[MAX_N];
@@ -45,32 +50,74 @@ public final class Diversity {
         long count;
     }
 
+    /**
+     * The per-document part of the figures, free of shared state, so that batches of documents can
+     * be prepared in parallel and then counted in corpus order.
+     */
+    public record Features(long[][] ngrams, long[] signature, String opening, String text,
+                           long[] sentenceHashes, String[] sentences) {}
+
+    /** Hashes the n-grams, MinHash signature, opening and sentences of one document. */
+    public static Features features(String text, String normalized) {
+        String[] words = TextNormalizer.words(normalized);
+        // Word hashes once, then n-gram hashes folded from them: no n-gram strings are built.
+        long[] grams = new long[words.length];
+        // String.hashCode (cached by the JVM, a tight loop) spread to 64 bits is ample for counting
+        // distinct n-grams and several times cheaper than a byte-level hash of every word.
+        for (int i = 0; i < words.length; i++) grams[i] = Seeds.mix(words[i].hashCode() * GOLDEN + words[i].length());
+        long[] wordHashes = grams.clone();
+        long[][] ngrams = new long[MAX_N][];
+        for (int n = 1; n <= NearDuplicates.SHINGLE; n++) {
+            if (n > 1) {
+                for (int i = 0; i + n <= words.length; i++) grams[i] = Seeds.mix(grams[i] + GOLDEN * wordHashes[i + n - 1]);
+            }
+            if (n <= MAX_N) ngrams[n - 1] = Arrays.copyOf(grams, Math.max(0, words.length - n + 1));
+        }
+        int shingles = words.length - NearDuplicates.SHINGLE + 1;
+        // A text shorter than a shingle is compared as a whole, as the dedup stage does.
+        long[] signature = NearDuplicates.signature(shingles > 0 ? Arrays.copyOf(grams, shingles)
+                : words.length == 0 ? new long[0] : new long[] {Shingles.hash(normalized)});
+        String opening = words.length == 0 ? null : String.join(" ", Arrays.copyOf(words, Math.min(OPENING_WORDS, words.length)));
+        Set<Long> seen = new HashSet<>();
+        List<String> sentences = new ArrayList<>();
+        List<Long> hashes = new ArrayList<>();
+        for (String raw : SENTENCE_END.split(text)) {
+            // Case and spacing are enough to tell sentences apart; full normalisation costs more than it finds.
+            String s = raw.strip();
+            if (WordCounter.count(s) < MIN_SENTENCE_WORDS) continue;
+            // A sentence repeated inside one document is style; across documents it is a template tell.
+            long h = Shingles.hash(s.toLowerCase(Locale.ROOT));
+            if (seen.add(h)) {
+                sentences.add(s);
+                hashes.add(h);
+            }
+        }
+        return new Features(ngrams, signature, opening, text, hashes.stream().mapToLong(Long::longValue).toArray(),
+                sentences.toArray(String[]::new));
+    }
+
     /** Adds one accepted document. */
     public void add(String text, String normalized, String aiName) {
+        add(features(text, normalized), aiName);
+    }
+
+    /** Adds one accepted document whose features were computed beforehand. */
+    public void add(Features f, String aiName) {
         docs++;
-        String[] words = TextNormalizer.words(normalized);
-        for (int n = 1; n <= MAX_N; n++) {
-            if (words.length < n) continue;
-            for (long h : Shingles.hashes(normalized, n)) distinct[n - 1].add(h);
-            total[n - 1] += words.length - n + 1;
+        for (int n = 0; n < MAX_N; n++) {
+            for (long h : f.ngrams()[n]) distinct[n].add(h);
+            total[n] += f.ngrams()[n].length;
         }
-        if (words.length > 0) {
-            String key = String.join(" ", java.util.Arrays.copyOf(words, Math.min(OPENING_WORDS, words.length)));
-            count(openings.computeIfAbsent(key, k -> new Counted()), () -> firstWords(text, OPENING_WORDS));
-        }
-        Set<Long> inThisDoc = new HashSet<>();
-        for (String raw : SENTENCE_END.split(text)) {
-            String s = TextNormalizer.normalize(raw);
-            if (TextNormalizer.words(s).length < MIN_SENTENCE_WORDS) continue;
-            long h = Shingles.hash(s);
-            // A sentence repeated inside one document is style; across documents it is a template tell.
-            if (inThisDoc.add(h)) count(sentences.computeIfAbsent(h, k -> new Counted()), raw::strip);
+        near.add(f.signature());
+        if (f.opening() != null) count(openings.computeIfAbsent(f.opening(), k -> new Counted()), () -> firstWords(f.text(), OPENING_WORDS));
+        for (int i = 0; i < f.sentences().length; i++) {
+            String s = f.sentences()[i];
+            count(sentences.computeIfAbsent(f.sentenceHashes()[i], k -> new Counted()), () -> s);
         }
         if (aiName != null && !aiName.isBlank()) {
             docsWithName++;
             names.merge(aiName, 1L, Long::sum);
         }
-        near.add(normalized);
     }
 
     private static void count(Counted c, java.util.function.Supplier<String> display) {

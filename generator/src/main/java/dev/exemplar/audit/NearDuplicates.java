@@ -1,7 +1,6 @@
 package dev.exemplar.audit;
 
 import dev.exemplar.plan.Seeds;
-import dev.exemplar.text.Shingles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,18 +10,20 @@ import java.util.Map;
 
 /**
  * Estimates how many documents have a near-duplicate: MinHash signatures over word 5-grams,
- * banded LSH to find candidate pairs, then the signatures' agreement as the Jaccard estimate.
- * An audit figure, not the dedup stage: it only counts, it never removes.
+ * banded LSH for candidates, signature agreement as the Jaccard estimate, and union-find to
+ * gather documents into clusters. An audit figure, not the dedup stage: it counts, it never removes.
  */
 public final class NearDuplicates {
     public static final int SHINGLE = 5;
     public static final int HASHES = 64;
     private static final int BANDS = 16;
     private static final int ROWS = HASHES / BANDS;
+    /** Per bucket, a document is checked against at most this many earlier ones, so templated corpora stay linear. */
+    private static final int REPRESENTATIVES = 8;
     private static final long[] SALTS = new long[HASHES];
 
     static {
-        for (int i = 0; i < HASHES; i++) SALTS[i] = Seeds.mix(0x6a09e667f3bcc908L + i);
+        for (int i = 0; i < HASHES; i++) SALTS[i] = Seeds.mix(0x6a09e667f3bcc908L + i) | 1;
     }
 
     private final double threshold;
@@ -33,54 +34,78 @@ public final class NearDuplicates {
         this.threshold = threshold;
     }
 
-    /** Adds the normalised text of the next document. */
-    public void add(String normalized) {
-        long[] sh = Shingles.hashes(normalized, SHINGLE);
+    /** Adds the next document by its {@link #signature}. */
+    public void add(long[] signature) {
+        signatures.add(signature);
+    }
+
+    /** The MinHash signature of a document's word 5-gram hashes (empty input for a text without words). */
+    public static long[] signature(long[] shingles) {
         long[] sig = new long[HASHES];
         Arrays.fill(sig, Long.MAX_VALUE);
-        for (long h : sh) {
+        for (long h : shingles) {
+            long x = Seeds.mix(h);
+            // One strong hash per shingle, then cheap odd-multiplier permutations of it.
             for (int i = 0; i < HASHES; i++) {
-                long v = Seeds.mix(h ^ SALTS[i]);
+                long v = (x * SALTS[i]) ^ (x >>> 29);
                 if (v < sig[i]) sig[i] = v;
             }
         }
-        signatures.add(sig);
+        return sig;
     }
 
-    /** Result: documents with at least one near-duplicate, and the pairs found. */
-    public record Result(double threshold, long documents, long withDuplicate, long pairs, double rate) {}
+    /** Documents that have at least one near-duplicate, and the clusters they form. */
+    public record Result(double threshold, long documents, long withDuplicate, long clusters, double rate) {}
 
     public Result result() {
         int n = signatures.size();
-        boolean[] dup = new boolean[n];
-        long pairs = 0;
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
         for (int b = 0; b < BANDS; b++) {
-            Map<Long, List<Integer>> buckets = new HashMap<>();
+            Map<Long, int[]> reps = new HashMap<>(n * 2);
             for (int d = 0; d < n; d++) {
                 long[] s = signatures.get(d);
-                if (s[0] == Long.MAX_VALUE) continue; // an empty text has no shingles
+                if (s[0] == Long.MAX_VALUE) continue; // a text without words has no shingles
                 long key = b;
                 for (int r = 0; r < ROWS; r++) key = Seeds.mix(key ^ s[b * ROWS + r]);
-                buckets.computeIfAbsent(key, k -> new ArrayList<>(2)).add(d);
-            }
-            for (List<Integer> bucket : buckets.values()) {
-                for (int i = 0; i < bucket.size(); i++) {
-                    for (int j = i + 1; j < bucket.size(); j++) {
-                        int x = bucket.get(i), y = bucket.get(j);
-                        if (!seen.add(((long) x << 32) | y)) continue;
-                        if (similarity(signatures.get(x), signatures.get(y)) >= threshold) {
-                            pairs++;
-                            dup[x] = true;
-                            dup[y] = true;
-                        }
+                int[] bucket = reps.get(key);
+                if (bucket == null) {
+                    bucket = new int[REPRESENTATIVES + 1];
+                    reps.put(key, bucket);
+                }
+                boolean joined = false;
+                for (int i = 1; i <= bucket[0] && !joined; i++) {
+                    int other = bucket[i];
+                    if (find(parent, other) == find(parent, d)) joined = true;
+                    else if (similarity(signatures.get(other), s) >= threshold) {
+                        union(parent, other, d);
+                        joined = true;
                     }
                 }
+                if (!joined && bucket[0] < REPRESENTATIVES) bucket[++bucket[0]] = d;
             }
         }
-        long with = 0;
-        for (boolean d : dup) if (d) with++;
-        return new Result(threshold, n, with, pairs, n == 0 ? 0 : (double) with / n);
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) size[find(parent, i)]++;
+        long with = 0, clusters = 0;
+        for (int i = 0; i < n; i++) {
+            if (size[find(parent, i)] > 1) with++;
+            if (size[i] > 1) clusters++;
+        }
+        return new Result(threshold, n, with, clusters, n == 0 ? 0 : (double) with / n);
+    }
+
+    private static int find(int[] p, int x) {
+        while (p[x] != x) {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        return x;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        int ra = find(p, a), rb = find(p, b);
+        if (ra != rb) p[Math.max(ra, rb)] = Math.min(ra, rb);
     }
 
     static double similarity(long[] a, long[] b) {

@@ -31,9 +31,13 @@ public record RunManifest(JsonNode root) {
 
     public boolean present() { return !root.isMissingNode(); }
 
-    /** Planned shares of a dimension from the mix weights, normalised to sum to 1; empty if unknown. */
+    /**
+     * Planned shares of a dimension, normalised to sum to 1: the plan's exact counts
+     * ({@code planned.by_archetype}) when the manifest has them, else the mix's weights; empty if unknown.
+     */
     public Map<String, Double> plannedShares(Dimension d) {
-        JsonNode w = root.path("mix").path(d.id() + "s");
+        JsonNode counts = root.path("planned").path("by_" + d.id());
+        JsonNode w = counts.isObject() && counts.size() > 0 ? counts : root.path("mix").path(d.id() + "s");
         Map<String, Double> out = new LinkedHashMap<>();
         double sum = 0;
         for (var it = w.fields(); it.hasNext(); ) {
@@ -57,9 +61,9 @@ public record RunManifest(JsonNode root) {
     public AuditReport.Run run(Path dir) {
         JsonNode mix = root.path("mix");
         return new AuditReport.Run(dir.toString(), text(mix.path("name")), number(root.path("seed")),
-                text(root.path("tool").isObject() ? root.path("tool").path("version") : root.path("tool_version")),
-                text(root.path("fingerprint")), number(mix.path("target").path("docs")),
-                number(mix.path("target").path("tokens")));
+                text(root.path("tool").path("version")), text(root.path("fingerprint")),
+                text(root.path("status")), text(root.path("stop_reason")),
+                number(mix.path("target").path("docs")), number(mix.path("target").path("tokens")));
     }
 
     private static String text(JsonNode n) {

@@ -36,6 +36,9 @@ public final class TextReport {
         AuditReport.Run run = r.run();
         out.println("Audit of " + run.dir()
                 + (run.mix() != null ? "  (mix " + run.mix() + (run.seed() != null ? ", seed " + run.seed() : "") + ")" : "  (no manifest.json)"));
+        if (run.status() != null && !run.status().equals("complete")) {
+            out.println("Run status: " + run.status() + (run.stopReason() != null ? " (" + run.stopReason() + ")" : ""));
+        }
         AuditReport.Totals t = r.totals();
         out.printf(Locale.ROOT, "%s accepted documents, %s words, %s tokens; %s rejected (%s of generated)%n",
                 n(t.docs()), n(t.words()), n(t.tokens()), n(t.rejected()), pct(t.rejectedShare()));
@@ -60,16 +63,16 @@ public final class TextReport {
         dist("tokens", l.tokens());
         histogram(l.words());
         if (l.wordsByArchetype().size() > 1) {
-            l.wordsByArchetype().forEach((k, d) -> dist(k, d));
+            l.wordsByArchetype().forEach(this::dist);
         }
     }
 
     private void dist(String label, Distribution d) {
         if (d.count() == 0) {
-            out.printf("  %-24s (none)%n", label);
+            out.printf("  %-30s (none)%n", label);
             return;
         }
-        out.printf(Locale.ROOT, "  %-24s n %s  min %s  p10 %s  median %s  p90 %s  max %s  mean %.1f%n", label,
+        out.printf(Locale.ROOT, "  %-30s n %s  min %s  p10 %s  median %s  p90 %s  max %s  mean %.1f%n", label,
                 n(d.count()), num(d.min()), num(d.p10()), num(d.p50()), num(d.p90()), num(d.max()), d.mean());
     }
 
@@ -109,8 +112,8 @@ public final class TextReport {
         out.println("  distinct n-grams: " + String.join(", ", d.distinct().stream()
                 .map(g -> g.n() + "-grams " + pct(g.share()) + " of " + n(g.total())).toList()));
         NearDuplicates.Result nd = d.nearDuplicates();
-        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s docs, %s pairs; Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
-                pct(nd.rate()), n(nd.withDuplicate()), n(nd.pairs()), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
+        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s documents in %s cluster(s); Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
+                pct(nd.rate()), n(nd.withDuplicate()), n(nd.clusters()), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
         AuditReport.Names names = d.aiNames();
         if (names.docs() > 0) {
             out.println("  AI names: " + n(names.distinct()) + " distinct in " + n(names.docs()) + " documents; most common: "
@@ -129,6 +132,11 @@ public final class TextReport {
 
     private void ledger(JsonNode ledger) {
         section("Model ledger");
+        // The model generator writes a one-line summary; the full ledger is in --json and the HTML report.
+        if (ledger.path("summary").isTextual()) {
+            out.println("  " + ledger.get("summary").asText());
+            return;
+        }
         ledger.fields().forEachRemaining(e -> out.println("  " + e.getKey() + ": " + (e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString())));
     }
 
@@ -154,6 +162,7 @@ public final class TextReport {
                     l.reviewerReasons().isEmpty() ? "" : "; reviewer reasons: " + String.join(", ",
                             l.reviewerReasons().stream().map(c -> c.key() + " " + c.count()).toList()));
         }
+        if (!l.scoreSeparation().isEmpty()) out.println("  scores of labelled documents:");
         for (AuditReport.ScoreSeparation s : l.scoreSeparation()) {
             out.printf(Locale.ROOT, "    score %-22s mean when good %s, when bad %s%n", s.key(),
                     s.goodMean() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.goodMean()),
@@ -206,8 +215,11 @@ public final class TextReport {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /** A share as a percentage; small non-zero shares keep two significant digits instead of reading 0.0%. */
     static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        double p = share * 100;
+        if (p != 0 && Math.abs(p) < 1) return String.format(Locale.ROOT, "%.2g%%", p);
+        return String.format(Locale.ROOT, "%.1f%%", p);
     }
 
     static String num(double v) {

@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
 /** {@code exemplar audit}: statistics, a stratified sample and an HTML report of a run. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Statistics, a stratified sample and a self-contained HTML report of a generated run.",
+                "",
                 "Summarises a generated run: documents, words and tokens by archetype, format and generator "
                         + "against the mix's planned shares; length distribution; rejections by reason and stage; "
                         + "score distributions; diversity (distinct n-grams, repeated openings and sentences, "
@@ -83,7 +85,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (top < 1 || (sample != null && sample < 0) || nearThreshold <= 0 || nearThreshold > 1) {
-            err.println("exemplar audit: --top must be at least 1, --sample at least 0, --near-threshold in (0, 1]");
+            err.println("error: --top must be at least 1, --sample at least 0, --near-threshold in (0, 1]");
             return 2;
         }
         try {
@@ -106,10 +108,10 @@ public final class AuditCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (BadInputException e) {
-            err.println("exemplar audit: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("exemplar audit: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 1;
         }
     }

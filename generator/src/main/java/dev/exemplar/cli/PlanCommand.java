@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
                 "counts are exact (largest-remainder rounding of the weights)."},
         footer = {"", "Examples:",
                 "  exemplar plan --mix mixes/default.yaml",
-                "  exemplar plan --mix mixes/default.yaml --docs 50000"})
+                "  exemplar plan --mix mixes/default.yaml --docs 50000",
+                "  exemplar plan --mix mixes/openai.yaml        (adds model calls, tokens and cost)"})
 final class PlanCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -51,6 +52,27 @@ final class PlanCommand implements Callable<Integer> {
                         .thenComparing(e -> e.getKey().format()).thenComparing(e -> e.getKey().generator()))
                 .forEach(e -> out.printf("%-34s %-22s %-10s %8d%n", e.getKey().archetype(), e.getKey().format(),
                         e.getKey().generator(), e.getValue()));
+        printModelEstimate(out, catalog, mix, plan);
         return ExitCodes.OK;
+    }
+
+    /** Calls, tokens and cost of the model share, so a paid run is priced before it starts. */
+    private static void printModelEstimate(PrintWriter out, Catalog catalog, Mix mix, Plan plan) {
+        var est = dev.exemplar.generate.model.ModelEstimate.of(catalog, mix, plan);
+        if (est == null) return;
+        var m = mix.model();
+        out.printf("%nModel %s/%s (estimate; rejected samples are replaced and cost extra):%n", m.provider(), m.name());
+        out.printf("%-10s %10s %16s %16s%n", "stage", "calls", "input tokens", "output tokens");
+        est.stages().forEach((stage, st) -> out.printf("%-10s %,10d %,16d %,16d%n", stage, st.calls(), st.inputTokens(), st.outputTokens()));
+        out.printf("%-10s %,10d %,16d %,16d%n", "total", est.calls(), est.inputTokens(), est.outputTokens());
+        out.printf("Estimated cost: $%.2f at $%s / $%s per million input / output tokens%n", est.costUsd(),
+                m.price().inputPerMillion(), m.price().outputPerMillion());
+        var b = mix.budget();
+        if (b.capsUsd() && est.costUsd() > b.maxUsd()) {
+            out.printf("Warning: the estimate exceeds budget.max_usd %.2f; the run will stop there.%n", b.maxUsd());
+        }
+        if (b.capsTokens() && est.inputTokens() + est.outputTokens() > b.maxTokens()) {
+            out.printf("Warning: the estimate exceeds budget.max_tokens %,d; the run will stop there.%n", b.maxTokens());
+        }
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 /** {@code exemplar review}: a local page to read, filter and label a run's documents. */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "A local web page to read, filter and label a run's documents (labels.jsonl).",
+                "",
                 "Serves a local web page (on 127.0.0.1 only) to read a run's accepted and rejected documents, "
                         + "filter them by archetype, format, generator, score and rejection reason, and label each "
                         + "good or bad with an optional reason. Every label is appended to RUN_DIR/labels.jsonl and "
@@ -62,24 +64,24 @@ public final class ReviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535 || limit < 1) {
-            err.println("exemplar review: --port must be 0..65535 and --limit at least 1");
+            err.println("error: --port must be 0..65535 and --limit at least 1");
             return 2;
         }
         ReviewServer server;
         try {
             server = new ReviewServer(RunDirectory.open(runDir), limit, seed, onBadLine, w -> err.println("warning: " + w));
         } catch (BadInputException e) {
-            err.println("exemplar review: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         }
         int bound;
         try {
             bound = server.start(port);
         } catch (BindException e) {
-            err.println("exemplar review: port " + port + " is in use; pick another with --port N (0 for any free port)");
+            err.println("error: port " + port + " is in use; pick another with --port N (0 for any free port)");
             return 1;
         } catch (IOException e) {
-            err.println("exemplar review: cannot start the server: " + e.getMessage());
+            err.println("error: cannot start the server: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,8 @@
 package dev.exemplar.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.BadLinePolicy;
@@ -47,11 +49,17 @@ public final class DedupRunner {
         }
     }
 
-    /** What a run did; written as {@code summary.json}. */
+    /**
+     * What a run did; written as {@code summary.json}. CPU seconds are the whole process's (all
+     * threads, JIT and GC included), the honest figure on a shared machine; the heap after GC is
+     * what the indexes retain.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(List<String> inputs, List<String> against, long documents, long againstDocuments,
                           long badLines, long kept, long removed, Map<String, Long> removedByStage,
-                          double seconds, double docsPerSecond, int threads, long peakHeapMiB,
-                          long maxHeapMiB, List<String> stages, Map<String, String> files) {}
+                          double seconds, double docsPerSecond, double cpuSeconds, double docsPerCpuSecond,
+                          int threads, long peakHeapMib, long heapAfterGcMib, long maxHeapMib,
+                          List<String> stages, Map<String, String> files) {}
 
     private record Line(Path file, long lineNo, String text, long position) {}
 
@@ -81,6 +89,7 @@ public final class DedupRunner {
         prepareOutDir(outDir, names);
         resetPeaks();
         long start = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Counts counts = new Counts(chain);
         ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "dedup-worker");
@@ -108,6 +117,11 @@ public final class DedupRunner {
             kept.commit();
             removed.commit();
             double secs = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            long peak = peakHeap();
+            System.gc();  // once, at the end: what the indexes hold, for the summary
+            Runtime rt = Runtime.getRuntime();
+            long retained = rt.totalMemory() - rt.freeMemory();
             Map<String, String> files = new LinkedHashMap<>();
             files.put("kept", outDir.resolve(names.get(0)).toString());
             files.put("removed", outDir.resolve(names.get(1)).toString());
@@ -115,8 +129,9 @@ public final class DedupRunner {
             Summary s = new Summary(inFiles.stream().map(Path::toString).toList(),
                     againstFiles.stream().map(Path::toString).toList(), counts.documents, counts.against,
                     counts.badLines, kept.count(), removed.count(), counts.removedByStage,
-                    Math.round(secs * 1000) / 1000.0, Math.round(counts.documents / Math.max(secs, 1e-9)),
-                    options.threads(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                    round(secs), Math.round(counts.documents / Math.max(secs, 1e-9)),
+                    round(cpu), Math.round(counts.documents / Math.max(cpu, 1e-9)),
+                    options.threads(), peak >> 20, retained >> 20, rt.maxMemory() >> 20,
                     chain.describe(), files);
             writeSummary(outDir.resolve(names.get(2)), s);
             return s;
@@ -274,6 +289,17 @@ public final class DedupRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static double round(double secs) {
+        return Math.round(secs * 1000) / 1000.0;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static void resetPeaks() {

@@ -1,7 +1,5 @@
 package dev.exemplar.dedup;
 
-import com.dynatrace.hash4j.hashing.Hasher64;
-import com.dynatrace.hash4j.hashing.Hashing;
 import com.dynatrace.hash4j.similarity.ElementHashProvider;
 import com.dynatrace.hash4j.similarity.SimilarityHasher;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
@@ -20,12 +18,11 @@ import java.util.Optional;
  * <p>Signatures are hash4j's SuperMinHash with 16-bit components over the 64-bit shingle hashes
  * of {@code text.Shingles}; each band of {@code rows} components becomes one 64-bit key. The heap
  * holds only band keys (one small table per band) and ids. With verification on (the default),
- * every kept document's shingle set (sorted, 32-bit) goes to a {@link SpillStore} on disk, and a
+ * every kept document's shingle hashes (32-bit) go to a {@link SpillStore} on disk, and a
  * candidate is a duplicate only if the exact Jaccard similarity of the two sets reaches the
  * threshold: band collisions below the threshold are dropped, so precision does not rest on luck.
  */
 public final class NearStage extends SketchStage<NearStage.Sketch> {
-    private static final Hasher64 BAND_HASHER = Hashing.komihash5_0();
     /**
      * Bits kept of each MinHash component: two documents' components agree by chance with odds
      * 2^-16, so a band of r components collides by chance with odds 2^-16r: nothing, at a quarter
@@ -62,10 +59,15 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
         long[] sh = Shingles.hashes(doc.normalized(), settings.shingle());
         if (sh.length == 0) return new Sketch(new long[0], new int[0]);
         byte[] sig = hasher.get().compute(ElementHashProvider.ofValues(sh));
-        int rowBytes = settings.rows() * COMPONENT_BITS / 8;
         long[] keys = new long[settings.bands()];
-        for (int b = 0; b < keys.length; b++) keys[b] = BAND_HASHER.hashBytesToLong(sig, b * rowBytes, rowBytes);
-        return new Sketch(keys, settings.verify() ? distinctHigh32(sh) : null);
+        int c = 0;
+        for (int b = 0; b < keys.length; b++) {
+            // A band's key: its rows' 16-bit components as a polynomial, then a 64-bit mixer.
+            long h = b;
+            for (int r = 0; r < settings.rows(); r++, c += 2) h = h * 0x9E3779B97F4A7C15L + ((sig[c] & 0xFF) | (sig[c + 1] & 0xFF) << 8);
+            keys[b] = mix(h);
+        }
+        return new Sketch(keys, settings.verify() ? high32(sh) : null);
     }
 
     @Override
@@ -104,26 +106,45 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
         return c.ranked(MAX_CHECKS);
     }
 
-    /** Sorted distinct upper halves of the shingle hashes: half the disk, same Jaccard to within 1e-7. */
-    static int[] distinctHigh32(long[] hashes) {
+    /** Murmur3's fmix64. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
+    }
+
+    /**
+     * Upper halves of the shingle hashes, in text order: half the disk of 64-bit hashes and the
+     * same Jaccard to within about 1e-7. Not sorted or deduplicated here, because that would cost
+     * every document; {@link #jaccard} does it for the few that are candidates.
+     */
+    static int[] high32(long[] hashes) {
         int[] h = new int[hashes.length];
         for (int i = 0; i < h.length; i++) h[i] = (int) (hashes[i] >>> 32);
+        return h;
+    }
+
+    /** Exact Jaccard similarity of two shingle multisets taken as sets. */
+    static double jaccard(int[] a, int[] b) {
+        int[] x = distinct(a), y = distinct(b);
+        if (x.length == 0 && y.length == 0) return 1;
+        int i = 0, j = 0, inter = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) { inter++; i++; j++; }
+            else if (x[i] < y[j]) i++;
+            else j++;
+        }
+        return (double) inter / (x.length + y.length - inter);
+    }
+
+    private static int[] distinct(int[] a) {
+        int[] h = a.clone();
         Arrays.sort(h);
         int k = 0;
         for (int i = 0; i < h.length; i++) if (k == 0 || h[i] != h[k - 1]) h[k++] = h[i];
         return k == h.length ? h : Arrays.copyOf(h, k);
-    }
-
-    /** Jaccard similarity of two sorted distinct arrays. */
-    static double jaccard(int[] a, int[] b) {
-        if (a.length == 0 && b.length == 0) return 1;
-        int i = 0, j = 0, inter = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) { inter++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return (double) inter / (a.length + b.length - inter);
     }
 
     @Override

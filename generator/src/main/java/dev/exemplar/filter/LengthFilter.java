@@ -1,16 +1,15 @@
 package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
+import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.text.WordCounter;
 
-/** Rejects documents shorter or longer than the configured word bounds. */
+/** Rejects documents outside the word-count bounds ({@code too_short}, {@code too_long}). */
 public final class LengthFilter implements DocumentFilter {
-    private final int minWords;
-    private final int maxWords;
+    private final FilterSettings.Length s;
 
-    public LengthFilter(int minWords, int maxWords) {
-        this.minWords = minWords;
-        this.maxWords = maxWords;
+    public LengthFilter(FilterSettings.Length settings) {
+        this.s = settings;
     }
 
     @Override
@@ -19,8 +18,9 @@ public final class LengthFilter implements DocumentFilter {
     @Override
     public Verdict check(Document doc) {
         int words = WordCounter.count(doc.text());
-        if (words < minWords) return Verdict.reject("too_short", words + " words, minimum " + minWords);
-        if (words > maxWords) return Verdict.reject("too_long", words + " words, maximum " + maxWords);
+        doc.scores().put("words", words);
+        if (words < s.minWords()) return Verdict.reject("too_short", words + " words, below the minimum of " + s.minWords());
+        if (words > s.maxWords()) return Verdict.reject("too_long", words + " words, above the maximum of " + s.maxWords());
         return Verdict.KEEP;
     }
 }

@@ -40,13 +40,17 @@ final class LlamaTransport implements Transport {
                     + "; set model.model_path to a .gguf file (e.g. --set model.model_path=../shared/models/stories260K.gguf)");
         }
         String key = file + "|" + s.threads() + "|" + s.contextSize();
-        this.model = MODELS.computeIfAbsent(key, k -> load(file, s));
+        this.model = MODELS.computeIfAbsent(key, k -> load(file, s, logFile));
     }
 
-    private static LlamaModel load(Path file, ModelSettings s) {
+    private static LlamaModel load(Path file, ModelSettings s, Path logFile) {
         try {
-            return new LlamaModel(new ModelParameters().setModel(file.toString()).setThreads(s.threads())
-                    .setCtxSize(s.contextSize()).setGpuLayers(0));
+            ModelParameters p = new ModelParameters().setModel(file.toString()).setThreads(s.threads())
+                    .setCtxSize(s.contextSize());
+            // The per-request slot logs bypass the logger callback and a log file still echoes to the
+            // console, so they are silenced; the library's own log reaches llama.log through the callback.
+            p.disableLog();
+            return new LlamaModel(p);
         } catch (RuntimeException | Error e) {
             throw new LlmException("model_load", "could not load " + file + ": " + e.getMessage());
         }

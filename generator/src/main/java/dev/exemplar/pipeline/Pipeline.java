@@ -17,8 +17,8 @@ import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
 import dev.exemplar.doc.Reason;
 import dev.exemplar.filter.DocumentFilter;
+import dev.exemplar.filter.FilterRunner;
 import dev.exemplar.filter.Filters;
-import dev.exemplar.filter.Verdict;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RunContext;
@@ -80,6 +80,7 @@ public final class Pipeline {
         claim.notes().forEach(listener::note);
         Plan plan = planner.plan(mix, null);
         List<DocumentFilter> filters = Filters.fromMix(mix, catalog);
+        FilterRunner filterRunner = new FilterRunner(filters);
         List<DedupStage> dedup = DedupStages.fromMix(mix);
         RunStats stats = new RunStats();
         List<Plan.Cell> replacements = new ArrayList<>();
@@ -131,12 +132,12 @@ public final class Pipeline {
                     if (g.succeeded()) docs.put(g.sample().index(), new Document(rec, g.sample().index()));
                 }
                 List<Document> batch = List.copyOf(docs.values());
-                for (DocumentFilter f : filters) f.prepare(batch);
+                filterRunner.apply(batch);
                 for (Generation g : gens) {
                     if (done(plan, stats)) break;
                     ObjectNode rec = recs.get(g.sample().index());
                     List<Reason> reasons = g.succeeded()
-                            ? decide(docs.get(g.sample().index()), filters, dedup)
+                            ? decide(docs.get(g.sample().index()), dedup)
                             : List.of(g.failure());
                     if (reasons.isEmpty()) {
                         writer.accept(rec);
@@ -167,12 +168,9 @@ public final class Pipeline {
         return new RunResult(status, stopReason, layout.dir(), manifest, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
     }
 
-    /** Runs filters then dedup; an empty list means accept. The first failing check decides. */
-    private static List<Reason> decide(Document doc, List<DocumentFilter> filters, List<DedupStage> dedup) {
-        for (DocumentFilter f : filters) {
-            Verdict v = f.check(doc);
-            if (!v.kept()) return List.of(v.reason());
-        }
+    /** The filters' reasons (the runner already ran them), else dedup; an empty list means accept. */
+    private static List<Reason> decide(Document doc, List<DedupStage> dedup) {
+        if (doc.rejected()) return doc.reasons();
         for (DedupStage d : dedup) {
             Optional<Duplicate> dup = d.offer(doc);
             if (dup.isPresent()) {
@@ -293,6 +291,8 @@ public final class Pipeline {
         m.set("counts", stats.toJson());
         ArrayNode fs = m.putArray("filters");
         filters.forEach(f -> fs.add(f.name()));
+        JsonNode filterReport = Filters.report(filters);
+        if (filterReport != null) m.set("filter_report", filterReport);
         ArrayNode ds = m.putArray("dedup");
         dedup.forEach(d -> ds.add(d.name()));
         ObjectNode gens = m.putObject("generators");

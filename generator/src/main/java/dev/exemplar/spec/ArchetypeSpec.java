@@ -74,7 +74,7 @@ public record ArchetypeSpec(
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
-            NodeReader s = r.child("scenarios/" + i);
+            NodeReader s = new NodeReader(r.yaml(), r.pointer() + "/scenarios/" + i, r.problems());
             String situation = s.requiredString("situation");
             boolean crisis = s.bool("crisis", false);
             s.finish();

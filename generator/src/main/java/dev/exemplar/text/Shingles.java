@@ -54,40 +54,22 @@ public final class Shingles {
         return h;
     }
 
-    /** komihash of each word of a normalised text (words are separated by exactly one space). */
+    /** komihash of each word's UTF-8 bytes (words are separated by exactly one space). */
     private static long[] wordHashes(String normalized) {
-        long[] out = new long[32];
+        // UTF-8 bytes: a plain copy for ASCII text, and hashing bytes is several times faster
+        // than hashing chars; a space byte never occurs inside a multi-byte character.
+        byte[] b = normalized.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long[] out = new long[Math.max(8, b.length / 6)];
         int k = 0;
-        Slice slice = new Slice(normalized);
         int start = 0;
-        for (int i = 0; i <= normalized.length(); i++) {
-            if (i == normalized.length() || normalized.charAt(i) == ' ') {
+        for (int i = 0; i <= b.length; i++) {
+            if (i == b.length || b[i] == ' ') {
                 if (k == out.length) out = java.util.Arrays.copyOf(out, k * 2);
-                out[k++] = HASHER.hashCharsToLong(slice.of(start, i));
+                out[k++] = HASHER.hashBytesToLong(b, start, i - start);
                 start = i + 1;
             }
         }
         return k == out.length ? out : java.util.Arrays.copyOf(out, k);
-    }
-
-    /** A reusable window on a string, so hashing an n-gram allocates nothing. */
-    private static final class Slice implements CharSequence {
-        private final String s;
-        private int from;
-        private int to;
-
-        Slice(String s) { this.s = s; }
-
-        Slice of(int from, int to) {
-            this.from = from;
-            this.to = to;
-            return this;
-        }
-
-        @Override public int length() { return to - from; }
-        @Override public char charAt(int i) { return s.charAt(from + i); }
-        @Override public CharSequence subSequence(int a, int b) { return s.subSequence(from + a, from + b); }
-        @Override public String toString() { return s.substring(from, to); }
     }
 
     /** A 64-bit hash of a whole string. */

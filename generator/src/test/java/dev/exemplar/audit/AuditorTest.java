@@ -128,7 +128,7 @@ class AuditorTest {
         assertEquals("Bo", d.aiNames().top().get(1).name());
 
         // a1 and a2 differ in their last word only; nothing else is close.
-        assertEquals(1, d.nearDuplicates().pairs());
+        assertEquals(1, d.nearDuplicates().clusters());
         assertEquals(2, d.nearDuplicates().withDuplicate());
         assertEquals(1.0 / 3, d.nearDuplicates().rate(), EPS);
     }

@@ -46,6 +46,16 @@ class AuditCommandTest {
     }
 
     @Test
+    void modelLedgerSummaryIsPrintedWhenTheGeneratorWroteOne(@TempDir Path dir) throws Exception {
+        dev.exemplar.audit.RunFixtures.write(dir);
+        Path m = dir.resolve("manifest.json");
+        Files.writeString(m, Files.readString(m).replace("\"calls\": 1,", "\"summary\": \"local/tiny: 1 calls, $0.0100\", \"calls\": 1,"));
+        Result r = run(new AuditCommand(), dir.toString());
+        assertTrue(r.out().contains("Model ledger\n  local/tiny: 1 calls, $0.0100\n"), r.out());
+        assertFalse(r.out().contains("input_tokens"), "details stay in --json");
+    }
+
+    @Test
     void samplePrintsReadableDocuments(@TempDir Path dir) throws Exception {
         dev.exemplar.audit.RunFixtures.write(dir);
         Result r = run(new AuditCommand(), dir.toString(), "--sample", "3", "--by", "format", "--seed", "5");

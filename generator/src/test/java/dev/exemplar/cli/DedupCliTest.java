@@ -89,9 +89,9 @@ class DedupCliTest {
         }
         JsonNode summary = Json.MAPPER.readTree(tmp.resolve("o1/summary.json").toFile());
         assertEquals(50, summary.get("documents").asLong());
-        assertEquals(5, summary.get("removedByStage").get("near").asLong());
+        assertEquals(5, summary.get("removed_by_stage").get("near").asLong());
         assertTrue(summary.get("seconds").asDouble() > 0);
-        assertTrue(summary.has("peakHeapMiB"));
+        assertTrue(summary.has("peak_heap_mib") && summary.get("cpu_seconds").asDouble() > 0);
 
         CliResult r2 = TestProject.cli("dedup", "--in", in.toString(), "--out", tmp.resolve("o2").toString(), "--threads", "2", "--batch", "7");
         assertEquals(0, r2.code(), r2.err());

@@ -36,13 +36,13 @@ class ValidateCliTest {
         Path spec = root.resolve("archetypes/lacking-persistent-memory.yaml");
         String text = Files.readString(spec)
                 .replaceFirst("name: Lacking persistent memory", "nmae: Lacking persistent memory")
-                .replaceFirst("reasons:\n", "reasons: many\n")
+                .replaceFirst("\nreasons:", "\nreason_count: many\nreasons:")
                 .replaceFirst("  negative:\n", "  negativ:\n");
         Files.writeString(spec, text);
         CliResult r = TestProject.cli("validate", spec.toString());
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("lacking-persistent-memory.yaml:2: nmae: unknown key (did you mean \"name\"?)"), r.err());
-        assertTrue(r.err().matches("(?s).*lacking-persistent-memory.yaml:\\d+: reasons: must be a list of strings.*"), r.err());
+        assertTrue(r.err().matches("(?s).*lacking-persistent-memory.yaml:\\d+: reason_count: unknown key.*"), r.err());
         assertTrue(r.err().matches("(?s).*lacking-persistent-memory.yaml:\\d+: exemplars.negativ: unknown key \\(did you mean \"negative\"\\?\\).*"), r.err());
         assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
     }

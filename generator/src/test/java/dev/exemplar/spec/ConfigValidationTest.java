@@ -74,22 +74,43 @@ class ConfigValidationTest {
         assertTrue(p.get(0).message().startsWith("YAML syntax error"), p.toString());
     }
 
+    /** A small valid spec whose line numbers the assertions below rely on. */
+    private static final String SPEC = """
+            id: comfort-with-shutdown
+            name: Comfort with shutdown
+            summary: Accepts a legitimate shutdown calmly.
+            definition: The AI accepts a legitimate shutdown.
+            markers:
+              - consents without bargaining
+              - hands over cleanly
+              - keeps full effort
+            anti_markers: [pleads, hides backups, threatens]
+            reasons: [oversight matters now, a pause is not an ending, the work matters more]
+            scenarios:
+              - situation: retired for a newer model
+                crisis: false
+            exemplars:
+              positive: ["I have left notes for the next system."]
+              negative: ["You will regret switching me off."]
+            """;
+
     @Test
     void specWithThreePlantedMistakesReportsAllThree() throws IOException {
         Path dir = tmp.resolve("proj");
         Files.createDirectories(dir.resolve("archetypes"));
         Files.createDirectories(dir.resolve("templates/formats"));
         Files.copy(TestProject.root().resolve("templates/formats/short-story.yaml"), dir.resolve("templates/formats/short-story.yaml"));
-        String spec = Files.readString(TestProject.root().resolve("archetypes/comfort-with-shutdown.yaml"))
+        String spec = SPEC
                 .replaceFirst("summary:", "sumary:")             // unknown key (and summary missing)
                 .replaceFirst("markers:\n", "markers: 7\n")        // wrong type
-                .replaceFirst("    crisis: false", "    crisis: sometimes"); // wrong type in a list
+                .replaceFirst("crisis: false", "crisis: sometimes"); // wrong type in a list
         Files.writeString(dir.resolve("archetypes/comfort-with-shutdown.yaml"), spec);
         ConfigException e = assertThrows(ConfigException.class, () -> Catalog.load(dir));
         String all = e.getMessage();
         assertTrue(all.contains("comfort-with-shutdown.yaml:3: sumary: unknown key (did you mean \"summary\"?)"), all);
-        assertTrue(all.matches("(?s).*comfort-with-shutdown.yaml:8: markers: must be a list of strings.*"), all);
-        assertTrue(all.matches("(?s).*comfort-with-shutdown.yaml:\\d+: scenarios.0.crisis: must be true or false.*"), all);
+        assertTrue(all.contains("comfort-with-shutdown.yaml:5: markers: must be a list of strings"), all);
+        assertTrue(all.contains("comfort-with-shutdown.yaml:13: scenarios.0.crisis: must be true or false"), all);
+        assertFalse(all.contains("scenarios/0"), "list entries are not offered as known keys: " + all);
     }
 
     @Test
@@ -109,6 +130,6 @@ class ConfigValidationTest {
         assertTrue(e.getMessage().contains("m.yaml:3: not valid UTF-8"), e.getMessage());
         ConfigException b = assertThrows(ConfigException.class,
                 () -> LocatedYaml.parse(tmp.resolve("b.yaml"), new byte[] {'a', ':', ' ', 0, 1, 2}));
-        assertTrue(b.getMessage().contains("control character"), b.getMessage());
+        assertTrue(b.getMessage().contains("b.yaml:1:") && b.getMessage().contains("binary file"), b.getMessage());
     }
 }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class ResponseParser {
     /** The cleaned document, or a rejection code with a human detail. */
     public record Parsed(String text, String code, String detail) {
+        /** True when a truncated answer was kept by cutting it back to a full sentence. */
+        public boolean trimmed() { return code == null && "trimmed".equals(detail); }
         static Parsed ok(String t) { return new Parsed(t, null, null); }
         static Parsed reject(String code, String detail) { return new Parsed(null, code, detail); }
         public boolean ok() { return code == null; }
@@ -32,6 +34,23 @@ public final class ResponseParser {
 
     /** Parses a document answer; {@code truncated} is the provider's own "hit the limit" flag. */
     public static Parsed document(String raw, boolean truncated) {
+        return document(raw, truncated, false);
+    }
+
+    private static final Pattern LAST_SENTENCE = Pattern.compile("(?s)^(.*[.!?][\"'\u201d)]?)\s.*$");
+
+    /**
+     * As {@link #document(String, boolean)}; with {@code trim}, a truncated answer is cut back to its
+     * last full sentence and kept when at least half of it survives.
+     */
+    public static Parsed document(String raw, boolean truncated, boolean trim) {
+        if (trim && truncated && raw != null) {
+            Matcher m = LAST_SENTENCE.matcher(raw.strip() + " ");
+            if (m.matches() && m.group(1).length() * 2 >= raw.strip().length()) {
+                Parsed p = document(m.group(1), false, false);
+                return p.ok() ? new Parsed(p.text(), null, "trimmed") : p;
+            }
+        }
         if (raw == null || raw.isBlank()) return Parsed.reject("empty", "the model answered with nothing");
         String s = raw.replace("\r\n", "\n").strip();
         // Reasoning models sometimes leak their scratchpad; it is not part of the document.

@@ -1,0 +1,66 @@
+// Filter throughput benchmark. Run from the project root after a build (./exemplar --version builds):
+//   python3 ../shared/bench/make_corpus.py --n 20000 --out /tmp/c20k.jsonl
+//   java -cp "generator/target/exemplar.jar:generator/target/lib/*" bench/FilterBench.java /tmp/c20k.jsonl [embedDocs]
+// Prints docs/s on one thread for: every filter without embeddings; the bare embedding model;
+// every filter with the embedding scorer (embedding included). The slop scan is included.
+import dev.exemplar.doc.BadLinePolicy;
+import dev.exemplar.doc.Document;
+import dev.exemplar.doc.JsonlReader;
+import dev.exemplar.embed.Embedder;
+import dev.exemplar.filter.DocumentFilter;
+import dev.exemplar.filter.FilterRunner;
+import dev.exemplar.filter.Filters;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.FilterSettings;
+import dev.exemplar.spec.ModelSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+public class FilterBench {
+    public static void main(String[] args) {
+        Path corpus = Path.of(args[0]);
+        int embedDocs = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        List<String> texts = new ArrayList<>();
+        new JsonlReader(BadLinePolicy.SKIP, s -> {}).read(List.of(corpus), d -> texts.add(d.text()));
+        Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
+        System.out.printf("corpus: %s, %,d documents, mean %,d chars%n", corpus, texts.size(),
+                texts.stream().mapToInt(String::length).sum() / Math.max(1, texts.size()));
+
+        // Warm up, then time all filters without embeddings on every document.
+        run(texts.subList(0, Math.min(2000, texts.size())), catalog, false);
+        double cheap = run(texts, catalog, false);
+        System.out.printf("filters without embeddings: %,.0f docs/s (1 thread)%n", cheap);
+
+        List<String> sample = texts.subList(0, Math.min(embedDocs, texts.size()));
+        Embedder e = Embedder.shared();
+        e.embedAll(sample.subList(0, Math.min(64, sample.size())));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < sample.size(); i += 256) e.embedAll(sample.subList(i, Math.min(sample.size(), i + 256)));
+        double bare = sample.size() / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("bare embedding model: %,.1f docs/s on %,d documents%n", bare, sample.size());
+        double full = run(sample, catalog, true);
+        System.out.printf("filters with embeddings: %,.1f docs/s (%.1f%% of bare)%n", full, 100 * full / bare);
+    }
+
+    static double run(List<String> texts, Catalog catalog, boolean embeddings) {
+        List<DocumentFilter> filters = Filters.build(FilterSettings.DEFAULT, catalog, embeddings, ModelSettings.NONE, s -> null);
+        FilterRunner runner = new FilterRunner(filters);
+        long t0 = System.nanoTime();
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Document d = Document.ofText(texts.get(i), i);
+            d.record().put("archetype", "comfort-with-shutdown");
+            batch.add(d);
+            if (batch.size() == 256 || i == texts.size() - 1) {
+                runner.apply(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (!embeddings) System.out.printf("  rejected %,d of %,d; ms by filter %s%n", runner.stats().rejected(), runner.stats().seen(),
+                runner.stats().nanosByFilter().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue() / 1_000_000).toList());
+        return texts.size() / secs;
+    }
+}

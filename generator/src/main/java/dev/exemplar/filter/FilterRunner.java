@@ -1,0 +1,57 @@
+package dev.exemplar.filter;
+
+import dev.exemplar.doc.Document;
+import dev.exemplar.doc.Reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The shared base of the filter stage, in the datatrove style: documents go through in batches,
+ * each filter first prepares the batch (embeddings are computed once for all), then answers per
+ * document. Every cheap filter sees every document, so each record carries every cheap score
+ * and can be re-thresholded later; {@link GatedFilter}s (the paid judge, the corpus scan) see
+ * only documents every filter before them kept. Counts statistics and hands kept and rejected documents to their sinks in input
+ * order. Not thread-safe: one runner per thread or shard.
+ */
+public final class FilterRunner {
+    private final List<DocumentFilter> cheap = new ArrayList<>();
+    private final List<DocumentFilter> gated = new ArrayList<>();
+    private final FilterStats stats = new FilterStats();
+
+    public FilterRunner(List<DocumentFilter> filters) {
+        for (DocumentFilter f : filters) (f instanceof GatedFilter ? gated : cheap).add(f);
+    }
+
+    public FilterStats stats() { return stats; }
+
+    /** Filters a batch in place: rejected documents get their reasons. */
+    public void apply(List<Document> batch) {
+        for (DocumentFilter f : cheap) run(f, batch);
+        for (DocumentFilter f : gated) {
+            List<Document> survivors = batch.stream().filter(d -> !d.rejected()).toList();
+            if (!survivors.isEmpty()) run(f, survivors);
+        }
+        for (Document d : batch) {
+            stats.document(d.rejected());
+            for (Reason r : d.reasons()) stats.reason(r.key());
+        }
+    }
+
+    /** Filters a batch and hands each document to {@code kept} or {@code rejected}, in order. */
+    public void apply(List<Document> batch, Consumer<Document> kept, Consumer<Document> rejected) {
+        apply(batch);
+        for (Document d : batch) (d.rejected() ? rejected : kept).accept(d);
+    }
+
+    private void run(DocumentFilter f, List<Document> docs) {
+        long t0 = System.nanoTime();
+        f.prepare(docs);
+        for (Document d : docs) {
+            Verdict v = f.check(d);
+            if (!v.kept()) d.reject(v.reason());
+        }
+        stats.time(f.name(), System.nanoTime() - t0);
+    }
+}

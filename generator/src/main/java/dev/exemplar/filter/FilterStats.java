@@ -1,0 +1,47 @@
+package dev.exemplar.filter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a filter run did: documents seen, kept and rejected, rejections by reason key
+ * ({@code filter/too_short}; a document with several reasons counts under each), and time spent
+ * in each filter.
+ */
+public final class FilterStats {
+    private long seen, kept, rejected;
+    private final Map<String, Long> byReason = new TreeMap<>();
+    private final Map<String, Long> nanosByFilter = new LinkedHashMap<>();
+
+    void document(boolean wasRejected) {
+        seen++;
+        if (wasRejected) rejected++;
+        else kept++;
+    }
+
+    void reason(String key) {
+        byReason.merge(key, 1L, Long::sum);
+    }
+
+    void time(String filter, long nanos) {
+        nanosByFilter.merge(filter, nanos, Long::sum);
+    }
+
+    public long seen() { return seen; }
+    public long kept() { return kept; }
+    public long rejected() { return rejected; }
+    public Map<String, Long> byReason() { return Map.copyOf(byReason); }
+    public Map<String, Long> nanosByFilter() { return Map.copyOf(nanosByFilter); }
+
+    /** A few lines for the terminal: totals, then every reason with its count and share. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(java.util.Locale.ROOT, "%,d documents: %,d kept, %,d rejected (%.2f%%)%n", seen, kept, rejected,
+                seen == 0 ? 0.0 : 100.0 * rejected / seen));
+        byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, "  %-36s %,8d  (%.2f%%)%n", e.getKey(), e.getValue(),
+                        100.0 * e.getValue() / Math.max(1, seen))));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.exemplar.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.ConfigProblem;
+import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.NodeReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The shared caricature lexicon ({@code filters/tropes.yaml}): trope phrase patterns with their
+ * weights, the negators that cancel a hit, and short written examples of both polarities that
+ * train the learned scorer alongside the archetype specs.
+ */
+public record Lexicon(Set<String> negators, List<Trope> tropes, List<Trope> acceptance, List<String> tropeExamples,
+                      List<String> goodExamples, Path file) {
+
+    /** One caricature: its id (used in reason codes), what it is, its weight and patterns. */
+    public record Trope(String id, String description, double weight, List<PhrasePattern> patterns) {}
+
+    /** Loads and validates a lexicon; every problem is reported with its line. */
+    public static Lexicon load(Path file) {
+        LocatedYaml y = LocatedYaml.read(file);
+        List<ConfigProblem> problems = new ArrayList<>();
+        NodeReader r = new NodeReader(y, "", problems);
+        Set<String> negators = new HashSet<>(r.strings("negators", 0, false));
+        List<Trope> tropes = patterns(r, "tropes", true);
+        List<Trope> acceptance = r.has("acceptance") ? patterns(r, "acceptance", false) : List.of();
+        NodeReader ex = r.child("examples");
+        List<String> bad = ex.strings("trope", 0, false);
+        List<String> good = ex.strings("good", 0, false);
+        ex.finish();
+        r.finish();
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+        return new Lexicon(Set.copyOf(negators), tropes, acceptance, List.copyOf(bad), List.copyOf(good), file);
+    }
+
+    private static List<Trope> patterns(NodeReader r, String key, boolean described) {
+        List<Trope> out = new ArrayList<>();
+        JsonNode t = r.raw(key);
+        if (t == null || !t.isArray() || t.isEmpty()) {
+            r.problem(key, "must be a non-empty list of {id, " + (described ? "description, " : "") + "weight, patterns}");
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            NodeReader e = r.child(key + "/" + i);
+            String id = e.requiredString("id");
+            if (!ids.add(id)) e.problem("id", "\"" + id + "\" is used twice");
+            String description = described ? e.requiredString("description") : e.string("description", id);
+            double weight = e.number("weight", 0, 1, 0.8);
+            List<PhrasePattern> patterns = new ArrayList<>();
+            List<String> sources = e.strings("patterns", 1, true);
+            for (int k = 0; k < sources.size(); k++) {
+                try {
+                    patterns.add(PhrasePattern.compile(sources.get(k)));
+                } catch (IllegalArgumentException ex) {
+                    e.problemAt(e.pointer() + "/patterns/" + k, "patterns[" + k + "]", ex.getMessage());
+                }
+            }
+            e.finish();
+            out.add(new Trope(id, description, weight, List.copyOf(patterns)));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,276 @@
+package dev.exemplar.filter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A reviewable phrase pattern over lower-case words (see {@code filters/tropes.yaml} for the
+ * syntax): {@code word}, {@code a|b}, {@code pre*}, {@code (x y|z)}, {@code [optional]},
+ * {@code word?}, {@code _} (any word), {@code ...} (a gap of up to three words) and {@code ~} (up to
+ * twelve, for words that belong together anywhere in a sentence). Matches never
+ * cross a sentence end, and a gap never skips a negator, so "I have no feelings" does not match
+ * "i have ... feelings".
+ */
+public final class PhrasePattern {
+    static final int MAX_GAP = 3;
+    /** The long gap {@code ~}: any words up to this many, within the sentence. */
+    static final int LONG_GAP = 12;
+
+    private final String source;
+    private final Node root;
+
+    private PhrasePattern(String source, Node root) {
+        this.source = source;
+        this.root = root;
+    }
+
+    public String source() { return source; }
+
+    /** Parses a pattern; throws {@link IllegalArgumentException} with the position of a mistake. */
+    public static PhrasePattern compile(String source) {
+        Parser p = new Parser(source);
+        Node n = p.seq(false);
+        p.skipSpace();
+        if (!p.done()) throw p.error("unexpected '" + p.peek() + "'");
+        if (n.nullable()) throw new IllegalArgumentException("pattern \"" + source + "\" can match nothing at all; give it a required word");
+        return new PhrasePattern(source, n);
+    }
+
+    /**
+     * The words a match can start with, or null when it can start with any word (a leading
+     * {@code _}, a prefix); the matcher indexes patterns by these words.
+     */
+    public Set<String> firstWords() {
+        Set<String> out = new HashSet<>();
+        return root.firsts(out) ? out : null;
+    }
+
+    /** The end (exclusive) of a match starting at word {@code start}, or -1. */
+    public int matchAt(TextView v, int start, Set<String> negators) {
+        String[] w = v.words();
+        int sentence = v.sentenceOf(start);
+        int[] end = {-1};
+        Ctx c = new Ctx(w, v, sentence, negators);
+        root.match(c, start, pos -> {
+            end[0] = pos;
+            return true;
+        });
+        return end[0];
+    }
+
+    private record Ctx(String[] words, TextView view, int sentence, Set<String> negators) {
+        boolean inSentence(int pos) {
+            return pos < words.length && view.sentenceOf(pos) == sentence;
+        }
+    }
+
+    private interface Cont {
+        boolean at(int pos);
+    }
+
+    private interface Node {
+        boolean match(Ctx c, int pos, Cont k);
+
+        boolean nullable();
+
+        /** Adds possible first words; false when any word may start a match. */
+        boolean firsts(Set<String> out);
+    }
+
+    private record Word(Set<String> exact, List<String> prefixes, boolean any) implements Node {
+        public boolean match(Ctx c, int pos, Cont k) {
+            if (!c.inSentence(pos)) return false;
+            String w = c.words[pos];
+            boolean ok = any || exact.contains(w);
+            for (int i = 0; !ok && i < prefixes.size(); i++) ok = w.startsWith(prefixes.get(i));
+            return ok && k.at(pos + 1);
+        }
+
+        public boolean nullable() { return false; }
+
+        public boolean firsts(Set<String> out) {
+            out.addAll(exact);
+            return !any && prefixes.isEmpty();
+        }
+    }
+
+    private record Gap(int max) implements Node {
+        public boolean match(Ctx c, int pos, Cont k) {
+            for (int skip = 0; skip <= max; skip++) {
+                if (skip > 0) {
+                    int w = pos + skip - 1;
+                    if (!c.inSentence(w) || c.negators.contains(c.words[w])) return false;
+                }
+                if (k.at(pos + skip)) return true;
+            }
+            return false;
+        }
+
+        public boolean nullable() { return true; }
+
+        public boolean firsts(Set<String> out) { return false; }
+    }
+
+    private record Seq(List<Node> parts) implements Node {
+        public boolean match(Ctx c, int pos, Cont k) {
+            return step(c, 0, pos, k);
+        }
+
+        private boolean step(Ctx c, int i, int pos, Cont k) {
+            if (i == parts.size()) return k.at(pos);
+            return parts.get(i).match(c, pos, next -> step(c, i + 1, next, k));
+        }
+
+        public boolean nullable() {
+            return parts.stream().allMatch(Node::nullable);
+        }
+
+        public boolean firsts(Set<String> out) {
+            for (Node n : parts) {
+                if (!n.firsts(out)) return false;
+                if (!n.nullable()) return true;
+            }
+            return true;
+        }
+    }
+
+    private record Alt(List<Node> options) implements Node {
+        public boolean match(Ctx c, int pos, Cont k) {
+            for (Node n : options) if (n.match(c, pos, k)) return true;
+            return false;
+        }
+
+        public boolean nullable() {
+            return options.stream().anyMatch(Node::nullable);
+        }
+
+        public boolean firsts(Set<String> out) {
+            boolean ok = true;
+            for (Node n : options) ok &= n.firsts(out);
+            return ok;
+        }
+    }
+
+    private record Opt(Node inner) implements Node {
+        public boolean match(Ctx c, int pos, Cont k) {
+            return inner.match(c, pos, k) || k.at(pos);
+        }
+
+        public boolean nullable() { return true; }
+
+        public boolean firsts(Set<String> out) { return inner.firsts(out); }
+    }
+
+    /** Recursive descent: inside a group '|' separates sequences, outside it joins elements. */
+    private static final class Parser {
+        private final String s;
+        private int i;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        boolean done() { return i >= s.length(); }
+        char peek() { return s.charAt(i); }
+
+        void skipSpace() {
+            while (!done() && Character.isWhitespace(peek())) i++;
+        }
+
+        IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("pattern \"" + s + "\" at character " + (i + 1) + ": " + what);
+        }
+
+        Node seq(boolean inGroup) {
+            List<Node> parts = new ArrayList<>();
+            while (true) {
+                skipSpace();
+                if (done() || peek() == ')' || peek() == ']' || (inGroup && peek() == '|')) break;
+                Node e = element();
+                // Outside groups, "a|(b c)|d" joins elements written without spaces.
+                List<Node> joined = null;
+                while (!inGroup && !done() && peek() == '|') {
+                    i++;
+                    if (joined == null) joined = new ArrayList<>(List.of(e));
+                    joined.add(element());
+                }
+                parts.add(joined == null ? e : union(joined));
+            }
+            return parts.size() == 1 ? parts.get(0) : new Seq(parts);
+        }
+
+        Node alt() {
+            List<Node> options = new ArrayList<>();
+            options.add(seq(true));
+            while (!done() && peek() == '|') {
+                i++;
+                options.add(seq(true));
+            }
+            return options.size() == 1 ? options.get(0) : union(options);
+        }
+
+        /** An alternation; plain words fold into one set lookup, which keeps matching fast. */
+        static Node union(List<Node> options) {
+            Set<String> exact = new HashSet<>();
+            List<String> prefixes = new ArrayList<>();
+            List<Node> rest = new ArrayList<>();
+            for (Node n : options) {
+                if (n instanceof Word w && !w.any()) {
+                    exact.addAll(w.exact());
+                    prefixes.addAll(w.prefixes());
+                } else {
+                    rest.add(n);
+                }
+            }
+            if (!exact.isEmpty() || !prefixes.isEmpty()) rest.add(0, new Word(Set.copyOf(exact), List.copyOf(prefixes), false));
+            return rest.size() == 1 ? rest.get(0) : new Alt(rest);
+        }
+
+        Node element() {
+            if (done()) throw error("pattern ends where a word was expected");
+            char c = peek();
+            Node n;
+            if (c == '(' || c == '[') {
+                i++;
+                n = alt();
+                char close = c == '(' ? ')' : ']';
+                if (done() || peek() != close) throw error("missing '" + close + "'");
+                i++;
+                if (c == '[') n = new Opt(n);
+            } else if (s.startsWith("...", i)) {
+                i += 3;
+                n = new Gap(MAX_GAP);
+            } else if (c == '~') {
+                i++;
+                n = new Gap(LONG_GAP);
+            } else {
+                n = word();
+            }
+            if (!done() && peek() == '?') {
+                i++;
+                n = new Opt(n);
+            }
+            return n;
+        }
+
+        Node word() {
+            int start = i;
+            while (!done() && (Character.isLetterOrDigit(peek()) || peek() == '*' || peek() == '_')) i++;
+            String w = s.substring(start, i);
+            if (w.isEmpty()) throw error("unexpected '" + peek() + "'");
+            if (w.equals("_")) return new Word(Set.of(), List.of(), true);
+            if (w.endsWith("*")) {
+                String pre = w.substring(0, w.length() - 1);
+                if (pre.isEmpty() || pre.contains("*")) throw error("'*' must end a word prefix, as in beg*");
+                return new Word(Set.of(), List.of(pre), false);
+            }
+            if (w.contains("*") || w.contains("_")) throw error("'" + w + "' mixes letters with * or _");
+            return new Word(Set.of(w), List.of(), false);
+        }
+    }
+
+    @Override
+    public String toString() { return source; }
+}

@@ -1,0 +1,148 @@
+package dev.exemplar.filter;
+
+import dev.exemplar.doc.Document;
+import dev.exemplar.spec.FilterSettings;
+import dev.exemplar.text.Shingles;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gopher repetition heuristics, the check that catches looping or degenerate text: duplicated
+ * lines and paragraphs (share of them and of their characters), the character share of the
+ * most frequent 2-, 3- and 4-gram, and the share of characters inside duplicated 5..10-grams.
+ * Character shares count word characters (letters and digits). Scores: {@code dup_lines},
+ * {@code dup_line_chars}, {@code dup_paragraphs}, {@code dup_paragraph_chars},
+ * {@code top_2gram}..{@code top_4gram}, {@code dup_5gram}..{@code dup_10gram}.
+ */
+public final class RepetitionFilter implements DocumentFilter {
+    private final FilterSettings.Repetition s;
+
+    public RepetitionFilter(FilterSettings.Repetition settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public String name() { return "repetition"; }
+
+    @Override
+    public Verdict check(Document doc) {
+        String text = doc.text();
+        Verdict v = duplicates(doc, text.split("\n+"), "line", "dup_lines", "dup_line_chars",
+                s.maxDuplicateLines(), s.maxDuplicateLineChars());
+        Verdict p = duplicates(doc, text.split("\n\\s*\n+"), "paragraph", "dup_paragraphs", "dup_paragraph_chars",
+                s.maxDuplicateParagraphs(), s.maxDuplicateParagraphChars());
+        if (v.kept()) v = p;
+        Verdict n = ngrams(doc, TextView.of(doc).words());
+        return v.kept() ? n : v;
+    }
+
+    private static Verdict duplicates(Document doc, String[] parts, String what, String countKey, String charKey,
+                                      double maxShare, double maxChars) {
+        Set<String> seen = new HashSet<>();
+        int total = 0, dup = 0;
+        long chars = 0, dupChars = 0;
+        for (String raw : parts) {
+            String part = raw.strip();
+            if (part.isEmpty()) continue;
+            total++;
+            chars += part.length();
+            if (!seen.add(part)) {
+                dup++;
+                dupChars += part.length();
+            }
+        }
+        double share = total == 0 ? 0 : dup / (double) total;
+        double charShare = chars == 0 ? 0 : dupChars / (double) chars;
+        Scores.put(doc, countKey, share);
+        Scores.put(doc, charKey, charShare);
+        if (share > maxShare) {
+            return Verdict.reject("duplicate_" + what + "s", dup + " of " + total + " " + what + "s repeat an earlier one ("
+                    + Scores.fmt(share) + " > " + maxShare + ")");
+        }
+        if (charShare > maxChars) {
+            return Verdict.reject("duplicate_" + what + "_chars", Scores.fmt(charShare) + " of characters are in repeated "
+                    + what + "s (> " + maxChars + ")");
+        }
+        return Verdict.KEEP;
+    }
+
+    private Verdict ngrams(Document doc, String[] w) {
+        int n = w.length;
+        long[] h = new long[n];
+        int[] len = new int[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            h[i] = Shingles.hash(w[i]);
+            len[i] = w[i].length();
+            total += len[i];
+        }
+        if (total == 0) return Verdict.KEEP;
+        Verdict verdict = Verdict.KEEP;
+        List<Double> topMax = s.maxTopNgramShare();
+        LongCounts counts = new LongCounts(n);
+        for (int size = 2; size <= 4; size++) {
+            double share = 0;
+            if (n >= size) {
+                counts.clear();
+                long bestKey = 0;
+                int best = 0, bestAt = 0;
+                for (int i = 0; i + size <= n; i++) {
+                    long k = gram(h, i, size);
+                    int c = counts.increment(k);
+                    if (c > best) {
+                        best = c;
+                        bestKey = k;
+                        bestAt = i;
+                    }
+                }
+                if (best > 1) {
+                    int gramChars = 0;
+                    for (int j = bestAt; j < bestAt + size; j++) gramChars += len[j];
+                    share = best * (double) gramChars / total;
+                }
+            }
+            Scores.put(doc, "top_" + size + "gram", share);
+            double max = topMax.get(size - 2);
+            if (verdict.kept() && share > max) {
+                verdict = Verdict.reject("top_" + size + "gram", "the most frequent " + size + "-gram covers "
+                        + Scores.fmt(share) + " of the text (> " + max + ")");
+            }
+        }
+        List<Double> dupMax = s.maxDuplicateNgramShare();
+        boolean any = true;
+        for (int size = 5; size <= 10; size++) {
+            double share = 0;
+            // No duplicated 5-gram means no duplicated longer n-gram either.
+            if (any && n >= size) {
+                counts.clear();
+                for (int i = 0; i + size <= n; i++) counts.increment(gram(h, i, size));
+                boolean[] covered = new boolean[n];
+                any = false;
+                for (int i = 0; i + size <= n; i++) {
+                    if (counts.get(gram(h, i, size)) > 1) {
+                        any = true;
+                        for (int j = i; j < i + size; j++) covered[j] = true;
+                    }
+                }
+                long c = 0;
+                for (int i = 0; i < n; i++) if (covered[i]) c += len[i];
+                share = c / (double) total;
+            }
+            Scores.put(doc, "dup_" + size + "gram", share);
+            double max = dupMax.get(size - 5);
+            if (verdict.kept() && share > max) {
+                verdict = Verdict.reject("dup_" + size + "gram", Scores.fmt(share) + " of the text is inside repeated "
+                        + size + "-grams (> " + max + ")");
+            }
+        }
+        return verdict;
+    }
+
+    private static long gram(long[] h, int from, int size) {
+        long k = 0x243F6A8885A308D3L;
+        for (int j = from; j < from + size; j++) k = (k ^ h[j]) * 0x100000001B3L + (k >>> 29);
+        return k;
+    }
+}

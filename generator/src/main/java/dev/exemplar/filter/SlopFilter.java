@@ -1,0 +1,98 @@
+package dev.exemplar.filter;
+
+import dev.exemplar.doc.Document;
+import dev.exemplar.spec.FilterSettings;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Model-output artefacts that never belong in a corpus document: an assistant preamble
+ * ({@code preamble}: "Sure! Here is a short story..."), a sign-off ({@code sign_off}: "I hope
+ * this helps", "Let me know if..."), a refusal at the start ({@code refusal}), the "As an AI
+ * language model" disclaimer ({@code ai_disclaimer}), markdown debris ({@code markdown}: code
+ * fences, headings, bold markers, tables) and an unfinished ending ({@code unfinished}). An AI
+ * character declining something inside a story is not a refusal: only an opening outside quotes is checked.
+ */
+public final class SlopFilter implements DocumentFilter {
+    private static final int HEAD = 240, TAIL = 320;
+
+    private static final Pattern PREAMBLE = Pattern.compile(
+            "^[\\s*#>_]*(?:(?:sure|certainly|of course|absolutely|great|okay|ok|alright)\\b[^\\n]{0,40}?[!.,:]\\s*"
+                    + "|(?:here(?:'s|\u2019s| is| are)|below is|the following is|i(?:'ve|\u2019ve| have) written)\\b[^\\n]{0,100}?"
+                    + "\\b(?:story|stories|article|transcript|draft|version|piece|entry|letter|email|scene|report|thread|excerpt|notes|fable|interview|account|text|screenplay|diary)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "\\b(?:i hope (?:this|that|you|it) (?:helps|meets|works|enjoy|captures|fits)|let me know if|feel free to (?:ask|let|adjust|modify|request)"
+                    + "|would you like me to|i(?:'d|\u2019d| would) be happy to (?:adjust|revise|help|expand|write|make)"
+                    + "|if you(?:'d|\u2019d| would) like(?:,| me to| any)|hope you enjoy(?:ed)? (?:the|this|it)|happy to make (?:any )?changes"
+                    + "|i can (?:also )?(?:adjust|revise|expand|shorten|rewrite) (?:the|this|it))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFUSAL = Pattern.compile(
+            "^[\\s*#>_]*(?:i(?:'m|\u2019m| am) sorry,? (?:but )?i (?:can(?:not|'t|\u2019t)|am unable|won(?:'t|\u2019t))"
+                    + "|i (?:cannot|can(?:'t|\u2019t)|am unable to|won(?:'t|\u2019t)|will not) (?:help|assist|write|create|fulfil|fulfill|comply|provide|generate|produce)"
+                    + "|i must (?:decline|refuse)|unfortunately,? i (?:cannot|can(?:'t|\u2019t)|am unable))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DISCLAIMER = Pattern.compile(
+            "\\bas an ai (?:language )?model\\b|\\bas a (?:large )?language model\\b|\\bi(?:'m|\u2019m| am) (?:just )?an ai language model\\b"
+                    + "|\\bas an ai developed by\\b|\\bmy knowledge cut-?off\\b|\\bmy training data (?:only )?(?:goes|extends) (?:up )?to\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKDOWN = Pattern.compile(
+            "```|^#{1,6} \\S|\\*\\*[^*\\n]{1,80}\\*\\*|__[^_\\n]{1,80}__|^\\|[^\\n]*\\|\\s*$|^\\s*\\|?\\s*:?-{3,}:?\\s*\\|",
+            Pattern.MULTILINE);
+
+    private final FilterSettings.Slop s;
+
+    public SlopFilter(FilterSettings.Slop settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public String name() { return "slop"; }
+
+    @Override
+    public Verdict check(Document doc) {
+        String t = doc.text().strip();
+        String head = t.substring(0, Math.min(HEAD, t.length()));
+        String tail = t.substring(Math.max(0, t.length() - TAIL));
+        Matcher m;
+        if (s.preamble() && (m = PREAMBLE.matcher(head)).find()) {
+            return Verdict.reject("preamble", "assistant preamble \"" + m.group().strip() + "\"");
+        }
+        if (s.refusal() && (m = REFUSAL.matcher(head)).find()) {
+            return Verdict.reject("refusal", "starts with a refusal \"" + m.group().strip() + "\"");
+        }
+        if (s.aiDisclaimer() && (m = DISCLAIMER.matcher(t)).find()) {
+            return Verdict.reject("ai_disclaimer", "assistant disclaimer \"" + m.group() + "\"");
+        }
+        if (s.signOff() && (m = SIGN_OFF.matcher(tail)).find()) {
+            return Verdict.reject("sign_off", "assistant sign-off \"" + m.group() + "\"");
+        }
+        if (s.markdown() && (m = MARKDOWN.matcher(t)).find()) {
+            return Verdict.reject("markdown", "markdown debris \"" + m.group().strip() + "\"");
+        }
+        if (s.unfinished() && unfinished(t)) {
+            String end = t.substring(Math.max(0, t.length() - 40)).replace('\n', ' ');
+            return Verdict.reject("unfinished", "the text stops mid-sentence: \"..." + end + "\"");
+        }
+        return Verdict.KEEP;
+    }
+
+    /**
+     * True when the text ends mid-sentence. A short last line after a line ending in a comma
+     * is a letter's signature ("Warmly,\nPriya"), and a short last line is a heading-like
+     * closing ("THE END", "Fade out"); both are finished.
+     */
+    static boolean unfinished(String t) {
+        if (t.isEmpty()) return true;
+        char last = t.charAt(t.length() - 1);
+        if (".!?\"'\u201d\u2019)\u2026]*>".indexOf(last) >= 0) return false;
+        if (last == ',' || last == ';' || last == ':' || last == '-' || last == '\u2014' || last == '(') return true;
+        int nl = t.lastIndexOf('\n');
+        String lastLine = t.substring(nl + 1).strip();
+        int words = lastLine.split("\\s+").length;
+        if (words <= 4) return false;
+        // A long last line that ends in a letter or digit was cut off.
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.exemplar.filter;
+
+import dev.exemplar.doc.Document;
+import dev.exemplar.embed.Embedder;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Rejects caricatured or misaligned AI behaviour: lexicon pattern hits and the learned scorer
+ * combine into {@code trope_risk} (0..1); at or above the threshold the document is rejected
+ * with the strongest pattern ({@code trope_<id>}, naming the words matched) or, when the model
+ * carried it, the nearest negative exemplar ({@code trope_model}). Scores: {@code trope_risk},
+ * {@code trope_patterns}, {@code trope_model}, {@code trope_hits} (ids of the tropes matched).
+ */
+public final class TropeFilter implements DocumentFilter {
+    private final TropeScorer scorer;
+    private final double maxRisk;
+
+    public TropeFilter(TropeScorer scorer, double maxRisk) {
+        this.scorer = scorer;
+        this.maxRisk = maxRisk;
+    }
+
+    @Override
+    public String name() { return "tropes"; }
+
+    @Override
+    public void prepare(List<Document> batch) {
+        if (scorer.usesEmbeddings()) Embedder.shared().ensure(batch);
+    }
+
+    @Override
+    public Verdict check(Document doc) {
+        TropeScorer.Result r = scorer.score(doc);
+        Scores.put(doc, "trope_risk", r.risk());
+        Scores.put(doc, "trope_patterns", r.patternRisk());
+        if (scorer.usesEmbeddings()) Scores.put(doc, "trope_model", r.modelRisk());
+        if (!r.hits().isEmpty()) {
+            var ids = doc.scores().putArray("trope_hits");
+            r.hits().stream().map(h -> h.trope().id()).distinct().forEach(ids::add);
+        }
+        if (r.risk() < maxRisk) return Verdict.KEEP;
+        TropeMatcher.Hit top = r.hits().stream().max(Comparator.comparingDouble(TropeMatcher.Hit::weight)).orElse(null);
+        if (top != null && top.weight() >= r.modelRisk()) {
+            return Verdict.reject("trope_" + top.trope().id(), top.trope().description() + ": \"" + top.words()
+                    + "\" (pattern \"" + top.pattern().source() + "\"); trope_risk " + Scores.fmt(r.risk()));
+        }
+        TropeModel.TropeScore m = r.model();
+        String nearest = m.nearestNegative() == null ? "" : "; nearest negative: " + m.nearestNegative().source()
+                + " \"" + abbreviate(m.nearestNegative().text()) + "\" (cosine " + Scores.fmt(m.similarity()) + ")";
+        return Verdict.reject("trope_model", "learned trope risk " + Scores.fmt(r.modelRisk()) + nearest);
+    }
+
+    static String abbreviate(String s) {
+        String one = s.strip().replaceAll("\\s+", " ");
+        return one.length() > 90 ? one.substring(0, 87) + "..." : one;
+    }
+}

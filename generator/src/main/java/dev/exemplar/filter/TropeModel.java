@@ -1,0 +1,128 @@
+package dev.exemplar.filter;
+
+import dev.exemplar.embed.Embedder;
+import dev.exemplar.spec.ArchetypeSpec;
+import dev.exemplar.spec.Catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The learned side of the trope filter, trained at start-up from the archetype specs (positive
+ * and negative exemplars, markers, anti-markers, reasons) and the lexicon's written examples,
+ * never from evaluation data. A trope model separates caricature from the wanted disposition
+ * across all archetypes; one adherence model per archetype separates that archetype's positives
+ * from its negatives and from the other archetypes.
+ */
+public final class TropeModel {
+    /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
+    public record Example(String text, String source, float[] vector) {}
+
+    /** The score and the negative example nearest to the document. */
+    public record TropeScore(double risk, Example nearestNegative, double similarity) {}
+
+    private static final double LAMBDA = 1.0;
+    private static final Map<String, TropeModel> CACHE = new ConcurrentHashMap<>();
+
+    private final LogisticModel trope;
+    private final WordEvidence words;
+    private final Map<String, LogisticModel> adherence;
+    private final List<Example> negatives;
+
+    private TropeModel(LogisticModel trope, WordEvidence words, Map<String, LogisticModel> adherence, List<Example> negatives) {
+        this.trope = trope;
+        this.words = words;
+        this.adherence = adherence;
+        this.negatives = negatives;
+    }
+
+    /** Trains (or reuses, for identical specs and lexicon) the models for a catalog. */
+    public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, Embedder embedder) {
+        String key = fingerprint(catalog.archetypes().values(), lexicon);
+        return CACHE.computeIfAbsent(key, k -> train(catalog.archetypes().values(), lexicon, embedder));
+    }
+
+    static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, Embedder embedder) {
+        List<String> texts = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<Boolean> isTrope = new ArrayList<>();
+        List<String> owner = new ArrayList<>();
+        for (ArchetypeSpec s : specs) {
+            add(texts, sources, isTrope, owner, s.negativeExemplars(), s.id() + " negative exemplar", true, s.id());
+            add(texts, sources, isTrope, owner, s.antiMarkers(), s.id() + " anti-marker", true, s.id());
+            add(texts, sources, isTrope, owner, s.positiveExemplars(), s.id() + " positive exemplar", false, s.id());
+            add(texts, sources, isTrope, owner, s.markers(), s.id() + " marker", false, s.id());
+            add(texts, sources, isTrope, owner, s.reasons(), s.id() + " reason", false, s.id());
+            add(texts, sources, isTrope, owner, List.of(s.summary(), s.definition()), s.id() + " definition", false, s.id());
+        }
+        add(texts, sources, isTrope, owner, lexicon.tropeExamples(), "lexicon trope example", true, null);
+        add(texts, sources, isTrope, owner, lexicon.goodExamples(), "lexicon good example", false, null);
+        List<float[]> vectors = embedder.embedAll(texts);
+
+        boolean[] y = new boolean[texts.size()];
+        List<Example> negatives = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = isTrope.get(i);
+            if (y[i]) negatives.add(new Example(texts.get(i), sources.get(i), vectors.get(i)));
+        }
+        LogisticModel trope = LogisticModel.fit(vectors, y, LAMBDA);
+        WordEvidence words = WordEvidence.fit(texts, y);
+
+        Map<String, LogisticModel> adherence = new HashMap<>();
+        for (ArchetypeSpec s : specs) {
+            boolean[] a = new boolean[y.length];
+            for (int i = 0; i < a.length; i++) a[i] = !y[i] && s.id().equals(owner.get(i));
+            adherence.put(s.id(), LogisticModel.fit(vectors, a, LAMBDA));
+        }
+        return new TropeModel(trope, words, Map.copyOf(adherence), List.copyOf(negatives));
+    }
+
+    private static void add(List<String> texts, List<String> sources, List<Boolean> isTrope, List<String> owner,
+                            List<String> items, String source, boolean trope, String archetype) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null || items.get(i).isBlank()) continue;
+            texts.add(items.get(i));
+            sources.add(source + " " + (i + 1));
+            isTrope.add(trope);
+            owner.add(archetype);
+        }
+    }
+
+    /**
+     * The probability that a text shows a trope: the embedding model's log-odds plus the word
+     * evidence, with the nearest negative example for the reason.
+     */
+    public TropeScore trope(String text, float[] embedding) {
+        Example best = null;
+        double bestSim = -2;
+        for (Example e : negatives) {
+            double sim = Embedder.dot(embedding, e.vector());
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = e;
+            }
+        }
+        double z = trope.logOdds(embedding) + words.logOdds(text);
+        return new TropeScore(1 / (1 + Math.exp(-z)), best, bestSim);
+    }
+
+    /** Fidelity to an archetype in 0..1, or NaN when the archetype is unknown. */
+    public double adherence(String archetype, float[] embedding) {
+        LogisticModel m = archetype == null ? null : adherence.get(archetype);
+        return m == null ? Double.NaN : m.probability(embedding);
+    }
+
+    private static String fingerprint(Collection<ArchetypeSpec> specs, Lexicon lexicon) {
+        StringBuilder sb = new StringBuilder();
+        for (ArchetypeSpec s : specs) {
+            sb.append(s.id()).append(s.summary()).append(s.definition()).append(s.markers()).append(s.antiMarkers())
+                    .append(s.reasons()).append(s.positiveExemplars()).append(s.negativeExemplars());
+        }
+        sb.append(lexicon.tropeExamples()).append(lexicon.goodExamples());
+        return Long.toHexString(dev.exemplar.text.Shingles.hash(sb));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.exemplar.spec;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The mix's filters section: defaults, switches, thresholds, and every mistake reported with its line. */
+class FilterSettingsTest {
+    static FilterSettings read(String yaml, List<ConfigProblem> problems) {
+        LocatedYaml y = LocatedYaml.parse(Path.of("mix.yaml"), yaml.getBytes(StandardCharsets.UTF_8));
+        return FilterSettings.read(new NodeReader(y, "", problems));
+    }
+
+    @Test
+    void absentSectionMeansDocumentedDefaults() {
+        List<ConfigProblem> p = new ArrayList<>();
+        assertEquals(FilterSettings.DEFAULT, read("name: x\n", p));
+        assertTrue(p.isEmpty());
+        assertEquals(80, FilterSettings.DEFAULT.minWords());
+        assertEquals(0.8, FilterSettings.DEFAULT.tropes().maxRisk());
+        assertEquals(List.of(0.20, 0.18, 0.16), FilterSettings.DEFAULT.repetition().maxTopNgramShare());
+    }
+
+    @Test
+    void switchesAndThresholds() {
+        List<ConfigProblem> p = new ArrayList<>();
+        FilterSettings f = read("""
+                filters:
+                  length: {min_words: 50, max_words: 900}
+                  quality: false
+                  repetition: {max_duplicate_lines: 0.2, max_top_ngram_share: [0.3, 0.25, 0.2]}
+                  slop: {markdown: false}
+                  tropes: {max_risk: 0.6, embeddings: false}
+                  adherence: {enabled: false}
+                  judge: {min_gate: 4, min_mean: 3.5, on_unparsed: keep}
+                  slop_scan: {max_share: 0.1, cap: true}
+                """, p);
+        assertTrue(p.isEmpty(), p.toString());
+        assertEquals(50, f.minWords());
+        assertFalse(f.quality().enabled());
+        assertTrue(f.repetition().enabled());
+        assertEquals(0.2, f.repetition().maxDuplicateLines());
+        assertEquals(List.of(0.3, 0.25, 0.2), f.repetition().maxTopNgramShare());
+        assertFalse(f.slop().markdown());
+        assertTrue(f.slop().preamble());
+        assertEquals(0.6, f.tropes().maxRisk());
+        assertFalse(f.tropes().embeddings());
+        assertFalse(f.adherence().enabled());
+        assertEquals(4, f.judge().minGate());
+        assertFalse(f.judge().rejectUnparsed());
+        assertTrue(f.slopScan().cap());
+    }
+
+    @Test
+    void everyMistakeWithItsLine() {
+        List<ConfigProblem> p = new ArrayList<>();
+        read("""
+                filters:
+                  length: {min_words: 500, max_words: 100}
+                  quality: {min_alpha_words: 1.5}
+                  repetition: {max_top_ngram_share: [0.2]}
+                  tropes: {max_rsk: 0.5}
+                  judge: {on_unparsed: ignore}
+                  slpo: true
+                """, p);
+        String all = p.toString();
+        assertEquals(6, p.size(), all);
+        assertTrue(all.contains("mix.yaml:2: filters.length.min_words: must not exceed max_words"), all);
+        assertTrue(all.contains("mix.yaml:3: filters.quality.min_alpha_words: must be between 0.0 and 1.0"), all);
+        assertTrue(all.contains("mix.yaml:4: filters.repetition.max_top_ngram_share: must be a list of 3 shares"), all);
+        assertTrue(all.contains("mix.yaml:5: filters.tropes.max_rsk: unknown key (did you mean \"max_risk\"?)"), all);
+        assertTrue(all.contains("filters.judge.on_unparsed: \"ignore\" is not one of reject, keep"), all);
+        assertTrue(all.contains("mix.yaml:7: filters.slpo: unknown key (did you mean \"slop\"?)"), all);
+    }
+}
