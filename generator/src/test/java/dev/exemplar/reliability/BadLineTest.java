@@ -104,6 +104,28 @@ class BadLineTest {
     }
 
     @Test
+    void filterCommandReportsBadLinesPerPolicy() throws IOException {
+        Path file = plain();
+        TestProject.CliResult fail = TestProject.cli("filter", "--in", file.toString(), "--out", tmp.resolve("f1").toString(),
+                "--no-embeddings", "--no-judge");
+        assertEquals(2, fail.code(), fail.err());
+        assertTrue(fail.err().contains(file + ":2:"), fail.err());
+        assertNoTrace(fail);
+
+        TestProject.CliResult skip = TestProject.cli("filter", "--in", file.toString(), "--out", tmp.resolve("f2").toString(),
+                "--no-embeddings", "--no-judge", "--on-bad-line", "skip");
+        assertEquals(0, skip.code(), skip.err());
+        for (int n : BAD) assertTrue(skip.err().contains(file + ":" + n + ":"), "line " + n + " reported: " + skip.err());
+        long written = 0;
+        for (String f : List.of("kept.jsonl", "rejected.jsonl")) {
+            Path p = tmp.resolve("f2").resolve(f);
+            if (Files.exists(p)) written += Files.readAllLines(p).size();
+        }
+        assertEquals(GOOD, written, "every good record is kept or rejected, none lost");
+        assertNoTrace(skip);
+    }
+
+    @Test
     void auditCommandReportsBadLinesPerPolicy() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(new picocli.CommandLine(new dev.exemplar.cli.Main()).getSubcommands().containsKey("audit"),
                 "the audit command is not registered in cli.Main yet");
