@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ConfigFuzzTest {
     static final long SEED = Long.getLong("exemplar.fuzz.seed", 20261128L);
-    static final int CASES = Integer.getInteger("exemplar.fuzz.cases", 2400);
+    static final int CASES = Integer.getInteger("exemplar.fuzz.cases", 2000);
     /** Signs that internals leaked into a user-facing message. */
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "com.fasterxml", "org.yaml", "snakeyaml",
             "StreamReadConstraints", "<org.", "Event(", "at [Source");
