@@ -96,16 +96,24 @@ public final class Pipeline {
         try (CorpusWriter writer = new CorpusWriter(layout, mix.output().shardSize(), claim.from())) {
             RunContext ctx = new RunContext(layout.dir(), options.resume(), fingerprint);
             List<PlannedSample> base = baseSamples(plan);
-            for (String kind : mix.generators().keySet()) {
-                if (mix.generatorWeight(kind) <= 0) continue;
-                Generator g = GeneratorFactory.create(kind, catalog, mix);
-                generators.put(kind, g);
-                pools.put(kind, Executors.newFixedThreadPool(Math.max(1, g.concurrency()), daemon(kind)));
-                g.prepare(base, ctx);
+            boolean prepared = true;
+            try {
+                for (String kind : mix.generators().keySet()) {
+                    if (mix.generatorWeight(kind) <= 0) continue;
+                    Generator g = GeneratorFactory.create(kind, catalog, mix);
+                    generators.put(kind, g);
+                    pools.put(kind, Executors.newFixedThreadPool(Math.max(1, g.concurrency()), daemon(kind)));
+                    g.prepare(base, ctx);
+                }
+            } catch (RunStopped e) {
+                // A generator may stop the run while preparing (missing API key, budget spent on ideas, batch refused).
+                status = "stopped";
+                stopReason = e.getMessage();
+                prepared = false;
             }
             long sinceCommit = 0;
             long maxAttempts = plan.size() * 3L + 1000;
-            while (!done(plan, stats) ) {
+            while (prepared && !done(plan, stats) ) {
                 if (next >= maxAttempts) {
                     status = "stopped";
                     stopReason = "too many rejections: " + stats.rejectedCount() + " of " + next

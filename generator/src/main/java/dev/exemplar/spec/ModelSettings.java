@@ -19,8 +19,9 @@ import java.util.List;
  * @param maxOutputTokens  completion limit per call; a reply that hits it is rejected as truncated
  * @param requestsPerMinute zero means unlimited
  * @param tokensPerMinute  zero means unlimited (input plus output tokens)
- * @param trimTruncated    {@code on_truncation: trim}: cut an answer that hit the token limit back to its
- *                         last full sentence instead of rejecting it (for small local models that rarely stop)
+ * @param onTruncation     what to do with an answer that hit the token limit: {@code reject} (default),
+ *                         {@code trim} (cut back to its last full sentence) or {@code keep} (as it is, flagged in
+ *                         the provenance; for tiny test models that never stop)
  */
 public record ModelSettings(
         boolean present,
@@ -45,13 +46,13 @@ public record ModelSettings(
         double batchPollSeconds,
         Retry retry,
         Breaker breaker,
-        boolean trimTruncated,
+        String onTruncation,
         JsonNode raw) {
 
     public static final List<String> PROVIDERS = List.of("openai", "anthropic", "ollama", "local");
 
     public static final ModelSettings NONE = new ModelSettings(false, null, null, null, null, false, null, 0, 0,
-            0, null, 0, 0, 0, 0, 0, Price.FREE, Stages.DRAFT_ONLY, false, 0, Retry.DEFAULT, Breaker.DEFAULT, false, null);
+            0, null, 0, 0, 0, 0, 0, Price.FREE, Stages.DRAFT_ONLY, false, 0, Retry.DEFAULT, Breaker.DEFAULT, "reject", null);
 
     /** Dollars per million input and output tokens, for the cost ledger and the budget. */
     public record Price(double inputPerMillion, double outputPerMillion) {
@@ -176,11 +177,11 @@ public record ModelSettings(
                 b.number("stall_seconds", 0.001, 7 * 86_400, Breaker.DEFAULT.stallSeconds()));
         if (breaker.minCalls() > breaker.window()) b.problem("min_calls", "must not exceed window (" + window + ")");
         b.finish();
-        boolean trim = "trim".equals(m.choice("on_truncation", List.of("reject", "trim"), "reject"));
+        String onTruncation = m.choice("on_truncation", List.of("reject", "trim", "keep"), "reject");
         JsonNode raw = m.yaml().root().at(m.pointer());
         m.finish();
         return new ModelSettings(true, provider, name, baseUrl, apiKeyEnv, keyRequired, modelPath, threads, contextSize,
-                temperature, topP, maxOut, timeout, concurrency, rpm, tpm, price, stages, batch, poll, retry, breaker, trim, raw);
+                temperature, topP, maxOut, timeout, concurrency, rpm, tpm, price, stages, batch, poll, retry, breaker, onTruncation, raw);
     }
 
     static String defaultBaseUrl(String provider) {

@@ -214,9 +214,12 @@ public final class ModelGenerator implements Generator {
             ChatRequest d = draftRequest(s, idea);
             ChatResponse dr = client.chat(d);
             ObjectNode draftStage = stage(stages, "draft", Prompts.DRAFT, d, dr);
-            ResponseParser.Parsed p = ResponseParser.document(dr.text(), dr.truncated(), settings.trimTruncated());
+            boolean keep = "keep".equals(settings.onTruncation());
+            ResponseParser.Parsed p = ResponseParser.document(dr.text(), dr.truncated() && !keep,
+                    "trim".equals(settings.onTruncation()));
             if (!p.ok()) return Generation.failed(s, prov, p.code(), "draft: " + p.detail());
             if (p.trimmed()) draftStage.put("trimmed", true);
+            if (keep && dr.truncated()) draftStage.put("truncated", true);
             String text = p.text();
             if (settings.stages().revise()) {
                 draftStage.put("output", text);

@@ -190,6 +190,17 @@ class ModelGenerateCliTest {
 
     @Test
     @Timeout(120)
+    void missingApiKeyStopsTheRunWithAClearMessageAndNoRequest() throws Exception {
+        Path out = tmp.resolve("nokey");
+        CliResult r = TestProject.cli(args(out, "--docs", "5", "--set", "model.api_key_env=EXEMPLAR_SURELY_UNSET_KEY").toArray(String[]::new));
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("EXEMPLAR_SURELY_UNSET_KEY") && r.out().contains("is not set"), r.out());
+        assertEquals("stopped", Json.MAPPER.readTree(out.resolve("manifest.json").toFile()).path("status").asText());
+        assertEquals(0, server.chatRequests());
+    }
+
+    @Test
+    @Timeout(120)
     void budgetCapStopsTheRunBeforeOverspending() throws Exception {
         Path out = tmp.resolve("budget");
         CliResult r = TestProject.cli(args(out, "--docs", "40", "--set", "budget={max_tokens: 60000}").toArray(String[]::new));
