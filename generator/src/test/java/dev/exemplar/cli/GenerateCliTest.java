@@ -100,10 +100,12 @@ class GenerateCliTest {
         assertEquals(0, first.code(), first.err());
         CliResult second = TestProject.cli(concat(common, "--out", cut.toString()));
         assertEquals(0, second.code(), second.err());
-        // Simulate a kill after the commit at index 70: drop the final state and append a torn line.
+        // Simulate a kill mid second shard: drop later commits and shards, and append a torn line.
         Path progress = cut.resolve("state/progress.jsonl");
         List<String> commits = Files.readAllLines(progress);
-        String keep = commits.stream().filter(l -> l.contains("\"nextIndex\":70,")).findFirst().orElseThrow();
+        // The first commit point in the middle of the second shard.
+        String keep = commits.stream().filter(l -> l.contains("\"shard\":1,") && !l.contains("\"shardRecords\":0,"))
+                .findFirst().orElseThrow();
         Files.writeString(progress, keep + "\n{\"nextIndex\":8");
         Files.move(cut.resolve("data/part-00001.jsonl"), cut.resolve("data/part-00001.jsonl.partial"));
         Files.writeString(cut.resolve("data/part-00001.jsonl.partial"), "{\"id\":\"torn", java.nio.file.StandardOpenOption.APPEND);
