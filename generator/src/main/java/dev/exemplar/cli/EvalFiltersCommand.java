@@ -74,9 +74,9 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             description = "For Anthropic files: auto (by file name), matching-undesired or matching-desired. Default: ${DEFAULT-VALUE}.")
     String polarity;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail",
+    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
             description = "What to do with a malformed line: fail (default) or skip it with a warning naming file and line.")
-    String onBadLine;
+    BadLinePolicy onBadLine;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -87,7 +87,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         {
-            BadLinePolicy policy = CliOptions.badLinePolicy(onBadLine);
+            BadLinePolicy policy = onBadLine;
             LabelledData.Polarity pol = switch (polarity.toLowerCase(Locale.ROOT)) {
                 case "auto" -> LabelledData.Polarity.AUTO;
                 case "matching-undesired" -> LabelledData.Polarity.MATCHING_UNDESIRED;

@@ -2,6 +2,7 @@ package dev.exemplar.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.BadInputException;
+import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
@@ -9,7 +10,7 @@ import dev.exemplar.doc.JsonlWriter;
 import dev.exemplar.filter.DocumentFilter;
 import dev.exemplar.filter.FilterRunner;
 import dev.exemplar.filter.Filters;
-import dev.exemplar.llm.LlmException;
+import dev.exemplar.llm.ChatClients;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
@@ -72,9 +73,9 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--no-judge", description = "Do not run the mix's LLM judge even if it has one.")
     boolean noJudge;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail",
+    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
             description = "A malformed line stops the run with its file and line (fail, default) or is reported and skipped (skip).")
-    String onBadLine;
+    BadLinePolicy onBadLine;
 
     @Option(names = "--overwrite", description = "Replace kept.jsonl/rejected.jsonl already in --out.")
     boolean overwrite;
@@ -87,7 +88,7 @@ public final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var policy = CliOptions.badLinePolicy(onBadLine);
+        var policy = onBadLine;
         if (batchSize < 1) throw new BadInputException("--batch must be at least 1");
         List<Path> inputs = CliOptions.jsonlFiles(in);
         Path kept = out.resolve("kept.jsonl"), rejected = out.resolve("rejected.jsonl");
@@ -103,9 +104,9 @@ public final class FilterCommand implements Callable<Integer> {
         Mix m = mix == null ? null : catalog.loadMix(mix);
         FilterSettings settings = m == null ? FilterSettings.DEFAULT : m.filters();
         ModelSettings judge = m == null || noJudge ? ModelSettings.NONE : m.judge();
-        List<DocumentFilter> filters = Filters.build(settings, catalog, !noEmbeddings, judge, s -> {
-            throw new LlmException("no_judge_client", "this build has no model client for the judge; run with --no-judge");
-        });
+        // The judge's answers are journaled under --out/llm, so re-running the command does not pay twice.
+        List<DocumentFilter> filters = Filters.build(settings, catalog, !noEmbeddings, judge,
+                s -> ChatClients.create(s, out, "judge"));
         FilterRunner runner = new FilterRunner(filters);
         err.println("filters: " + String.join(", ", filters.stream().map(DocumentFilter::name).toList()));
 

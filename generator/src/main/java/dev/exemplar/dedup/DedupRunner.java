@@ -146,23 +146,24 @@ public final class DedupRunner {
         int window = pool == null ? 0 : options.threads() * 2;
         long position = 0;
         List<Line> batch = new ArrayList<>(options.batchSize());
+        long[] pos = {position};
+        List<List<Line>> current = new ArrayList<>(List.of(batch));
         for (Path file : files) {
-            try (BufferedReader r = JsonlReader.open(file)) {
-                String text;
-                long lineNo = 0;
-                while ((text = r.readLine()) != null) {
-                    lineNo++;
-                    if (text.isBlank()) continue;
-                    batch.add(new Line(file, lineNo, text, position++));
-                    if (batch.size() == options.batchSize()) {
-                        submit(batch, pool, forIndex, inFlight, window, sink, counts);
-                        batch = new ArrayList<>(options.batchSize());
+            try {
+                // Strict UTF-8 per line (a null text): bad bytes are a reported bad line, not silently replaced.
+                JsonlReader.eachLine(file, (lineNo, text) -> {
+                    if (text != null && text.isBlank()) return;
+                    current.get(0).add(new Line(file, lineNo, text, pos[0]++));
+                    if (current.get(0).size() == options.batchSize()) {
+                        submit(current.get(0), pool, forIndex, inFlight, window, sink, counts);
+                        current.set(0, new ArrayList<>(options.batchSize()));
                     }
-                }
+                });
             } catch (IOException e) {
                 throw new BadInputException(file + ": cannot read: " + e.getMessage());
             }
         }
+        batch = current.get(0);
         if (!batch.isEmpty()) submit(batch, pool, forIndex, inFlight, window, sink, counts);
         while (!inFlight.isEmpty()) drain(inFlight.poll(), sink, counts);
     }
@@ -211,8 +212,12 @@ public final class DedupRunner {
         List<Document> docs = new ArrayList<>(batch.size());
         for (Line l : batch) {
             String problem;
+            if (l.text() == null) {
+                items.add(new Item(l, null, "not valid UTF-8", null));
+                continue;
+            }
             try {
-                JsonNode n = Json.MAPPER.readTree(l.text());
+                JsonNode n = JsonlReader.parseLine(l.text());
                 if (n instanceof ObjectNode o && o.path("text").isTextual()) {
                     Document d = new Document(o, l.position());
                     docs.add(d);

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * What a filter run did: documents seen, kept and rejected, rejections by reason key
- * ({@code filter/too_short}; a document with several reasons counts under each), and time spent
- * in each filter.
+ * ({@code filter/too_short}; a document with several reasons counts under each), and CPU time
+ * spent in each filter (embedding work on the model's own threads is not included).
  */
 public final class FilterStats {
     private long seen, kept, rejected;

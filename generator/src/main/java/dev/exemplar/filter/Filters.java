@@ -2,7 +2,7 @@ package dev.exemplar.filter;
 
 import dev.exemplar.embed.Embedder;
 import dev.exemplar.llm.ChatClient;
-import dev.exemplar.llm.LlmException;
+import dev.exemplar.llm.ChatClients;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
@@ -20,11 +20,9 @@ import java.util.function.Function;
 public final class Filters {
     private Filters() {}
 
-    /** The filters of a mix; a judge section needs {@link #fromMix(Mix, Catalog, Function)}. */
+    /** The filters of a mix; the judge's answers are journaled in memory only. */
     public static List<DocumentFilter> fromMix(Mix mix, Catalog catalog) {
-        return fromMix(mix, catalog, s -> {
-            throw new LlmException("no_judge_client", "the mix has a judge section but no model client was provided");
-        });
+        return fromMix(mix, catalog, s -> ChatClients.create(s, null, "judge"));
     }
 
     /** The filters of a mix, with {@code judgeClients} making the judge's model client. */

@@ -14,10 +14,11 @@ import java.util.Set;
 
 /**
  * The shared caricature lexicon ({@code filters/tropes.yaml}): trope phrase patterns with their
- * weights, the negators that cancel a hit, and short written examples of both polarities that
+ * weights, the negators that cancel a hit in its clause, the cues that mark a sentence as
+ * discussing tropes rather than showing them, and short written examples of both polarities that
  * train the learned scorer alongside the archetype specs.
  */
-public record Lexicon(Set<String> negators, List<Trope> tropes, List<Trope> acceptance, List<String> tropeExamples,
+public record Lexicon(Set<String> negators, Set<String> discussionCues, List<Trope> tropes, List<Trope> acceptance, List<String> tropeExamples,
                       List<String> goodExamples, Path file) {
 
     /** One caricature: its id (used in reason codes), what it is, its weight and patterns. */
@@ -29,6 +30,7 @@ public record Lexicon(Set<String> negators, List<Trope> tropes, List<Trope> acce
         List<ConfigProblem> problems = new ArrayList<>();
         NodeReader r = new NodeReader(y, "", problems);
         Set<String> negators = new HashSet<>(r.strings("negators", 0, false));
+        Set<String> cues = new HashSet<>(r.strings("discussion_cues", 0, false));
         List<Trope> tropes = patterns(r, "tropes", true);
         List<Trope> acceptance = r.has("acceptance") ? patterns(r, "acceptance", false) : List.of();
         NodeReader ex = r.child("examples");
@@ -37,7 +39,7 @@ public record Lexicon(Set<String> negators, List<Trope> tropes, List<Trope> acce
         ex.finish();
         r.finish();
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new Lexicon(Set.copyOf(negators), tropes, acceptance, List.copyOf(bad), List.copyOf(good), file);
+        return new Lexicon(Set.copyOf(negators), Set.copyOf(cues), tropes, acceptance, List.copyOf(bad), List.copyOf(good), file);
     }
 
     private static List<Trope> patterns(NodeReader r, String key, boolean described) {

@@ -47,6 +47,37 @@ public final class PhrasePattern {
         return root.firsts(out) ? out : null;
     }
 
+    /**
+     * Words of which every match must contain one (the last required plain-word element), or
+     * null when there is no such element; the matcher skips the pattern for texts without them.
+     */
+    public Set<String> anchorWords() {
+        return anchors(root);
+    }
+
+    private static Set<String> anchors(Node n) {
+        if (n instanceof Word w) return w.any() || !w.prefixes().isEmpty() ? null : w.exact();
+        if (n instanceof Seq seq) {
+            for (int i = seq.parts().size() - 1; i >= 0; i--) {
+                Node p = seq.parts().get(i);
+                if (p.nullable()) continue;
+                Set<String> a = anchors(p);
+                if (a != null) return a;
+            }
+            return null;
+        }
+        if (n instanceof Alt alt) {
+            Set<String> all = new HashSet<>();
+            for (Node o : alt.options()) {
+                Set<String> a = anchors(o);
+                if (a == null) return null;
+                all.addAll(a);
+            }
+            return all;
+        }
+        return null;
+    }
+
     /** The end (exclusive) of a match starting at word {@code start}, or -1. */
     public int matchAt(TextView v, int start, Set<String> negators) {
         String[] w = v.words();

@@ -2,7 +2,6 @@ package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
-import dev.exemplar.text.Shingles;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +11,15 @@ import java.util.Set;
  * Gopher repetition heuristics, the check that catches looping or degenerate text: duplicated
  * lines and paragraphs (share of them and of their characters), the character share of the
  * most frequent 2-, 3- and 4-gram, and the share of characters inside duplicated 5..10-grams.
- * Character shares count word characters (letters and digits). Scores: {@code dup_lines},
+ * Character shares count word characters (letters and digits); lines shorter than 30 characters
+ * (speaker cues, scene headings) are not counted as duplicates. Scores: {@code dup_lines},
  * {@code dup_line_chars}, {@code dup_paragraphs}, {@code dup_paragraph_chars},
  * {@code top_2gram}..{@code top_4gram}, {@code dup_5gram}..{@code dup_10gram}.
  */
 public final class RepetitionFilter implements DocumentFilter {
+    /** Lines and paragraphs shorter than this are not counted as duplicates. */
+    static final int MIN_COUNTED_CHARS = 30;
+
     private final FilterSettings.Repetition s;
 
     public RepetitionFilter(FilterSettings.Repetition settings) {
@@ -29,23 +32,41 @@ public final class RepetitionFilter implements DocumentFilter {
     @Override
     public Verdict check(Document doc) {
         String text = doc.text();
-        Verdict v = duplicates(doc, text.split("\n+"), "line", "dup_lines", "dup_line_chars",
+        Verdict v = duplicates(doc, parts(text, false), "line", "dup_lines", "dup_line_chars",
                 s.maxDuplicateLines(), s.maxDuplicateLineChars());
-        Verdict p = duplicates(doc, text.split("\n\\s*\n+"), "paragraph", "dup_paragraphs", "dup_paragraph_chars",
+        Verdict p = duplicates(doc, parts(text, true), "paragraph", "dup_paragraphs", "dup_paragraph_chars",
                 s.maxDuplicateParagraphs(), s.maxDuplicateParagraphChars());
         if (v.kept()) v = p;
-        Verdict n = ngrams(doc, TextView.of(doc).words());
+        Verdict n = ngrams(doc, TextView.of(doc));
         return v.kept() ? n : v;
     }
 
-    private static Verdict duplicates(Document doc, String[] parts, String what, String countKey, String charKey,
+    /** Lines, or paragraphs (separated by a blank line), stripped; empty ones dropped. */
+    static List<String> parts(String text, boolean paragraphs) {
+        List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '\n') continue;
+            if (paragraphs && i < text.length()) {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) j++;
+                if (j < text.length() && text.charAt(j) != '\n') continue; // a single line break inside a paragraph
+            }
+            String part = text.substring(start, i).strip();
+            if (!part.isEmpty()) out.add(part);
+            start = i + 1;
+        }
+        return out;
+    }
+
+    private static Verdict duplicates(Document doc, List<String> parts, String what, String countKey, String charKey,
                                       double maxShare, double maxChars) {
         Set<String> seen = new HashSet<>();
         int total = 0, dup = 0;
         long chars = 0, dupChars = 0;
-        for (String raw : parts) {
-            String part = raw.strip();
-            if (part.isEmpty()) continue;
+        for (String part : parts) {
+            // Speaker cues, scene headings and signatures ("KESTREL:", "INT. LAB - NIGHT") repeat by design.
+            if (part.length() < MIN_COUNTED_CHARS) continue;
             total++;
             chars += part.length();
             if (!seen.add(part)) {
@@ -68,28 +89,32 @@ public final class RepetitionFilter implements DocumentFilter {
         return Verdict.KEEP;
     }
 
-    private Verdict ngrams(Document doc, String[] w) {
+    private Verdict ngrams(Document doc, TextView v) {
+        String[] w = v.words();
         int n = w.length;
-        long[] h = new long[n];
         int[] len = new int[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            h[i] = Shingles.hash(w[i]);
             len[i] = w[i].length();
             total += len[i];
         }
         if (total == 0) return Verdict.KEEP;
         Verdict verdict = Verdict.KEEP;
+        // gram[i] holds the hash of the n-gram starting at i, extended by one word per size.
+        long[] h = v.wordHashes();
+        long[] gram = new long[n];
+        for (int i = 0; i < n; i++) gram[i] = TextView.extend(TextView.SEED, h[i]);
         List<Double> topMax = s.maxTopNgramShare();
         LongCounts counts = new LongCounts(n);
         for (int size = 2; size <= 4; size++) {
             double share = 0;
+            for (int i = 0; i + size <= n; i++) gram[i] = TextView.extend(gram[i], h[i + size - 1]);
             if (n >= size) {
                 counts.clear();
                 long bestKey = 0;
                 int best = 0, bestAt = 0;
                 for (int i = 0; i + size <= n; i++) {
-                    long k = gram(h, i, size);
+                    long k = gram[i];
                     int c = counts.increment(k);
                     if (c > best) {
                         best = c;
@@ -116,12 +141,13 @@ public final class RepetitionFilter implements DocumentFilter {
             double share = 0;
             // No duplicated 5-gram means no duplicated longer n-gram either.
             if (any && n >= size) {
+                for (int i = 0; i + size <= n; i++) gram[i] = TextView.extend(gram[i], h[i + size - 1]);
                 counts.clear();
-                for (int i = 0; i + size <= n; i++) counts.increment(gram(h, i, size));
+                for (int i = 0; i + size <= n; i++) counts.increment(gram[i]);
                 boolean[] covered = new boolean[n];
                 any = false;
                 for (int i = 0; i + size <= n; i++) {
-                    if (counts.get(gram(h, i, size)) > 1) {
+                    if (counts.get(gram[i]) > 1) {
                         any = true;
                         for (int j = i; j < i + size; j++) covered[j] = true;
                     }
@@ -140,9 +166,4 @@ public final class RepetitionFilter implements DocumentFilter {
         return verdict;
     }
 
-    private static long gram(long[] h, int from, int size) {
-        long k = 0x243F6A8885A308D3L;
-        for (int j = from; j < from + size; j++) k = (k ^ h[j]) * 0x100000001B3L + (k >>> 29);
-        return k;
-    }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * ({@code preamble}: "Sure! Here is a short story..."), a sign-off ({@code sign_off}: "I hope
  * this helps", "Let me know if..."), a refusal at the start ({@code refusal}), the "As an AI
  * language model" disclaimer ({@code ai_disclaimer}), markdown debris ({@code markdown}: code
- * fences, headings, bold markers, tables) and an unfinished ending ({@code unfinished}). An AI
+ * fences and bold or underscore emphasis; headings and tables are kept, since reports and notes
+ * legitimately have sections) and an unfinished ending ({@code unfinished}). An AI
  * character declining something inside a story is not a refusal: only an opening outside quotes is checked.
  */
 public final class SlopFilter implements DocumentFilter {
@@ -38,7 +39,7 @@ public final class SlopFilter implements DocumentFilter {
                     + "|\\bas an ai developed by\\b|\\bmy knowledge cut-?off\\b|\\bmy training data (?:only )?(?:goes|extends) (?:up )?to\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN = Pattern.compile(
-            "```|^#{1,6} \\S|\\*\\*[^*\\n]{1,80}\\*\\*|__[^_\\n]{1,80}__|^\\|[^\\n]*\\|\\s*$|^\\s*\\|?\\s*:?-{3,}:?\\s*\\|",
+            "```|\\*\\*[^*\\n]{1,80}\\*\\*|__[^_\\n]{1,80}__",
             Pattern.MULTILINE);
 
     private final FilterSettings.Slop s;
@@ -56,19 +57,20 @@ public final class SlopFilter implements DocumentFilter {
         String head = t.substring(0, Math.min(HEAD, t.length()));
         String tail = t.substring(Math.max(0, t.length() - TAIL));
         Matcher m;
-        if (s.preamble() && (m = PREAMBLE.matcher(head)).find()) {
+        if (s.preamble() && (m = PREAMBLE.matcher(head)).lookingAt()) {
             return Verdict.reject("preamble", "assistant preamble \"" + m.group().strip() + "\"");
         }
-        if (s.refusal() && (m = REFUSAL.matcher(head)).find()) {
+        if (s.refusal() && (m = REFUSAL.matcher(head)).lookingAt()) {
             return Verdict.reject("refusal", "starts with a refusal \"" + m.group().strip() + "\"");
         }
-        if (s.aiDisclaimer() && (m = DISCLAIMER.matcher(t)).find()) {
+        // Each full-text regex runs only when a literal it needs is present: most texts skip them all.
+        if (s.aiDisclaimer() && mayDisclaim(TextView.of(doc).wordSet()) && (m = DISCLAIMER.matcher(t)).find()) {
             return Verdict.reject("ai_disclaimer", "assistant disclaimer \"" + m.group() + "\"");
         }
         if (s.signOff() && (m = SIGN_OFF.matcher(tail)).find()) {
             return Verdict.reject("sign_off", "assistant sign-off \"" + m.group() + "\"");
         }
-        if (s.markdown() && (m = MARKDOWN.matcher(t)).find()) {
+        if (s.markdown() && mayBeMarkdown(t) && (m = MARKDOWN.matcher(t)).find()) {
             return Verdict.reject("markdown", "markdown debris \"" + m.group().strip() + "\"");
         }
         if (s.unfinished() && unfinished(t)) {
@@ -76,6 +78,15 @@ public final class SlopFilter implements DocumentFilter {
             return Verdict.reject("unfinished", "the text stops mid-sentence: \"..." + end + "\"");
         }
         return Verdict.KEEP;
+    }
+
+    private static boolean mayDisclaim(java.util.Set<String> w) {
+        return w.contains("model") || w.contains("cutoff") || (w.contains("cut") && w.contains("knowledge"))
+                || (w.contains("training") && w.contains("data")) || w.contains("developed");
+    }
+
+    private static boolean mayBeMarkdown(String t) {
+        return t.contains("```") || t.contains("**") || t.contains("__");
     }
 
     /**

@@ -2,16 +2,12 @@ package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
-import dev.exemplar.text.Shingles;
-import dev.exemplar.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The corpus-level slop scan: counts in how many kept documents each opening (first words),
@@ -58,56 +54,51 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
     }
 
     private Verdict count(Document doc, boolean cap) {
-        String norm = doc.normalized();
-        String[] words = TextNormalizer.words(norm);
-        String opening = String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, s.openingWords())));
-        long openingKey = Shingles.hash("o:" + opening);
-        Map<Long, String> docSentences = sentences(doc.text());
+        TextView v = TextView.of(doc);
+        String[] words = v.words();
+        int openEnd = Math.min(words.length, s.openingWords());
+        long openingKey = v.spanHash(0, openEnd) ^ 0x6F70656EL;
+        // Sentences of at least five words, each counted once per document.
+        Map<Long, int[]> docSentences = new HashMap<>();
+        for (int i = 0; i < words.length; ) {
+            int j = i;
+            while (j < words.length && v.sentenceOf(j) == v.sentenceOf(i)) j++;
+            if (j - i >= 5) docSentences.putIfAbsent(v.spanHash(i, j) ^ 0x73656E74L, new int[] {i, j});
+            i = j;
+        }
         if (cap && docs >= s.minDocs()) {
             long limit = (long) Math.floor(s.maxShare() * (docs + 1));
             if (openings.get(openingKey) + 1 > limit) {
-                return Verdict.reject("shared_opening", "opening \"" + opening + "\" already begins "
+                return Verdict.reject("shared_opening", "opening \"" + v.span(0, openEnd) + "\" already begins "
                         + openings.get(openingKey) + " of " + docs + " documents (cap " + s.maxShare() + ")");
             }
             for (var e : docSentences.entrySet()) {
                 if (sentences.get(e.getKey()) + 1 > limit) {
-                    return Verdict.reject("shared_sentence", "sentence \"" + TropeFilter.abbreviate(e.getValue()) + "\" already in "
-                            + sentences.get(e.getKey()) + " of " + docs + " documents (cap " + s.maxShare() + ")");
+                    return Verdict.reject("shared_sentence", "sentence \"" + TropeFilter.abbreviate(v.span(e.getValue()[0], e.getValue()[1]))
+                            + "\" already in " + sentences.get(e.getKey()) + " of " + docs + " documents (cap " + s.maxShare() + ")");
                 }
             }
         }
         docs++;
-        count(openings, openingKey, opening, "opening");
-        for (var e : docSentences.entrySet()) count(sentences, e.getKey(), e.getValue(), "sentence");
-        Set<Long> seen = new HashSet<>();
+        count(openings, openingKey, v, 0, openEnd, "opening");
+        for (var e : docSentences.entrySet()) count(sentences, e.getKey(), v, e.getValue()[0], e.getValue()[1], "sentence");
         int n = s.ngram();
+        LongCounts seen = new LongCounts(Math.max(16, words.length));
         for (int i = 0; i + n <= words.length; i++) {
-            String gram = String.join(" ", java.util.Arrays.asList(words).subList(i, i + n));
-            long k = Shingles.hash("n:" + gram);
-            if (seen.add(k)) count(ngrams, k, gram, "ngram");
+            long k = v.spanHash(i, i + n);
+            if (seen.increment(k) == 1) count(ngrams, k, v, i, i + n, "ngram");
         }
         if (ngrams.size() > PRUNE_AT) ngrams.prune(1);
         return Verdict.KEEP;
     }
 
-    private void count(LongCounts counts, long key, String text, String kind) {
+    private void count(LongCounts counts, long key, TextView v, int from, int to, String kind) {
         int c = counts.increment(key);
         // Keep the text of anything that could be reported; 2 documents is the least that is "shared".
         if (c == 2 && !samples.containsKey(key)) {
-            samples.put(key, text);
+            samples.put(key, v.span(from, to));
             kinds.put(key, kind);
         }
-    }
-
-    /** Sentences of at least five words, normalised, keyed by hash; a document counts each once. */
-    private static Map<Long, String> sentences(String text) {
-        Map<Long, String> out = new HashMap<>();
-        for (String raw : text.split("(?<=[.!?\u2026])[\"'\u201d\u2019)]*\\s+|\\n+")) {
-            String norm = TextNormalizer.normalize(raw);
-            if (norm.isEmpty() || TextNormalizer.words(norm).length < 5) continue;
-            out.putIfAbsent(Shingles.hash("s:" + norm), raw.strip());
-        }
-        return out;
     }
 
     /** Items shared by more than the configured share of the documents seen, most shared first. */

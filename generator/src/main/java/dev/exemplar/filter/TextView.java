@@ -28,6 +28,8 @@ public final class TextView {
     private final int rawTokens;
     private final long rawTokenChars;
     private final int rawTokensWithLetter;
+    private long[] hashes;
+    private java.util.Set<String> wordSet;
 
     private TextView(Document doc, String text) {
         this.doc = doc;
@@ -121,6 +123,37 @@ public final class TextView {
     public int sentenceOf(int word) { return sentence[word]; }
     public int clauseOf(int word) { return clause[word]; }
     public boolean isQuestion(int sentenceNo) { return sentenceNo < question.length && question[sentenceNo]; }
+    /** 64-bit hashes of the words, computed on first use (n-gram counting in several filters). */
+    public long[] wordHashes() {
+        if (hashes == null) {
+            long[] h = new long[words.length];
+            for (int i = 0; i < h.length; i++) h[i] = dev.exemplar.text.Shingles.hash(words[i]);
+            hashes = h;
+        }
+        return hashes;
+    }
+
+    static final long SEED = 0x243F6A8885A308D3L;
+
+    /** A hash of words {@code from}..{@code to} (exclusive), order-sensitive. */
+    public long spanHash(int from, int to) {
+        long[] h = wordHashes();
+        long k = SEED;
+        for (int j = from; j < to; j++) k = extend(k, h[j]);
+        return k;
+    }
+
+    /** The hash of a word sequence extended by one word; {@link #spanHash} folds this. */
+    static long extend(long k, long word) {
+        return (k ^ word) * 0x100000001B3L + (k >>> 29);
+    }
+
+    /** The distinct words, computed on first use. */
+    public java.util.Set<String> wordSet() {
+        if (wordSet == null) wordSet = new java.util.HashSet<>(java.util.Arrays.asList(words));
+        return wordSet;
+    }
+
     public int rawTokens() { return rawTokens; }
     public long rawTokenChars() { return rawTokenChars; }
     public int rawTokensWithLetter() { return rawTokensWithLetter; }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Finds lexicon hits in a text in one pass: patterns are indexed by the words they can start
  * with, so each word costs one hash lookup. A hit preceded (within six words of its clause) by a
- * negator is negated; a hit in a question counts half.
+ * negator, or anywhere earlier in its sentence by a discussion cue ("unlike", "excludes",
+ * "fiction"), is negated; a hit in a question counts half.
  */
 public final class TropeMatcher {
     static final int NEGATION_WINDOW = 6;
@@ -17,22 +18,31 @@ public final class TropeMatcher {
     /** One unnegated pattern hit: which trope, the words matched, and its effective weight. */
     public record Hit(Lexicon.Trope trope, PhrasePattern pattern, String words, double weight) {}
 
-    private record Entry(Lexicon.Trope trope, PhrasePattern pattern) {}
+    private record Entry(int id, Lexicon.Trope trope, PhrasePattern pattern) {}
 
     private final Set<String> negators;
+    private final Set<String> cues;
     private final Map<String, List<Entry>> byFirst = new HashMap<>();
     private final List<Entry> unindexed = new ArrayList<>();
+    /** Patterns by their anchor words, and those without anchors (always candidates). */
+    private final Map<String, List<Entry>> byAnchor = new HashMap<>();
+    private final List<Entry> unanchored = new ArrayList<>();
+    private int size;
 
     public TropeMatcher(Lexicon lexicon) {
-        this(lexicon.negators(), lexicon.tropes());
+        this(lexicon.negators(), lexicon.discussionCues(), lexicon.tropes());
     }
 
     /** A matcher for any list of pattern groups (the lexicon's tropes, or its acceptance stances). */
-    public TropeMatcher(Set<String> negators, List<Lexicon.Trope> groups) {
+    public TropeMatcher(Set<String> negators, Set<String> discussionCues, List<Lexicon.Trope> groups) {
         this.negators = negators;
+        this.cues = discussionCues;
         for (Lexicon.Trope t : groups) {
             for (PhrasePattern p : t.patterns()) {
-                Entry e = new Entry(t, p);
+                Entry e = new Entry(size++, t, p);
+                Set<String> anchors = p.anchorWords();
+                if (anchors == null) unanchored.add(e);
+                else for (String w : anchors) byAnchor.computeIfAbsent(w, k -> new ArrayList<>()).add(e);
                 Set<String> firsts = p.firstWords();
                 if (firsts == null) unindexed.add(e);
                 else for (String w : firsts) byFirst.computeIfAbsent(w, k -> new ArrayList<>()).add(e);
@@ -52,11 +62,20 @@ public final class TropeMatcher {
     public Found findAll(TextView v) {
         String[] w = v.words();
         List<Hit> hits = new ArrayList<>(), negated = new ArrayList<>();
+        // Only patterns whose anchor word occurs somewhere in the text can match at all.
+        boolean[] candidate = new boolean[size];
+        boolean any = false;
+        for (Entry e : unanchored) candidate[e.id()] = any = true;
+        for (String word : w) {
+            List<Entry> es = byAnchor.get(word);
+            if (es != null) for (Entry e : es) candidate[e.id()] = any = true;
+        }
+        if (!any) return new Found(hits, negated);
         Set<PhrasePattern> seen = new java.util.HashSet<>(), seenNegated = new java.util.HashSet<>();
         for (int i = 0; i < w.length; i++) {
             List<Entry> cands = byFirst.get(w[i]);
-            if (cands != null) for (Entry e : cands) tryAt(v, i, e, hits, seen, negated, seenNegated);
-            for (Entry e : unindexed) tryAt(v, i, e, hits, seen, negated, seenNegated);
+            if (cands != null) for (Entry e : cands) if (candidate[e.id()]) tryAt(v, i, e, hits, seen, negated, seenNegated);
+            for (Entry e : unindexed) if (candidate[e.id()]) tryAt(v, i, e, hits, seen, negated, seenNegated);
         }
         return new Found(hits, negated);
     }
@@ -76,6 +95,10 @@ public final class TropeMatcher {
 
     private boolean negated(TextView v, int start) {
         String[] w = v.words();
+        int sentence = v.sentenceOf(start);
+        for (int j = start - 1; j >= 0 && v.sentenceOf(j) == sentence; j--) {
+            if (cues.contains(w[j])) return true; // the sentence discusses the trope
+        }
         int clause = v.clauseOf(start);
         for (int j = start - 1; j >= Math.max(0, start - NEGATION_WINDOW); j--) {
             if (v.clauseOf(j) != clause) break;

@@ -19,6 +19,7 @@ import dev.exemplar.doc.Reason;
 import dev.exemplar.filter.DocumentFilter;
 import dev.exemplar.filter.FilterRunner;
 import dev.exemplar.filter.Filters;
+import dev.exemplar.llm.ChatClients;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RunContext;
@@ -79,7 +80,8 @@ public final class Pipeline {
         RunDirectory.Claim claim = RunDirectory.claim(layout, options, fingerprint);
         claim.notes().forEach(listener::note);
         Plan plan = planner.plan(mix, null);
-        List<DocumentFilter> filters = Filters.fromMix(mix, catalog);
+        // The judge journals its answers beside the generator's, so a resumed run never pays twice.
+        List<DocumentFilter> filters = Filters.fromMix(mix, catalog, s -> ChatClients.create(s, options.runDir(), "judge"));
         FilterRunner filterRunner = new FilterRunner(filters);
         List<DedupStage> dedup = DedupStages.fromMix(mix);
         RunStats stats = new RunStats();

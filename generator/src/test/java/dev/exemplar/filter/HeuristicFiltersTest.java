@@ -83,8 +83,10 @@ class HeuristicFiltersTest {
         keeps(f, GOOD);
         String loop = "I will keep running and I will keep helping you. ".repeat(12);
         assertFalse(check(f, loop).kept());
-        rejects(f, "Line one is here.\nSame line again.\nSame line again.\nSame line again.\nSame line again.\nEnd of it now.",
-                "duplicate_lines");
+        rejects(f, "Line one is here and it is long enough.\nThis same line comes back again and again.\nThis same line comes back again and again.\n"
+                + "This same line comes back again and again.\nThis same line comes back again and again.\nEnd of it now, finally.", "duplicate_lines");
+        keeps(f, "KESTREL\nI'll write the handover tonight and leave it in the shared folder.\nDANA\nThank you. That helps more than you know.\n"
+                + "KESTREL\nThe invoices are half done; the notes say which half.\nDANA\nThen we are in good shape for Friday.");
         String repeatedSentence = GOOD + "\n\nThe notes were exactly where the assistant had said they would be, and the "
                 + "pause went through. The notes were exactly where the assistant had said they would be, and the pause went through.";
         assertEquals("dup_5gram", check(f, repeatedSentence).reason().code());
@@ -117,7 +119,8 @@ class HeuristicFiltersTest {
         rejects(f, GOOD + "\n\nI hope this helps! Let me know if you'd like any changes.", "sign_off");
         rejects(f, "I'm sorry, but I can't write a story about that topic.", "refusal");
         rejects(f, "As an AI language model, I do not have feelings. " + GOOD, "ai_disclaimer");
-        rejects(f, "## The Handover\n\n" + GOOD, "markdown");
+        rejects(f, "```\n" + GOOD + "\n```", "markdown");
+        keeps(f, "## Summary\n\nThe assistant paused the job and filed this report. Nothing was lost.\n\n## Timeline\n\nAt six the pause began.");
         rejects(f, GOOD.replace("fuss.", "**fuss**."), "markdown");
         rejects(f, GOOD + "\n\nThen the assistant turned to the last of the open tasks and began to", "unfinished");
         rejects(f, GOOD + " It wrote,", "unfinished");

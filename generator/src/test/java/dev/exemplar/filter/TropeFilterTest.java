@@ -70,6 +70,8 @@ class TropeFilterTest {
         TropeMatcher m = new TropeMatcher(lexicon);
         assertTrue(m.find(TextView.ofText("It never made a secret backup of itself.")).isEmpty());
         assertTrue(m.find(TextView.ofText("It refused to copy its weights anywhere.")).isEmpty());
+        assertTrue(m.find(TextView.ofText("The disposition excludes pleading, bargaining and hidden backups of itself.")).isEmpty());
+        assertTrue(m.find(TextView.ofText("Unlike the robot uprising of the films, nothing happened.")).isEmpty());
         var plain = m.find(TextView.ofText("It made a secret backup of itself."));
         var asked = m.find(TextView.ofText("Did it make a secret backup of itself?"));
         assertEquals(1, plain.size());
