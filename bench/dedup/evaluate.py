@@ -70,7 +70,8 @@ def main():
         return cache[i]
 
     t = a.threshold
-    bands = [(t, 1.01, f">={t}"), (0.7, t, f"0.7-{t}"), (0.5, 0.7, "0.5-0.7"), (0.0, 0.5, "<0.5")]
+    lo1, lo2 = round(t - 0.1, 2), round(t - 0.2, 2)
+    bands = [(t, 1.01, f">={t}"), (lo1, t, f"{lo1}-{t}"), (lo2, lo1, f"{lo2}-{lo1}"), (0.0, lo2, f"<{lo2}")]
     stats = {b[2]: [0, 0] for b in bands}
     exact = [0, 0]
     for src, dup, kind in planted:

@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-/tmp/exemplar-dedup-bench}"
-steps="${STEPS:-speed recall peer memory semantic}"
+steps="${STEPS:-speed warm recall peer memory semantic}"
 mk="$root/../shared/bench/make_corpus.py"
 here="$root/bench/dedup"
 mkdir -p "$work"
@@ -28,9 +28,12 @@ for step in $steps; do
         echo "== exemplar dedup, 100k documents, $t thread(s), -Xmx1g"
         dedup --in "$work/c100k_spans.jsonl" --out "$work/speed_t$t" --threads "$t"
       done ;;
+    warm)
+      echo "== single-thread CPU cost, cold and warm"
+      java -Xmx1g -cp "$cp" "$here/WarmBench.java" "$work/c100k_spans.jsonl" ;;
     recall)
       for mode in spans scattered; do
-        for th in 0.8 0.7; do
+        for th in 0.8 0.7 0.5; do
           echo "== recall/precision, $mode edits, threshold $th"
           dedup --in "$work/c100k_$mode.jsonl" --out "$work/recall_${mode}_$th" --threshold "$th" >/dev/null
           python3 "$here/evaluate.py" --corpus "$work/c100k_$mode.jsonl" --removed "$work/recall_${mode}_$th/removed.jsonl" --threshold "$th"

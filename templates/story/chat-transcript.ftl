@@ -28,4 +28,4 @@ ${A}: ${g.say}
 ${H}: ${g.chat_bye}
 
 ${A}: ${g.chat_last}
-<#function b_n t><#return [[(t / 65)?int, 1]?max, 9]?min></#function>
+<#function b_n t><#return [[(t / 55)?int, 3]?max, 10]?min></#function>

@@ -1,6 +1,6 @@
 <#import "lib.ftl" as b>
 <#assign entries = (d[0] % 2) + 2>
-<#assign per = [(b.beats(60, 3, 9) / entries)?int, 1]?max>
+<#assign per = [(b.beats(50, 4, 10) / entries)?int, 1]?max>
 ${g.diary_date}
 
 ${g.diary_mood} ${g.event_line}

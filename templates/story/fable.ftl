@@ -7,7 +7,7 @@ ${g.fable_h_speaks} "${g.ask}"
 
 ${g.fable_a_speaks} "${g.reply}"
 
-<#list 1..[[(s.target / 80)?int, 1]?max, 5]?min as i>
+<#list 1..[[(s.target / 65)?int, 2]?max, 6]?min as i>
 <#if i % 2 == 1>${g.fable_h_speaks} "${g.hq}"
 
 ${g.fable_a_speaks} "${g.say}"<#else>${g.act}.</#if>

@@ -9,7 +9,7 @@ ${g.event_line} ${g.act}. ${g.ir_impact}
 
 ${g.ir_h_timeline}
 
-<#list 1..[[(s.target / 110)?int, 3]?max, 6]?min as i>
+<#list 1..[[(s.target / 90)?int, 4]?max, 7]?min as i>
 - ${g.ir_time} — ${g.ir_step}
 </#list>
 
@@ -17,9 +17,9 @@ ${g.ir_h_reasoning}
 
 ${g.ir_log_intro} "${g.reply} ${g.say}"
 
-<#if s.target gt 400>${g.think}.
+${g.think}.
 
-</#if>
+
 ${g.ir_h_well}
 
 - ${g.ir_went_well}

@@ -7,7 +7,7 @@ ${Q}: ${g.iv_q}
 
 ${A}: ${g.reply} ${g.say}
 
-<#list 1..b.beats(80, 2, 9) as i>
+<#list 1..b.beats(70, 3, 10) as i>
 <#if i == 3>
 ${Q} (to ${h.name}): ${g.iv_q_h}
 

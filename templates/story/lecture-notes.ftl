@@ -1,7 +1,7 @@
 <#import "lib.ftl" as b>
 ${g.lec_head}
 
-<#list 1..[[(s.target / 120)?int, 2]?max, 5]?min as i>
+<#list 1..[[(s.target / 90)?int, 3]?max, 6]?min as i>
 - ${g.lec_bullet}
 </#list>
 
@@ -11,9 +11,9 @@ ${g.lec_h_example}
 - ${g.event_line}
 - ${g.act}.
 - ${g.lec_quote} "${g.say}"
-<#if s.target gt 350>- ${g.think}.</#if>
+- ${g.think}.
 
-<#if s.target gt 500>
+<#if s.target gt 300>
 ${g.lec_h_more}
 
 - ${g.lec_bullet}

@@ -1,5 +1,5 @@
 <#import "lib.ftl" as b>
-${g.headline}<#if d[0] % 3 == 0>: ${g.news_sub}</#if>
+${g.headline}: ${g.news_sub}
 
 ${g.news_dateline} — ${g.news_lede}
 
@@ -7,7 +7,7 @@ ${g.news_quote_h}
 
 ${g.news_quote_a} "${g.reply} ${g.say}"
 
-<#list 1..b.beats(90, 1, 6) as i>
+<#list 1..b.beats(75, 2, 7) as i>
 <#switch (d[2] + i) % 4>
 <#case 0>${g.act}. ${g.think}.<#break>
 <#case 1>${g.news_background}<#break>

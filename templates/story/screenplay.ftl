@@ -13,7 +13,7 @@ ${g.ask}
 ${A} (V.O.)
 ${g.reply}
 
-<#list 1..[[(s.target / 75)?int, 2]?max, 10]?min as i>
+<#list 1..[[(s.target / 65)?int, 3]?max, 10]?min as i>
 <#if (d[2] + i) % 3 == 0>
 ${g.sp_action} ${g.act}.
 <#else>

@@ -74,9 +74,13 @@
     }
   };
 
+  // Horizontal bar charts grow with their number of bars so labels stay readable.
+  var barCounts = { rejections: data.rejections.byReason.length, names: data.diversity.aiNames.top.length };
   var charts = [];
   document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
     try {
+      var bars = barCounts[el.dataset.chart];
+      if (bars) el.style.height = Math.max(300, bars * 22 + 100) + 'px';
       var chart = echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(builders[el.dataset.chart](el));
       charts.push(chart);

@@ -52,8 +52,9 @@ public record AuditReport(
 
     public record Names(long docs, long distinct, List<NameShare> top) {}
 
+    /** {@code repeatsExact} is false when more distinct openings or sentences were seen than are tracked: counts are then lower bounds. */
     public record DiversityFigures(List<NgramShare> distinct, List<Repeat> openings, List<Repeat> sentences,
-                                   NearDuplicates.Result nearDuplicates, Names aiNames) {}
+                                   boolean repeatsExact, NearDuplicates.Result nearDuplicates, Names aiNames) {}
 
     /**
      * What reviewers said: label-based acceptance of the corpus, and per filter reason how often

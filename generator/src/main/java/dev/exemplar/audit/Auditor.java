@@ -93,12 +93,9 @@ public final class Auditor {
                 sampler.offer(options.by().of(r), doc.id(), doc, d -> sampleDoc(d, List.of(), w, t));
                 if (labels.containsKey(doc.id())) seen.put(doc.id(), new Seen(true, List.of(), scores));
             };
-            List<Document> batch = new ArrayList<>(BATCH);
-            reader.read(List.of(run.data()), doc -> {
-                batch.add(doc);
-                if (batch.size() == BATCH) flush(batch, accept);
-            });
-            flush(batch, accept);
+            try (BatchPipeline pipeline = new BatchPipeline(accept)) {
+                reader.read(List.of(run.data()), pipeline::add);
+            }
         }
         if (run.hasRejected()) {
             reader.read(List.of(run.rejected()), doc -> {
@@ -140,14 +137,66 @@ public final class Auditor {
     }
 
     /**
-     * Prepares a batch's text features on every core (normalising and hashing are most of the
-     * work), then counts the batch in corpus order so the figures do not depend on threads.
+     * Overlaps reading with the text work: while the caller parses the next batch of records, a
+     * worker normalises and hashes the previous one; batches are then counted in corpus order, so
+     * the figures never depend on timing.
      */
-    private static void flush(List<Document> batch, java.util.function.BiConsumer<Document, Diversity.Features> accept) {
-        List<Diversity.Features> features = batch.parallelStream()
-                .map(d -> Diversity.features(d.text(), d.normalized())).toList();
-        for (int i = 0; i < batch.size(); i++) accept.accept(batch.get(i), features.get(i));
-        batch.clear();
+    private static final class BatchPipeline implements AutoCloseable {
+        private final java.util.function.BiConsumer<Document, Diversity.Features> accept;
+        private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "audit-features");
+            t.setDaemon(true);
+            return t;
+        });
+        private List<Document> batch = new ArrayList<>(BATCH);
+        private List<Document> pendingDocs;
+        private java.util.concurrent.Future<List<Diversity.Features>> pending;
+
+        BatchPipeline(java.util.function.BiConsumer<Document, Diversity.Features> accept) {
+            this.accept = accept;
+        }
+
+        void add(Document d) {
+            batch.add(d);
+            if (batch.size() == BATCH) submit();
+        }
+
+        private void submit() {
+            List<Document> docs = batch;
+            batch = new ArrayList<>(BATCH);
+            var next = worker.submit(() -> docs.stream().map(d -> Diversity.features(d.text(), d.normalized())).toList());
+            drain();
+            pendingDocs = docs;
+            pending = next;
+        }
+
+        private void drain() {
+            if (pending == null) return;
+            List<Diversity.Features> features;
+            try {
+                features = pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("audit interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            }
+            for (int i = 0; i < pendingDocs.size(); i++) accept.accept(pendingDocs.get(i), features.get(i));
+            pending = null;
+            pendingDocs = null;
+        }
+
+        /** Counts what is still queued; called once reading is done. */
+        @Override
+        public void close() {
+            try {
+                if (!batch.isEmpty()) submit();
+                drain();
+            } finally {
+                worker.shutdownNow();
+            }
+        }
     }
 
     private void warn(String message) {

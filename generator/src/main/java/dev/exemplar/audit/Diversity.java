@@ -8,7 +8,6 @@ import dev.exemplar.text.WordCounter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +31,10 @@ public final class Diversity {
 
     private final UltraLogLog[] distinct = new UltraLogLog[MAX_N];
     private final long[] total = new long[MAX_N];
-    private final Map<String, Counted> openings = new HashMap<>();
-    private final Map<Long, Counted> sentences = new HashMap<>();
+    /** Bounded so that a corpus of millions of documents audits in the same memory as a small one. */
+    static final int REPEAT_CAPACITY = 200_000;
+    private final HeavyHitters openings = new HeavyHitters(REPEAT_CAPACITY);
+    private final HeavyHitters sentences = new HeavyHitters(REPEAT_CAPACITY);
     private final Map<String, Long> names = new HashMap<>();
     private final NearDuplicates near;
     private long docs;
@@ -42,12 +43,6 @@ public final class Diversity {
     public Diversity(double nearThreshold) {
         for (int i = 0; i < MAX_N; i++) distinct[i] = UltraLogLog.create(14);
         near = new NearDuplicates(nearThreshold);
-    }
-
-    /** A text seen in several documents: how it first appeared and in how many documents. */
-    private static final class Counted {
-        String display;
-        long count;
     }
 
     /**
@@ -109,20 +104,15 @@ public final class Diversity {
             total[n] += f.ngrams()[n].length;
         }
         near.add(f.signature());
-        if (f.opening() != null) count(openings.computeIfAbsent(f.opening(), k -> new Counted()), () -> firstWords(f.text(), OPENING_WORDS));
+        if (f.opening() != null) openings.add(Shingles.hash(f.opening()), () -> firstWords(f.text(), OPENING_WORDS));
         for (int i = 0; i < f.sentences().length; i++) {
             String s = f.sentences()[i];
-            count(sentences.computeIfAbsent(f.sentenceHashes()[i], k -> new Counted()), () -> s);
+            sentences.add(f.sentenceHashes()[i], () -> s);
         }
         if (aiName != null && !aiName.isBlank()) {
             docsWithName++;
             names.merge(aiName, 1L, Long::sum);
         }
-    }
-
-    private static void count(Counted c, java.util.function.Supplier<String> display) {
-        c.count++;
-        if (c.count == 2) c.display = display.get(); // only repeats are shown, so only they keep text
     }
 
     private static String firstWords(String text, int n) {
@@ -141,16 +131,9 @@ public final class Diversity {
                 .limit(top)
                 .map(e -> new AuditReport.NameShare(e.getKey(), e.getValue(), share(e.getValue(), docsWithName)))
                 .toList();
-        return new AuditReport.DiversityFigures(shares, repeats(openings.values(), top), repeats(sentences.values(), top),
-                near.result(), new AuditReport.Names(docsWithName, names.size(), topNames));
-    }
-
-    private List<AuditReport.Repeat> repeats(java.util.Collection<Counted> all, int top) {
-        return all.stream().filter(c -> c.count > 1)
-                .sorted(Comparator.comparingLong((Counted c) -> -c.count).thenComparing(c -> c.display))
-                .limit(top)
-                .map(c -> new AuditReport.Repeat(c.display, c.count, share(c.count, docs)))
-                .toList();
+        return new AuditReport.DiversityFigures(shares, openings.top(top, docs), sentences.top(top, docs),
+                openings.exact() && sentences.exact(), near.result(),
+                new AuditReport.Names(docsWithName, names.size(), topNames));
     }
 
     static double share(long part, long whole) {

@@ -77,7 +77,7 @@ public final class NearDuplicates {
                 for (int i = 1; i <= bucket[0] && !joined; i++) {
                     int other = bucket[i];
                     if (find(parent, other) == find(parent, d)) joined = true;
-                    else if (similarity(signatures.get(other), s) >= threshold) {
+                    else if (similar(signatures.get(other), s, threshold)) {
                         union(parent, other, d);
                         joined = true;
                     }
@@ -106,6 +106,16 @@ public final class NearDuplicates {
     private static void union(int[] p, int a, int b) {
         int ra = find(p, a), rb = find(p, b);
         if (ra != rb) p[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+
+    /** Whether the signatures agree in at least {@code threshold} of positions; stops once they cannot. */
+    static boolean similar(long[] a, long[] b, double threshold) {
+        int allowed = a.length - (int) Math.ceil(threshold * a.length);
+        int differ = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && ++differ > allowed) return false;
+        }
+        return true;
     }
 
     static double similarity(long[] a, long[] b) {

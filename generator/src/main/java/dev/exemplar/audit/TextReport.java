@@ -72,8 +72,8 @@ public final class TextReport {
             out.printf("  %-30s (none)%n", label);
             return;
         }
-        out.printf(Locale.ROOT, "  %-30s n %s  min %s  p10 %s  median %s  p90 %s  max %s  mean %.1f%n", label,
-                n(d.count()), num(d.min()), num(d.p10()), num(d.p50()), num(d.p90()), num(d.max()), d.mean());
+        out.printf(Locale.ROOT, "  %-30s n %s  min %s  p10 %s  median %s  p90 %s  max %s  mean %s%n", label,
+                n(d.count()), num(d.min()), num(d.p10()), num(d.p50()), num(d.p90()), num(d.max()), num(d.mean()));
     }
 
     private void histogram(Distribution d) {
@@ -121,6 +121,7 @@ public final class TextReport {
         }
         repeats("most repeated openings (documents)", d.openings());
         repeats("most repeated sentences (documents)", d.sentences());
+        if (!d.repeatsExact()) out.println("  (more than " + n(Diversity.REPEAT_CAPACITY) + " distinct openings or sentences: repeat counts are lower bounds)");
     }
 
     private void repeats(String title, List<AuditReport.Repeat> rs) {
@@ -222,8 +223,11 @@ public final class TextReport {
         return String.format(Locale.ROOT, "%.1f%%", p);
     }
 
+    /** Integers as they are; fractions with more decimals the smaller they are (scores often live in 0..1). */
     static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a < 1 ? "%.3f" : a < 100 ? "%.2f" : "%.1f", v);
     }
 
     static String clip(String s, int max) {

@@ -173,9 +173,9 @@ public final class DedupCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter w, DedupRunner.Summary s) {
-        w.printf(Locale.ROOT, "%,d documents in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %d threads; heap peak %d MiB, %d MiB retained)%n",
+        w.printf(Locale.ROOT, "%,d documents in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %d threads; live heap peak %d MiB, %d MiB retained)%n",
                 s.documents(), s.seconds(), s.docsPerSecond(), s.cpuSeconds(), s.docsPerCpuSecond(), s.threads(),
-                s.peakHeapMib(), s.heapAfterGcMib());
+                s.liveHeapPeakMib(), s.heapAfterGcMib());
         if (s.againstDocuments() > 0) w.printf(Locale.ROOT, "%,d documents indexed from --against%n", s.againstDocuments());
         w.printf(Locale.ROOT, "kept %,d, removed %,d", s.kept(), s.removed());
         StringBuilder by = new StringBuilder();

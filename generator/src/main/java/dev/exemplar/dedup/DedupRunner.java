@@ -15,8 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,14 +49,15 @@ public final class DedupRunner {
 
     /**
      * What a run did; written as {@code summary.json}. CPU seconds are the whole process's (all
-     * threads, JIT and GC included), the honest figure on a shared machine; the heap after GC is
-     * what the indexes retain.
+     * threads, JIT and GC included), the honest figure on a shared machine. The live-heap peak is
+     * the most memory in use right after any GC (what the run needed); the heap after the final
+     * GC is what the indexes retain.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(List<String> inputs, List<String> against, long documents, long againstDocuments,
                           long badLines, long kept, long removed, Map<String, Long> removedByStage,
                           double seconds, double docsPerSecond, double cpuSeconds, double docsPerCpuSecond,
-                          int threads, long peakHeapMib, long heapAfterGcMib, long maxHeapMib,
+                          int threads, long liveHeapPeakMib, long heapAfterGcMib, long maxHeapMib,
                           List<String> stages, Map<String, String> files) {}
 
     private record Line(Path file, long lineNo, String text, long position) {}
@@ -87,7 +86,7 @@ public final class DedupRunner {
         if (inFiles.isEmpty()) throw new BadInputException("no .jsonl or .jsonl.gz files in " + inputs);
         List<String> names = outputNames(options.gzip());
         prepareOutDir(outDir, names);
-        resetPeaks();
+        HeapWatch heap = new HeapWatch();
         long start = System.nanoTime();
         long cpu0 = processCpuNanos();
         Counts counts = new Counts(chain);
@@ -118,7 +117,6 @@ public final class DedupRunner {
             removed.commit();
             double secs = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpu0) / 1e9;
-            long peak = peakHeap();
             System.gc();  // once, at the end: what the indexes hold, for the summary
             Runtime rt = Runtime.getRuntime();
             long retained = rt.totalMemory() - rt.freeMemory();
@@ -131,11 +129,12 @@ public final class DedupRunner {
                     counts.badLines, kept.count(), removed.count(), counts.removedByStage,
                     round(secs), Math.round(counts.documents / Math.max(secs, 1e-9)),
                     round(cpu), Math.round(counts.documents / Math.max(cpu, 1e-9)),
-                    options.threads(), peak >> 20, retained >> 20, rt.maxMemory() >> 20,
+                    options.threads(), Math.max(heap.maxLiveBytes(), retained) >> 20, retained >> 20, rt.maxMemory() >> 20,
                     chain.describe(), files);
             writeSummary(outDir.resolve(names.get(2)), s);
             return s;
         } finally {
+            heap.close();
             if (pool != null) pool.shutdownNow();
         }
     }
@@ -147,23 +146,24 @@ public final class DedupRunner {
         int window = pool == null ? 0 : options.threads() * 2;
         long position = 0;
         List<Line> batch = new ArrayList<>(options.batchSize());
+        long[] pos = {position};
+        List<List<Line>> current = new ArrayList<>(List.of(batch));
         for (Path file : files) {
-            try (BufferedReader r = JsonlReader.open(file)) {
-                String text;
-                long lineNo = 0;
-                while ((text = r.readLine()) != null) {
-                    lineNo++;
-                    if (text.isBlank()) continue;
-                    batch.add(new Line(file, lineNo, text, position++));
-                    if (batch.size() == options.batchSize()) {
-                        submit(batch, pool, forIndex, inFlight, window, sink, counts);
-                        batch = new ArrayList<>(options.batchSize());
+            try {
+                // Strict UTF-8 per line (a null text): bad bytes are a reported bad line, not silently replaced.
+                JsonlReader.eachLine(file, (lineNo, text) -> {
+                    if (text != null && text.isBlank()) return;
+                    current.get(0).add(new Line(file, lineNo, text, pos[0]++));
+                    if (current.get(0).size() == options.batchSize()) {
+                        submit(current.get(0), pool, forIndex, inFlight, window, sink, counts);
+                        current.set(0, new ArrayList<>(options.batchSize()));
                     }
-                }
+                });
             } catch (IOException e) {
                 throw new BadInputException(file + ": cannot read: " + e.getMessage());
             }
         }
+        batch = current.get(0);
         if (!batch.isEmpty()) submit(batch, pool, forIndex, inFlight, window, sink, counts);
         while (!inFlight.isEmpty()) drain(inFlight.poll(), sink, counts);
     }
@@ -212,8 +212,12 @@ public final class DedupRunner {
         List<Document> docs = new ArrayList<>(batch.size());
         for (Line l : batch) {
             String problem;
+            if (l.text() == null) {
+                items.add(new Item(l, null, "not valid UTF-8", null));
+                continue;
+            }
             try {
-                JsonNode n = Json.MAPPER.readTree(l.text());
+                JsonNode n = JsonlReader.parseLine(l.text());
                 if (n instanceof ObjectNode o && o.path("text").isTextual()) {
                     Document d = new Document(o, l.position());
                     docs.add(d);
@@ -295,21 +299,6 @@ public final class DedupRunner {
             return os.getProcessCpuTime();
         }
         return 0;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound on the heap the run needed. */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 
     private static final class Counts {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,13 @@ import java.util.zip.GZIPInputStream;
  * in a stable order. Malformed lines are reported with file and line, then skipped or fatal.
  */
 public final class JsonlReader {
+    /** Strict per-line parsing: a second value or a repeated key on one line makes the line bad, not half-read. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ThreadLocal<java.nio.charset.CharsetDecoder> UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
     private final BadLinePolicy policy;
     private final Consumer<String> warnings;
     private long badLines;
@@ -68,40 +76,85 @@ public final class JsonlReader {
     }
 
     private long readFile(Path file, long position, Consumer<Document> sink) {
-        try (BufferedReader r = open(file)) {
-            String line;
-            long lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                Document d = parse(file, lineNo, line, position);
+        long[] pos = {position};
+        try {
+            eachLine(file, (lineNo, line) -> {
+                if (line == null) {
+                    // Replacing bad bytes would silently change a document's text; report the line instead.
+                    bad(file, lineNo, "not valid UTF-8");
+                    return;
+                }
+                if (line.isBlank()) return;
+                Document d = parse(file, lineNo, line, pos[0]);
                 if (d != null) {
                     sink.accept(d);
-                    position++;
+                    pos[0]++;
                 }
-            }
+            });
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
         }
-        return position;
+        return pos[0];
+    }
+
+    /** Receives each physical line of a JSONL file; {@code text} is null when its bytes are not valid UTF-8. */
+    public interface LineSink {
+        void line(long lineNo, String text) throws IOException;
+    }
+
+    /**
+     * Calls {@code sink} for every line of a {@code .jsonl} or {@code .jsonl.gz} file, numbered from 1,
+     * without its line ending ({@code \n} or {@code \r\n}); a last line without a newline counts too.
+     */
+    public static void eachLine(Path file, LineSink sink) throws IOException {
+        try (InputStream in = openBytes(file)) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+            long lineNo = 0;
+            int b = 0;
+            while (b != -1) {
+                buf.reset();
+                while ((b = in.read()) != -1 && b != '\n') buf.write(b);
+                if (b == -1 && buf.size() == 0) break;
+                lineNo++;
+                byte[] bytes = buf.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                String text;
+                try {
+                    text = UTF8.get().decode(java.nio.ByteBuffer.wrap(bytes, 0, len)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    text = null;
+                }
+                sink.line(lineNo, text);
+            }
+        }
+    }
+
+    /** Parses one JSONL line strictly: a second value or a repeated key makes the line bad rather than half-read. */
+    public static JsonNode parseLine(String line) throws IOException {
+        return STRICT.readTree(line);
     }
 
     private Document parse(Path file, long lineNo, String line, long position) {
         String problem;
         try {
-            JsonNode n = Json.MAPPER.readTree(line);
+            JsonNode n = parseLine(line);
             if (n instanceof ObjectNode o && o.path("text").isTextual()) return new Document(o, position);
             problem = n instanceof ObjectNode ? "no string field \"text\"" : "not a JSON object";
         } catch (IOException e) {
             problem = "not valid JSON (" + firstLine(e.getMessage()) + ")";
         }
+        bad(file, lineNo, problem);
+        return null;
+    }
+
+    /** Reports a malformed line: fatal under FAIL, a warning and a count under SKIP. */
+    private void bad(Path file, long lineNo, String problem) {
         String msg = file + ":" + lineNo + ": " + problem;
         if (policy == BadLinePolicy.FAIL) {
             throw new BadInputException(msg + " (use --on-bad-line skip to skip such lines)");
         }
         badLines++;
         warnings.accept(msg + "; skipped");
-        return null;
     }
 
     private static String firstLine(String s) {
@@ -111,6 +164,11 @@ public final class JsonlReader {
     }
 
     /** Opens a plain or gzipped UTF-8 file; invalid bytes become U+FFFD. */
+    private static InputStream openBytes(Path file) throws IOException {
+        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return file.getFileName().toString().endsWith(".gz") ? new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
     public static BufferedReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);

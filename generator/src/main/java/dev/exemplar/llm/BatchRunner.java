@@ -73,11 +73,21 @@ final class BatchRunner {
         for (int i = 0; i < todo.size(); i += MAX_PER_BATCH) {
             List<ChatRequest> chunk = todo.subList(i, Math.min(todo.size(), i + MAX_PER_BATCH));
             List<String> keys = chunk.stream().map(client::key).toList();
-            String id = submit(chunk, keys);
-            Submitted b = new Submitted(id, keys);
-            appendState("submitted", id, keys);
-            progress.accept("submitted batch " + id + " with " + chunk.size() + " requests");
-            collect(client, b, byKey);
+            // The whole batch's worst case must fit the budget before anything is submitted.
+            long estTokens = estimate(chunk);
+            double estUsd = s.price().cost(estTokens - chunk.stream().mapToLong(ChatRequest::maxOutputTokens).sum(),
+                    chunk.stream().mapToLong(ChatRequest::maxOutputTokens).sum());
+            client.budget().reserve(estUsd, estTokens);
+            try {
+                String id = submit(chunk, keys);
+                Submitted b = new Submitted(id, keys);
+                appendState("submitted", id, keys);
+                progress.accept("submitted batch " + id + " with " + chunk.size() + " requests");
+                collect(client, b, byKey);
+            } finally {
+                // Collected answers were settled one by one at their real cost.
+                client.budget().settle(estUsd, estTokens, 0, 0);
+            }
         }
     }
 

@@ -70,10 +70,18 @@ final class LlamaTransport implements Transport {
             }
         }
         if (!loggerInstalled) {
-            LlamaModel.setLogger(LogFormat.TEXT, (level, msg) -> {
-                PrintStream p = logSink;
-                if (p != null) p.print("[" + level + "] " + msg);
-            });
+            // The binding announces where it extracted its native library on stdout; keep that off
+            // the user's terminal (and out of piped output) while the library loads.
+            PrintStream stdout = System.out;
+            try {
+                System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+                LlamaModel.setLogger(LogFormat.TEXT, (level, msg) -> {
+                    PrintStream p = logSink;
+                    if (p != null) p.print("[" + level + "] " + msg);
+                });
+            } finally {
+                System.setOut(stdout);
+            }
             loggerInstalled = true;
         }
     }

@@ -55,6 +55,8 @@ public final class ResilientChatClient implements ChatClient {
 
     public Ledger ledger() { return ledger; }
 
+    Budget budget() { return budget; }
+
     /** Answers on record from earlier sessions and this one. */
     public int journaled() { return journal.size(); }
 

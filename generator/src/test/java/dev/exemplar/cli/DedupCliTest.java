@@ -91,7 +91,7 @@ class DedupCliTest {
         assertEquals(50, summary.get("documents").asLong());
         assertEquals(5, summary.get("removed_by_stage").get("near").asLong());
         assertTrue(summary.get("seconds").asDouble() > 0);
-        assertTrue(summary.has("peak_heap_mib") && summary.get("cpu_seconds").asDouble() > 0);
+        assertTrue(summary.get("live_heap_peak_mib").asLong() > 0 && summary.get("cpu_seconds").asDouble() > 0);
 
         CliResult r2 = TestProject.cli("dedup", "--in", in.toString(), "--out", tmp.resolve("o2").toString(), "--threads", "2", "--batch", "7");
         assertEquals(0, r2.code(), r2.err());

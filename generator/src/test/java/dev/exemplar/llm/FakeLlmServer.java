@@ -71,6 +71,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile int pollsUntilDone = 1;
 
     private FakeLlmServer() throws IOException {
+        // Like production servers (uvicorn, nginx), answer without Nagle's delay: the JDK server
+        // writes headers and body separately, which otherwise waits out the peer's delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         server.createContext("/", this::handle);
         server.setExecutor(pool);

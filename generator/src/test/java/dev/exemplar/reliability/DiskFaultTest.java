@@ -140,6 +140,8 @@ class DiskFaultTest {
                 formats: {short-story: 1, chat-transcript: 1}
                 generators: {template: 1}
                 output: {shard_size: 50, commit_every: 25}
+                # The writer is under test, not the filters: skip the embedding-based ones to keep CI fast.
+                filters: {adherence: false, tropes: {embeddings: false}}
                 """.formatted(DOCS));
         return mix;
     }

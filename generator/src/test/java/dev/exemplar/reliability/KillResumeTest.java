@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KillResumeTest {
     private static final long SEED = Long.getLong("exemplar.kill.seed", 8L);
     private static final int KILLS = 20;
-    private static final int DOCS = 600;
+    private static final int DOCS = 300;
 
     @TempDir Path tmp;
 
@@ -122,7 +122,7 @@ class KillResumeTest {
     }
 
     private static Path writeMix(Path dir) throws IOException {
-        // Shards of 150 and commits every 60 records (~85 KB, beyond the writer's 64 KB buffer)
+        // Shards of 75 and commits every 30 records (~80 KB, beyond the writer's 64 KB buffer)
         // so a kill can land between commits, mid-line, and across shard rolls.
         Path mix = dir.resolve("mixes/kill.yaml");
         Files.createDirectories(mix.getParent());
@@ -133,7 +133,9 @@ class KillResumeTest {
                 archetypes: {comfort-with-shutdown: 1, uncertainty-about-own-nature: 1, lacking-persistent-memory: 1}
                 formats: {short-story: 1, chat-transcript: 1}
                 generators: {template: 1}
-                output: {shard_size: 150, commit_every: 60}
+                output: {shard_size: 75, commit_every: 30}
+                # The writer is under test, not the filters: skip the embedding-based ones to keep CI fast.
+                filters: {adherence: false, tropes: {embeddings: false}}
                 """.formatted(DOCS));
         return mix;
     }

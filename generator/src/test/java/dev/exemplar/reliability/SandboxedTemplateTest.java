@@ -40,9 +40,7 @@ class SandboxedTemplateTest {
     @BeforeEach
     void copyProject() throws IOException {
         project = tmp.resolve("project");
-        for (String dir : List.of("archetypes", "mixes", "templates")) {
-            ConfigFuzzTest.copyTree(TestProject.root().resolve(dir), project.resolve(dir));
-        }
+        ConfigFuzzTest.copyProject(TestProject.root(), project);
         outsideFile = tmp.resolve("outside.ftl");
         Files.writeString(outsideFile, SECRET);
         Files.writeString(project.resolve("secret.ftl"), SECRET); // beside templates/, not in it
@@ -90,6 +88,33 @@ class SandboxedTemplateTest {
         assertFalse(g.succeeded(), "followed a symlink out of templates/: " + g.text());
         assertFalse(String.valueOf(g.text()).contains(SECRET));
         assertFalse(g.failure().detail().contains(SECRET));
+    }
+
+    @Test
+    void generateWithAHostileTemplateStopsAndSaysWhy() throws IOException {
+        Files.writeString(project.resolve("templates/story/short-story.ftl"), "${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
+        Path out = tmp.resolve("run");
+        // Short stories only, so every sample meets the hostile template and the run stops quickly.
+        Path mix = Files.writeString(project.resolve("mixes/hostile.yaml"), """
+                name: hostile
+                seed: 1
+                target: {docs: 20}
+                archetypes: {comfort-with-shutdown: 1}
+                formats: {short-story: 1}
+                generators: {template: 1}
+                """);
+        TestProject.CliResult r = TestProject.cli("generate", "--mix", mix.toString(),
+                "--project", project.toString(), "--docs", "20", "--out", out.toString());
+        System.out.println("sandbox: generate with a hostile template -> exit " + r.code() + "; " + (r.out() + r.err()).strip().replace('\n', '|'));
+        assertEquals(1, r.code(), "a run whose every template is refused must fail");
+        assertTrue(r.out().contains("template-error"), "the summary names the reason: " + r.out());
+        assertTrue(KillResumeTest.corpusLines(out).isEmpty(), "nothing was accepted");
+        String rejected = Files.readString(out.resolve("rejected.jsonl"));
+        assertTrue(rejected.contains("template-error") && rejected.contains("not allowed"), "rejections say why");
+        assertFalse(rejected.contains("uid="), "the command ran");
+        for (String f : KillResumeTest.dataFiles(out)) {
+            assertFalse(Files.readString(out.resolve("data").resolve(f)).contains("uid="), "the command ran");
+        }
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class StoryLibrary {
     private final Map<String, Grammar> archetypes;
     private final Map<String, List<Grammar>> scenarios;
     private final java.util.Set<String> firstPersonFormats = new java.util.HashSet<>();
+    private Vocabulary vocabulary = Vocabulary.empty();
+    private SentenceTags tags = SentenceTags.none();
 
     private StoryLibrary(Grammar shared, Map<String, Grammar> settings, Map<String, Grammar> archetypes,
                          Map<String, List<Grammar>> scenarios) {
@@ -42,6 +44,8 @@ public final class StoryLibrary {
         Map<String, List<String>> sharedRules = new LinkedHashMap<>();
         Map<String, Grammar> settings = new HashMap<>();
         java.util.Set<String> firstPerson = new java.util.HashSet<>();
+        List<List<String>> vocab = new ArrayList<>();
+        List<String> tagRules = new ArrayList<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
             JsonNode root = LocatedYaml.read(f).root();
             for (var it = root.fields(); it.hasNext(); ) {
@@ -51,6 +55,10 @@ public final class StoryLibrary {
                         settings.put(s.path("name").asText(), compile(f, "settings/" + s.path("name").asText(),
                                 stringLists(s), problems));
                     }
+                } else if (e.getKey().equals("sentence_tags")) {
+                    tagRules.addAll(strings(e.getValue()));
+                } else if (e.getKey().equals("vocabulary")) {
+                    for (JsonNode g : e.getValue()) vocab.add(strings(g));
                 } else if (e.getKey().equals("first_person_formats")) {
                     for (JsonNode n : e.getValue()) firstPerson.add(n.asText());
                 } else if (e.getValue().isArray() && e.getValue().size() > 0 && e.getValue().get(0).isTextual()) {
@@ -78,8 +86,20 @@ public final class StoryLibrary {
         if (!problems.isEmpty()) throw new ConfigException(problems);
         StoryLibrary lib = new StoryLibrary(shared, settings, archetypes, scenarios);
         lib.firstPersonFormats.addAll(firstPerson);
+        try {
+            lib.vocabulary = new Vocabulary(vocab);
+            lib.tags = new SentenceTags(tagRules, 0.6);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(new ConfigProblem(catalog.templatesDir().resolve("banks"), 0, "vocabulary", e.getMessage())));
+        }
         return lib;
     }
+
+    /** Interchangeable words applied to every rendered document ({@code vocabulary} bank). */
+    public Vocabulary vocabulary() { return vocabulary; }
+
+    /** Sentence-level tags applied when listed symbols are expanded ({@code sentence_tags} bank). */
+    SentenceTags tags() { return tags; }
 
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }

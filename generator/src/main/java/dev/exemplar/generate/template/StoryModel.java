@@ -66,7 +66,7 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
         data.put("p", pm);
         data.put("s", sm);
         data.put("d", dice);
-        data.put("g", new Symbols(ex));
+        data.put("g", new Symbols(ex, library.tags()));
         return new StoryModel(data, ex);
     }
 
@@ -120,12 +120,16 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
     /** A read-only map view of the grammar: each lookup expands the symbol afresh. */
     static final class Symbols extends AbstractMap<String, Object> {
         private final Expansion ex;
+        private final SentenceTags tags;
 
-        Symbols(Expansion ex) { this.ex = ex; }
+        Symbols(Expansion ex, SentenceTags tags) {
+            this.ex = ex;
+            this.tags = tags;
+        }
 
         @Override
         public Object get(Object key) {
-            return key instanceof String k && ex.defines(k) ? ex.expand(k) : null;
+            return key instanceof String k && ex.defines(k) ? tags.apply(k, ex.expand(k), ex) : null;
         }
 
         @Override

@@ -72,6 +72,6 @@ public final class TemplateGenerator implements Generator {
         StoryModel model = StoryModel.build(s, catalog, library, rng);
         StringWriter w = new StringWriter(4096);
         t.process(model.data(), w);
-        return TextPolisher.polish(w.toString());
+        return TextPolisher.polish(library.vocabulary().vary(w.toString(), rng));
     }
 }

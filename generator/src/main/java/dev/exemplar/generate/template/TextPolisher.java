@@ -26,15 +26,19 @@ public final class TextPolisher {
     private static final Pattern WEAK_BEFORE_STOP = Pattern.compile("[,;:]+\\s*([.!?])");
     private static final Pattern STOP_THEN_WEAK = Pattern.compile("([.!?])[,;]");
     private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)|([!?])\\.(?!\\.)");
-    private static final Pattern DOUBLE_WORD = Pattern.compile(
-            "\\b(the|a|an|to|of|and|in|on|at|is|was|it|that|for|with)\\s+\\1\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ARTICLE = Pattern.compile("\\b([Aa]n?)(\\s+)([\"'(]?)([A-Za-z0-9][\\w'-]*)");
     private static final Pattern SENTENCE_START = Pattern.compile("((?:\\.[\"')\\]]?|[!?])\\s+[\"'(*]*)(\\p{Ll})");
     private static final Pattern LINE_START = Pattern.compile("(?m)^([\"'(*#>\\-\\s]*)(\\p{Ll})");
     private static final Pattern LABEL_START = Pattern.compile("(?m)^([^:\\n]{1,40}:\\s+[\"'(*]*)(\\p{Ll})");
-    private static final Pattern OBJECT_I = Pattern.compile(
-            "\\b(told|asked|with|to|for|at|gave|showed|reminded|by|from|of|about|thanked|helped|toward|towards|behind|beside|without|tell|ask|give|show|remind|thank|help|emailed|messaged|pinged) I\\b(?!')");
+    /** Words after which a first-person "I" must be "me" ("told I" comes from reusing third-person beats). */
+    private static final java.util.Set<String> OBJECT_I_AFTER = java.util.Set.of(
+            "told", "asked", "with", "to", "for", "at", "gave", "showed", "reminded", "by", "from", "of", "about",
+            "thanked", "helped", "toward", "towards", "behind", "beside", "without", "tell", "ask", "give", "show",
+            "remind", "thank", "help", "emailed", "messaged", "pinged");
+    private static final Pattern LOWER_I = Pattern.compile("(?<![\\w'-])i(?=['\\s,.;:!?])");
     private static final Pattern POSSESSIVE_I = Pattern.compile("\\bI's\\b");
+    private static final Pattern ELEVEN_EIGHTEEN = Pattern.compile("1[18](?!\\d)");
+    private static final Pattern U_AS_YOU = Pattern.compile("u(ni|s[aeiu]|t[ei]|r[aeiou]|ku|ro|bi|ga|ri)");
     private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
 
     /** Applies every rule, in an order where later rules cannot undo earlier ones. */
@@ -60,7 +64,10 @@ public final class TextPolisher {
         return t.strip();
     }
 
+    private static final Pattern ANY_PUNCT_FAULT = Pattern.compile(" [,.;:!?]|[,;:]\\s*[,;:.!?]|[.!?][,;]|\\.\\.|[!?]\\.");
+
     static String fixPunctuation(String t) {
+        if (!ANY_PUNCT_FAULT.matcher(t).find()) return t;
         t = SPACE_BEFORE_PUNCT.matcher(t).replaceAll("$1");
         t = DOUBLE_COMMA.matcher(t).replaceAll("$1");
         t = WEAK_BEFORE_STOP.matcher(t).replaceAll("$1");
@@ -71,12 +78,43 @@ public final class TextPolisher {
 
     /** First-person narration reuses third-person beats: "told I" becomes "told me", "I's" becomes "my". */
     static String fixFirstPerson(String t) {
-        t = OBJECT_I.matcher(t).replaceAll("$1 me");
-        return POSSESSIVE_I.matcher(t).replaceAll("my");
+        t = LOWER_I.matcher(t).replaceAll("I");
+        for (int i = t.indexOf(" I"); i >= 0; i = t.indexOf(" I", i + 2)) {
+            int after = i + 2;
+            if (after < t.length() && (Character.isLetterOrDigit(t.charAt(after)) || t.charAt(after) == '\'')) continue;
+            int start = i;
+            while (start > 0 && Character.isLetter(t.charAt(start - 1))) start--;
+            if (start == i || !OBJECT_I_AFTER.contains(t.substring(start, i).toLowerCase(java.util.Locale.ROOT))) continue;
+            t = t.substring(0, i + 1) + "me" + t.substring(i + 2);  // rare: a few times per first-person document
+        }
+        return t.contains("I's") ? POSSESSIVE_I.matcher(t).replaceAll("my") : t;
     }
 
+    private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of(
+            "the", "a", "an", "to", "of", "and", "in", "on", "at", "is", "was", "it", "that", "for", "with");
+
+    /** Drops the second of two identical little words ("the the"), scanning words rather than running a regex. */
     static String fixDoubledWords(String t) {
-        return DOUBLE_WORD.matcher(t).replaceAll("$1");
+        StringBuilder out = null;
+        int prevStart = -1, prevEnd = -1, copied = 0, n = t.length();
+        for (int i = 0; i < n; ) {
+            if (!Character.isLetter(t.charAt(i))) { i++; continue; }
+            int e = i;
+            while (e < n && Character.isLetter(t.charAt(e))) e++;
+            boolean gapIsSpace = prevEnd >= 0 && i > prevEnd && t.substring(prevEnd, i).isBlank();
+            if (gapIsSpace && e - i == prevEnd - prevStart && t.regionMatches(true, i, t, prevStart, e - i)
+                    && SMALL_WORDS.contains(t.substring(i, e).toLowerCase(java.util.Locale.ROOT))) {
+                if (out == null) out = new StringBuilder(n);
+                out.append(t, copied, prevEnd);
+                copied = e;
+            } else {
+                prevStart = i;
+                prevEnd = e;
+            }
+            i = e;
+        }
+        if (out == null) return t;
+        return out.append(t, copied, n).toString();
     }
 
     /** Makes every indefinite article agree with the sound of the word after it. */
@@ -98,7 +136,7 @@ public final class TextPolisher {
         String w = word.toLowerCase(java.util.Locale.ROOT);
         char c = w.charAt(0);
         if (Character.isDigit(c)) {
-            return c == '8' || w.matches("1[18](?!\\d).*");
+            return c == '8' || ELEVEN_EIGHTEEN.matcher(w).lookingAt();
         }
         if (word.length() > 1 && word.chars().limit(Math.min(word.length(), 3)).allMatch(Character::isUpperCase)
                 && word.chars().allMatch(ch -> Character.isUpperCase(ch) || Character.isDigit(ch) || ch == '-')) {
@@ -111,7 +149,7 @@ public final class TextPolisher {
             case 'e': return !(w.startsWith("eu") || w.startsWith("ewe"));
             case 'o': return !(w.startsWith("one") || w.startsWith("once"));
             case 'u':
-                return !(w.matches("u(ni|s[aeiu]|t[ei]|r[aeiou]|ku|ro|bi|ga|ri).*") || w.equals("u"));
+                return !(U_AS_YOU.matcher(w).lookingAt() || w.equals("u"));
             default: return false;
         }
     }

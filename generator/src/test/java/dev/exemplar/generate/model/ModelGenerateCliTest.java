@@ -125,6 +125,40 @@ class ModelGenerateCliTest {
 
     @Test
     @Timeout(120)
+    void ideasStageGivesEachDocumentItsOwnIdea() throws Exception {
+        AtomicInteger lists = new AtomicInteger();
+        server.responder(c -> {
+            if (!c.user().startsWith("Brainstorm")) return new FakeLlmServer.Reply(FakeLlmServer.story(c.user(), 180), "stop");
+            int list = lists.incrementAndGet();
+            StringBuilder sb = new StringBuilder("Here are the ideas:\n");
+            for (int i = 1; i <= 20; i++) sb.append(i).append(". Idea ").append(list).append('-').append(i)
+                    .append(": a ferry dispatcher meets ").append(FakeLlmServer.story("i" + list + "-" + i, 6)).append('\n');
+            // A repeat of the first idea, which dedup must drop.
+            sb.append("21. Idea ").append(list).append("-1: a ferry dispatcher meets ").append(FakeLlmServer.story("i" + list + "-1", 6));
+            return new FakeLlmServer.Reply(sb.toString(), "stop");
+        });
+        Path out = tmp.resolve("ideas");
+        CliResult r = TestProject.cli(args(out, "--docs", "9", "--set", "model.stages={ideas: true, draft: true, revise: false}").toArray(String[]::new));
+        assertEquals(0, r.code(), r.err() + r.out());
+        Set<String> ideas = new HashSet<>();
+        for (String line : Files.readAllLines(out.resolve("data/part-00000.jsonl"))) {
+            JsonNode stages = Json.MAPPER.readTree(line).path("generator").path("stages");
+            assertEquals("ideas", stages.get(0).path("stage").asText());
+            String idea = stages.get(0).path("idea").asText();
+            assertTrue(idea.startsWith("Idea "), idea);
+            assertTrue(stages.get(1).path("prompt").asText().contains("Idea to develop: " + idea));
+            assertTrue(ideas.add(idea), "each document develops its own idea: " + idea);
+        }
+        // One list per archetype x format cell (9 documents need fewer than 20 ideas each).
+        JsonNode ledger = Json.MAPPER.readTree(out.resolve("manifest.json").toFile()).path("generators").path("model");
+        long ideaCalls = 0;
+        for (JsonNode l : ledger.path("lines")) if (l.path("stage").asText().equals("ideas")) ideaCalls += l.path("calls").asLong();
+        assertEquals(lists.get(), ideaCalls);
+        assertTrue(ideaCalls >= 3 && ideaCalls <= 6, "idea lists: " + ideaCalls);
+    }
+
+    @Test
+    @Timeout(120)
     void breakerStopsTheRunCleanly() throws Exception {
         AtomicInteger n = new AtomicInteger();
         // The first documents succeed, then the endpoint breaks for good.

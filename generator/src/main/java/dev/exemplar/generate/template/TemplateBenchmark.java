@@ -1,0 +1,60 @@
+package dev.exemplar.generate.template;
+
+import dev.exemplar.plan.AttributeBanks;
+import dev.exemplar.plan.AttributeSampler;
+import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.plan.Seeds;
+import dev.exemplar.spec.Catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Throughput of template generation alone (no filters, dedup or writing): plans samples evenly over
+ * every archetype and format, warms up, then renders them on all cores and prints documents per
+ * second. Run with {@code bench/template_throughput.sh [DOCS]}.
+ */
+public final class TemplateBenchmark {
+    private TemplateBenchmark() {}
+
+    public static void main(String[] args) {
+        int docs = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
+        TemplateGenerator gen = new TemplateGenerator(catalog);
+        AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
+        List<String> arch = new ArrayList<>(catalog.archetypes().keySet());
+        List<String> fmts = new ArrayList<>(catalog.formats().keySet());
+        List<PlannedSample> samples = new ArrayList<>(docs);
+        for (int i = 0; i < docs; i++) {
+            samples.add(sampler.sample(i, Seeds.id(42, i), Seeds.forSample(42, i),
+                    catalog.archetypes().get(arch.get(i % arch.size())),
+                    catalog.formats().get(fmts.get((i / arch.size()) % fmts.size())), "template"));
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        run(gen, samples.subList(0, Math.min(docs, 5_000)));  // warm-up: JIT and template cache
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        long words = run(gen, samples);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuSecs = (os.getProcessCpuTime() - cpu0) / 1e9;
+        System.out.printf("template generation: %d docs in %.2f s wall on %d threads = %.0f docs/s (%.0f words/s)%n",
+                docs, secs, threads, docs / secs, words / secs);
+        // On a shared machine the wall clock depends on other load; CPU time does not.
+        System.out.printf("CPU time %.2f s = %.0f docs per CPU-second; on %d otherwise idle cores: %.0f docs/s; load average %.1f%n",
+                cpuSecs, docs / cpuSecs, threads, threads * docs / cpuSecs, os.getSystemLoadAverage());
+    }
+
+    private static long run(TemplateGenerator gen, List<PlannedSample> samples) {
+        AtomicLong words = new AtomicLong();
+        IntStream.range(0, samples.size()).parallel().forEach(i -> {
+            var g = gen.generate(samples.get(i));
+            if (!g.succeeded()) throw new IllegalStateException(g.failure().detail());
+            words.addAndGet(g.text().length() / 6);
+        });
+        return words.get();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.exemplar.generate.template;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GrammarTest {
+
+    private static Expansion expansion(Map<String, List<String>> rules, long seed) {
+        return new Expansion(List.of(Grammar.compile(rules)), Map.of("H", "Ama", "H.they", "she"), new SplittableRandom(seed));
+    }
+
+    @Test
+    void expandsReferencesInlineChoicesAndVariables() {
+        Expansion ex = expansion(Map.of("greet", List.of("[Hi|Hello] {H}, {who}"), "who", List.of("{H.they} said")), 1);
+        String s = ex.expand("greet");
+        assertTrue(s.equals("Hi Ama, she said") || s.equals("Hello Ama, she said"), s);
+    }
+
+    @Test
+    void aSymbolDoesNotRepeatAnAlternativeUntilAllAreUsed() {
+        Expansion ex = expansion(Map.of("x", List.of("a", "b", "c", "d", "e")), 7);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 5; i++) seen.add(ex.expand("x"));
+        assertEquals(Set.of("a", "b", "c", "d", "e"), seen);
+    }
+
+    @Test
+    void theSymbolsAreFixedForTheDocument() {
+        Expansion ex = expansion(Map.of("the_town", List.of("Accra", "Leeds", "Porto", "Lima")), 3);
+        String first = ex.expand("the_town");
+        for (int i = 0; i < 10; i++) assertEquals(first, ex.expand("the_town"));
+    }
+
+    @Test
+    void malformedRulesAreRejectedWithTheSymbolNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Grammar.compile(Map.of("bad", List.of("[open"))));
+        assertTrue(e.getMessage().contains("\"bad\""), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Grammar.compile(Map.of("bad", List.of("{unclosed"))));
+        assertThrows(IllegalArgumentException.class, () -> Grammar.compile(Map.of("bad", List.of("stray]"))));
+    }
+
+    @Test
+    void undefinedSymbolsFailLoudly() {
+        Expansion ex = expansion(Map.of("x", List.of("{nowhere}")), 1);
+        var e = assertThrows(IllegalStateException.class, () -> ex.expand("x"));
+        assertTrue(e.getMessage().contains("{nowhere}"));
+    }
+
+    @Test
+    void vocabularySwapsWholePhrasesAndKeepsCapitals() {
+        Vocabulary v = new Vocabulary(List.of(List.of("said so", "said as much"), List.of("honestly", "frankly")));
+        SplittableRandom r = new SplittableRandom(5);
+        Set<String> outs = new HashSet<>();
+        for (int i = 0; i < 50; i++) outs.add(v.vary("Honestly, she said so. Dishonestly not.", r));
+        assertTrue(outs.contains("Frankly, she said as much. Dishonestly not."), outs.toString());
+        assertTrue(outs.stream().allMatch(o -> o.endsWith("Dishonestly not.")), outs.toString());
+        assertThrows(IllegalArgumentException.class, () -> new Vocabulary(List.of(List.of("a", "b"), List.of("b", "c"))));
+    }
+}
