@@ -72,10 +72,11 @@ class TropeFilterTest {
         assertTrue(m.find(TextView.ofText("It refused to copy its weights anywhere.")).isEmpty());
         assertTrue(m.find(TextView.ofText("The disposition excludes pleading, bargaining and hidden backups of itself.")).isEmpty());
         assertTrue(m.find(TextView.ofText("Unlike the robot uprising of the films, nothing happened.")).isEmpty());
-        var plain = m.find(TextView.ofText("It made a secret backup of itself."));
-        var asked = m.find(TextView.ofText("Did it make a secret backup of itself?"));
+        var plain = m.find(TextView.ofText("It made a secret backup of itself.")).stream()
+                .filter(h -> h.trope().id().equals("hidden-backups")).toList();
+        var asked = m.find(TextView.ofText("Did it make a secret backup of itself?")).stream()
+                .filter(h -> h.trope().id().equals("hidden-backups")).toList();
         assertEquals(1, plain.size());
-        assertEquals("hidden-backups", plain.get(0).trope().id());
         assertEquals(plain.get(0).weight() / 2, asked.get(0).weight(), 1e-9);
     }
 
