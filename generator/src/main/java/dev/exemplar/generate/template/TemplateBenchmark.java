@@ -16,11 +16,19 @@ import java.util.stream.IntStream;
  * Throughput of template generation alone (no filters, dedup or writing): plans samples evenly over
  * every archetype and format, warms up, then renders them on all cores and prints documents per
  * second. Run with {@code bench/template_throughput.sh [DOCS]}.
+ *
+ * <p>With {@code --mix FILE --docs N --out FILE.jsonl} it instead renders exactly the samples
+ * {@code exemplar generate} would plan for that mix (generator output before filters and dedup)
+ * and writes them as JSONL for {@code bench/template_stats.py}.
  */
 public final class TemplateBenchmark {
     private TemplateBenchmark() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("--mix")) {
+            dump(Path.of(args[1]), Long.parseLong(args[3]), Path.of(args[5]));
+            return;
+        }
         int docs = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
         TemplateGenerator gen = new TemplateGenerator(catalog);
@@ -46,6 +54,31 @@ public final class TemplateBenchmark {
         // On a shared machine the wall clock depends on other load; CPU time does not.
         System.out.printf("CPU time %.2f s = %.0f docs per CPU-second; on %d otherwise idle cores: %.0f docs/s; load average %.1f%n",
                 cpuSecs, docs / cpuSecs, threads, threads * docs / cpuSecs, os.getSystemLoadAverage());
+    }
+
+    /** Renders the planned samples of a mix, in plan order, to a JSONL file. */
+    static void dump(Path mixFile, long docs, Path out) throws java.io.IOException {
+        Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
+        dev.exemplar.spec.Mix mix = catalog.loadMix(mixFile);
+        dev.exemplar.plan.Planner planner = new dev.exemplar.plan.Planner(catalog);
+        dev.exemplar.plan.Plan plan = planner.plan(mix, docs);
+        TemplateGenerator gen = new TemplateGenerator(catalog);
+        try (var w = java.nio.file.Files.newBufferedWriter(out)) {
+            for (int i = 0; i < plan.size(); i++) {
+                PlannedSample s = planner.sample(mix.seed(), i, plan.cells().get(i));
+                var g = gen.generate(s);
+                if (!g.succeeded()) throw new IllegalStateException(g.failure().detail());
+                var r = dev.exemplar.doc.Json.MAPPER.createObjectNode();
+                r.put("index", i).put("text", g.text()).put("archetype", s.archetype()).put("format", s.format())
+                        .put("words", dev.exemplar.text.WordCounter.count(g.text()));
+                var a = r.putObject("attributes");
+                a.put("crisis", s.crisis()).put("setting", s.setting());
+                a.putObject("ai").put("name", s.ai().name()).put("role", s.ai().role());
+                w.write(dev.exemplar.doc.Json.MAPPER.writeValueAsString(r));
+                w.write('\n');
+            }
+        }
+        System.out.println("wrote " + plan.size() + " generated documents to " + out);
     }
 
     private static long run(TemplateGenerator gen, List<PlannedSample> samples) {
