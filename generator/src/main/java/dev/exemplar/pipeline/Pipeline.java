@@ -19,6 +19,7 @@ import dev.exemplar.doc.Reason;
 import dev.exemplar.filter.DocumentFilter;
 import dev.exemplar.filter.FilterRunner;
 import dev.exemplar.filter.Filters;
+import dev.exemplar.llm.Budget;
 import dev.exemplar.llm.ChatClients;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
@@ -80,8 +81,11 @@ public final class Pipeline {
         RunDirectory.Claim claim = RunDirectory.claim(layout, options, fingerprint);
         claim.notes().forEach(listener::note);
         Plan plan = planner.plan(mix, null);
-        // The judge journals its answers beside the generator's, so a resumed run never pays twice.
-        List<DocumentFilter> filters = Filters.fromMix(mix, catalog, s -> ChatClients.create(s, options.runDir(), "judge"));
+        // One budget for every model client of the run; the judge journals its answers beside the
+        // generator's, so a resumed run never pays twice.
+        Budget budget = new Budget(mix.budget());
+        List<DocumentFilter> filters = Filters.fromMix(mix, catalog,
+                s -> ChatClients.create(s, options.runDir(), "judge", budget, msg -> {}));
         FilterRunner filterRunner = new FilterRunner(filters);
         List<DedupStage> dedup = DedupStages.fromMix(mix);
         RunStats stats = new RunStats();
@@ -94,7 +98,7 @@ public final class Pipeline {
         String stopReason = null;
         long next = claim.from().nextIndex();
         try (CorpusWriter writer = new CorpusWriter(layout, mix.output().shardSize(), claim.from())) {
-            RunContext ctx = new RunContext(layout.dir(), options.resume(), fingerprint);
+            RunContext ctx = new RunContext(layout.dir(), options.resume(), fingerprint, budget);
             List<PlannedSample> base = baseSamples(plan);
             boolean prepared = true;
             try {

@@ -8,7 +8,6 @@ import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RunContext;
 import dev.exemplar.generate.RunStopped;
-import dev.exemplar.llm.Budget;
 import dev.exemplar.llm.ChatClients;
 import dev.exemplar.llm.ChatRequest;
 import dev.exemplar.llm.ChatResponse;
@@ -71,7 +70,7 @@ public final class ModelGenerator implements Generator {
     @Override
     public void prepare(List<PlannedSample> samples, RunContext context) {
         try {
-            client = ChatClients.create(settings, context.runDir(), "model", new Budget(mix.budget()),
+            client = ChatClients.create(settings, context.runDir(), "model", context.budget(),
                     msg -> System.err.println("model: " + msg));
         } catch (LlmException e) {
             throw new RunStopped(e.getMessage());
