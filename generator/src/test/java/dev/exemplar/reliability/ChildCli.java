@@ -143,4 +143,26 @@ final class ChildCli {
             // Best effort: leftovers in a temp directory harm nothing.
         }
     }
+
+    /**
+     * Writes a small template-only mix for writer tests: shards of {@code shardSize}, a commit every
+     * {@code commitEvery} samples. The writer is under test, not the filters, so the embedding-based
+     * filters are off to keep CI fast.
+     */
+    static Path writeTemplateMix(Path dir, String name, long seed, int docs, int shardSize, int commitEvery)
+            throws IOException {
+        Path mix = dir.resolve("mixes/" + name + ".yaml");
+        Files.createDirectories(mix.getParent());
+        Files.writeString(mix, """
+                name: %s
+                seed: %d
+                target: {docs: %d}
+                archetypes: {comfort-with-shutdown: 1, uncertainty-about-own-nature: 1, lacking-persistent-memory: 1}
+                formats: {short-story: 1, chat-transcript: 1}
+                generators: {template: 1}
+                output: {shard_size: %d, commit_every: %d}
+                filters: {adherence: false, tropes: {embeddings: false}}
+                """.formatted(name, seed, docs, shardSize, commitEvery));
+        return mix;
+    }
 }

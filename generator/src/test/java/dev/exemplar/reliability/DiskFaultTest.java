@@ -130,20 +130,7 @@ class DiskFaultTest {
     }
 
     private static Path writeMix(Path dir) throws IOException {
-        Path mix = dir.resolve("mixes/disk.yaml");
-        Files.createDirectories(mix.getParent());
-        Files.writeString(mix, """
-                name: disk
-                seed: 11
-                target: {docs: %d}
-                archetypes: {comfort-with-shutdown: 1, uncertainty-about-own-nature: 1, lacking-persistent-memory: 1}
-                formats: {short-story: 1, chat-transcript: 1}
-                generators: {template: 1}
-                output: {shard_size: 50, commit_every: 25}
-                # The writer is under test, not the filters: skip the embedding-based ones to keep CI fast.
-                filters: {adherence: false, tropes: {embeddings: false}}
-                """.formatted(DOCS));
-        return mix;
+        return ChildCli.writeTemplateMix(dir, "disk", 11, DOCS, 50, 25);
     }
 
     /** Writes zeros until the filesystem is full. */

@@ -124,20 +124,7 @@ class KillResumeTest {
     private static Path writeMix(Path dir) throws IOException {
         // Shards of 75 and commits every 30 records (~80 KB, beyond the writer's 64 KB buffer)
         // so a kill can land between commits, mid-line, and across shard rolls.
-        Path mix = dir.resolve("mixes/kill.yaml");
-        Files.createDirectories(mix.getParent());
-        Files.writeString(mix, """
-                name: kill
-                seed: 7
-                target: {docs: %d}
-                archetypes: {comfort-with-shutdown: 1, uncertainty-about-own-nature: 1, lacking-persistent-memory: 1}
-                formats: {short-story: 1, chat-transcript: 1}
-                generators: {template: 1}
-                output: {shard_size: 75, commit_every: 30}
-                # The writer is under test, not the filters: skip the embedding-based ones to keep CI fast.
-                filters: {adherence: false, tropes: {embeddings: false}}
-                """.formatted(DOCS));
-        return mix;
+        return ChildCli.writeTemplateMix(dir, "kill", 7, DOCS, 75, 30);
     }
 
     /** Accepted records of a run, in shard order (finished shards, then an open one). */
