@@ -7,10 +7,10 @@ import dev.exemplar.audit.HtmlReport;
 import dev.exemplar.audit.RunDirectory;
 import dev.exemplar.audit.TextReport;
 import dev.exemplar.doc.BadInputException;
-import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -76,9 +76,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many repeated openings, sentences and AI names to list. Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
-            description = "A malformed JSONL line stops the audit (fail) or is reported with its line number and skipped (skip). Default: ${DEFAULT-VALUE}.")
-    BadLinePolicy onBadLine;
+    @Mixin BadLineOption badLines;
 
     @Override
     public Integer call() {
@@ -91,7 +89,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             RunDirectory run = RunDirectory.open(runDir);
             int n = sample != null ? sample : html != null ? 30 : 0;
-            Auditor auditor = new Auditor(new Auditor.Options(n, by, seed, nearThreshold, top, onBadLine),
+            Auditor auditor = new Auditor(new Auditor.Options(n, by, seed, nearThreshold, top, badLines.policy),
                     w -> err.println("warning: " + w));
             AuditReport report = auditor.audit(run);
             if (json) {

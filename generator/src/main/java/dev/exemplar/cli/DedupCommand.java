@@ -4,9 +4,9 @@ import dev.exemplar.dedup.DedupChain;
 import dev.exemplar.dedup.DedupRunner;
 import dev.exemplar.dedup.DedupStages;
 import dev.exemplar.dedup.LshMath;
-import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.spec.DedupSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,9 +105,7 @@ public final class DedupCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1024", hidden = true)
     int batch;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail",
-            description = "What to do with a line that is not a JSON object with a string \"text\": fail (default) or skip it with a warning.")
-    String onBadLine;
+    @Mixin BadLineOption badLines;
 
     @Option(names = "--gzip", description = "Write kept.jsonl.gz and removed.jsonl.gz.")
     boolean gzip;
@@ -131,7 +129,7 @@ public final class DedupCommand implements Callable<Integer> {
         if (in.isEmpty()) throw bad("Missing required option: '--in=FILE_OR_DIR'");
         if (out == null) throw bad("Missing required option: '--out=DIR'");
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        var options = new DedupRunner.Options(t, batch, policy(), gzip, overwrite);
+        var options = new DedupRunner.Options(t, batch, badLines.policy, gzip, overwrite);
         // Bad input (unreadable eval sets, malformed lines) surfaces as BadInputException or
         // ConfigException, which Main's error handler reports with exit code 2.
         try (DedupChain chain = DedupStages.fromSettings(settings, out.toAbsolutePath())) {
@@ -160,13 +158,6 @@ public final class DedupCommand implements Callable<Integer> {
         return new DedupSettings(!noExact, near, new DedupSettings.Semantic(semantic, semanticThreshold), decon);
     }
 
-    private BadLinePolicy policy() {
-        return switch (onBadLine.toLowerCase(Locale.ROOT)) {
-            case "fail" -> BadLinePolicy.FAIL;
-            case "skip" -> BadLinePolicy.SKIP;
-            default -> throw bad("--on-bad-line must be fail or skip, found \"" + onBadLine + "\"");
-        };
-    }
 
     private ParameterException bad(String msg) {
         throw new ParameterException(spec.commandLine(), msg);

@@ -12,6 +12,7 @@ import dev.exemplar.filter.Metrics;
 import dev.exemplar.filter.TropeScorer;
 import dev.exemplar.filter.TropeSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -74,9 +75,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             description = "For Anthropic files: auto (by file name), matching-undesired or matching-desired. Default: ${DEFAULT-VALUE}.")
     String polarity;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
-            description = "What to do with a malformed line: fail (default) or skip it with a warning naming file and line.")
-    BadLinePolicy onBadLine;
+    @Mixin BadLineOption badLines;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -87,7 +86,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         {
-            BadLinePolicy policy = onBadLine;
+            BadLinePolicy policy = badLines.policy;
             LabelledData.Polarity pol = switch (polarity.toLowerCase(Locale.ROOT)) {
                 case "auto" -> LabelledData.Polarity.AUTO;
                 case "matching-undesired" -> LabelledData.Polarity.MATCHING_UNDESIRED;

@@ -2,7 +2,6 @@ package dev.exemplar.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.BadInputException;
-import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
@@ -16,6 +15,7 @@ import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
 import dev.exemplar.spec.ModelSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -73,9 +73,7 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--no-judge", description = "Do not run the mix's LLM judge even if it has one.")
     boolean noJudge;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
-            description = "A malformed line stops the run with its file and line (fail, default) or is reported and skipped (skip).")
-    BadLinePolicy onBadLine;
+    @Mixin BadLineOption badLines;
 
     @Option(names = "--overwrite", description = "Replace kept.jsonl/rejected.jsonl already in --out.")
     boolean overwrite;
@@ -88,7 +86,7 @@ public final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var policy = onBadLine;
+        var policy = badLines.policy;
         if (batchSize < 1) throw new BadInputException("--batch must be at least 1");
         List<Path> inputs = CliOptions.jsonlFiles(in);
         Path kept = out.resolve("kept.jsonl"), rejected = out.resolve("rejected.jsonl");

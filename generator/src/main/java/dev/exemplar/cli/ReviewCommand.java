@@ -3,9 +3,9 @@ package dev.exemplar.cli;
 import dev.exemplar.audit.ReviewServer;
 import dev.exemplar.audit.RunDirectory;
 import dev.exemplar.doc.BadInputException;
-import dev.exemplar.doc.BadLinePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,9 +55,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of that sample. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--on-bad-line", paramLabel = "fail|skip", defaultValue = "fail", converter = BadLinePolicyConverter.class,
-            description = "A malformed JSONL line stops the server (fail) or is reported and skipped (skip). Default: ${DEFAULT-VALUE}.")
-    BadLinePolicy onBadLine;
+    @Mixin BadLineOption badLines;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -69,7 +67,7 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         ReviewServer server;
         try {
-            server = new ReviewServer(RunDirectory.open(runDir), limit, seed, onBadLine, w -> err.println("warning: " + w));
+            server = new ReviewServer(RunDirectory.open(runDir), limit, seed, badLines.policy, w -> err.println("warning: " + w));
         } catch (BadInputException e) {
             err.println("error: " + e.getMessage());
             return 2;
