@@ -31,17 +31,10 @@ import java.util.stream.Collectors;
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--mix", required = true, paramLabel = "FILE", description = "The mix to generate (mixes/*.yaml).")
-    Path mixFile;
+    @Mixin MixOptions mixOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: output/<mix name>).")
     Path out;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the mix's seed.")
-    Long seed;
-
-    @Option(names = "--docs", paramLabel = "N", description = "Override the mix's target with N accepted documents.")
-    Long docs;
 
     @Option(names = "--resume", description = "Continue an interrupted run in --out from its last commit.")
     boolean resume;
@@ -52,16 +45,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--allow-config-change", description = "With --resume: continue even though specs, templates or the mix changed.")
     boolean allowConfigChange;
 
-    @Mixin ProjectOptions project;
-
     @Override
     public Integer call() {
         if (resume && overwrite) {
             throw new dev.exemplar.doc.BadInputException("--resume and --overwrite contradict each other; choose one");
         }
-        Catalog catalog = project.catalog(mixFile);
-        LocatedYaml y = project.effectiveMix(mixFile, seed, docs);
-        Mix mix = project.mix(catalog, y);
+        Catalog catalog = mixOptions.catalog();
+        LocatedYaml y = mixOptions.effective();
+        Mix mix = mixOptions.load(catalog, y);
         Path dir = out != null ? out : catalog.root().resolve("output").resolve(mix.name());
         JsonNode effective = y.root();
         RunResult r;

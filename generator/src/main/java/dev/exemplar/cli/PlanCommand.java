@@ -27,21 +27,12 @@ import java.util.concurrent.Callable;
 final class PlanCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--mix", required = true, paramLabel = "FILE", description = "The mix to plan.")
-    Path mixFile;
-
-    @Option(names = "--docs", paramLabel = "N", description = "Override the mix's target with N documents.")
-    Long docs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the mix's seed.")
-    Long seed;
-
-    @Mixin ProjectOptions project;
+    @Mixin MixOptions mixOptions;
 
     @Override
     public Integer call() {
-        Catalog catalog = project.catalog(mixFile);
-        Mix mix = project.mix(catalog, project.effectiveMix(mixFile, seed, docs));
+        Catalog catalog = mixOptions.catalog();
+        Mix mix = mixOptions.load(catalog, mixOptions.effective());
         Plan plan = new Planner(catalog).plan(mix, null);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Mix %s (seed %d): %,d documents, about %,d tokens%s%n", mix.name(), mix.seed(), plan.size(),
