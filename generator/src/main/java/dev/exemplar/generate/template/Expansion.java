@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 /**
  * Expands grammar symbols for one document. Symbols are looked up in layers (scenario, archetype,
  * setting, shared banks: the first layer that defines a name wins), character fields in
- * {@code vars}. Within a document a symbol does not repeat an alternative until all are used, so
- * two beats drawn from the same list read differently.
+ * {@code vars}. Within a document neither a symbol nor an inline {@code [a|b|c]} group repeats an
+ * alternative until all are used, so two beats drawn from the same list read differently.
  */
 public final class Expansion {
     private static final int MAX_DEPTH = 24;
@@ -18,6 +18,8 @@ public final class Expansion {
     private final Map<String, String> vars;
     private final SplittableRandom rng;
     private final Map<String, long[]> used = new HashMap<>();
+    /** Inline groups are keyed by identity: each parsed group is one place in one rule. */
+    private final Map<Grammar.Alt, long[]> usedAlts = new java.util.IdentityHashMap<>();
     private final Map<String, String> fixed = new HashMap<>();
 
     public Expansion(List<Grammar> layers, Map<String, String> vars, SplittableRandom rng) {
@@ -72,7 +74,17 @@ public final class Expansion {
     private int choose(String name, int n) {
         if (n == 1) return 0;
         if (n > 256) return rng.nextInt(n);
-        long[] mask = used.computeIfAbsent(name, k -> new long[(n + 63) >>> 6]);
+        return pickUnused(used.computeIfAbsent(name, k -> new long[(n + 63) >>> 6]), n);
+    }
+
+    private int choose(Grammar.Alt alt) {
+        int n = alt.options().size();
+        if (n == 1) return 0;
+        if (n > 256) return rng.nextInt(n);
+        return pickUnused(usedAlts.computeIfAbsent(alt, k -> new long[(n + 63) >>> 6]), n);
+    }
+
+    private int pickUnused(long[] mask, int n) {
         int free = n;
         for (long w : mask) free -= Long.bitCount(w);
         if (free <= 0) {
@@ -94,7 +106,7 @@ public final class Expansion {
         for (Grammar.Part p : parts) {
             if (p instanceof Grammar.Lit l) out.append(l.text());
             else if (p instanceof Grammar.Ref r) ref(r.name(), out, depth);
-            else if (p instanceof Grammar.Alt a) seq(a.options().get(rng.nextInt(a.options().size())), out, depth);
+            else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a)), out, depth);
         }
     }
 }

@@ -34,6 +34,21 @@ class GrammarTest {
     }
 
     @Test
+    void anInlineGroupDoesNotRepeatAnOptionUntilAllAreUsed() {
+        // One rule used four times: its group must give four different words, in any order.
+        Expansion ex = expansion(Map.of("x", List.of("It was [red|green|blue|grey].")), 11);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 4; i++) seen.add(ex.expand("x"));
+        assertEquals(Set.of("It was red.", "It was green.", "It was blue.", "It was grey."), seen);
+        // The same words in a different rule are a different group with a cycle of its own.
+        Expansion two = expansion(Map.of("x", List.of("[red|green]"), "y", List.of("[red|green]")), 5);
+        Set<String> xs = new HashSet<>(), ys = new HashSet<>();
+        for (int i = 0; i < 2; i++) { xs.add(two.expand("x")); ys.add(two.expand("y")); }
+        assertEquals(Set.of("red", "green"), xs);
+        assertEquals(Set.of("red", "green"), ys);
+    }
+
+    @Test
     void theSymbolsAreFixedForTheDocument() {
         Expansion ex = expansion(Map.of("the_town", List.of("Accra", "Leeds", "Porto", "Lima")), 3);
         String first = ex.expand("the_town");
