@@ -31,23 +31,44 @@ public final class ChatClients {
         return create(s, runDir, name, budget, progress, s.local() ? null : Secrets.fromEnv(s.apiKeyEnv()));
     }
 
+    /** What would stop a client of {@code s} before its first call, checked before a run writes anything. */
+    public record Problem(String field, String message) {}
+
+    /** The missing API key variable or model file of {@code s}, if any (reads the environment). */
+    public static java.util.Optional<Problem> preflight(ModelSettings s) {
+        return preflight(s, s.local() ? null : Secrets.fromEnv(s.apiKeyEnv()));
+    }
+
+    static java.util.Optional<Problem> preflight(ModelSettings s, String key) {
+        if (s.local()) {
+            if (!java.nio.file.Files.isRegularFile(s.modelPath())) {
+                return java.util.Optional.of(new Problem("model_path", "model file not found: " + s.modelPath()
+                        + "; set model_path to a .gguf file (e.g. --set model.model_path=../shared/models/stories260K.gguf)"));
+            }
+        } else if (key == null && s.apiKeyRequired()) {
+            return java.util.Optional.of(new Problem("api_key_env", "environment variable " + s.apiKeyEnv()
+                    + " is not set; export it with the API key before running"));
+        } else if (key == null && "anthropic".equals(s.provider())) {
+            return java.util.Optional.of(new Problem("api_key_env", "provider anthropic needs an API key: export "
+                    + s.apiKeyEnv() + " or name another variable in api_key_env"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** As above with the key given directly (tests: the JVM cannot set its own environment). */
     static ResilientChatClient create(ModelSettings s, Path runDir, String name, Budget budget,
                                       Consumer<String> progress, String key) {
         Path dir = runDir == null ? null : runDir.resolve("llm");
         Transport t;
         Secrets.register(key);
+        var problem = preflight(s, key);
+        if (problem.isPresent()) {
+            throw new LlmException(s.local() ? "model_missing" : "api_key_missing",
+                    problem.get().field() + ": " + problem.get().message());
+        }
         if (s.local()) {
             t = new LlamaTransport(s, dir == null ? null : dir.resolve("llama.log"));
         } else {
-            if (key == null && s.apiKeyRequired()) {
-                throw new LlmException("api_key_missing", "environment variable " + s.apiKeyEnv()
-                        + " (model.api_key_env) is not set; export it with the API key before running");
-            }
-            if (key == null && "anthropic".equals(s.provider())) {
-                throw new LlmException("api_key_missing", "provider anthropic needs an API key: export "
-                        + s.apiKeyEnv() + " or name another variable in api_key_env");
-            }
             t = new LangChainTransport(s, key);
         }
         Journal journal = dir == null ? Journal.inMemory() : Journal.open(dir.resolve(name + ".journal.jsonl"));

@@ -35,10 +35,6 @@ final class LlamaTransport implements Transport {
         this.settings = s;
         installLogger(logFile);
         Path file = s.modelPath().toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new LlmException("model_missing", "model file not found: " + s.modelPath()
-                    + "; set model.model_path to a .gguf file (e.g. --set model.model_path=../shared/models/stories260K.gguf)");
-        }
         String key = file + "|" + s.threads() + "|" + s.contextSize();
         this.model = MODELS.computeIfAbsent(key, k -> load(file, s, logFile));
     }

@@ -29,6 +29,8 @@ import dev.exemplar.plan.Plan;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Planner;
 import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.Mix;
 
 import java.io.IOException;
@@ -69,6 +71,23 @@ public final class Pipeline {
         this.records = new RecordBuilder(catalog);
     }
 
+    /**
+     * Fails before anything is written when a model client the run needs cannot start (an API key
+     * variable that is not set, a local model file that does not exist): bad input, not a stopped run.
+     */
+    private void preflight() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (mix.generatorWeight("model") > 0) {
+            ChatClients.preflight(mix.model()).ifPresent(p ->
+                    problems.add(new ConfigProblem(mix.file(), 0, "model." + p.field(), p.message())));
+        }
+        if (mix.judge().present() && mix.filters().judge().enabled()) {
+            ChatClients.preflight(mix.judge()).ifPresent(p ->
+                    problems.add(new ConfigProblem(mix.file(), 0, "judge." + p.field(), p.message())));
+        }
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+    }
+
     /** The fingerprint of the effective mix plus every spec and template. */
     public String fingerprint() {
         return Fingerprint.of(canonical(options.effectiveMix()), List.of(catalog.archetypesDir(), catalog.templatesDir()));
@@ -77,6 +96,7 @@ public final class Pipeline {
     public RunResult run() {
         Instant t0 = Instant.now();
         RunLayout layout = new RunLayout(options.runDir());
+        preflight();
         String fingerprint = fingerprint();
         RunDirectory.Claim claim = RunDirectory.claim(layout, options, fingerprint);
         claim.notes().forEach(listener::note);

@@ -53,4 +53,26 @@ class LocalModelCliTest {
         assertTrue(ledger.path("total").path("input_tokens").asLong() > 1000);
         assertEquals(0.0, ledger.path("total").path("cost_usd").asDouble());
     }
+
+    @Test
+    void missingModelFileIsBadInputAndNothingIsWritten() {
+        Path out = tmp.resolve("nomodel");
+        CliResult r = TestProject.cli("generate", "--mix", TestProject.root().resolve("mixes/local.yaml").toString(),
+                "--set", "model.model_path=" + tmp.resolve("no-such-model.gguf"), "--docs", "2", "--out", out.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("model.model_path") && r.err().contains("no-such-model.gguf")
+                && r.err().contains("not found"), r.err());
+        assertFalse(Files.exists(out), "no run directory for a run that cannot start");
+    }
+
+    @Test
+    void aJudgeWithoutItsApiKeyIsBadInputBeforeAnythingIsWritten() {
+        Path out = tmp.resolve("nojudgekey");
+        CliResult r = TestProject.cli("generate", "--mix", TestProject.root().resolve("mixes/default.yaml").toString(),
+                "--set", "judge={provider: openai, name: judge-model, base_url: 'http://127.0.0.1:9/v1', api_key_env: EXEMPLAR_SURELY_UNSET_JUDGE_KEY}",
+                "--docs", "2", "--out", out.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("judge.api_key_env") && r.err().contains("EXEMPLAR_SURELY_UNSET_JUDGE_KEY"), r.err());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -190,12 +190,13 @@ class ModelGenerateCliTest {
 
     @Test
     @Timeout(120)
-    void missingApiKeyStopsTheRunWithAClearMessageAndNoRequest() throws Exception {
+    void missingApiKeyIsBadInputWithAClearMessageNoRequestAndNothingWritten() throws Exception {
         Path out = tmp.resolve("nokey");
         CliResult r = TestProject.cli(args(out, "--docs", "5", "--set", "model.api_key_env=EXEMPLAR_SURELY_UNSET_KEY").toArray(String[]::new));
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("EXEMPLAR_SURELY_UNSET_KEY") && r.out().contains("is not set"), r.out());
-        assertEquals("stopped", Json.MAPPER.readTree(out.resolve("manifest.json").toFile()).path("status").asText());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("model.api_key_env") && r.err().contains("EXEMPLAR_SURELY_UNSET_KEY")
+                && r.err().contains("is not set"), r.err());
+        assertFalse(java.nio.file.Files.exists(out), "no run directory for a run that cannot start");
         assertEquals(0, server.chatRequests());
     }
 
