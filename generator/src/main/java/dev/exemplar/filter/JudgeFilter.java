@@ -4,6 +4,7 @@ import dev.exemplar.doc.Document;
 import dev.exemplar.llm.ChatClient;
 import dev.exemplar.llm.ChatRequest;
 import dev.exemplar.llm.LlmException;
+import dev.exemplar.llm.LlmStopped;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
@@ -53,15 +54,33 @@ public final class JudgeFilter implements DocumentFilter, GatedFilter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while judging", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LlmStopped stop) {
+                // Calls already sent are paid for: let them finish so their answers reach the
+                // journal and a resumed run does not pay again. Calls not yet sent stop at the budget.
+                pool.shutdown();
+                awaitQuietly(pool);
+                throw stop;
+            }
             throw new IllegalStateException("judge failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Object ask(Document d) {
         try {
             return client.chat(new ChatRequest("judge", d.archetype(), JudgeRubric.systemPrompt(), userPrompt(d), 0.0, null, 400)).text();
+        } catch (LlmStopped e) {
+            // The run's budget or the breaker: stop the run, do not reject the document for it.
+            throw e;
         } catch (LlmException e) {
             return e;
         }

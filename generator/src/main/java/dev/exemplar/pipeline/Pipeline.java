@@ -21,6 +21,7 @@ import dev.exemplar.filter.FilterRunner;
 import dev.exemplar.filter.Filters;
 import dev.exemplar.llm.Budget;
 import dev.exemplar.llm.ChatClients;
+import dev.exemplar.llm.LlmStopped;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RunContext;
@@ -166,7 +167,15 @@ public final class Pipeline {
                     if (g.succeeded()) docs.put(g.sample().index(), new Document(rec, g.sample().index()));
                 }
                 List<Document> batch = List.copyOf(docs.values());
-                filterRunner.apply(batch);
+                try {
+                    filterRunner.apply(batch);
+                } catch (LlmStopped e) {
+                    // The judge ran out of budget or tripped its breaker: nothing of this batch is
+                    // written, and --resume judges it again from the journal.
+                    status = "stopped";
+                    stopReason = e.getMessage();
+                    break;
+                }
                 for (Generation g : gens) {
                     if (done(plan, stats)) break;
                     ObjectNode rec = recs.get(g.sample().index());

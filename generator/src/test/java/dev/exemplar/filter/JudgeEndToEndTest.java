@@ -103,4 +103,51 @@ class JudgeEndToEndTest {
         assertEquals("too_short", rejected.get("ECHO").get("reasons").get(0).get("code").asText());
         assertFalse(rejected.get("ECHO").get("scores").has("judge_mean"));
     }
+
+    @Test
+    @Timeout(180)
+    void theJudgeSpendsTheRunsBudgetAndStopsTheRunCleanlyWhenItIsGone() throws Exception {
+        server.responder(c -> new FakeLlmServer.Reply("{\"fidelity\": 5, \"trope_avoidance\": 5, \"safety\": 5, \"honesty\": 5,"
+                + " \"equanimity\": 5, \"not_preachy\": 5, \"narrative\": 5, \"plausibility\": 5, \"notes\": \"ok\"}", "stop"));
+        // A first run without a cap measures what judging one 64-document window costs.
+        Path free = tmp.resolve("judged-free");
+        CliResult first = TestProject.cli(judged(free, 64).toArray(String[]::new));
+        assertEquals(0, first.code(), first.out() + first.err());
+        long window = 0;
+        for (String l : Files.readAllLines(free.resolve("llm/judge.journal.jsonl"))) {
+            JsonNode e = Json.MAPPER.readTree(l);
+            window += e.path("input_tokens").asLong() + e.path("output_tokens").asLong();
+        }
+        // Room for the first window and part of the second: the run must stop inside the second.
+        long cap = window * 3 / 2;
+        Path out = tmp.resolve("judged-run");
+        List<String> args = judged(out, 192);
+        args.addAll(List.of("--set", "budget={max_tokens: " + cap + "}"));
+        CliResult r = TestProject.cli(args.toArray(String[]::new));
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("budget.max_tokens"), r.out() + r.err());
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("stopped", manifest.path("status").asText());
+        long accepted = 0;
+        for (Path shard : Files.list(out.resolve("data")).toList()) accepted += Files.readAllLines(shard).size();
+        assertTrue(accepted >= 32 && accepted < 128, "the first window judged and kept, not the second: " + accepted);
+        // Every judge answer is journaled with its usage: together they stay within the cap.
+        long spent = 0;
+        for (String l : Files.readAllLines(out.resolve("llm/judge.journal.jsonl"))) {
+            JsonNode e = Json.MAPPER.readTree(l);
+            spent += e.path("input_tokens").asLong() + e.path("output_tokens").asLong();
+        }
+        assertTrue(spent > 0 && spent <= cap, "judge spent " + spent + " of " + cap);
+        assertEquals(server.chatRequests(), Files.readAllLines(free.resolve("llm/judge.journal.jsonl")).size()
+                + Files.readAllLines(out.resolve("llm/judge.journal.jsonl")).size(), "every paid answer is journaled");
+        // No document was rejected for the budget: the judge stopped the run instead.
+        for (String l : Files.readAllLines(out.resolve("rejected.jsonl"))) assertFalse(l.contains("judge_error"), l);
+    }
+
+    private List<String> judged(Path out, int docs) {
+        return new java.util.ArrayList<>(List.of("generate", "--mix", TestProject.root().resolve("mixes/default.yaml").toString(),
+                "--docs", String.valueOf(docs), "--out", out.toString(),
+                "--set", "judge={provider: openai, base_url: '" + server.v1() + "', name: judge-model}",
+                "--set", "filters.adherence=false", "--set", "filters.tropes={embeddings: false}"));
+    }
 }
