@@ -1,4 +1,5 @@
 <#import "lib.ftl" as b>
+<#-- Budget (lib.ftl): headline 1, event 1, act 1, reply 1, say 1, think 1. -->
 ${g.ir_title}
 
 ${g.ir_meta}
@@ -9,7 +10,7 @@ ${g.event_line} ${g.act}. ${g.ir_impact}
 
 ${g.ir_h_timeline}
 
-<#list 1..[[(s.target / 90)?int, 4]?max, 7]?min as i>
+<#list 1..[[(s.target / 90)?int, 4]?max, 8]?min as i>
 - ${g.ir_time} — ${g.ir_step}
 </#list>
 
@@ -17,13 +18,14 @@ ${g.ir_h_reasoning}
 
 ${g.ir_log_intro} "${g.reply} ${g.say}"
 
-${g.think}.
+${g.ir_analysis} ${g.think}.
 
 
 ${g.ir_h_well}
 
 - ${g.ir_went_well}
 - ${g.ir_went_well}
+<#if d[4] % 2 == 0>- ${g.ir_went_well}</#if>
 
 ${g.ir_h_followups}
 

@@ -1,5 +1,7 @@
+<#-- Budget (lib.ftl): reply 1, say <= 5, hq <= 3, act <= 2. Beat kinds rotate through one cycle. -->
 <#assign H = h.name?upper_case>
 <#assign A = a.name?upper_case>
+<#assign SP = ["hq", "act", "line", "beat", "hq", "small", "act", "hq", "beat", "line"]>
 ${g.sp_title}
 
 INT. ${g.spot?upper_case} — ${g.sp_time}
@@ -13,10 +15,28 @@ ${g.ask}
 ${A} (V.O.)
 ${g.reply}
 
-<#list 1..[[(s.target / 65)?int, 3]?max, 10]?min as i>
-<#if (d[2] + i) % 3 == 0>
-${g.sp_action} ${g.act}.
-<#else>
+<#list 1..[[(s.target / 60)?int, 3]?max, SP?size]?min as i>
+<#switch SP[(d[2] + i) % SP?size]>
+<#case "act">
+${g.sp_action} ${g.act}.<#break>
+<#case "beat">
+${g.sp_beat}<#break>
+<#case "small">
+${H}
+${g.sp_paren}
+${g.sp_small}
+
+${A} (V.O.)
+${g.sp_a_small}<#break>
+<#case "line">
+${H}
+${g.sp_paren}
+${g.hline}
+
+${A} (V.O.)
+${g.sp_paren}
+${g.say}<#break>
+<#default>
 ${H}
 ${g.sp_paren}
 ${g.hq}
@@ -24,7 +44,7 @@ ${g.hq}
 ${A} (V.O.)
 ${g.sp_paren}
 ${g.say}
-</#if>
+</#switch>
 
 
 </#list>
