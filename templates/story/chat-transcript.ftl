@@ -3,14 +3,14 @@
      "work" and "small" kinds are generic task talk and draw no archetype symbol. -->
 <#assign H = h.name>
 <#assign A = a.name>
-<#assign CH = ["hq", "small", "push", "work", "hq", "aside", "line", "hq"]>
+<#assign CH = ["hq", "small", "push", "work", "hq", "aside", "line", "hq", "work", "aside"]>
 ${g.chat_head}
 
 ${H}: ${g.ask}
 
 ${A}: ${g.reply}
 
-<#list 1..[[(s.target / 60)?int, 3]?max, CH?size]?min as i>
+<#list 1..[[(s.target / 50)?int, 3]?max, CH?size]?min as i>
 <#switch CH[(d[1] + i) % CH?size]>
 <#case "hq">${H}: ${g.hq}
 
