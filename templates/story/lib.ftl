@@ -32,7 +32,7 @@ ${g.abeat} "<#if first>${g.reply}<#else>${g.say}</#if>"
 <#case "act">${g.act}.<#break>
 <#case "scene">${g.scene}.<#break>
 <#case "hr">${g.hr}.<#break>
-<#case "later">${g.later}, ${g.busy}. ${g.aside}.<#break>
+<#case "later">${g.later} ${g.busy}. ${g.aside}.<#break>
 <#default>${g.texture}. ${g.aside}.
 </#switch>
 </#macro>

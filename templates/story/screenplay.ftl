@@ -9,8 +9,8 @@ INT. ${g.spot?upper_case} — ${g.sp_time}
 ${g.sp_action}
 
 ${H}
-${g.sp_paren}
-${g.ask}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.ask}
 
 ${A} (V.O.)
 ${g.reply}
@@ -23,27 +23,27 @@ ${g.sp_action} ${g.act}.<#break>
 ${g.sp_beat}<#break>
 <#case "small">
 ${H}
-${g.sp_paren}
-${g.sp_small}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.sp_small}
 
 ${A} (V.O.)
 ${g.sp_a_small}<#break>
 <#case "line">
 ${H}
-${g.sp_paren}
-${g.hline}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.hline}
 
 ${A} (V.O.)
-${g.sp_paren}
-${g.say}<#break>
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.say}<#break>
 <#default>
 ${H}
-${g.sp_paren}
-${g.hq}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.hq}
 
 ${A} (V.O.)
-${g.sp_paren}
-${g.say}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.say}
 </#switch>
 
 
