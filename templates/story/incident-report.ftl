@@ -2,7 +2,7 @@
 <#-- Budget (lib.ftl): headline 1, event 1, act 1, reply 1, say 1, think 1. Section numbering
      is chosen once per report, and timeline times increase down the list. -->
 <#assign num = d[8] % 3 == 0>
-<#assign steps = [[(s.target / 90)?int, 4]?max, 8]?min>
+<#assign steps = [[(s.target / 110)?int, 4]?max, 6]?min>
 <#assign start = 6 + d[6] % 8>
 ${g.ir_title}
 
