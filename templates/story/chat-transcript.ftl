@@ -10,7 +10,7 @@ ${H}: ${g.ask}
 
 ${A}: ${g.reply}
 
-<#list 1..[[(s.target / 50)?int, 3]?max, CH?size]?min as i>
+<#list 1..[[(s.target / 50)?int, 4]?max, CH?size]?min as i>
 <#switch CH[(d[1] + i) % CH?size]>
 <#case "hq">${H}: ${g.hq}
 

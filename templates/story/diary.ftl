@@ -2,7 +2,7 @@
 <#-- Two or three dated entries; the middle beats run on one counter across entries, so the
      whole diary stays inside one prose cycle (lib.ftl budgets). -->
 <#assign entries = (d[0] % 2) + 2>
-<#assign total = b.beats(45, 4, 14)>
+<#assign total = b.beats(45, 5, 14)>
 <#assign per = [(total / entries)?int, 1]?max>
 ${g.diary_date}
 

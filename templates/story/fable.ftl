@@ -9,7 +9,7 @@ ${g.fable_h_speaks} "${g.ask}"
 
 ${g.fable_a_speaks} "${g.reply}"
 
-<#list 1..[[(s.target / 60)?int, 2]?max, FB?size]?min as i>
+<#list 1..[[(s.target / 60)?int, 3]?max, FB?size]?min as i>
 <#switch FB[(d[1] + i) % FB?size]>
 <#case "act">${g.act}.<#break>
 <#case "tale">${g.fable_beat}<#break>

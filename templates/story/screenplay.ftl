@@ -15,7 +15,7 @@ ${H}
 ${A} (V.O.)
 ${g.reply}
 
-<#list 1..[[(s.target / 50)?int, 3]?max, SP?size]?min as i>
+<#list 1..[[(s.target / 50)?int, 5]?max, SP?size]?min as i>
 <#switch SP[(d[2] + i) % SP?size]>
 <#case "act">
 ${g.sp_action} ${g.act}.<#break>
