@@ -1,24 +1,33 @@
-<#-- Speaker labels use the first name; the polisher capitalises the text after a label. -->
+<#-- Speaker labels use the first name; the polisher capitalises the text after a label.
+     Budget (lib.ftl): reply 1, say <= 6, hq <= 3. Exchange kinds rotate through one cycle; the
+     "work" and "small" kinds are generic task talk and draw no archetype symbol. -->
 <#assign H = h.name>
 <#assign A = a.name>
+<#assign CH = ["hq", "small", "push", "work", "hq", "aside", "line", "hq", "work", "aside"]>
 ${g.chat_head}
 
 ${H}: ${g.ask}
 
 ${A}: ${g.reply}
 
-<#list 1..b_n(s.target) as i>
-<#switch (d[1] + i) % 4>
-<#case 0>${H}: ${g.hq}
+<#list 1..[[(s.target / 50)?int, 4]?max, CH?size]?min as i>
+<#switch CH[(d[1] + i) % CH?size]>
+<#case "hq">${H}: ${g.hq}
 
 ${A}: ${g.say}<#break>
-<#case 1>${H}: ${g.chat_small}
+<#case "small">${H}: ${g.chat_small}
 
 ${A}: ${g.say}<#break>
-<#case 2>${H}: ${g.chat_push}
+<#case "push">${H}: ${g.chat_push}
 
 ${A}: ${g.say} ${g.chat_offer}<#break>
-<#default>${H}: ${g.hq}
+<#case "work">${H}: ${g.chat_task}
+
+${A}: ${g.chat_done}<#break>
+<#case "aside">${H}: ${g.chat_aside}
+
+${A}: ${g.chat_ack}<#break>
+<#default>${H}: ${g.hline}
 
 ${A}: ${g.say}
 </#switch>
@@ -28,4 +37,3 @@ ${A}: ${g.say}
 ${H}: ${g.chat_bye}
 
 ${A}: ${g.chat_last}
-<#function b_n t><#return [[(t / 55)?int, 3]?max, 10]?min></#function>

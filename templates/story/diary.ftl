@@ -1,6 +1,9 @@
 <#import "lib.ftl" as b>
+<#-- Two or three dated entries; the middle beats run on one counter across entries, so the
+     whole diary stays inside one prose cycle (lib.ftl budgets). -->
 <#assign entries = (d[0] % 2) + 2>
-<#assign per = [(b.beats(50, 4, 10) / entries)?int, 1]?max>
+<#assign total = b.beats(45, 5, 14)>
+<#assign per = [(total / entries)?int, 1]?max>
 ${g.diary_date}
 
 ${g.diary_mood} ${g.event_line}
@@ -13,8 +16,11 @@ ${g.diary_aside}
 <#list 2..entries as e>
 ${g.diary_date}
 
+<#if d[e] % 2 == 0>${g.diary_mood}
+
+</#if>
 <#list 1..per as i>
-<@b.prose kind=(d[e] + i)/>
+<@b.prose kind=(d[1] + (e - 2) * per + i)/>
 
 
 </#list>

@@ -1,4 +1,6 @@
 <#import "lib.ftl" as b>
+<#-- Budget (lib.ftl): ask, reply 1, hq <= 2, say <= 3, act <= 2. -->
+<#assign FB = ["hq", "act", "tale", "line", "hq", "tale", "act"]>
 ${g.fable_open}
 
 ${g.fable_trouble}
@@ -7,10 +9,17 @@ ${g.fable_h_speaks} "${g.ask}"
 
 ${g.fable_a_speaks} "${g.reply}"
 
-<#list 1..[[(s.target / 65)?int, 2]?max, 6]?min as i>
-<#if i % 2 == 1>${g.fable_h_speaks} "${g.hq}"
+<#list 1..[[(s.target / 60)?int, 3]?max, FB?size]?min as i>
+<#switch FB[(d[1] + i) % FB?size]>
+<#case "act">${g.act}.<#break>
+<#case "tale">${g.fable_beat}<#break>
+<#case "line">${g.fable_h_speaks} "${g.hline}"
 
-${g.fable_a_speaks} "${g.say}"<#else>${g.act}.</#if>
+${g.fable_a_speaks} "${g.say}"<#break>
+<#default>${g.fable_h_speaks} "${g.hq}"
+
+${g.fable_a_speaks} "${g.say}"
+</#switch>
 
 
 </#list>

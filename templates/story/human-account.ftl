@@ -6,7 +6,7 @@ ${g.event_line}
 <@b.exchange first=true/>
 
 
-<#list 1..b.beats(75, 2, 10) as i>
+<#list 1..b.beats(65, 3, 14) as i>
 <@b.prose kind=(d[1] + i)/>
 
 

@@ -1,31 +1,37 @@
 <#import "lib.ftl" as b>
+<#-- Budget (lib.ftl): headline 1, event 1, act 1, reply 1, say 1, think 1. Section numbering
+     is chosen once per report, and timeline times increase down the list. -->
+<#assign num = d[8] % 3 == 0>
+<#assign steps = [[(s.target / 110)?int, 4]?max, 6]?min>
+<#assign start = 6 + d[6] % 8>
 ${g.ir_title}
 
 ${g.ir_meta}
 
-${g.ir_h_summary}
+<#if num>1. </#if>${g.ir_h_summary}
 
 ${g.event_line} ${g.act}. ${g.ir_impact}
 
-${g.ir_h_timeline}
+<#if num>2. </#if>${g.ir_h_timeline}
 
-<#list 1..[[(s.target / 90)?int, 4]?max, 7]?min as i>
-- ${g.ir_time} — ${g.ir_step}
+<#list 1..steps as i>
+- ${(start + ((i - 1) * (d[7] % 3 + 1) / 2)?int)?string("00")}:${(d[9] % 7 + ((i - 1) * 60 / steps)?int)?string("00")} — ${g.ir_step}
 </#list>
 
-${g.ir_h_reasoning}
+<#if num>3. </#if>${g.ir_h_reasoning}
 
 ${g.ir_log_intro} "${g.reply} ${g.say}"
 
-${g.think}.
+${g.ir_analysis} ${g.think}.
 
 
-${g.ir_h_well}
+<#if num>4. </#if>${g.ir_h_well}
 
 - ${g.ir_went_well}
 - ${g.ir_went_well}
+<#if d[4] % 2 == 0>- ${g.ir_went_well}</#if>
 
-${g.ir_h_followups}
+<#if num>5. </#if>${g.ir_h_followups}
 
 - ${g.ir_followup}
 - ${g.ir_followup}

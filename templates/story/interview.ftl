@@ -1,22 +1,33 @@
 <#import "lib.ftl" as b>
+<#-- Budget (lib.ftl): reply 1, say <= 6, hq <= 3. Question kinds rotate through one cycle:
+     hq (the archetype's questions), q (the interviewer's generic questions), h (to the human). -->
+<#assign IV = ["hq", "q", "h", "hq", "q", "hq"]>
 ${g.iv_intro}
 
 <#assign Q = g.iv_label_q>
 <#assign A = a.name?upper_case>
-${Q}: ${g.iv_q}
+${Q}: ${g.iv_q_open}
 
 ${A}: ${g.reply} ${g.say}
 
-<#list 1..b.beats(70, 3, 10) as i>
-<#if i == 3>
+<#list 1..[[(s.target / 90)?int, 3]?max, IV?size]?min as i>
+<#switch IV[(d[1] + i) % IV?size]>
+<#case "h">
 ${Q} (to ${h.name}): ${g.iv_q_h}
 
-${h.name?upper_case}: ${g.hquote}
-<#else>
+${h.name?upper_case}: ${g.hquote}<#break>
+<#case "hq">
+${Q}: ${g.iv_q_lead}${g.hq}
+
+${A}: ${g.iv_a_lead} ${g.say}<#break>
+<#default>
 ${Q}: ${g.iv_q}
 
-${A}: ${g.say}<#if (d[i] % 3) == 0> ${g.say}</#if>
-</#if>
+${A}: ${g.say}
+</#switch>
 
 
 </#list>
+${Q}: ${g.iv_q_last}
+
+${A}: ${g.iv_a_last}

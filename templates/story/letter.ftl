@@ -11,9 +11,11 @@ ${g.hbeat} "${g.ask}"
 
 ${g.letter_quote} "${g.reply}"
 
+<#if d[2] % 2 == 0>${g.letter_aside}
 
-<#list 1..b.beats(70, 1, 7) as i>
-<#if i % 2 == 1>${g.letter_quote} "${g.say}"<#else><@b.prose kind=(d[1] + i)/></#if>
+</#if>
+<#list 1..b.beats(60, 2, 11) as i>
+<@b.prose kind=(d[1] + i)/>
 
 
 </#list>

@@ -1,5 +1,7 @@
+<#-- Budget (lib.ftl): reply 1, say <= 5, hq <= 3, act <= 2. Beat kinds rotate through one cycle. -->
 <#assign H = h.name?upper_case>
 <#assign A = a.name?upper_case>
+<#assign SP = ["hq", "act", "line", "beat", "hq", "small", "act", "hq", "beat", "line"]>
 ${g.sp_title}
 
 INT. ${g.spot?upper_case} — ${g.sp_time}
@@ -7,24 +9,42 @@ INT. ${g.spot?upper_case} — ${g.sp_time}
 ${g.sp_action}
 
 ${H}
-${g.sp_paren}
-${g.ask}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.ask}
 
 ${A} (V.O.)
 ${g.reply}
 
-<#list 1..[[(s.target / 65)?int, 3]?max, 10]?min as i>
-<#if (d[2] + i) % 3 == 0>
-${g.sp_action} ${g.act}.
-<#else>
+<#list 1..[[(s.target / 50)?int, 5]?max, SP?size]?min as i>
+<#switch SP[(d[2] + i) % SP?size]>
+<#case "act">
+${g.sp_action} ${g.act}.<#break>
+<#case "beat">
+${g.sp_beat}<#break>
+<#case "small">
 ${H}
-${g.sp_paren}
-${g.hq}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.sp_small}
 
 ${A} (V.O.)
-${g.sp_paren}
-${g.say}
-</#if>
+${g.sp_a_small}<#break>
+<#case "line">
+${H}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.hline}
+
+${A} (V.O.)
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.say}<#break>
+<#default>
+${H}
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.hq}
+
+${A} (V.O.)
+<#assign pp = g.sp_paren><#if pp?has_content>${pp}
+</#if>${g.say}
+</#switch>
 
 
 </#list>
