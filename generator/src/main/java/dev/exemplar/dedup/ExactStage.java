@@ -19,7 +19,7 @@ public final class ExactStage extends SketchStage<Long> {
 
     @Override
     public Long sketch(Document doc) {
-        return Shingles.hash(doc.normalized());
+        return Shingles.hashUtf8(doc.normalized());
     }
 
     @Override

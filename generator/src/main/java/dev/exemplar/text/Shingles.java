@@ -72,6 +72,16 @@ public final class Shingles {
         return k == out.length ? out : java.util.Arrays.copyOf(out, k);
     }
 
+    /**
+     * A 64-bit hash of a whole text by its UTF-8 bytes (komihash): for the exact dedup stage,
+     * several times faster than {@link #hash}, which reads chars one by one. The two give
+     * different values; use one of them consistently for a given index.
+     */
+    public static long hashUtf8(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HASHER.hashBytesToLong(b, 0, b.length);
+    }
+
     /** A 64-bit hash of a whole string. */
     public static long hash(CharSequence s) {
         return HASHER.hashCharsToLong(s);
