@@ -1,8 +1,5 @@
 package dev.exemplar.dedup;
 
-import com.dynatrace.hash4j.similarity.ElementHashProvider;
-import com.dynatrace.hash4j.similarity.SimilarityHasher;
-import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.text.Shingles;
@@ -15,20 +12,14 @@ import java.util.Optional;
 /**
  * Near duplicates by MinHash LSH over normalised word n-grams (5 by default).
  *
- * <p>Signatures are hash4j's SuperMinHash with 16-bit components over the 64-bit shingle hashes
- * of {@code text.Shingles}; each band of {@code rows} components becomes one 64-bit key. The heap
+ * <p>Signatures are {@link MinHash} signatures (one-permutation hashing) of the 64-bit shingle
+ * hashes of {@code text.Shingles}; each band of {@code rows} components becomes one 64-bit key. The heap
  * holds only band keys (one small table per band) and ids. With verification on (the default),
  * every kept document's shingle hashes (32-bit) go to a {@link SpillStore} on disk, and a
  * candidate is a duplicate only if the exact Jaccard similarity of the two sets reaches the
  * threshold: band collisions below the threshold are dropped, so precision does not rest on luck.
  */
 public final class NearStage extends SketchStage<NearStage.Sketch> {
-    /**
-     * Bits kept of each MinHash component: two documents' components agree by chance with odds
-     * 2^-16, so a band of r components collides by chance with odds 2^-16r: nothing, at a quarter
-     * of the signature size of 64-bit components.
-     */
-    static final int COMPONENT_BITS = 16;
     /** Candidates verified per document at most; the ones sharing most bands come first. */
     static final int MAX_CHECKS = 200;
 
@@ -36,7 +27,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     public record Sketch(long[] bandKeys, int[] shingles) {}
 
     private final DedupSettings.Near settings;
-    private final ThreadLocal<SimilarityHasher> hasher;
+    private final MinHash minHash;
     private final LongIntMultiMap[] bands;
     private final IdList ids = new IdList();
     private final SpillStore store;
@@ -45,7 +36,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     public NearStage(DedupSettings.Near settings, Path spillDir) {
         this.settings = settings;
         int hashes = settings.bands() * settings.rows();
-        this.hasher = ThreadLocal.withInitial(() -> SimilarityHashing.superMinHash(hashes, COMPONENT_BITS).createHasher());
+        this.minHash = new MinHash(hashes);
         this.bands = new LongIntMultiMap[settings.bands()];
         for (int b = 0; b < bands.length; b++) bands[b] = new LongIntMultiMap(1 << 14);
         this.store = settings.verify() ? new SpillStore(spillDir, "exemplar-near-") : null;
@@ -58,15 +49,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     public Sketch sketch(Document doc) {
         long[] sh = Shingles.hashes(doc.normalized(), settings.shingle());
         if (sh.length == 0) return new Sketch(new long[0], new int[0]);
-        byte[] sig = hasher.get().compute(ElementHashProvider.ofValues(sh));
-        long[] keys = new long[settings.bands()];
-        int c = 0;
-        for (int b = 0; b < keys.length; b++) {
-            // A band's key: its rows' 16-bit components as a polynomial, then a 64-bit mixer.
-            long h = b;
-            for (int r = 0; r < settings.rows(); r++, c += 2) h = h * 0x9E3779B97F4A7C15L + ((sig[c] & 0xFF) | (sig[c + 1] & 0xFF) << 8);
-            keys[b] = mix(h);
-        }
+        long[] keys = MinHash.bandKeys(minHash.signature(sh), settings.bands(), settings.rows());
         return new Sketch(keys, settings.verify() ? high32(sh) : null);
     }
 
@@ -104,15 +87,6 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
             });
         }
         return c.ranked(MAX_CHECKS);
-    }
-
-    /** Murmur3's fmix64. */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        return h ^ (h >>> 33);
     }
 
     /**
