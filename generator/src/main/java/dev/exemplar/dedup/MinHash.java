@@ -93,13 +93,15 @@ public final class MinHash {
     public static long[] bandKeys(long[] sig, int bands, int rows) {
         if (bands * rows > sig.length) throw new IllegalArgumentException("bands x rows exceeds the signature");
         long[] keys = new long[bands];
-        int c = 0;
-        for (int b = 0; b < bands; b++) {
-            long h = b;
-            for (int r = 0; r < rows; r++) h = h * 0x9E3779B97F4A7C15L + sig[c++];
-            keys[b] = fmix64(h);
-        }
+        for (int b = 0; b < bands; b++) keys[b] = bandKey(sig, b, rows);
         return keys;
+    }
+
+    /** The key of band {@code band} (components {@code band * rows} to {@code band * rows + rows - 1}). */
+    public static long bandKey(long[] sig, int band, int rows) {
+        long h = band;
+        for (int r = 0, c = band * rows; r < rows; r++, c++) h = h * 0x9E3779B97F4A7C15L + sig[c];
+        return fmix64(h);
     }
 
     /** The share of components on which two signatures agree: an estimate of their Jaccard similarity. */

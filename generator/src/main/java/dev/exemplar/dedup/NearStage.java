@@ -47,7 +47,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
 
     @Override
     public Sketch sketch(Document doc) {
-        long[] sh = Shingles.hashes(doc.normalized(), settings.shingle());
+        long[] sh = Shingles.hashes(doc.wordHashes(), settings.shingle());
         if (sh.length == 0) return new Sketch(new long[0], new int[0]);
         long[] keys = MinHash.bandKeys(minHash.signature(sh), settings.bands(), settings.rows());
         return new Sketch(keys, settings.verify() ? high32(sh) : null);

@@ -30,9 +30,9 @@ public final class TextNormalizer {
      * What each ASCII byte becomes: itself lower-cased for letters and digits, {@link #DROP} for
      * the apostrophe (it vanishes), {@link #SPLIT} for everything else (a word boundary).
      */
-    private static final byte[] ASCII = new byte[128];
-    private static final byte SPLIT = 0;
-    private static final byte DROP = 1;
+    static final byte[] ASCII = new byte[128];
+    static final byte SPLIT = 0;
+    static final byte DROP = 1;
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
