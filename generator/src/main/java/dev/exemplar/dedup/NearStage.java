@@ -5,7 +5,6 @@ import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.text.Shingles;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -100,26 +99,46 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
         return h;
     }
 
-    /** Exact Jaccard similarity of two shingle multisets taken as sets. */
+    /**
+     * Exact Jaccard similarity of two shingle multisets taken as sets, by one small open-addressing
+     * table: no sorting, so no large sort routine to compile and recompile for the few candidates.
+     */
     static double jaccard(int[] a, int[] b) {
-        int[] x = distinct(a), y = distinct(b);
-        if (x.length == 0 && y.length == 0) return 1;
-        int i = 0, j = 0, inter = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] == y[j]) { inter++; i++; j++; }
-            else if (x[i] < y[j]) i++;
-            else j++;
+        if (a.length == 0 && b.length == 0) return 1;
+        int cap = Integer.highestOneBit(Math.max(8, (a.length + b.length) * 2 - 1)) << 1;
+        int mask = cap - 1;
+        int shift = Integer.numberOfLeadingZeros(mask);
+        int[] keys = new int[cap];
+        // Per slot: 0 empty, IN_A seen in a only, IN_B seen in b only, IN_A | IN_B seen in both.
+        byte[] seen = new byte[cap];
+        int onlyA = 0, onlyB = 0, both = 0;
+        for (int v : a) {
+            int i = (v * 0x9E3779B9) >>> shift;  // Fibonacci hashing: the top bits index the table
+            while (seen[i] != 0 && keys[i] != v) i = (i + 1) & mask;
+            if (seen[i] == 0) {
+                keys[i] = v;
+                seen[i] = IN_A;
+                onlyA++;
+            }
         }
-        return (double) inter / (x.length + y.length - inter);
+        for (int v : b) {
+            int i = (v * 0x9E3779B9) >>> shift;  // Fibonacci hashing: the top bits index the table
+            while (seen[i] != 0 && keys[i] != v) i = (i + 1) & mask;
+            if (seen[i] == 0) {
+                keys[i] = v;
+                seen[i] = IN_B;
+                onlyB++;
+            } else if (seen[i] == IN_A) {
+                seen[i] = IN_A | IN_B;
+                onlyA--;
+                both++;
+            }
+        }
+        return (double) both / (onlyA + onlyB + both);
     }
 
-    private static int[] distinct(int[] a) {
-        int[] h = a.clone();
-        Arrays.sort(h);
-        int k = 0;
-        for (int i = 0; i < h.length; i++) if (k == 0 || h[i] != h[k - 1]) h[k++] = h[i];
-        return k == h.length ? h : Arrays.copyOf(h, k);
-    }
+    private static final byte IN_A = 1;
+    private static final byte IN_B = 2;
 
     @Override
     public String describe() {
