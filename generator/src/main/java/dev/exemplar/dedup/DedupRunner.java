@@ -41,7 +41,7 @@ public final class DedupRunner {
     /** How a run behaves; {@code threads} 1 keeps everything on the calling thread. */
     public record Options(int threads, int batchSize, BadLinePolicy onBadLine, boolean gzip, boolean overwrite) {
         public static Options defaults() {
-            return new Options(1, 1024, BadLinePolicy.FAIL, false, false);
+            return new Options(1, 256, BadLinePolicy.FAIL, false, false);
         }
     }
 
@@ -271,9 +271,20 @@ public final class DedupRunner {
         chain.prepareBatch(docs);
         for (int i = 0; i < b.size; i++) {
             Document d = b.docs[i];
-            if (d != null) b.sketches[i] = forIndex ? chain.sketchForIndex(d) : chain.sketch(d);
+            if (d == null) continue;
+            b.sketches[i] = forIndex ? chain.sketchForIndex(d) : chain.sketch(d);
+            // The decisions read only the id: drop the text and its hashes now, so batches waiting
+            // for the calling thread hold little and young collections have little to copy.
+            b.docs[i] = idOnly(d);
         }
         return b;
+    }
+
+    private static Document idOnly(Document d) {
+        Document light = Document.ofText("", d.position());
+        com.fasterxml.jackson.databind.JsonNode id = d.record().get("id");
+        if (id != null) light.record().set("id", id);
+        return light;
     }
 
     private static String problem(byte[] buf, int off, int len) {
