@@ -22,7 +22,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     /** Candidates verified per document at most; the ones sharing most bands come first. */
     static final int MAX_CHECKS = 200;
 
-    /** Band keys and, when verifying, the sorted distinct 32-bit shingle hashes. */
+    /** Band keys and, when verifying, the upper 32 bits of each shingle hash, in text order. */
     public record Sketch(long[] bandKeys, int[] shingles) {}
 
     private final DedupSettings.Near settings;
