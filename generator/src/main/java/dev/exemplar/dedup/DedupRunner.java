@@ -85,10 +85,11 @@ public final class DedupRunner {
             data = new byte[capacity * 2048];
         }
 
-        boolean full() { return size == files.length; }
+        /** Full at its line count, or earlier at 32 MiB of lines, so a file of huge records stays in bounded batches. */
+        boolean full() { return size == files.length || used >= 32 << 20; }
 
         void add(Path file, long lineNo, byte[] buf, int off, int len) {
-            if (used + len > data.length) data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, used + len));
+            if (used + len > data.length) data = java.util.Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(data.length * 2L, (long) used + len)));
             System.arraycopy(buf, off, data, used, len);
             files[size] = file;
             lineNos[size] = lineNo;
