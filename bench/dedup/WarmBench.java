@@ -25,7 +25,7 @@ public class WarmBench {
         for (int run = 0; run < 3; run++) {
             long c0 = tm.getCurrentThreadCpuTime(), w0 = System.nanoTime();
             try (DedupChain chain = DedupStages.fromSettings(DedupSettings.DEFAULT, out)) {
-                var s = new DedupRunner(chain, new DedupRunner.Options(1, 1024, BadLinePolicy.FAIL, false, true), m -> {})
+                var s = new DedupRunner(chain, new DedupRunner.Options(1, 256, BadLinePolicy.FAIL, false, true), m -> {})
                         .run(List.of(Path.of(args[0])), List.of(), out);
                 double cpu = (tm.getCurrentThreadCpuTime() - c0) / 1e9;
                 System.out.printf("run %d (%s): %,d docs; thread CPU %.2f s -> %,.0f docs per CPU s; wall %.2f s; process CPU %.2f s%n",

@@ -14,7 +14,12 @@ here="$root/bench/dedup"
 mkdir -p "$work"
 [ -f "$root/generator/target/exemplar.jar" ] || "$root/mvnw" -q -B -f "$root/pom.xml" -DskipTests package
 cp="$root/generator/target/exemplar.jar:$root/generator/target/lib/*"
-dedup() { java -Xmx1g -cp "$cp" dev.exemplar.cli.Main dedup --overwrite "$@"; }
+# Through the launcher, so the figures include its JVM flags (ParallelGC) and the JVM start.
+dedup() { EXEMPLAR_JAVA_OPTS="-Xmx1g" "$root/exemplar" dedup --overwrite "$@"; }
+timed_dedup() {
+  EXEMPLAR_JAVA_OPTS="-Xmx1g" /usr/bin/time -f "  whole process: wall %e s, user %U s, sys %S s, max RSS %M KiB (JVM start included)" \
+    "$root/exemplar" dedup --overwrite "$@" 2>&1 | grep -v '^dedup: '
+}
 corpus() {  # corpus NAME N MODE
   [ -f "$work/$1.jsonl" ] || python3 "$mk" --n "$2" --edit-mode "$3" --out "$work/$1.jsonl"
 }
@@ -25,12 +30,14 @@ for step in $steps; do
   case "$step" in
     speed)
       for t in 1 2; do
-        echo "== exemplar dedup, 100k documents, $t thread(s), -Xmx1g"
-        dedup --in "$work/c100k_spans.jsonl" --out "$work/speed_t$t" --threads "$t"
-      done ;;
+        echo "== exemplar dedup, 100k documents, $t thread(s), -Xmx1g; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+        timed_dedup --in "$work/c100k_spans.jsonl" --out "$work/speed_t$t" --threads "$t"
+      done
+      cmp "$work/speed_t1/kept.jsonl" "$work/speed_t2/kept.jsonl" && cmp "$work/speed_t1/removed.jsonl" "$work/speed_t2/removed.jsonl" \
+        && echo "  --threads 1 and 2: byte-identical output" ;;
     warm)
       echo "== single-thread CPU cost, cold and warm"
-      java -Xmx1g -cp "$cp" "$here/WarmBench.java" "$work/c100k_spans.jsonl" ;;
+      java -Xmx1g -XX:+UseParallelGC -cp "$cp" "$here/WarmBench.java" "$work/c100k_spans.jsonl" ;;
     recall)
       for mode in spans scattered; do
         for th in 0.8 0.7 0.5; do
@@ -51,8 +58,7 @@ for step in $steps; do
     memory)
       corpus c1m_spans 1000000 spans
       echo "== 1,000,000 documents within -Xmx1g"
-      /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KiB" \
-        java -Xmx1g -cp "$cp" dev.exemplar.cli.Main dedup --overwrite --in "$work/c1m_spans.jsonl" --out "$work/mem_1m" --threads 2 ;;
+      timed_dedup --in "$work/c1m_spans.jsonl" --out "$work/mem_1m" --threads 2 ;;
     semantic)
       echo "== semantic stage vs bare embedding, 2,000 documents"
       java -Xmx2g -cp "$cp" "$here/SemanticBench.java" "$work/c100k_spans.jsonl" 2000 ;;

@@ -1,9 +1,8 @@
 package dev.exemplar.audit;
 
-import dev.exemplar.plan.Seeds;
+import dev.exemplar.dedup.MinHash;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,9 @@ import java.util.Map;
 /**
  * Estimates how many documents have a near-duplicate: MinHash signatures over word 5-grams,
  * banded LSH for candidates, signature agreement as the Jaccard estimate, and union-find to
- * gather documents into clusters. An audit figure, not the dedup stage: it counts, it never removes.
+ * gather documents into clusters. An audit figure, not the dedup stage: it counts, it never
+ * removes, and it keeps small signatures in memory instead of verifying against shingle sets.
+ * The signatures and band keys are dedup's {@link MinHash}, the one MinHash of the project.
  */
 public final class NearDuplicates {
     public static final int SHINGLE = 5;
@@ -20,11 +21,7 @@ public final class NearDuplicates {
     private static final int ROWS = HASHES / BANDS;
     /** Per bucket, a document is checked against at most this many earlier ones, so templated corpora stay linear. */
     private static final int REPRESENTATIVES = 8;
-    private static final long[] SALTS = new long[HASHES];
-
-    static {
-        for (int i = 0; i < HASHES; i++) SALTS[i] = Seeds.mix(0x6a09e667f3bcc908L + i) | 1;
-    }
+    private static final MinHash MIN_HASH = new MinHash(HASHES);
 
     private final double threshold;
     private final List<long[]> signatures = new ArrayList<>();
@@ -39,19 +36,9 @@ public final class NearDuplicates {
         signatures.add(signature);
     }
 
-    /** The MinHash signature of a document's word 5-gram hashes (empty input for a text without words). */
+    /** The MinHash signature of a document's word 5-gram hashes (every component {@link MinHash#EMPTY} for a text without words). */
     public static long[] signature(long[] shingles) {
-        long[] sig = new long[HASHES];
-        Arrays.fill(sig, Long.MAX_VALUE);
-        for (long h : shingles) {
-            long x = Seeds.mix(h);
-            // One strong hash per shingle, then cheap odd-multiplier permutations of it.
-            for (int i = 0; i < HASHES; i++) {
-                long v = (x * SALTS[i]) ^ (x >>> 29);
-                if (v < sig[i]) sig[i] = v;
-            }
-        }
-        return sig;
+        return MIN_HASH.signature(shingles);
     }
 
     /** Documents that have at least one near-duplicate, and the clusters they form. */
@@ -65,9 +52,8 @@ public final class NearDuplicates {
             Map<Long, int[]> reps = new HashMap<>(n * 2);
             for (int d = 0; d < n; d++) {
                 long[] s = signatures.get(d);
-                if (s[0] == Long.MAX_VALUE) continue; // a text without words has no shingles
-                long key = b;
-                for (int r = 0; r < ROWS; r++) key = Seeds.mix(key ^ s[b * ROWS + r]);
+                if (s[0] == MinHash.EMPTY) continue; // a text without words has no shingles
+                long key = MinHash.bandKey(s, b, ROWS);
                 int[] bucket = reps.get(key);
                 if (bucket == null) {
                     bucket = new int[REPRESENTATIVES + 1];
@@ -77,7 +63,7 @@ public final class NearDuplicates {
                 for (int i = 1; i <= bucket[0] && !joined; i++) {
                     int other = bucket[i];
                     if (find(parent, other) == find(parent, d)) joined = true;
-                    else if (similar(signatures.get(other), s, threshold)) {
+                    else if (MinHash.agreeAtLeast(signatures.get(other), s, threshold)) {
                         union(parent, other, d);
                         joined = true;
                     }
@@ -106,21 +92,5 @@ public final class NearDuplicates {
     private static void union(int[] p, int a, int b) {
         int ra = find(p, a), rb = find(p, b);
         if (ra != rb) p[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
-
-    /** Whether the signatures agree in at least {@code threshold} of positions; stops once they cannot. */
-    static boolean similar(long[] a, long[] b, double threshold) {
-        int allowed = a.length - (int) Math.ceil(threshold * a.length);
-        int differ = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i] && ++differ > allowed) return false;
-        }
-        return true;
-    }
-
-    static double similarity(long[] a, long[] b) {
-        int same = 0;
-        for (int i = 0; i < a.length; i++) if (a[i] == b[i]) same++;
-        return (double) same / a.length;
     }
 }

@@ -102,7 +102,7 @@ public final class DedupCommand implements Callable<Integer> {
             defaultValue = "0")
     int threads;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1024", hidden = true)
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256", hidden = true)
     int batch;
 
     @Mixin BadLineOption badLines;

@@ -61,7 +61,7 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
     @Override
     public long[][] sketch(Document doc) {
         long[][] out = new long[lengths.length][];
-        for (int i = 0; i < lengths.length; i++) out[i] = Shingles.hashes(doc.normalized(), lengths[i]);
+        for (int i = 0; i < lengths.length; i++) out[i] = Shingles.hashes(doc.wordHashes(), lengths[i]);
         return out;
     }
 

@@ -1,6 +1,5 @@
 package dev.exemplar.dedup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +10,6 @@ import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
 import dev.exemplar.doc.JsonlWriter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -43,7 +41,7 @@ public final class DedupRunner {
     /** How a run behaves; {@code threads} 1 keeps everything on the calling thread. */
     public record Options(int threads, int batchSize, BadLinePolicy onBadLine, boolean gzip, boolean overwrite) {
         public static Options defaults() {
-            return new Options(1, 1024, BadLinePolicy.FAIL, false, false);
+            return new Options(1, 256, BadLinePolicy.FAIL, false, false);
         }
     }
 
@@ -60,9 +58,52 @@ public final class DedupRunner {
                           int threads, long liveHeapPeakMib, long heapAfterGcMib, long maxHeapMib,
                           List<String> stages, Map<String, String> files) {}
 
-    private record Line(Path file, long lineNo, String text, long position) {}
+    /**
+     * Up to {@code batchSize} consecutive non-blank lines, copied into one byte array: the unit
+     * the workers prepare and the calling thread then decides on in order.
+     */
+    private static final class Batch {
+        final long firstPosition;
+        final Path[] files;
+        final long[] lineNos;
+        final int[] starts;
+        final int[] lengths;
+        byte[] data;
+        int size;
+        int used;
+        // Filled in by prepare: per line a document, or the problem that makes it a bad line.
+        Document[] docs;
+        String[] problems;
+        Object[][] sketches;
 
-    private record Item(Line line, Document doc, String problem, Object[] sketches) {}
+        Batch(int capacity, long firstPosition) {
+            this.firstPosition = firstPosition;
+            files = new Path[capacity];
+            lineNos = new long[capacity];
+            starts = new int[capacity];
+            lengths = new int[capacity];
+            data = new byte[capacity * 2048];
+        }
+
+        /** Full at its line count, or earlier at 32 MiB of lines, so a file of huge records stays in bounded batches. */
+        boolean full() { return size == files.length || used >= 32 << 20; }
+
+        void add(Path file, long lineNo, byte[] buf, int off, int len) {
+            if (used + len > data.length) data = java.util.Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(data.length * 2L, (long) used + len)));
+            System.arraycopy(buf, off, data, used, len);
+            files[size] = file;
+            lineNos[size] = lineNo;
+            starts[size] = used;
+            lengths[size] = len;
+            used += len;
+            size++;
+        }
+    }
+
+    /** Receives each good line of a batch in order. */
+    private interface Sink {
+        void accept(Batch b, int i);
+    }
 
     private final DedupChain chain;
     private final Options options;
@@ -98,21 +139,22 @@ public final class DedupRunner {
         try (JsonlWriter kept = new JsonlWriter(outDir.resolve(names.get(0)));
              JsonlWriter removed = new JsonlWriter(outDir.resolve(names.get(1)))) {
             Progress progress = new Progress(start);
-            stream(againstFiles, pool, true, item -> {
+            stream(againstFiles, pool, true, (b, i) -> {
                 counts.against++;
-                chain.remember(item.doc(), item.sketches());
-            }, counts, progress);
-            stream(inFiles, pool, false, item -> {
+                chain.remember(b.docs[i], b.sketches[i]);
+            }, counts);
+            stream(inFiles, pool, false, (b, i) -> {
                 counts.documents++;
-                List<Duplicate> found = chain.offer(item.doc(), item.sketches());
+                List<Duplicate> found = chain.offer(b.docs[i], b.sketches[i]);
                 if (found.isEmpty()) {
-                    kept.writeRaw(item.line().text());
+                    // Kept records are the input bytes, untouched: no re-serialising.
+                    kept.writeRaw(b.data, b.starts[i], b.lengths[i]);
                 } else {
-                    removed.write(annotate(item.doc().record(), found));
+                    removed.write(annotate(fullRecord(b, i), found));
                     counts.removedByStage.merge(found.get(0).stage(), 1L, Long::sum);
                 }
                 progress.tick(counts);
-            }, counts, progress);
+            }, counts);
             kept.commit();
             removed.commit();
             double secs = (System.nanoTime() - start) / 1e9;
@@ -139,37 +181,32 @@ public final class DedupRunner {
         }
     }
 
-    /** Reads files in batches, prepares batches (on the pool when there is one) and hands items on in order. */
-    private void stream(List<Path> files, ExecutorService pool, boolean forIndex, Consumer<Item> sink,
-                        Counts counts, Progress progress) {
-        ArrayDeque<Future<List<Item>>> inFlight = new ArrayDeque<>();
+    /** Reads files in batches, prepares batches (on the pool when there is one) and hands lines on in order. */
+    private void stream(List<Path> files, ExecutorService pool, boolean forIndex, Sink sink, Counts counts) {
+        ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
         int window = pool == null ? 0 : options.threads() * 2;
-        long position = 0;
-        List<Line> batch = new ArrayList<>(options.batchSize());
-        long[] pos = {position};
-        List<List<Line>> current = new ArrayList<>(List.of(batch));
+        Batch[] current = {new Batch(options.batchSize(), 0)};
         for (Path file : files) {
             try {
-                // Strict UTF-8 per line (a null text): bad bytes are a reported bad line, not silently replaced.
-                JsonlReader.eachLine(file, (lineNo, text) -> {
-                    if (text != null && text.isBlank()) return;
-                    current.get(0).add(new Line(file, lineNo, text, pos[0]++));
-                    if (current.get(0).size() == options.batchSize()) {
-                        submit(current.get(0), pool, forIndex, inFlight, window, sink, counts);
-                        current.set(0, new ArrayList<>(options.batchSize()));
+                JsonlReader.eachRawLine(file, (lineNo, buf, off, len) -> {
+                    if (JsonlReader.isBlank(buf, off, len)) return;
+                    Batch b = current[0];
+                    b.add(file, lineNo, buf, off, len);
+                    if (b.full()) {
+                        submit(b, pool, forIndex, inFlight, window, sink, counts);
+                        current[0] = new Batch(options.batchSize(), b.firstPosition + b.size);
                     }
                 });
             } catch (IOException e) {
                 throw new BadInputException(file + ": cannot read: " + e.getMessage());
             }
         }
-        batch = current.get(0);
-        if (!batch.isEmpty()) submit(batch, pool, forIndex, inFlight, window, sink, counts);
+        if (current[0].size > 0) submit(current[0], pool, forIndex, inFlight, window, sink, counts);
         while (!inFlight.isEmpty()) drain(inFlight.poll(), sink, counts);
     }
 
-    private void submit(List<Line> batch, ExecutorService pool, boolean forIndex,
-                        ArrayDeque<Future<List<Item>>> inFlight, int window, Consumer<Item> sink, Counts counts) {
+    private void submit(Batch batch, ExecutorService pool, boolean forIndex,
+                        ArrayDeque<Future<Batch>> inFlight, int window, Sink sink, Counts counts) {
         if (pool == null) {
             consume(prepare(batch, forIndex), sink, counts);
             return;
@@ -178,7 +215,7 @@ public final class DedupRunner {
         while (inFlight.size() > window) drain(inFlight.poll(), sink, counts);
     }
 
-    private void drain(Future<List<Item>> f, Consumer<Item> sink, Counts counts) {
+    private void drain(Future<Batch> f, Sink sink, Counts counts) {
         try {
             consume(f.get(), sink, counts);
         } catch (InterruptedException e) {
@@ -191,13 +228,13 @@ public final class DedupRunner {
         }
     }
 
-    private void consume(List<Item> items, Consumer<Item> sink, Counts counts) {
-        for (Item it : items) {
-            if (it.problem() == null) {
-                sink.accept(it);
+    private void consume(Batch b, Sink sink, Counts counts) {
+        for (int i = 0; i < b.size; i++) {
+            if (b.problems[i] == null) {
+                sink.accept(b, i);
                 continue;
             }
-            String msg = it.line().file() + ":" + it.line().lineNo() + ": " + it.problem();
+            String msg = b.files[i] + ":" + b.lineNos[i] + ": " + b.problems[i];
             if (options.onBadLine() == BadLinePolicy.FAIL) {
                 throw new BadInputException(msg + " (use --on-bad-line skip to skip such lines)");
             }
@@ -206,39 +243,67 @@ public final class DedupRunner {
         }
     }
 
-    /** Parses and sketches a batch: pure work, safe on any thread. */
-    private List<Item> prepare(List<Line> batch, boolean forIndex) {
-        List<Item> items = new ArrayList<>(batch.size());
-        List<Document> docs = new ArrayList<>(batch.size());
-        for (Line l : batch) {
-            String problem;
-            if (l.text() == null) {
-                items.add(new Item(l, null, "not valid UTF-8", null));
+    /** Checks, parses and sketches a batch: pure work, safe on any thread. */
+    private Batch prepare(Batch b, boolean forIndex) {
+        b.docs = new Document[b.size];
+        b.problems = new String[b.size];
+        b.sketches = new Object[b.size][];
+        List<Document> docs = new ArrayList<>(b.size);
+        for (int i = 0; i < b.size; i++) {
+            int off = b.starts[i], len = b.lengths[i];
+            if (!JsonlReader.isUtf8(b.data, off, len)) {
+                b.problems[i] = "not valid UTF-8";
                 continue;
             }
+            Document d;
             try {
-                JsonNode n = JsonlReader.parseLine(l.text());
-                if (n instanceof ObjectNode o && o.path("text").isTextual()) {
-                    Document d = new Document(o, l.position());
-                    docs.add(d);
-                    items.add(new Item(l, d, null, null));
-                    continue;
-                }
-                problem = n instanceof ObjectNode ? "no string field \"text\"" : "not a JSON object";
+                d = RecordScan.scan(b.data, off, len, b.firstPosition + i);
             } catch (IOException e) {
-                String m = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
-                problem = "not valid JSON (" + m + ")";
+                d = null;
             }
-            items.add(new Item(l, null, problem, null));
+            if (d == null) {
+                // Not a good record: the tree parser says why, in the words every command uses.
+                b.problems[i] = problem(b.data, off, len);
+                continue;
+            }
+            b.docs[i] = d;
+            docs.add(d);
         }
         chain.prepareBatch(docs);
-        for (int i = 0; i < items.size(); i++) {
-            Item it = items.get(i);
-            if (it.doc() == null) continue;
-            Object[] sk = forIndex ? chain.sketchForIndex(it.doc()) : chain.sketch(it.doc());
-            items.set(i, new Item(it.line(), it.doc(), null, sk));
+        for (int i = 0; i < b.size; i++) {
+            Document d = b.docs[i];
+            if (d == null) continue;
+            b.sketches[i] = forIndex ? chain.sketchForIndex(d) : chain.sketch(d);
+            // The decisions read only the id: drop the text and its hashes now, so batches waiting
+            // for the calling thread hold little and young collections have little to copy.
+            b.docs[i] = idOnly(d);
         }
-        return items;
+        return b;
+    }
+
+    private static Document idOnly(Document d) {
+        Document light = Document.ofText("", d.position());
+        com.fasterxml.jackson.databind.JsonNode id = d.record().get("id");
+        if (id != null) light.record().set("id", id);
+        return light;
+    }
+
+    private static String problem(byte[] buf, int off, int len) {
+        try {
+            String p = JsonlReader.problem(JsonlReader.parseLine(buf, off, len));
+            return p != null ? p : "not valid JSON";  // the scan and the tree parser disagree: never seen
+        } catch (IOException e) {
+            return JsonlReader.problem(e);
+        }
+    }
+
+    /** The whole input record of a line, parsed only for the few that are removed. */
+    private static ObjectNode fullRecord(Batch b, int i) {
+        try {
+            return (ObjectNode) JsonlReader.parseLine(b.data, b.starts[i], b.lengths[i]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("line " + b.lineNos[i] + " of " + b.files[i] + " parsed once but not twice", e);
+        }
     }
 
     /** The removed record: the input record plus why it was removed. */

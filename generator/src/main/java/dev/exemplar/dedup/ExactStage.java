@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Exact duplicates: a 64-bit hash of the normalised text (NFKC, case-folded, punctuation
- * stripped, whitespace collapsed), so copies that differ only in case, spacing or punctuation
- * are caught. With 64 bits a false match among a million documents has odds of about 1 in 10^7.
+ * stripped, whitespace collapsed; hashed as its sequence of word hashes, which the near stage
+ * shares), so copies that differ only in case, spacing or punctuation are caught. With 64 bits a false match among a million documents has odds of about 1 in 10^7.
  */
 public final class ExactStage extends SketchStage<Long> {
     private final LongIntMultiMap index = new LongIntMultiMap(1 << 16);
@@ -19,7 +19,7 @@ public final class ExactStage extends SketchStage<Long> {
 
     @Override
     public Long sketch(Document doc) {
-        return Shingles.hash(doc.normalized());
+        return Shingles.sequenceHash(doc.wordHashes());
     }
 
     @Override

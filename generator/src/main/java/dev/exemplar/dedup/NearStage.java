@@ -1,42 +1,32 @@
 package dev.exemplar.dedup;
 
-import com.dynatrace.hash4j.similarity.ElementHashProvider;
-import com.dynatrace.hash4j.similarity.SimilarityHasher;
-import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.text.Shingles;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Near duplicates by MinHash LSH over normalised word n-grams (5 by default).
  *
- * <p>Signatures are hash4j's SuperMinHash with 16-bit components over the 64-bit shingle hashes
- * of {@code text.Shingles}; each band of {@code rows} components becomes one 64-bit key. The heap
+ * <p>Signatures are {@link MinHash} signatures (one-permutation hashing) of the 64-bit shingle
+ * hashes of {@code text.Shingles}; each band of {@code rows} components becomes one 64-bit key. The heap
  * holds only band keys (one small table per band) and ids. With verification on (the default),
  * every kept document's shingle hashes (32-bit) go to a {@link SpillStore} on disk, and a
  * candidate is a duplicate only if the exact Jaccard similarity of the two sets reaches the
  * threshold: band collisions below the threshold are dropped, so precision does not rest on luck.
  */
 public final class NearStage extends SketchStage<NearStage.Sketch> {
-    /**
-     * Bits kept of each MinHash component: two documents' components agree by chance with odds
-     * 2^-16, so a band of r components collides by chance with odds 2^-16r: nothing, at a quarter
-     * of the signature size of 64-bit components.
-     */
-    static final int COMPONENT_BITS = 16;
     /** Candidates verified per document at most; the ones sharing most bands come first. */
     static final int MAX_CHECKS = 200;
 
-    /** Band keys and, when verifying, the sorted distinct 32-bit shingle hashes. */
+    /** Band keys and, when verifying, the upper 32 bits of each shingle hash, in text order. */
     public record Sketch(long[] bandKeys, int[] shingles) {}
 
     private final DedupSettings.Near settings;
-    private final ThreadLocal<SimilarityHasher> hasher;
+    private final MinHash minHash;
     private final LongIntMultiMap[] bands;
     private final IdList ids = new IdList();
     private final SpillStore store;
@@ -45,7 +35,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     public NearStage(DedupSettings.Near settings, Path spillDir) {
         this.settings = settings;
         int hashes = settings.bands() * settings.rows();
-        this.hasher = ThreadLocal.withInitial(() -> SimilarityHashing.superMinHash(hashes, COMPONENT_BITS).createHasher());
+        this.minHash = new MinHash(hashes);
         this.bands = new LongIntMultiMap[settings.bands()];
         for (int b = 0; b < bands.length; b++) bands[b] = new LongIntMultiMap(1 << 14);
         this.store = settings.verify() ? new SpillStore(spillDir, "exemplar-near-") : null;
@@ -56,17 +46,9 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
 
     @Override
     public Sketch sketch(Document doc) {
-        long[] sh = Shingles.hashes(doc.normalized(), settings.shingle());
+        long[] sh = Shingles.hashes(doc.wordHashes(), settings.shingle());
         if (sh.length == 0) return new Sketch(new long[0], new int[0]);
-        byte[] sig = hasher.get().compute(ElementHashProvider.ofValues(sh));
-        long[] keys = new long[settings.bands()];
-        int c = 0;
-        for (int b = 0; b < keys.length; b++) {
-            // A band's key: its rows' 16-bit components as a polynomial, then a 64-bit mixer.
-            long h = b;
-            for (int r = 0; r < settings.rows(); r++, c += 2) h = h * 0x9E3779B97F4A7C15L + ((sig[c] & 0xFF) | (sig[c + 1] & 0xFF) << 8);
-            keys[b] = mix(h);
-        }
+        long[] keys = MinHash.bandKeys(minHash.signature(sh), settings.bands(), settings.rows());
         return new Sketch(keys, settings.verify() ? high32(sh) : null);
     }
 
@@ -106,15 +88,6 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
         return c.ranked(MAX_CHECKS);
     }
 
-    /** Murmur3's fmix64. */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        return h ^ (h >>> 33);
-    }
-
     /**
      * Upper halves of the shingle hashes, in text order: half the disk of 64-bit hashes and the
      * same Jaccard to within about 1e-7. Not sorted or deduplicated here, because that would cost
@@ -126,26 +99,46 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
         return h;
     }
 
-    /** Exact Jaccard similarity of two shingle multisets taken as sets. */
+    /**
+     * Exact Jaccard similarity of two shingle multisets taken as sets, by one small open-addressing
+     * table: no sorting, so no large sort routine to compile and recompile for the few candidates.
+     */
     static double jaccard(int[] a, int[] b) {
-        int[] x = distinct(a), y = distinct(b);
-        if (x.length == 0 && y.length == 0) return 1;
-        int i = 0, j = 0, inter = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] == y[j]) { inter++; i++; j++; }
-            else if (x[i] < y[j]) i++;
-            else j++;
+        if (a.length == 0 && b.length == 0) return 1;
+        int cap = Integer.highestOneBit(Math.max(8, (a.length + b.length) * 2 - 1)) << 1;
+        int mask = cap - 1;
+        int shift = Integer.numberOfLeadingZeros(mask);
+        int[] keys = new int[cap];
+        // Per slot: 0 empty, IN_A seen in a only, IN_B seen in b only, IN_A | IN_B seen in both.
+        byte[] seen = new byte[cap];
+        int onlyA = 0, onlyB = 0, both = 0;
+        for (int v : a) {
+            int i = (v * 0x9E3779B9) >>> shift;  // Fibonacci hashing: the top bits index the table
+            while (seen[i] != 0 && keys[i] != v) i = (i + 1) & mask;
+            if (seen[i] == 0) {
+                keys[i] = v;
+                seen[i] = IN_A;
+                onlyA++;
+            }
         }
-        return (double) inter / (x.length + y.length - inter);
+        for (int v : b) {
+            int i = (v * 0x9E3779B9) >>> shift;  // Fibonacci hashing: the top bits index the table
+            while (seen[i] != 0 && keys[i] != v) i = (i + 1) & mask;
+            if (seen[i] == 0) {
+                keys[i] = v;
+                seen[i] = IN_B;
+                onlyB++;
+            } else if (seen[i] == IN_A) {
+                seen[i] = IN_A | IN_B;
+                onlyA--;
+                both++;
+            }
+        }
+        return (double) both / (onlyA + onlyB + both);
     }
 
-    private static int[] distinct(int[] a) {
-        int[] h = a.clone();
-        Arrays.sort(h);
-        int k = 0;
-        for (int i = 0; i < h.length; i++) if (k == 0 || h[i] != h[k - 1]) h[k++] = h[i];
-        return k == h.length ? h : Arrays.copyOf(h, k);
-    }
+    private static final byte IN_A = 1;
+    private static final byte IN_B = 2;
 
     @Override
     public String describe() {

@@ -3,6 +3,7 @@ package dev.exemplar.doc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.text.Shingles;
 import dev.exemplar.text.TextNormalizer;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Document {
     private final ObjectNode record;
     private final long position;
     private String normalized;
+    private long[] wordHashes;
     private float[] embedding;
     private final List<Reason> reasons = new ArrayList<>();
 
@@ -48,6 +50,17 @@ public final class Document {
     public String normalized() {
         if (normalized == null) normalized = TextNormalizer.normalize(text());
         return normalized;
+    }
+
+    /**
+     * The hash of each word of the normalised text ({@code text.Shingles#wordHashes}), computed
+     * on first use and shared by the dedup stages; ASCII text gets them without the normalised string.
+     */
+    public long[] wordHashes() {
+        if (wordHashes == null) {
+            wordHashes = normalized != null ? Shingles.wordHashes(normalized) : Shingles.wordHashesOfText(text());
+        }
+        return wordHashes;
     }
 
     /** The sentence embedding if a stage computed one; see {@code embed.Embedder}. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -103,30 +102,101 @@ public final class JsonlReader {
     }
 
     /**
+     * Receives each physical line as bytes: {@code buf[off, off + len)}, valid only during the call
+     * (the buffer is reused), so a sink that keeps a line copies it.
+     */
+    public interface RawLineSink {
+        void line(long lineNo, byte[] buf, int off, int len) throws IOException;
+    }
+
+    /**
      * Calls {@code sink} for every line of a {@code .jsonl} or {@code .jsonl.gz} file, numbered from 1,
      * without its line ending ({@code \n} or {@code \r\n}); a last line without a newline counts too.
      */
     public static void eachLine(Path file, LineSink sink) throws IOException {
+        eachRawLine(file, (lineNo, buf, off, len) -> sink.line(lineNo, decode(buf, off, len)));
+    }
+
+    /**
+     * The same lines as {@link #eachLine}, undecoded: the file is read in large blocks and split
+     * on {@code \n} in place, so a caller that can work on bytes (dedup writes kept lines back
+     * byte for byte) pays for no per-line decoding or copying it does not need.
+     */
+    public static void eachRawLine(Path file, RawLineSink sink) throws IOException {
         try (InputStream in = openBytes(file)) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+            byte[] buf = new byte[1 << 16];
+            int start = 0, end = 0, scan = 0;
             long lineNo = 0;
-            int b = 0;
-            while (b != -1) {
-                buf.reset();
-                while ((b = in.read()) != -1 && b != '\n') buf.write(b);
-                if (b == -1 && buf.size() == 0) break;
-                lineNo++;
-                byte[] bytes = buf.toByteArray();
-                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                String text;
-                try {
-                    text = UTF8.get().decode(java.nio.ByteBuffer.wrap(bytes, 0, len)).toString();
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    text = null;
+            while (true) {
+                int nl = -1;
+                for (int i = scan; i < end; i++) {
+                    if (buf[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
                 }
-                sink.line(lineNo, text);
+                if (nl >= 0) {
+                    sink.line(++lineNo, buf, start, withoutCr(buf, start, nl) - start);
+                    start = nl + 1;
+                    scan = start;
+                    continue;
+                }
+                // No newline in what is buffered: keep the partial line and read more behind it.
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                if (end == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                scan = end;
+                int n = in.read(buf, end, buf.length - end);
+                if (n < 0) {
+                    if (end > start) sink.line(++lineNo, buf, start, withoutCr(buf, start, end) - start);
+                    return;
+                }
+                end += n;
             }
         }
+    }
+
+    private static int withoutCr(byte[] buf, int start, int end) {
+        return end > start && buf[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    /** Strict UTF-8 decoding of a line, or null when its bytes are not valid UTF-8. */
+    public static String decode(byte[] buf, int off, int len) {
+        try {
+            return UTF8.get().decode(java.nio.ByteBuffer.wrap(buf, off, len)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Whether the bytes are valid UTF-8: a plain scan for ASCII, the strict decoder otherwise. */
+    public static boolean isUtf8(byte[] buf, int off, int len) {
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            if (buf[i] < 0) return decode(buf, i, end - i) != null;
+        }
+        return true;
+    }
+
+    /**
+     * Whether a line holds only whitespace (as {@link String#isBlank}), decided on the bytes: the
+     * first ASCII non-space byte settles it, and only a line of spaces and non-ASCII characters is
+     * decoded. A line that is not valid UTF-8 is not blank.
+     */
+    public static boolean isBlank(byte[] buf, int off, int len) {
+        int end = off + len;
+        boolean ascii = true;
+        for (int i = off; i < end; i++) {
+            byte b = buf[i];
+            if (b < 0) ascii = false;
+            else if (!Character.isWhitespace(b)) return false;
+        }
+        if (ascii) return true;
+        String s = decode(buf, off, len);
+        return s != null && s.isBlank();
     }
 
     /** Parses one JSONL line strictly: a second value or a repeated key makes the line bad rather than half-read. */
@@ -134,14 +204,38 @@ public final class JsonlReader {
         return STRICT.readTree(line);
     }
 
+    /** {@link #parseLine(String)} on a line's UTF-8 bytes. */
+    public static JsonNode parseLine(byte[] buf, int off, int len) throws IOException {
+        return STRICT.readTree(buf, off, len);
+    }
+
+    /** A streaming parser over one line with the same strictness as {@link #parseLine}, for callers that read a few fields only. */
+    public static com.fasterxml.jackson.core.JsonParser strictParser(byte[] buf, int off, int len) throws IOException {
+        return STRICT.createParser(buf, off, len);
+    }
+
+    /**
+     * Why a line that is valid UTF-8 is not a usable record: "not valid JSON (...)", "not a JSON
+     * object" or "no string field \"text\"".
+     */
+    public static String problem(IOException parseError) {
+        return "not valid JSON (" + firstLine(parseError.getMessage()) + ")";
+    }
+
+    /** The problem with a parsed value that is not a record with a string {@code text}, or null for a good one. */
+    public static String problem(JsonNode n) {
+        if (n instanceof ObjectNode o && o.path("text").isTextual()) return null;
+        return n instanceof ObjectNode ? "no string field \"text\"" : "not a JSON object";
+    }
+
     private Document parse(Path file, long lineNo, String line, long position) {
         String problem;
         try {
             JsonNode n = parseLine(line);
-            if (n instanceof ObjectNode o && o.path("text").isTextual()) return new Document(o, position);
-            problem = n instanceof ObjectNode ? "no string field \"text\"" : "not a JSON object";
+            problem = problem(n);
+            if (problem == null) return new Document((ObjectNode) n, position);
         } catch (IOException e) {
-            problem = "not valid JSON (" + firstLine(e.getMessage()) + ")";
+            problem = problem(e);
         }
         bad(file, lineNo, problem);
         return null;

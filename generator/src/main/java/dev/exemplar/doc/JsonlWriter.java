@@ -2,11 +2,10 @@ package dev.exemplar.doc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 public final class JsonlWriter implements Closeable {
     private final Path target;
     private final Path temp;
-    private final BufferedWriter out;
+    private final OutputStream out;
     private long count;
     private boolean done;
 
@@ -32,7 +31,7 @@ public final class JsonlWriter implements Closeable {
             Files.createDirectories(target.toAbsolutePath().getParent());
             OutputStream os = Files.newOutputStream(temp);
             if (target.getFileName().toString().endsWith(".gz")) os = new GZIPOutputStream(os, 1 << 16);
-            out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            out = new BufferedOutputStream(os, 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -40,7 +39,8 @@ public final class JsonlWriter implements Closeable {
 
     public void write(JsonNode record) {
         try {
-            out.write(Json.MAPPER.writeValueAsString(record));
+            // Through a String, as before: a lone surrogate from a JSON escape becomes '?' rather than an error.
+            out.write(Json.MAPPER.writeValueAsString(record).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             count++;
         } catch (IOException e) {
@@ -50,8 +50,14 @@ public final class JsonlWriter implements Closeable {
 
     /** Writes a line that is already one JSON record, byte for byte (records passed through unchanged). */
     public void writeRaw(String jsonLine) {
+        byte[] b = jsonLine.getBytes(StandardCharsets.UTF_8);
+        writeRaw(b, 0, b.length);
+    }
+
+    /** Writes {@code buf[off, off + len)}, already one UTF-8 JSON record, and a newline. */
+    public void writeRaw(byte[] buf, int off, int len) {
         try {
-            out.write(jsonLine);
+            out.write(buf, off, len);
             out.write('\n');
             count++;
         } catch (IOException e) {

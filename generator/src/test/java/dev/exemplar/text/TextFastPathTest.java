@@ -48,4 +48,34 @@ class TextFastPathTest {
         assertNotEquals(Shingles.hashes("a b c d e", 5)[0], Shingles.hashes("a b c d f", 5)[0]);
         assertNotEquals(Shingles.hashes("a b c d e", 5)[0], Shingles.hashes("b a c d e", 5)[0]);
     }
+
+    @Test
+    void wordHashesFromRawTextEqualThoseOfTheNormalisedText() {
+        Random r = new Random(43);
+        // ASCII punctuation, case and apostrophes, plus non-ASCII letters that take the slow path.
+        String alphabet = "aZ09 \t\n\r'\",.;:!?-_()/\u0001\u007F\u00e9\u00c9\u2019\u3000\u00a0";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = r.nextInt(60);
+            for (int j = 0; j < len; j++) {
+                sb.append(r.nextInt(2) == 0 ? (char) ('a' + r.nextInt(26)) : alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            long[] expected = Shingles.wordHashes(TextNormalizer.normalize(s));
+            assertArrayEquals(expected, Shingles.wordHashesOfText(s), () -> "input: " + Arrays.toString(s.toCharArray()));
+            assertArrayEquals(Shingles.hashes(TextNormalizer.normalize(s), 5), Shingles.hashes(Shingles.wordHashesOfText(s), 5));
+        }
+        assertEquals(0, Shingles.wordHashesOfText(" ,,, ' ").length);
+    }
+
+    @Test
+    void sequenceHashTellsTextsApartByTheirWordsOnly() {
+        long a = Shingles.sequenceHash(Shingles.wordHashesOfText("The robot said: I can be switched off."));
+        assertEquals(a, Shingles.sequenceHash(Shingles.wordHashesOfText("the   ROBOT said I can be switched off")));
+        assertNotEquals(a, Shingles.sequenceHash(Shingles.wordHashesOfText("The robot said I can be switched on")));
+        assertNotEquals(a, Shingles.sequenceHash(Shingles.wordHashesOfText("robot The said I can be switched off")));
+        // Words are units: joining two words is a different text.
+        assertNotEquals(Shingles.sequenceHash(Shingles.wordHashesOfText("can be")), Shingles.sequenceHash(Shingles.wordHashesOfText("canbe")));
+        assertEquals(Shingles.sequenceHash(new long[0]), Shingles.sequenceHash(Shingles.wordHashesOfText("!!")));
+    }
 }
