@@ -67,11 +67,16 @@ public final class TemplateGenerator implements Generator {
     }
 
     private String render(PlannedSample s, String name) throws IOException, TemplateException {
+        return TextPolisher.polish(draft(s, name));
+    }
+
+    /** The rendered text before {@link TextPolisher}: the template's output with its vocabulary varied. */
+    String draft(PlannedSample s, String name) throws IOException, TemplateException {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng);
         StringWriter w = new StringWriter(4096);
         t.process(model.data(), w);
-        return TextPolisher.polish(library.vocabulary().vary(w.toString(), rng));
+        return library.vocabulary().vary(w.toString(), rng);
     }
 }

@@ -1,6 +1,7 @@
 package dev.exemplar.generate.template;
 
-import java.util.regex.Matcher;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,30 +17,25 @@ import java.util.regex.Pattern;
  *   <li>paragraphs separated by exactly one blank line;</li>
  *   <li>terminal punctuation at the end of the document.</li>
  * </ul>
+ *
+ * <p>The rules are hand-written single-pass scanners rather than regular expressions, because this
+ * pass runs over every document and regular expressions made it the largest cost of template
+ * generation. Each scanner's Javadoc gives the regular expression it is exactly equivalent to
+ * (Java's semantics, with {@code \s} = {@code [ \t\n\x0B\f\r]} and {@code \w} = {@code [a-zA-Z_0-9]});
+ * {@code TextPolisherEquivalenceTest} checks that equivalence on rendered documents and random text.
  */
 public final class TextPolisher {
     private TextPolisher() {}
 
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
-    private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile(" +([,.;:!?])");
-    private static final Pattern DOUBLE_COMMA = Pattern.compile("([,;:])(?:\\s*[,;:])+");
-    private static final Pattern WEAK_BEFORE_STOP = Pattern.compile("[,;:]+\\s*([.!?])");
-    private static final Pattern STOP_THEN_WEAK = Pattern.compile("([.!?])[,;]");
-    private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)|([!?])\\.(?!\\.)");
-    private static final Pattern ARTICLE = Pattern.compile("\\b([Aa]n?)(\\s+)([\"'(]?)([A-Za-z0-9][\\w'-]*)");
-    private static final Pattern SENTENCE_START = Pattern.compile("((?:\\.[\"')\\]]?|[!?])\\s+[\"'(*]*)(\\p{Ll})");
-    private static final Pattern LINE_START = Pattern.compile("(?m)^([\"'(*#>\\-\\s]*)(\\p{Ll})");
-    private static final Pattern LABEL_START = Pattern.compile("(?m)^([^:\\n]{1,40}:\\s+[\"'(*]*)(\\p{Ll})");
     /** Words after which a first-person "I" must be "me" ("told I" comes from reusing third-person beats). */
-    private static final java.util.Set<String> OBJECT_I_AFTER = java.util.Set.of(
+    private static final Set<String> OBJECT_I_AFTER = Set.of(
             "told", "asked", "with", "to", "for", "at", "gave", "showed", "reminded", "by", "from", "of", "about",
             "thanked", "helped", "toward", "towards", "behind", "beside", "without", "tell", "ask", "give", "show",
             "remind", "thank", "help", "emailed", "messaged", "pinged");
-    private static final Pattern LOWER_I = Pattern.compile("(?<![\\w'-])i(?=['\\s,.;:!?])");
     private static final Pattern POSSESSIVE_I = Pattern.compile("\\bI's\\b");
-    private static final Pattern ELEVEN_EIGHTEEN = Pattern.compile("1[18](?!\\d)");
     private static final Pattern U_AS_YOU = Pattern.compile("u(ni|s[aeiu]|t[ei]|r[aeiou]|ku|ro|bi|ga|ri)");
-    private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
+    private static final Set<String> SMALL_WORDS = Set.of(
+            "the", "a", "an", "to", "of", "and", "in", "on", "at", "is", "was", "it", "that", "for", "with");
 
     /** Applies every rule, in an order where later rules cannot undo earlier ones. */
     public static String polish(String raw) {
@@ -53,57 +49,206 @@ public final class TextPolisher {
         return t;
     }
 
-    /** Collapses spaces, trims lines, drops blank-only lines, one blank line between paragraphs. */
+    /**
+     * Collapses runs of {@code [ \t\u00a0]} to one space, strips every line, and separates paragraphs
+     * by exactly one blank line; line breaks may be {@code \n}, {@code \r\n} or {@code \r}.
+     */
     static String normaliseLines(String raw) {
-        String[] lines = raw.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        StringBuilder sb = new StringBuilder(raw.length());
-        for (String line : lines) {
-            sb.append(SPACES.matcher(line).replaceAll(" ").strip()).append('\n');
+        int n = raw.length();
+        StringBuilder sb = new StringBuilder(n);
+        boolean blankSinceLastLine = false;
+        for (int i = 0; ; ) {
+            int end = i;
+            while (end < n && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') end++;
+            int s = i, e = end;
+            while (s < e && strippable(raw.charAt(s))) s++;
+            while (e > s && strippable(raw.charAt(e - 1))) e--;
+            if (s == e) {
+                blankSinceLastLine = sb.length() > 0;
+            } else {
+                if (sb.length() > 0) sb.append(blankSinceLastLine ? "\n\n" : "\n");
+                blankSinceLastLine = false;
+                for (int k = s; k < e; k++) {
+                    char c = raw.charAt(k);
+                    if (isHorizontalSpace(c)) {
+                        while (isHorizontalSpace(raw.charAt(k + 1))) k++;  // e ends on a non-space, so k + 1 < e
+                        sb.append(' ');
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+            if (end >= n) break;
+            i = end + (raw.charAt(end) == '\r' && end + 1 < n && raw.charAt(end + 1) == '\n' ? 2 : 1);
         }
-        String t = BLANK_RUNS.matcher(sb).replaceAll("\n\n");
-        return t.strip();
+        return sb.toString();
     }
 
-    private static final Pattern ANY_PUNCT_FAULT = Pattern.compile(" [,.;:!?]|[,;:]\\s*[,;:.!?]|[.!?][,;]|\\.\\.|[!?]\\.");
+    /** What {@code strip()} removes once the horizontal spaces have become plain spaces. */
+    private static boolean strippable(char c) {
+        return c == ' ' || c == '\u00a0' || Character.isWhitespace(c);
+    }
 
+    private static boolean isHorizontalSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00a0';
+    }
+
+    /**
+     * Removes spaces before punctuation and doubled punctuation, in five passes applied in turn:
+     * {@code " +([,.;:!?])"} → {@code $1}; {@code "([,;:])(?:\s*[,;:])+"} → {@code $1};
+     * {@code "[,;:]+\s*([.!?])"} → {@code $1}; {@code "([.!?])[,;]"} → {@code $1};
+     * {@code "(?<!\.)\.\.(?!\.)|([!?])\.(?!\.)"} → {@code .} or {@code $1}. An ellipsis ({@code ...}) stays.
+     */
     static String fixPunctuation(String t) {
-        if (!ANY_PUNCT_FAULT.matcher(t).find()) return t;
-        t = SPACE_BEFORE_PUNCT.matcher(t).replaceAll("$1");
-        t = DOUBLE_COMMA.matcher(t).replaceAll("$1");
-        t = WEAK_BEFORE_STOP.matcher(t).replaceAll("$1");
-        t = STOP_THEN_WEAK.matcher(t).replaceAll("$1");
-        t = DOUBLE_STOP.matcher(t).replaceAll(m -> m.group(1) != null ? m.group(1) : ".");
-        return t;
+        t = dropSpacesBeforePunctuation(t);
+        t = collapseWeakRuns(t);
+        t = dropWeakBeforeStop(t);
+        t = dropWeakAfterStop(t);
+        return collapseDoubleStops(t);
     }
 
-    /** First-person narration reuses third-person beats: "told I" becomes "told me", "I's" becomes "my". */
+    static String dropSpacesBeforePunctuation(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            if (t.charAt(i) != ' ') continue;
+            int j = i + 1;
+            while (j < n && t.charAt(j) == ' ') j++;
+            if (j < n && ",.;:!?".indexOf(t.charAt(j)) >= 0) ed.replace(i, j, "");
+            i = j;
+        }
+        return ed.result();
+    }
+
+    static String collapseWeakRuns(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            if (!isWeak(t.charAt(i))) continue;
+            int end = -1;
+            for (int k = i + 1; ; ) {
+                while (k < n && isRegexSpace(t.charAt(k))) k++;
+                if (k >= n || !isWeak(t.charAt(k))) break;
+                end = ++k;
+            }
+            if (end > 0) {
+                ed.replace(i + 1, end, "");
+                i = end - 1;
+            }
+        }
+        return ed.result();
+    }
+
+    static String dropWeakBeforeStop(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            if (!isWeak(t.charAt(i))) continue;
+            int j = i + 1;
+            while (j < n && isWeak(t.charAt(j))) j++;
+            int k = j;
+            while (k < n && isRegexSpace(t.charAt(k))) k++;
+            if (k < n && isStop(t.charAt(k))) {
+                ed.replace(i, k, "");
+                i = k;
+            } else {
+                i = j - 1;  // a match cannot start inside this run either
+            }
+        }
+        return ed.result();
+    }
+
+    static String dropWeakAfterStop(String t) {
+        Edits ed = new Edits(t);
+        for (int i = 0; i + 1 < t.length(); i++) {
+            char next = t.charAt(i + 1);
+            if (isStop(t.charAt(i)) && (next == ',' || next == ';')) {
+                ed.replace(i + 1, i + 2, "");
+                i++;
+            }
+        }
+        return ed.result();
+    }
+
+    static String collapseDoubleStops(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int i = 0; i + 1 < n; i++) {
+            char c = t.charAt(i);
+            if (t.charAt(i + 1) != '.' || (i + 2 < n && t.charAt(i + 2) == '.')) continue;
+            boolean doubled = c == '.' ? i == 0 || t.charAt(i - 1) != '.' : c == '!' || c == '?';
+            if (doubled) {
+                ed.replace(i + 1, i + 2, "");
+                i++;
+            }
+        }
+        return ed.result();
+    }
+
+    private static boolean isWeak(char c) {
+        return c == ',' || c == ';' || c == ':';
+    }
+
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?';
+    }
+
+    /** Java's {@code \s} without the Unicode flag. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /**
+     * First-person narration reuses third-person beats: a lone "i" becomes "I", "told I" becomes
+     * "told me", "I's" becomes "my".
+     */
     static String fixFirstPerson(String t) {
-        t = LOWER_I.matcher(t).replaceAll("I");
+        t = capitaliseLoneI(t);
         for (int i = t.indexOf(" I"); i >= 0; i = t.indexOf(" I", i + 2)) {
             int after = i + 2;
             if (after < t.length() && (Character.isLetterOrDigit(t.charAt(after)) || t.charAt(after) == '\'')) continue;
             int start = i;
             while (start > 0 && Character.isLetter(t.charAt(start - 1))) start--;
-            if (start == i || !OBJECT_I_AFTER.contains(t.substring(start, i).toLowerCase(java.util.Locale.ROOT))) continue;
+            if (start == i || !OBJECT_I_AFTER.contains(t.substring(start, i).toLowerCase(Locale.ROOT))) continue;
             t = t.substring(0, i + 1) + "me" + t.substring(i + 2);  // rare: a few times per first-person document
         }
         return t.contains("I's") ? POSSESSIVE_I.matcher(t).replaceAll("my") : t;
     }
 
-    private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of(
-            "the", "a", "an", "to", "of", "and", "in", "on", "at", "is", "was", "it", "that", "for", "with");
+    /** A lone lower-case "i" becomes "I": {@code (?<![\w'-])i(?=['\s,.;:!?])}. */
+    static String capitaliseLoneI(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int i = t.indexOf('i'); i >= 0 && i + 1 < n; i = t.indexOf('i', i + 1)) {
+            char before = i > 0 ? t.charAt(i - 1) : ' ';
+            char after = t.charAt(i + 1);
+            if (!isRegexWordChar(before) && before != '\'' && before != '-'
+                    && (after == '\'' || isRegexSpace(after) || ",.;:!?".indexOf(after) >= 0)) {
+                ed.replace(i, i + 1, "I");
+            }
+        }
+        return ed.result();
+    }
+
+    /** Java's {@code \w} without the Unicode flag. */
+    private static boolean isRegexWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
 
     /** Drops the second of two identical little words ("the the"), scanning words rather than running a regex. */
     static String fixDoubledWords(String t) {
         StringBuilder out = null;
         int prevStart = -1, prevEnd = -1, copied = 0, n = t.length();
         for (int i = 0; i < n; ) {
-            if (!Character.isLetter(t.charAt(i))) { i++; continue; }
+            if (!Character.isLetter(t.charAt(i))) {
+                i++;
+                continue;
+            }
             int e = i;
             while (e < n && Character.isLetter(t.charAt(e))) e++;
-            boolean gapIsSpace = prevEnd >= 0 && i > prevEnd && t.substring(prevEnd, i).isBlank();
-            if (gapIsSpace && e - i == prevEnd - prevStart && t.regionMatches(true, i, t, prevStart, e - i)
-                    && SMALL_WORDS.contains(t.substring(i, e).toLowerCase(java.util.Locale.ROOT))) {
+            // Cheapest test first: most neighbouring words differ in length or letters.
+            if (prevEnd >= 0 && e - i == prevEnd - prevStart && t.regionMatches(true, i, t, prevStart, e - i)
+                    && isBlank(t, prevEnd, i) && SMALL_WORDS.contains(t.substring(i, e).toLowerCase(Locale.ROOT))) {
                 if (out == null) out = new StringBuilder(n);
                 out.append(t, copied, prevEnd);
                 copied = e;
@@ -117,29 +262,64 @@ public final class TextPolisher {
         return out.append(t, copied, n).toString();
     }
 
-    /** Makes every indefinite article agree with the sound of the word after it. */
+    /** {@code t.substring(from, to).isBlank()} for a non-empty range, without the copy. */
+    private static boolean isBlank(String t, int from, int to) {
+        if (from >= to) return false;
+        for (int k = from; k < to; k++) if (!Character.isWhitespace(t.charAt(k))) return false;
+        return true;
+    }
+
+    /**
+     * Makes every indefinite article agree with the sound of the word after it: each match of
+     * {@code \b([Aa]n?)(\s+)(["'(]?)([A-Za-z0-9][\w'-]*)} gets the article {@link #wantsAn} asks for.
+     */
     static String fixArticles(String t) {
-        Matcher m = ARTICLE.matcher(t);
-        StringBuilder sb = new StringBuilder(t.length() + 16);
-        while (m.find()) {
-            String art = m.group(1);
-            boolean an = wantsAn(m.group(4));
-            String fixed = art.charAt(0) == 'A' ? (an ? "An" : "A") : (an ? "an" : "a");
-            m.appendReplacement(sb, Matcher.quoteReplacement(fixed + m.group(2) + m.group(3) + m.group(4)));
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int p = 0; p < n; p++) {
+            char c = t.charAt(p);
+            if ((c != 'a' && c != 'A') || (p > 0 && wordCharBefore(t, p))) continue;
+            int q = p + 1 < n && t.charAt(p + 1) == 'n' ? p + 2 : p + 1;
+            int w = q;
+            while (w < n && isRegexSpace(t.charAt(w))) w++;
+            if (w == q) continue;
+            if (w < n && (t.charAt(w) == '"' || t.charAt(w) == '\'' || t.charAt(w) == '(')) w++;
+            if (w >= n || !isAsciiAlphanumeric(t.charAt(w))) continue;
+            int e = w + 1;
+            while (e < n && (isRegexWordChar(t.charAt(e)) || t.charAt(e) == '\'' || t.charAt(e) == '-')) e++;
+            boolean an = wantsAn(t.substring(w, e));
+            if (an != (q - p == 2)) ed.replace(p, q, c == 'A' ? (an ? "An" : "A") : (an ? "an" : "a"));
+            p = e - 1;  // the word after the article is part of the match
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return ed.result();
+    }
+
+    /** The left side of Java's {@code \b} (Java 17: letters and digits of any script, {@code _}, and marks on them). */
+    private static boolean wordCharBefore(String t, int p) {
+        int cp = t.codePointBefore(p);
+        if (cp == '_' || Character.isLetterOrDigit(cp)) return true;
+        if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
+        for (int x = p - 1; x >= 0; x--) {  // a mark counts when it sits on a letter or digit
+            int ch = t.codePointAt(x);
+            if (Character.isLetterOrDigit(ch)) return true;
+            if (Character.getType(ch) != Character.NON_SPACING_MARK) return false;
+        }
+        return false;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** True when {@code word} starts with a vowel sound (an hour, an AI, an 8-hour shift, a user). */
     static boolean wantsAn(String word) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
+        String w = word.toLowerCase(Locale.ROOT);
         char c = w.charAt(0);
-        if (Character.isDigit(c)) {
-            return c == '8' || ELEVEN_EIGHTEEN.matcher(w).lookingAt();
+        if (Character.isDigit(c)) {  // an 8, an 11, an 18, but a 110 and a 180
+            return c == '8' || (c == '1' && w.length() >= 2 && (w.charAt(1) == '1' || w.charAt(1) == '8')
+                    && (w.length() == 2 || w.charAt(2) < '0' || w.charAt(2) > '9'));
         }
-        if (word.length() > 1 && word.chars().limit(Math.min(word.length(), 3)).allMatch(Character::isUpperCase)
-                && word.chars().allMatch(ch -> Character.isUpperCase(ch) || Character.isDigit(ch) || ch == '-')) {
+        if (isInitialism(word)) {
             return "AEFHILMNORSX".indexOf(Character.toUpperCase(c)) >= 0; // initialisms are spelled out
         }
         if (w.startsWith("hour") || w.startsWith("honest") || w.startsWith("honour") || w.startsWith("honor")
@@ -154,23 +334,107 @@ public final class TextPolisher {
         }
     }
 
-    /** Capitalises sentence starts, line starts and the text after a short label ("Mara: yes"). */
-    static String capitalise(String t) {
-        t = upper(LINE_START, t);
-        t = upper(LABEL_START, t);
-        t = upper(SENTENCE_START, t);
-        return t;
+    /** Two or more characters, the first three upper-case, all upper-case letters, digits or hyphens ("USB", "MRI-3"). */
+    private static boolean isInitialism(String word) {
+        if (word.length() < 2) return false;
+        for (int k = 0; k < word.length(); k++) {
+            char ch = word.charAt(k);
+            boolean upper = Character.isUpperCase(ch);
+            if (k < 3 ? !upper : !(upper || Character.isDigit(ch) || ch == '-')) return false;
+        }
+        return true;
     }
 
-    private static String upper(Pattern p, String t) {
-        Matcher m = p.matcher(t);
-        if (!m.find()) return t;
-        StringBuilder sb = new StringBuilder(t.length());
-        do {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2).toUpperCase(java.util.Locale.ROOT)));
-        } while (m.find());
-        m.appendTail(sb);
-        return sb.toString();
+    /**
+     * Capitalises line starts ({@code (?m)^(["'(*#>\-\s]*)(\p{Ll})}), then the text after a short
+     * label ({@code (?m)^([^:\n]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
+     * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
+     */
+    static String capitalise(String t) {
+        t = capitaliseLineStarts(t);
+        t = capitaliseAfterLabels(t);
+        return capitaliseSentenceStarts(t);
+    }
+
+    static String capitaliseLineStarts(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int p = 0; p < n; p++) {
+            if (!lineStart(t, p)) continue;
+            int r = p;
+            while (r < n && (isRegexSpace(t.charAt(r)) || "\"'(*#>-".indexOf(t.charAt(r)) >= 0)) r++;
+            p = upperIfLowercase(t, r, ed, p);
+        }
+        return ed.result();
+    }
+
+    static String capitaliseAfterLabels(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int p = 0; p < n; p++) {
+            if (!lineStart(t, p)) continue;
+            int k = p, chars = 0;  // the label: 1 to 40 code points up to the colon, none of them a line feed
+            while (k < n && chars <= 40 && t.charAt(k) != ':' && t.charAt(k) != '\n') {
+                k += Character.charCount(t.codePointAt(k));
+                chars++;
+            }
+            if (k >= n || t.charAt(k) != ':' || chars < 1 || chars > 40) continue;
+            int r = k + 1;
+            while (r < n && isRegexSpace(t.charAt(r))) r++;
+            if (r == k + 1) continue;
+            while (r < n && isOpener(t.charAt(r))) r++;
+            p = upperIfLowercase(t, r, ed, p);
+        }
+        return ed.result();
+    }
+
+    static String capitaliseSentenceStarts(String t) {
+        Edits ed = new Edits(t);
+        int n = t.length();
+        for (int p = 0; p < n; p++) {
+            char c = t.charAt(p);
+            int j;
+            if (c == '.') {
+                j = p + 1 < n && "\"')]".indexOf(t.charAt(p + 1)) >= 0 ? p + 2 : p + 1;
+            } else if (c == '!' || c == '?') {
+                j = p + 1;
+            } else {
+                continue;
+            }
+            int r = j;
+            while (r < n && isRegexSpace(t.charAt(r))) r++;
+            if (r == j) continue;
+            while (r < n && isOpener(t.charAt(r))) r++;
+            p = upperIfLowercase(t, r, ed, p);
+        }
+        return ed.result();
+    }
+
+    private static boolean isOpener(char c) {
+        return c == '"' || c == '\'' || c == '(' || c == '*';
+    }
+
+    /**
+     * Upper-cases the code point at {@code r} when it is a lower-case letter ({@code \p{Ll}}) and
+     * returns where the scan resumes: after that letter when it matched, else at {@code p}.
+     */
+    private static int upperIfLowercase(String t, int r, Edits ed, int p) {
+        if (r >= t.length()) return p;
+        int cp = t.codePointAt(r);
+        if (Character.getType(cp) != Character.LOWERCASE_LETTER) return p;
+        int len = Character.charCount(cp);
+        // String.toUpperCase, not Character's: "ß" becomes "SS" exactly as a regex replacement did.
+        ed.replace(r, r + len, cp >= 'a' && cp <= 'z' ? String.valueOf((char) (cp - 32))
+                : Character.toString(cp).toUpperCase(Locale.ROOT));
+        return r + len - 1;
+    }
+
+    /** Where {@code (?m)^} matches: the start, or after a line terminator other than the end of the text. */
+    private static boolean lineStart(String t, int p) {
+        if (p == 0) return true;
+        char ch = t.charAt(p - 1);
+        if (ch != '\n' && ch != '\r' && (ch | 1) != '\u2029' && ch != '\u0085') return false;
+        return !(ch == '\r' && t.charAt(p) == '\n');  // \r\n is one line break
     }
 
     /** Ends the document with terminal punctuation, inside a closing quote if there is one. */
@@ -185,5 +449,30 @@ public final class TextPolisher {
         }
         if (last == ',' || last == ';' || last == ':') return t.substring(0, t.length() - 1) + ".";
         return t + ".";
+    }
+
+    /**
+     * A copy of a string with some ranges replaced, made in one left-to-right pass; nothing is
+     * allocated until the first replacement, so a scanner that finds nothing returns its input.
+     */
+    private static final class Edits {
+        private final String src;
+        private StringBuilder out;
+        private int copied;
+
+        Edits(String src) {
+            this.src = src;
+        }
+
+        /** Replaces {@code src[from, to)}; ranges must come in increasing order. */
+        void replace(int from, int to, String with) {
+            if (out == null) out = new StringBuilder(src.length() + 16);
+            out.append(src, copied, from).append(with);
+            copied = to;
+        }
+
+        String result() {
+            return out == null ? src : out.append(src, copied, src.length()).toString();
+        }
     }
 }
