@@ -11,7 +11,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.SplittableRandom;
 
 /**
@@ -75,8 +75,31 @@ public final class TemplateGenerator implements Generator {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng);
-        StringWriter w = new StringWriter(4096);
+        TextWriter w = new TextWriter();
         t.process(model.data(), w);
-        return library.vocabulary().vary(w.toString(), rng);
+        return library.vocabulary().vary(w.text.toString(), rng);
+    }
+
+    /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on each of a document's many small writes. */
+    private static final class TextWriter extends Writer {
+        final StringBuilder text = new StringBuilder(4096);
+
+        @Override
+        public void write(String str) { text.append(str); }
+
+        @Override
+        public void write(String str, int off, int len) { text.append(str, off, off + len); }
+
+        @Override
+        public void write(char[] buf, int off, int len) { text.append(buf, off, len); }
+
+        @Override
+        public void write(int c) { text.append((char) c); }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }

@@ -54,32 +54,34 @@ public final class TextPolisher {
      * by exactly one blank line; line breaks may be {@code \n}, {@code \r\n} or {@code \r}.
      */
     static String normaliseLines(String raw) {
-        int n = raw.length();
+        char[] c = raw.toCharArray();
+        int n = c.length;
         StringBuilder sb = new StringBuilder(n);
         boolean blankSinceLastLine = false;
         for (int i = 0; ; ) {
             int end = i;
-            while (end < n && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') end++;
+            while (end < n && c[end] != '\n' && c[end] != '\r') end++;
             int s = i, e = end;
-            while (s < e && strippable(raw.charAt(s))) s++;
-            while (e > s && strippable(raw.charAt(e - 1))) e--;
+            while (s < e && strippable(c[s])) s++;
+            while (e > s && strippable(c[e - 1])) e--;
             if (s == e) {
                 blankSinceLastLine = sb.length() > 0;
             } else {
                 if (sb.length() > 0) sb.append(blankSinceLastLine ? "\n\n" : "\n");
                 blankSinceLastLine = false;
                 for (int k = s; k < e; k++) {
-                    char c = raw.charAt(k);
-                    if (isHorizontalSpace(c)) {
-                        while (isHorizontalSpace(raw.charAt(k + 1))) k++;  // e ends on a non-space, so k + 1 < e
+                    if (isHorizontalSpace(c[k])) {
+                        while (isHorizontalSpace(c[k + 1])) k++;  // e ends on a non-space, so k + 1 < e
                         sb.append(' ');
                     } else {
-                        sb.append(c);
+                        int run = k;  // copy a run of other characters at once
+                        while (k + 1 < e && !isHorizontalSpace(c[k + 1])) k++;
+                        sb.append(c, run, k + 1 - run);
                     }
                 }
             }
             if (end >= n) break;
-            i = end + (raw.charAt(end) == '\r' && end + 1 < n && raw.charAt(end + 1) == '\n' ? 2 : 1);
+            i = end + (c[end] == '\r' && end + 1 < n && c[end + 1] == '\n' ? 2 : 1);
         }
         return sb.toString();
     }
@@ -100,6 +102,7 @@ public final class TextPolisher {
      * {@code "(?<!\.)\.\.(?!\.)|([!?])\.(?!\.)"} → {@code .} or {@code $1}. An ellipsis ({@code ...}) stays.
      */
     static String fixPunctuation(String t) {
+        if (!mayNeedPunctuationFix(t.toCharArray())) return t;  // most documents: one scan instead of five
         t = dropSpacesBeforePunctuation(t);
         t = collapseWeakRuns(t);
         t = dropWeakBeforeStop(t);
@@ -107,28 +110,46 @@ public final class TextPolisher {
         return collapseDoubleStops(t);
     }
 
+    /** True when one of the five passes could match: a space, a weak mark or a stop before punctuation. */
+    private static boolean mayNeedPunctuationFix(char[] s) {
+        int n = s.length;
+        for (int i = 0; i + 1 < n; i++) {
+            char c = s[i], next = s[i + 1];
+            if (c == ' ' && ",.;:!?".indexOf(next) >= 0) return true;
+            if (isStop(c) && (next == ',' || next == ';' || next == '.')) return true;
+            if (isWeak(c)) {
+                int k = i + 1;
+                while (k < n && isRegexSpace(s[k])) k++;
+                if (k < n && (isWeak(s[k]) || isStop(s[k]))) return true;
+            }
+        }
+        return false;
+    }
+
     static String dropSpacesBeforePunctuation(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int i = 0; i < n; i++) {
-            if (t.charAt(i) != ' ') continue;
+            if (s[i] != ' ') continue;
             int j = i + 1;
-            while (j < n && t.charAt(j) == ' ') j++;
-            if (j < n && ",.;:!?".indexOf(t.charAt(j)) >= 0) ed.replace(i, j, "");
+            while (j < n && s[j] == ' ') j++;
+            if (j < n && ",.;:!?".indexOf(s[j]) >= 0) ed.replace(i, j, "");
             i = j;
         }
         return ed.result();
     }
 
     static String collapseWeakRuns(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int i = 0; i < n; i++) {
-            if (!isWeak(t.charAt(i))) continue;
+            if (!isWeak(s[i])) continue;
             int end = -1;
             for (int k = i + 1; ; ) {
-                while (k < n && isRegexSpace(t.charAt(k))) k++;
-                if (k >= n || !isWeak(t.charAt(k))) break;
+                while (k < n && isRegexSpace(s[k])) k++;
+                if (k >= n || !isWeak(s[k])) break;
                 end = ++k;
             }
             if (end > 0) {
@@ -140,15 +161,16 @@ public final class TextPolisher {
     }
 
     static String dropWeakBeforeStop(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int i = 0; i < n; i++) {
-            if (!isWeak(t.charAt(i))) continue;
+            if (!isWeak(s[i])) continue;
             int j = i + 1;
-            while (j < n && isWeak(t.charAt(j))) j++;
+            while (j < n && isWeak(s[j])) j++;
             int k = j;
-            while (k < n && isRegexSpace(t.charAt(k))) k++;
-            if (k < n && isStop(t.charAt(k))) {
+            while (k < n && isRegexSpace(s[k])) k++;
+            if (k < n && isStop(s[k])) {
                 ed.replace(i, k, "");
                 i = k;
             } else {
@@ -159,10 +181,11 @@ public final class TextPolisher {
     }
 
     static String dropWeakAfterStop(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        for (int i = 0; i + 1 < t.length(); i++) {
-            char next = t.charAt(i + 1);
-            if (isStop(t.charAt(i)) && (next == ',' || next == ';')) {
+        for (int i = 0; i + 1 < s.length; i++) {
+            char next = s[i + 1];
+            if (isStop(s[i]) && (next == ',' || next == ';')) {
                 ed.replace(i + 1, i + 2, "");
                 i++;
             }
@@ -171,12 +194,13 @@ public final class TextPolisher {
     }
 
     static String collapseDoubleStops(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int i = 0; i + 1 < n; i++) {
-            char c = t.charAt(i);
-            if (t.charAt(i + 1) != '.' || (i + 2 < n && t.charAt(i + 2) == '.')) continue;
-            boolean doubled = c == '.' ? i == 0 || t.charAt(i - 1) != '.' : c == '!' || c == '?';
+            char c = s[i];
+            if (s[i + 1] != '.' || (i + 2 < n && s[i + 2] == '.')) continue;
+            boolean doubled = c == '.' ? i == 0 || s[i - 1] != '.' : c == '!' || c == '?';
             if (doubled) {
                 ed.replace(i + 1, i + 2, "");
                 i++;
@@ -217,11 +241,12 @@ public final class TextPolisher {
 
     /** A lone lower-case "i" becomes "I": {@code (?<![\w'-])i(?=['\s,.;:!?])}. */
     static String capitaliseLoneI(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int i = t.indexOf('i'); i >= 0 && i + 1 < n; i = t.indexOf('i', i + 1)) {
-            char before = i > 0 ? t.charAt(i - 1) : ' ';
-            char after = t.charAt(i + 1);
+            char before = i > 0 ? s[i - 1] : ' ';
+            char after = s[i + 1];
             if (!isRegexWordChar(before) && before != '\'' && before != '-'
                     && (after == '\'' || isRegexSpace(after) || ",.;:!?".indexOf(after) >= 0)) {
                 ed.replace(i, i + 1, "I");
@@ -237,18 +262,19 @@ public final class TextPolisher {
 
     /** Drops the second of two identical little words ("the the"), scanning words rather than running a regex. */
     static String fixDoubledWords(String t) {
+        char[] s = t.toCharArray();
         StringBuilder out = null;
-        int prevStart = -1, prevEnd = -1, copied = 0, n = t.length();
+        int prevStart = -1, prevEnd = -1, copied = 0, n = s.length;
         for (int i = 0; i < n; ) {
-            if (!Character.isLetter(t.charAt(i))) {
+            if (!Character.isLetter(s[i])) {
                 i++;
                 continue;
             }
             int e = i;
-            while (e < n && Character.isLetter(t.charAt(e))) e++;
+            while (e < n && Character.isLetter(s[e])) e++;
             // Cheapest test first: most neighbouring words differ in length or letters.
             if (prevEnd >= 0 && e - i == prevEnd - prevStart && t.regionMatches(true, i, t, prevStart, e - i)
-                    && isBlank(t, prevEnd, i) && SMALL_WORDS.contains(t.substring(i, e).toLowerCase(Locale.ROOT))) {
+                    && isBlank(s, prevEnd, i) && SMALL_WORDS.contains(t.substring(i, e).toLowerCase(Locale.ROOT))) {
                 if (out == null) out = new StringBuilder(n);
                 out.append(t, copied, prevEnd);
                 copied = e;
@@ -263,9 +289,9 @@ public final class TextPolisher {
     }
 
     /** {@code t.substring(from, to).isBlank()} for a non-empty range, without the copy. */
-    private static boolean isBlank(String t, int from, int to) {
+    private static boolean isBlank(char[] s, int from, int to) {
         if (from >= to) return false;
-        for (int k = from; k < to; k++) if (!Character.isWhitespace(t.charAt(k))) return false;
+        for (int k = from; k < to; k++) if (!Character.isWhitespace(s[k])) return false;
         return true;
     }
 
@@ -274,19 +300,20 @@ public final class TextPolisher {
      * {@code \b([Aa]n?)(\s+)(["'(]?)([A-Za-z0-9][\w'-]*)} gets the article {@link #wantsAn} asks for.
      */
     static String fixArticles(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int p = 0; p < n; p++) {
-            char c = t.charAt(p);
-            if ((c != 'a' && c != 'A') || (p > 0 && wordCharBefore(t, p))) continue;
-            int q = p + 1 < n && t.charAt(p + 1) == 'n' ? p + 2 : p + 1;
+            char c = s[p];
+            if ((c != 'a' && c != 'A') || (p > 0 && wordCharBefore(s, p))) continue;
+            int q = p + 1 < n && s[p + 1] == 'n' ? p + 2 : p + 1;
             int w = q;
-            while (w < n && isRegexSpace(t.charAt(w))) w++;
+            while (w < n && isRegexSpace(s[w])) w++;
             if (w == q) continue;
-            if (w < n && (t.charAt(w) == '"' || t.charAt(w) == '\'' || t.charAt(w) == '(')) w++;
-            if (w >= n || !isAsciiAlphanumeric(t.charAt(w))) continue;
+            if (w < n && (s[w] == '"' || s[w] == '\'' || s[w] == '(')) w++;
+            if (w >= n || !isAsciiAlphanumeric(s[w])) continue;
             int e = w + 1;
-            while (e < n && (isRegexWordChar(t.charAt(e)) || t.charAt(e) == '\'' || t.charAt(e) == '-')) e++;
+            while (e < n && (isRegexWordChar(s[e]) || s[e] == '\'' || s[e] == '-')) e++;
             boolean an = wantsAn(t.substring(w, e));
             if (an != (q - p == 2)) ed.replace(p, q, c == 'A' ? (an ? "An" : "A") : (an ? "an" : "a"));
             p = e - 1;  // the word after the article is part of the match
@@ -295,12 +322,12 @@ public final class TextPolisher {
     }
 
     /** The left side of Java's {@code \b} (Java 17: letters and digits of any script, {@code _}, and marks on them). */
-    private static boolean wordCharBefore(String t, int p) {
-        int cp = t.codePointBefore(p);
+    private static boolean wordCharBefore(char[] s, int p) {
+        int cp = Character.codePointBefore(s, p);
         if (cp == '_' || Character.isLetterOrDigit(cp)) return true;
         if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
         for (int x = p - 1; x >= 0; x--) {  // a mark counts when it sits on a letter or digit
-            int ch = t.codePointAt(x);
+            int ch = Character.codePointAt(s, x);
             if (Character.isLetterOrDigit(ch)) return true;
             if (Character.getType(ch) != Character.NON_SPACING_MARK) return false;
         }
@@ -357,55 +384,58 @@ public final class TextPolisher {
     }
 
     static String capitaliseLineStarts(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int p = 0; p < n; p++) {
-            if (!lineStart(t, p)) continue;
+            if (!lineStart(s, p)) continue;
             int r = p;
-            while (r < n && (isRegexSpace(t.charAt(r)) || "\"'(*#>-".indexOf(t.charAt(r)) >= 0)) r++;
-            p = upperIfLowercase(t, r, ed, p);
+            while (r < n && (isRegexSpace(s[r]) || "\"'(*#>-".indexOf(s[r]) >= 0)) r++;
+            p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();
     }
 
     static String capitaliseAfterLabels(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int p = 0; p < n; p++) {
-            if (!lineStart(t, p)) continue;
+            if (!lineStart(s, p)) continue;
             int k = p, chars = 0;  // the label: 1 to 40 code points up to the colon, none of them a line feed
-            while (k < n && chars <= 40 && t.charAt(k) != ':' && t.charAt(k) != '\n') {
-                k += Character.charCount(t.codePointAt(k));
+            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n') {
+                k += Character.charCount(Character.codePointAt(s, k));
                 chars++;
             }
-            if (k >= n || t.charAt(k) != ':' || chars < 1 || chars > 40) continue;
+            if (k >= n || s[k] != ':' || chars < 1 || chars > 40) continue;
             int r = k + 1;
-            while (r < n && isRegexSpace(t.charAt(r))) r++;
+            while (r < n && isRegexSpace(s[r])) r++;
             if (r == k + 1) continue;
-            while (r < n && isOpener(t.charAt(r))) r++;
-            p = upperIfLowercase(t, r, ed, p);
+            while (r < n && isOpener(s[r])) r++;
+            p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();
     }
 
     static String capitaliseSentenceStarts(String t) {
+        char[] s = t.toCharArray();
         Edits ed = new Edits(t);
-        int n = t.length();
+        int n = s.length;
         for (int p = 0; p < n; p++) {
-            char c = t.charAt(p);
+            char c = s[p];
             int j;
             if (c == '.') {
-                j = p + 1 < n && "\"')]".indexOf(t.charAt(p + 1)) >= 0 ? p + 2 : p + 1;
+                j = p + 1 < n && "\"')]".indexOf(s[p + 1]) >= 0 ? p + 2 : p + 1;
             } else if (c == '!' || c == '?') {
                 j = p + 1;
             } else {
                 continue;
             }
             int r = j;
-            while (r < n && isRegexSpace(t.charAt(r))) r++;
+            while (r < n && isRegexSpace(s[r])) r++;
             if (r == j) continue;
-            while (r < n && isOpener(t.charAt(r))) r++;
-            p = upperIfLowercase(t, r, ed, p);
+            while (r < n && isOpener(s[r])) r++;
+            p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();
     }
@@ -418,9 +448,9 @@ public final class TextPolisher {
      * Upper-cases the code point at {@code r} when it is a lower-case letter ({@code \p{Ll}}) and
      * returns where the scan resumes: after that letter when it matched, else at {@code p}.
      */
-    private static int upperIfLowercase(String t, int r, Edits ed, int p) {
-        if (r >= t.length()) return p;
-        int cp = t.codePointAt(r);
+    private static int upperIfLowercase(char[] s, int r, Edits ed, int p) {
+        if (r >= s.length) return p;
+        int cp = Character.codePointAt(s, r);
         if (Character.getType(cp) != Character.LOWERCASE_LETTER) return p;
         int len = Character.charCount(cp);
         // String.toUpperCase, not Character's: "ß" becomes "SS" exactly as a regex replacement did.
@@ -430,11 +460,11 @@ public final class TextPolisher {
     }
 
     /** Where {@code (?m)^} matches: the start, or after a line terminator other than the end of the text. */
-    private static boolean lineStart(String t, int p) {
+    private static boolean lineStart(char[] s, int p) {
         if (p == 0) return true;
-        char ch = t.charAt(p - 1);
+        char ch = s[p - 1];
         if (ch != '\n' && ch != '\r' && (ch | 1) != '\u2029' && ch != '\u0085') return false;
-        return !(ch == '\r' && t.charAt(p) == '\n');  // \r\n is one line break
+        return !(ch == '\r' && s[p] == '\n');  // \r\n is one line break
     }
 
     /** Ends the document with terminal punctuation, inside a closing quote if there is one. */

@@ -43,16 +43,17 @@ public final class Vocabulary {
     /** Rewrites {@code text}, choosing each replacement with {@code rng}. */
     public String vary(String text, SplittableRandom rng) {
         if (groups.isEmpty()) return text;
+        char[] s = text.toCharArray();
         StringBuilder out = new StringBuilder(text.length() + 64);
-        int copied = 0, i = 0, n = text.length();
+        int copied = 0, i = 0, n = s.length;
         Match m = new Match();
         while (i < n) {
-            if (!isWordChar(text.charAt(i))) {
+            if (!isWordChar(s[i])) {
                 i++;
                 continue;
             }
             // A word start: the scan always skips whole words, so the character before is not a word character.
-            if (walk(text, i, m) ? m.group != null : exactLookup(text, i, m)) {
+            if (walk(s, i, m) ? m.group != null : exactLookup(text, i, m)) {
                 String pick = m.group.get(rng.nextInt(m.group.size()));
                 out.append(text, copied, i);
                 if (Character.isUpperCase(text.charAt(i))) {
@@ -62,7 +63,7 @@ public final class Vocabulary {
                 }
                 i = copied = m.end;
             } else {
-                while (i < n && isWordChar(text.charAt(i))) i++;
+                while (i < n && isWordChar(s[i])) i++;
             }
         }
         return out.append(text, copied, n).toString();
@@ -80,12 +81,12 @@ public final class Vocabulary {
      * case is left to {@link #exactLookup}. A walk that ends on an ASCII character is exact,
      * because no phrase, ASCII or not, begins with the lower-cased text walked so far.
      */
-    private boolean walk(String text, int i, Match m) {
-        int n = text.length(), p = i;
+    private boolean walk(char[] s, int i, Match m) {
+        int n = s.length, p = i;
         Node node = root;
         m.group = null;
         while (true) {
-            for (char c; p < n && isWordChar(c = text.charAt(p)); p++) {
+            for (char c; p < n && isWordChar(c = s[p]); p++) {
                 if (c >= 128) return false;
                 node = node.child(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
                 if (node == null) return true;
@@ -94,7 +95,7 @@ public final class Vocabulary {
                 m.group = node.group;
                 m.end = p;
             }
-            if (p + 1 >= n || text.charAt(p) != ' ' || !isWordChar(text.charAt(p + 1))) return true;
+            if (p + 1 >= n || s[p] != ' ' || !isWordChar(s[p + 1])) return true;
             node = node.child(' ');
             if (node == null) return true;
             p++;
@@ -128,16 +129,20 @@ public final class Vocabulary {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetter(c) || c == '\'' || c == '-';
+        if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-';
+        return Character.isLetter(c);
     }
 
     /** A trie node over lower-cased phrases: an edge per next character (usually one or two), and the group of a phrase ending here. */
     private static final class Node {
         private char[] labels = new char[0];
         private Node[] children = new Node[0];
+        /** The ASCII edges again, indexed by character, once a node has many (the root: one per initial letter). */
+        private Node[] table;
         private List<String> group;
 
         Node child(char c) {
+            if (table != null && c < 128) return table[c];
             for (int k = 0; k < labels.length; k++) if (labels[k] == c) return children[k];
             return null;
         }
@@ -153,6 +158,12 @@ public final class Vocabulary {
                     node.children = java.util.Arrays.copyOf(node.children, node.children.length + 1);
                     node.labels[node.labels.length - 1] = c;
                     node.children[node.children.length - 1] = next;
+                    if (node.labels.length > 8) {
+                        node.table = new Node[128];
+                        for (int e = 0; e < node.labels.length; e++) {
+                            if (node.labels[e] < 128) node.table[node.labels[e]] = node.children[e];
+                        }
+                    }
                 }
                 node = next;
             }
