@@ -39,14 +39,39 @@ public final class TextPolisher {
 
     /** Applies every rule, in an order where later rules cannot undo earlier ones. */
     public static String polish(String raw) {
-        String t = normaliseLines(raw);
-        t = fixPunctuation(t);
-        t = fixDoubledWords(t);
-        t = fixFirstPerson(t);
-        t = fixArticles(t);
-        t = capitalise(t);
-        t = terminate(t);
-        return t;
+        Draft d = new Draft(normaliseLines(raw));
+        fixPunctuation(d);
+        d.apply(TextPolisher::fixDoubledWords);
+        d.apply(TextPolisher::capitaliseLoneI);
+        d.apply((t, s) -> fixObjectI(t));
+        d.apply(TextPolisher::fixArticles);
+        capitalise(d);
+        return terminate(d.text);
+    }
+
+    /** A rule reads the text and, to scan it quickly, its characters; it returns the text itself when nothing changes. */
+    @FunctionalInterface
+    interface Rule {
+        String apply(String text, char[] chars);
+    }
+
+    /** The text between rules, with its characters copied out again only after a rule has changed it. */
+    private static final class Draft {
+        private String text;
+        private char[] chars;
+
+        Draft(String text) {
+            this.text = text;
+            this.chars = text.toCharArray();
+        }
+
+        void apply(Rule rule) {
+            String out = rule.apply(text, chars);
+            if (out != text) {
+                text = out;
+                chars = out.toCharArray();
+            }
+        }
     }
 
     /**
@@ -102,12 +127,18 @@ public final class TextPolisher {
      * {@code "(?<!\.)\.\.(?!\.)|([!?])\.(?!\.)"} → {@code .} or {@code $1}. An ellipsis ({@code ...}) stays.
      */
     static String fixPunctuation(String t) {
-        if (!mayNeedPunctuationFix(t.toCharArray())) return t;  // most documents: one scan instead of five
-        t = dropSpacesBeforePunctuation(t);
-        t = collapseWeakRuns(t);
-        t = dropWeakBeforeStop(t);
-        t = dropWeakAfterStop(t);
-        return collapseDoubleStops(t);
+        Draft d = new Draft(t);
+        fixPunctuation(d);
+        return d.text;
+    }
+
+    private static void fixPunctuation(Draft d) {
+        if (!mayNeedPunctuationFix(d.chars)) return;  // most documents: one scan instead of five
+        d.apply(TextPolisher::dropSpacesBeforePunctuation);
+        d.apply(TextPolisher::collapseWeakRuns);
+        d.apply(TextPolisher::dropWeakBeforeStop);
+        d.apply(TextPolisher::dropWeakAfterStop);
+        d.apply(TextPolisher::collapseDoubleStops);
     }
 
     /** True when one of the five passes could match: a space, a weak mark or a stop before punctuation. */
@@ -126,8 +157,7 @@ public final class TextPolisher {
         return false;
     }
 
-    static String dropSpacesBeforePunctuation(String t) {
-        char[] s = t.toCharArray();
+    static String dropSpacesBeforePunctuation(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int i = 0; i < n; i++) {
@@ -140,8 +170,7 @@ public final class TextPolisher {
         return ed.result();
     }
 
-    static String collapseWeakRuns(String t) {
-        char[] s = t.toCharArray();
+    static String collapseWeakRuns(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int i = 0; i < n; i++) {
@@ -160,8 +189,7 @@ public final class TextPolisher {
         return ed.result();
     }
 
-    static String dropWeakBeforeStop(String t) {
-        char[] s = t.toCharArray();
+    static String dropWeakBeforeStop(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int i = 0; i < n; i++) {
@@ -180,8 +208,7 @@ public final class TextPolisher {
         return ed.result();
     }
 
-    static String dropWeakAfterStop(String t) {
-        char[] s = t.toCharArray();
+    static String dropWeakAfterStop(String t, char[] s) {
         Edits ed = new Edits(t);
         for (int i = 0; i + 1 < s.length; i++) {
             char next = s[i + 1];
@@ -193,8 +220,7 @@ public final class TextPolisher {
         return ed.result();
     }
 
-    static String collapseDoubleStops(String t) {
-        char[] s = t.toCharArray();
+    static String collapseDoubleStops(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int i = 0; i + 1 < n; i++) {
@@ -223,11 +249,10 @@ public final class TextPolisher {
     }
 
     /**
-     * First-person narration reuses third-person beats: a lone "i" becomes "I", "told I" becomes
-     * "told me", "I's" becomes "my".
+     * First-person narration reuses third-person beats: "told I" becomes "told me", "I's" becomes
+     * "my" (after {@link #capitaliseLoneI} has made a lone "i" an "I").
      */
-    static String fixFirstPerson(String t) {
-        t = capitaliseLoneI(t);
+    private static String fixObjectI(String t) {
         for (int i = t.indexOf(" I"); i >= 0; i = t.indexOf(" I", i + 2)) {
             int after = i + 2;
             if (after < t.length() && (Character.isLetterOrDigit(t.charAt(after)) || t.charAt(after) == '\'')) continue;
@@ -240,8 +265,7 @@ public final class TextPolisher {
     }
 
     /** A lone lower-case "i" becomes "I": {@code (?<![\w'-])i(?=['\s,.;:!?])}. */
-    static String capitaliseLoneI(String t) {
-        char[] s = t.toCharArray();
+    static String capitaliseLoneI(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int i = t.indexOf('i'); i >= 0 && i + 1 < n; i = t.indexOf('i', i + 1)) {
@@ -261,8 +285,7 @@ public final class TextPolisher {
     }
 
     /** Drops the second of two identical little words ("the the"), scanning words rather than running a regex. */
-    static String fixDoubledWords(String t) {
-        char[] s = t.toCharArray();
+    static String fixDoubledWords(String t, char[] s) {
         StringBuilder out = null;
         int prevStart = -1, prevEnd = -1, copied = 0, n = s.length;
         for (int i = 0; i < n; ) {
@@ -300,7 +323,10 @@ public final class TextPolisher {
      * {@code \b([Aa]n?)(\s+)(["'(]?)([A-Za-z0-9][\w'-]*)} gets the article {@link #wantsAn} asks for.
      */
     static String fixArticles(String t) {
-        char[] s = t.toCharArray();
+        return fixArticles(t, t.toCharArray());
+    }
+
+    private static String fixArticles(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int p = 0; p < n; p++) {
@@ -378,13 +404,18 @@ public final class TextPolisher {
      * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
      */
     static String capitalise(String t) {
-        t = capitaliseLineStarts(t);
-        t = capitaliseAfterLabels(t);
-        return capitaliseSentenceStarts(t);
+        Draft d = new Draft(t);
+        capitalise(d);
+        return d.text;
     }
 
-    static String capitaliseLineStarts(String t) {
-        char[] s = t.toCharArray();
+    private static void capitalise(Draft d) {
+        d.apply(TextPolisher::capitaliseLineStarts);
+        d.apply(TextPolisher::capitaliseAfterLabels);
+        d.apply(TextPolisher::capitaliseSentenceStarts);
+    }
+
+    static String capitaliseLineStarts(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int p = 0; p < n; p++) {
@@ -396,8 +427,7 @@ public final class TextPolisher {
         return ed.result();
     }
 
-    static String capitaliseAfterLabels(String t) {
-        char[] s = t.toCharArray();
+    static String capitaliseAfterLabels(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int p = 0; p < n; p++) {
@@ -417,8 +447,7 @@ public final class TextPolisher {
         return ed.result();
     }
 
-    static String capitaliseSentenceStarts(String t) {
-        char[] s = t.toCharArray();
+    static String capitaliseSentenceStarts(String t, char[] s) {
         Edits ed = new Edits(t);
         int n = s.length;
         for (int p = 0; p < n; p++) {

@@ -26,25 +26,25 @@ class TextPolisherEquivalenceTest {
 
     static {
         rule("normaliseLines", TextPolisher::normaliseLines, Reference::normaliseLines);
-        rule("dropSpacesBeforePunctuation", TextPolisher::dropSpacesBeforePunctuation,
+        rule("dropSpacesBeforePunctuation", t -> TextPolisher.dropSpacesBeforePunctuation(t, t.toCharArray()),
                 replaceAll(" +([,.;:!?])", "$1"));
-        rule("collapseWeakRuns", TextPolisher::collapseWeakRuns,
+        rule("collapseWeakRuns", t -> TextPolisher.collapseWeakRuns(t, t.toCharArray()),
                 replaceAll("([,;:])(?:\\s*[,;:])+", "$1"));
-        rule("dropWeakBeforeStop", TextPolisher::dropWeakBeforeStop,
+        rule("dropWeakBeforeStop", t -> TextPolisher.dropWeakBeforeStop(t, t.toCharArray()),
                 replaceAll("[,;:]+\\s*([.!?])", "$1"));
-        rule("dropWeakAfterStop", TextPolisher::dropWeakAfterStop,
+        rule("dropWeakAfterStop", t -> TextPolisher.dropWeakAfterStop(t, t.toCharArray()),
                 replaceAll("([.!?])[,;]", "$1"));
-        rule("collapseDoubleStops", TextPolisher::collapseDoubleStops,
+        rule("collapseDoubleStops", t -> TextPolisher.collapseDoubleStops(t, t.toCharArray()),
                 Reference.DOUBLE_STOP);
         rule("fixPunctuation", TextPolisher::fixPunctuation, Reference::fixPunctuation);
-        rule("capitaliseLoneI", TextPolisher::capitaliseLoneI,
+        rule("capitaliseLoneI", t -> TextPolisher.capitaliseLoneI(t, t.toCharArray()),
                 replaceAll("(?<![\\w'-])i(?=['\\s,.;:!?])", "I"));
         rule("fixArticles", TextPolisher::fixArticles, Reference::fixArticles);
-        rule("capitaliseLineStarts", TextPolisher::capitaliseLineStarts,
+        rule("capitaliseLineStarts", t -> TextPolisher.capitaliseLineStarts(t, t.toCharArray()),
                 Reference.upper("(?m)^([\"'(*#>\\-\\s]*)(\\p{Ll})"));
-        rule("capitaliseAfterLabels", TextPolisher::capitaliseAfterLabels,
+        rule("capitaliseAfterLabels", t -> TextPolisher.capitaliseAfterLabels(t, t.toCharArray()),
                 Reference.upper("(?m)^([^:\\n]{1,40}:\\s+[\"'(*]*)(\\p{Ll})"));
-        rule("capitaliseSentenceStarts", TextPolisher::capitaliseSentenceStarts,
+        rule("capitaliseSentenceStarts", t -> TextPolisher.capitaliseSentenceStarts(t, t.toCharArray()),
                 Reference.upper("((?:\\.[\"')\\]]?|[!?])\\s+[\"'(*]*)(\\p{Ll})"));
     }
 
