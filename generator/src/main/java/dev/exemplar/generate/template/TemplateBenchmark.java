@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 
 /**
  * Throughput of template generation alone (no filters, dedup or writing): plans samples evenly over
- * every archetype and format, warms up on the first 5,000 of them (printed separately), then renders
+ * every archetype and format, warms up on the first 20,000 of them (printed separately), then renders
  * all of them on all cores and prints documents per second, by wall clock and per CPU-second of the
  * process (JIT and GC threads included). Run with {@code bench/template_throughput.sh [DOCS]}.
  *
@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * and writes them as JSONL for {@code bench/template_stats.py}.
  */
 public final class TemplateBenchmark {
-    private static final int WARM_UP_DOCS = 5_000;
+    /** The JIT needs about this many documents before the scanners and Freemarker run at full speed. */
+    private static final int WARM_UP_DOCS = 20_000;
 
     private TemplateBenchmark() {}
 
