@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The data one template sees, all plain maps, lists and strings: {@code a} (the AI), {@code h} and
+ * The data one template sees, plain maps, lists and strings: {@code a} (the AI), {@code h} and
  * {@code p} (the people), {@code s} (sample attributes), {@code d} (random numbers for structural
- * choices) and {@code g}, a map whose entries expand grammar symbols ({@code ${g.reason}}).
+ * choices) and {@code g}, a read-only hash whose entries expand grammar symbols ({@code ${g.reason}}).
  */
 public record StoryModel(Map<String, Object> data, Expansion expansion) {
 

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 /**
  * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
  * {@link SandboxedFreemarker} sandbox, fed
- * with plain maps, lists and strings, and a grammar map whose entries expand phrase symbols. All
+ * with plain maps, lists and strings, and a grammar hash whose entries expand phrase symbols. All
  * randomness comes from the sample's seed, so a sample renders the same text every time.
  */
 public final class TemplateGenerator implements Generator {
