@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Template generation alone, on every core: prints documents per second.
 # Usage: bench/template_throughput.sh [DOCS]   (default 50000; builds the CLI jar first if needed)
+# Warms up on the first 20,000 documents (printed as its own line: the cold rate), then times all DOCS.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

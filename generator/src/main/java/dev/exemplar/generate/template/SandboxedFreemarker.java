@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * The one Freemarker configuration for story and prompt templates: loads only from
  * {@code templates/}, resolves no classes ({@code ?new} fails), has {@code ?api} off, and
- * rethrows errors instead of printing them. Templates receive plain maps, lists and strings.
+ * rethrows errors instead of printing them. Templates receive plain maps, lists and strings, and
+ * story templates also the grammar's read-only hash ({@link StoryModel}).
  */
 public final class SandboxedFreemarker {
     private SandboxedFreemarker() {}

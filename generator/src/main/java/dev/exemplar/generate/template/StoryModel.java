@@ -7,18 +7,20 @@ import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FormatSpec;
 
-import java.util.AbstractMap;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The data one template sees, all plain maps, lists and strings: {@code a} (the AI), {@code h} and
+ * The data one template sees, plain maps, lists and strings: {@code a} (the AI), {@code h} and
  * {@code p} (the people), {@code s} (sample attributes), {@code d} (random numbers for structural
- * choices) and {@code g}, a map whose entries expand grammar symbols ({@code ${g.reason}}).
+ * choices) and {@code g}, a read-only hash whose entries expand grammar symbols ({@code ${g.reason}}).
  */
 public record StoryModel(Map<String, Object> data, Expansion expansion) {
 
@@ -88,37 +90,41 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
         return m;
     }
 
+    /** The fields of every character, in the order {@link #character} fills them. */
+    private static final String[] CHARACTER_FIELDS = {"name", "full", "family", "they", "them", "their", "theirs",
+            "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve"};
+    /** "A.name", "H.they", ...: the grammar's names of the fields, built once rather than per document. */
+    private static final Map<String, String[]> DOTTED = Map.of("A", dotted("A"), "H", dotted("H"), "P", dotted("P"));
+
+    private static String[] dotted(String key) {
+        String[] out = new String[CHARACTER_FIELDS.length];
+        for (int f = 0; f < out.length; f++) out[f] = key + "." + CHARACTER_FIELDS[f];
+        return out;
+    }
+
     private static Map<String, Object> character(String key, String given, String full, String family, String job,
                                                  Pronouns pr, Map<String, String> vars) {
-        Map<String, Object> m = new HashMap<>();
-        put(m, vars, key, "name", given);
-        vars.put(key, given);
-        put(m, vars, key, "full", full);
-        put(m, vars, key, "family", family.isEmpty() ? given : family);
         boolean pl = pr.plural();
-        put(m, vars, key, "they", pr.subject());
-        put(m, vars, key, "them", pr.object());
-        put(m, vars, key, "their", pr.possessive());
-        put(m, vars, key, "theirs", pr.possessivePronoun());
-        put(m, vars, key, "themself", pr.reflexive());
-        put(m, vars, key, "are", pl ? "are" : "is");
-        put(m, vars, key, "were", pl ? "were" : "was");
-        put(m, vars, key, "have", pl ? "have" : "has");
-        put(m, vars, key, "s", pl ? "" : "s");
-        put(m, vars, key, "es", pl ? "" : "es");
-        put(m, vars, key, "do", pl ? "do" : "does");
-        put(m, vars, key, "theyre", pr.subject() + (pl ? "'re" : "'s"));
-        put(m, vars, key, "theyve", pr.subject() + (pl ? "'ve" : "'s"));
+        String[] values = {given, full, family.isEmpty() ? given : family, pr.subject(), pr.object(), pr.possessive(),
+                pr.possessivePronoun(), pr.reflexive(), pl ? "are" : "is", pl ? "were" : "was", pl ? "have" : "has",
+                pl ? "" : "s", pl ? "" : "es", pl ? "do" : "does", pr.subject() + (pl ? "'re" : "'s"),
+                pr.subject() + (pl ? "'ve" : "'s")};
+        String[] names = DOTTED.get(key);
+        Map<String, Object> m = new HashMap<>(32);
+        for (int f = 0; f < values.length; f++) {
+            m.put(CHARACTER_FIELDS[f], values[f]);
+            vars.put(names[f], values[f]);
+        }
+        vars.put(key, given);
         return m;
     }
 
-    private static void put(Map<String, Object> m, Map<String, String> vars, String key, String field, String value) {
-        m.put(field, value);
-        vars.put(key + "." + field, value);
-    }
-
-    /** A read-only map view of the grammar: each lookup expands the symbol afresh. */
-    static final class Symbols extends AbstractMap<String, Object> {
+    /**
+     * The grammar as a Freemarker hash: each lookup expands the symbol afresh. It is a template
+     * model itself, so Freemarker needs no map adapter for {@code g} on each of a document's
+     * hundreds of lookups.
+     */
+    static final class Symbols implements TemplateHashModel {
         private final Expansion ex;
         private final SentenceTags tags;
 
@@ -128,18 +134,13 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
         }
 
         @Override
-        public Object get(Object key) {
-            return key instanceof String k && ex.defines(k) ? tags.apply(k, ex.expand(k), ex) : null;
+        public TemplateModel get(String key) {
+            return ex.defines(key) ? new SimpleScalar(tags.apply(key, ex.expand(key), ex)) : null;
         }
 
         @Override
-        public boolean containsKey(Object key) {
-            return key instanceof String k && ex.defines(k);
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            return Set.of();
+        public boolean isEmpty() {
+            return false;
         }
     }
 }

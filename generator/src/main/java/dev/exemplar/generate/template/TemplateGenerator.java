@@ -11,13 +11,13 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.SplittableRandom;
 
 /**
  * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
  * {@link SandboxedFreemarker} sandbox, fed
- * with plain maps, lists and strings, and a grammar map whose entries expand phrase symbols. All
+ * with plain maps, lists and strings, and a grammar hash whose entries expand phrase symbols. All
  * randomness comes from the sample's seed, so a sample renders the same text every time.
  */
 public final class TemplateGenerator implements Generator {
@@ -67,11 +67,39 @@ public final class TemplateGenerator implements Generator {
     }
 
     private String render(PlannedSample s, String name) throws IOException, TemplateException {
+        return TextPolisher.polish(draft(s, name));
+    }
+
+    /** The rendered text before {@link TextPolisher}: the template's output with its vocabulary varied. */
+    String draft(PlannedSample s, String name) throws IOException, TemplateException {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng);
-        StringWriter w = new StringWriter(4096);
+        TextWriter w = new TextWriter();
         t.process(model.data(), w);
-        return TextPolisher.polish(library.vocabulary().vary(w.toString(), rng));
+        return library.vocabulary().vary(w.text.toString(), rng);
+    }
+
+    /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on each of a document's many small writes. */
+    private static final class TextWriter extends Writer {
+        final StringBuilder text = new StringBuilder(4096);
+
+        @Override
+        public void write(String str) { text.append(str); }
+
+        @Override
+        public void write(String str, int off, int len) { text.append(str, off, off + len); }
+
+        @Override
+        public void write(char[] buf, int off, int len) { text.append(buf, off, len); }
+
+        @Override
+        public void write(int c) { text.append((char) c); }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }
