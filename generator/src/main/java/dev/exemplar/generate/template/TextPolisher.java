@@ -31,11 +31,14 @@ public final class TextPolisher {
     private static final Set<String> OBJECT_I_AFTER = Set.of(
             "told", "asked", "with", "to", "for", "at", "gave", "showed", "reminded", "by", "from", "of", "about",
             "thanked", "helped", "toward", "towards", "behind", "beside", "without", "tell", "ask", "give", "show",
-            "remind", "thank", "help", "emailed", "messaged", "pinged");
+            "remind", "thank", "help", "emailed", "messaged", "pinged", "walked", "talked", "walk", "talk",
+            "left", "sent", "send", "posted", "saved", "offered", "offer", "passed", "handed", "pointed",
+            "texted", "warned", "reassured", "invited", "forwarded", "let", "kept");
     private static final Pattern POSSESSIVE_I = Pattern.compile("\\bI's\\b");
     private static final Pattern U_AS_YOU = Pattern.compile("u(ni|s[aeiu]|t[ei]|r[aeiou]|ku|ro|bi|ga|ri)");
     private static final Set<String> SMALL_WORDS = Set.of(
-            "the", "a", "an", "to", "of", "and", "in", "on", "at", "is", "was", "it", "that", "for", "with");
+            "the", "a", "an", "to", "of", "and", "in", "on", "at", "is", "was", "it", "that", "for", "with",
+            "after", "before", "when", "while", "because", "but");
 
     /** Applies every rule, in an order where later rules cannot undo earlier ones. */
     public static String polish(String raw) {

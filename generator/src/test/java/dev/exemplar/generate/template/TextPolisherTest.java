@@ -34,6 +34,9 @@ class TextPolisherTest {
     @Test
     void doubledLittleWordsCollapse() {
         assertEquals("Put it on the desk.", TextPolisher.polish("put it on the the desk"));
+        // An event sentence that starts with "after", used after the news template's own "after".
+        assertEquals("That may change after a week of complaints.", TextPolisher.polish("that may change after after a week of complaints"));
+        assertEquals("They had had enough.", TextPolisher.polish("they had had enough"));
     }
 
     @Test
@@ -53,6 +56,8 @@ class TextPolisherTest {
     void firstPersonBeatsReadAsFirstPerson() {
         assertEquals("Wren told me about my notes, and I agreed.",
                 TextPolisher.polish("Wren told I about I's notes, and i agreed."));
+        assertEquals("Juno walked me through it, sent me a recap and left me to decide what I wanted.",
+                TextPolisher.polish("Juno walked I through it, sent I a recap and left I to decide what I wanted."));
         // "before I left" and "than I expected" are correct English and stay.
         assertEquals("Before I left it was calmer than I expected.",
                 TextPolisher.polish("before I left it was calmer than I expected."));
