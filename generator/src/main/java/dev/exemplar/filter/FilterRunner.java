@@ -34,6 +34,7 @@ public final class FilterRunner {
             if (!survivors.isEmpty()) run(f, survivors);
         }
         for (Document d : batch) {
+            d.forgetDerived(); // the shared text analysis is only needed while filtering
             stats.document(d.rejected());
             for (Reason r : d.reasons()) stats.reason(r.key());
         }

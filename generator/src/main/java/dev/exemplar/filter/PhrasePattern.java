@@ -78,6 +78,27 @@ public final class PhrasePattern {
         return null;
     }
 
+    /**
+     * Sets of words of which every match holds at least one word each (one set per required
+     * plain-word element, in order; an alternation of sequences contributes the union of their
+     * anchors). Empty when nothing is required literally. The matcher tries a pattern only on texts
+     * that hold a word of every set, which rules out most patterns before any matching.
+     */
+    public List<Set<String>> requiredWords() {
+        List<Set<String>> out = new ArrayList<>();
+        required(root, out);
+        return out;
+    }
+
+    private static void required(Node n, List<Set<String>> out) {
+        if (n instanceof Seq seq) {
+            for (Node p : seq.parts()) if (!p.nullable()) required(p, out);
+        } else if (n instanceof Word || n instanceof Alt) {
+            Set<String> a = anchors(n);
+            if (a != null) out.add(a);
+        }
+    }
+
     /** The end (exclusive) of a match starting at word {@code start}, or -1. */
     public int matchAt(TextView v, int start, Set<String> negators) {
         String[] w = v.words();
