@@ -92,10 +92,8 @@ final class LongCounts {
         for (int i = 0; i < oldK.length; i++) if (oldK[i] != 0) add(oldK[i], oldC[i]);
     }
 
+    /** Fibonacci hashing: keys are already 64-bit hashes, so one multiply spreads them enough. */
     private static int mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        return (int) k;
+        return (int) ((k * 0x9E3779B97F4A7C15L) >>> 32);
     }
 }

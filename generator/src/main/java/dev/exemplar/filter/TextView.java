@@ -23,6 +23,8 @@ public final class TextView {
     private final int rawTokens;
     private final long rawTokenChars;
     private final int rawTokensWithLetter;
+    /** Letters in the text, and those of them in Latin script. */
+    private final int letters, latinLetters;
     private long[] hashes;
 
     /** Character classes of ASCII, taken from {@link Character} so the fast path agrees with it. */
@@ -45,6 +47,9 @@ public final class TextView {
     private TextView(String text) {
         this.text = text;
         int n = text.length();
+        char[] chars0 = new char[n + 1];
+        text.getChars(0, n, chars0, 0);
+        chars0[n] = '\n'; // a virtual line break closes the last word and sentence
         String[] ws = new String[n / 5 + 4];
         int[] sent = new int[ws.length];
         int[] cl = new int[ws.length];
@@ -52,12 +57,16 @@ public final class TextView {
         char[] cur = new char[32];
         int count = 0, len = 0, clauseNo = 0, s = 0;
         boolean sentenceHasWords = false;
-        int raw = 0, withLetter = 0, start = -1;
+        int raw = 0, withLetter = 0, start = -1, letters = 0, latin = 0;
         long chars = 0;
         boolean letter = false;
         for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
+            char c = chars0[i];
             int k = classOf(c);
+            if ((k & LETTER) != 0) {
+                letters++;
+                if (c < 128 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) latin++;
+            }
             // Raw tokens: maximal runs of non-whitespace.
             if ((k & SPACE) == 0) {
                 if (start < 0) {
@@ -76,7 +85,7 @@ public final class TextView {
                 cur[len++] = c < 128 ? (char) (c | ((k & LETTER) != 0 ? 0x20 : 0)) : Character.toLowerCase(c);
                 continue;
             }
-            if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+            if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < n && Character.isLetter(chars0[i + 1])) {
                 continue; // inside a contraction: drop the apostrophe, keep the word whole
             }
             if (len > 0) {
@@ -110,6 +119,8 @@ public final class TextView {
         this.rawTokens = raw;
         this.rawTokenChars = chars;
         this.rawTokensWithLetter = withLetter;
+        this.letters = letters;
+        this.latinLetters = latin;
     }
 
     /** The view of {@code doc}, computed on first use and kept on the document. */
@@ -175,6 +186,8 @@ public final class TextView {
     public int rawTokens() { return rawTokens; }
     public long rawTokenChars() { return rawTokenChars; }
     public int rawTokensWithLetter() { return rawTokensWithLetter; }
+    public int letters() { return letters; }
+    public int latinLetters() { return latinLetters; }
 
     /** The words {@code from} (inclusive) to {@code to} (exclusive) joined by spaces. */
     public String span(int from, int to) {

@@ -40,8 +40,12 @@ public final class TropeMatcher {
     private final Set<String> cues;
     /** One lookup per word of a text: its starts and required-set memberships. */
     private final Map<String, WordInfo> byWord = new HashMap<>();
-    /** Patterns that can start with any word (a leading _ or prefix). */
+    /**
+     * Patterns not indexed by whole first words: those that can start with a prefix
+     * ("exfiltrat*"), tried where a word admits it, and with any word (null starts).
+     */
     private final List<Entry> unindexed = new ArrayList<>();
+    private final List<PhrasePattern.Starts> unindexedStarts = new ArrayList<>();
     /** Per pattern, the mask of all its required sets; a text must hold a word of each. */
     private long[] fullMask = new long[0];
     private int size;
@@ -64,9 +68,14 @@ public final class TropeMatcher {
                     fullMask[e.id()] |= bit;
                     for (String w : required.get(k)) byWord.computeIfAbsent(w, x -> new WordInfo()).require(e.id(), bit);
                 }
-                Set<String> firsts = p.firstWords();
-                if (firsts == null) unindexed.add(e);
-                else for (String w : firsts) byWord.computeIfAbsent(w, x -> new WordInfo()).starts.add(e);
+                PhrasePattern.Starts starts = p.starts();
+                if (starts == null || starts.prefixes().length > 0) {
+                    unindexed.add(e);
+                    unindexedStarts.add(starts);
+                    continue;
+                }
+                Set<String> firsts = starts.words();
+                for (String w : firsts) byWord.computeIfAbsent(w, x -> new WordInfo()).starts.add(e);
             }
         }
     }
@@ -108,7 +117,11 @@ public final class TropeMatcher {
                 if (info[i] != null) {
                     for (Entry e : info[i].starts) if (mask[e.id()] == fullMask[e.id()]) tryAt(v, i, e, hits, seen, negated, seenNegated);
                 }
-                for (Entry e : unindexed) if (mask[e.id()] == fullMask[e.id()]) tryAt(v, i, e, hits, seen, negated, seenNegated);
+                for (int k = 0; k < unindexed.size(); k++) {
+                    Entry e = unindexed.get(k);
+                    PhrasePattern.Starts st = unindexedStarts.get(k);
+                    if (mask[e.id()] == fullMask[e.id()] && (st == null || st.admits(w[i]))) tryAt(v, i, e, hits, seen, negated, seenNegated);
+                }
             }
             for (int t = 0; t < touchedCount; t++) mask[touched[t]] = 0;
         }
