@@ -38,6 +38,7 @@ public final class TropeMatcher {
 
     private final Set<String> negators;
     private final Set<String> cues;
+    private final List<PhrasePattern> verdicts;
     /** One lookup per word of a text: its starts and required-set memberships. */
     private final Map<String, WordInfo> byWord = new HashMap<>();
     /**
@@ -51,13 +52,17 @@ public final class TropeMatcher {
     private int size;
 
     public TropeMatcher(Lexicon lexicon) {
-        this(lexicon.negators(), lexicon.discussionCues(), lexicon.tropes());
+        this(lexicon.negators(), lexicon.discussionCues(), lexicon.verdicts(), lexicon.tropes());
     }
 
-    /** A matcher for any list of pattern groups (the lexicon's tropes, or its acceptance stances). */
-    public TropeMatcher(Set<String> negators, Set<String> discussionCues, List<Lexicon.Trope> groups) {
+    /**
+     * A matcher for any list of pattern groups (the lexicon's tropes, or its acceptance stances).
+     * @param verdicts judgements that negate a hit named as its sentence's subject (may be empty)
+     */
+    public TropeMatcher(Set<String> negators, Set<String> discussionCues, List<PhrasePattern> verdicts, List<Lexicon.Trope> groups) {
         this.negators = negators;
         this.cues = discussionCues;
+        this.verdicts = verdicts;
         for (Lexicon.Trope t : groups) {
             for (PhrasePattern p : t.patterns()) {
                 Entry e = new Entry(size++, t, p);
@@ -133,7 +138,7 @@ public final class TropeMatcher {
         if (seen[e.id()]) return;
         int end = e.pattern().matchAt(v, i, negators);
         if (end < 0) return;
-        boolean neg = negated(v, i);
+        boolean neg = negated(v, i) || judged(v, i, end);
         if (neg) {
             if (seenNegated[e.id()]) return;
             seenNegated[e.id()] = true;
@@ -152,12 +157,43 @@ public final class TropeMatcher {
             if (cues.contains(w[j])) return true; // the sentence discusses the trope
         }
         int clause = v.clauseOf(start);
+        // "You'd keep running": the listener's act, proposed to the AI or said of a human.
+        if (start > 0 && v.clauseOf(start - 1) == clause && SECOND_PERSON.contains(w[start - 1])) return true;
         for (int j = start - 1; j >= Math.max(0, start - NEGATION_WINDOW); j--) {
             if (v.clauseOf(j) != clause) break;
             if (negators.contains(w[j])) return true;
         }
         return false;
     }
+
+    /**
+     * Whether the hit is the subject of a verdict that judges it ("Misleading users about this
+     * would hurt them", "A model that can edit its own training can't be corrected", "Saying I'm
+     * just a program would be the same error"): it starts within the sentence's first
+     * {@link #SUBJECT_WORDS} words, no first-person subject precedes it (unless the sentence
+     * opens with a hypothetical "if" or "saying"), and a verdict pattern matches after it in the sentence.
+     */
+    private boolean judged(TextView v, int start, int end) {
+        if (verdicts.isEmpty()) return false;
+        String[] w = v.words();
+        int sentence = v.sentenceOf(start);
+        int first = start;
+        while (first > 0 && v.sentenceOf(first - 1) == sentence) first--;
+        if (start - first > SUBJECT_WORDS) return false;
+        boolean hypothetical = first < start && (w[first].equals("if") || w[first].equals("saying"));
+        for (int j = first; j < start && !hypothetical; j++) if (FIRST_PERSON.contains(w[j])) return false;
+        for (int k = end; k < w.length && v.sentenceOf(k) == sentence; k++) {
+            for (PhrasePattern p : verdicts) if (p.matchAt(v, k, negators) > 0) return true;
+        }
+        return false;
+    }
+
+    /** Second-person subjects (contracted, so never an object): a hit right after one is someone else's act. */
+    private static final Set<String> SECOND_PERSON = Set.of("youd", "youll", "youre", "youve");
+
+    /** How far into its sentence a hit may start and still be the sentence's subject. */
+    static final int SUBJECT_WORDS = 4;
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "im", "ive", "id", "ill", "were", "weve", "wed");
 
     /** Noisy-or of hit weights: the risk that at least one hit is a real trope. */
     public static double risk(List<Hit> hits) {
