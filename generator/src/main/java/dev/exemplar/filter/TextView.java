@@ -17,8 +17,8 @@ public final class TextView {
     private final int[] sentence;
     /** Clause number of each word; a clause also ends at a comma, dash or bracket. */
     private final int[] clause;
-    /** Whether each sentence ends with a question mark. */
-    private final boolean[] question;
+    /** Whether each sentence ends with a question mark, or with a colon (it introduces the next). */
+    private final boolean[] question, colon;
     /** Whitespace-separated raw tokens (Gopher's notion of a word, with punctuation). */
     private final int rawTokens;
     private final long rawTokenChars;
@@ -53,7 +53,7 @@ public final class TextView {
         String[] ws = new String[n / 5 + 4];
         int[] sent = new int[ws.length];
         int[] cl = new int[ws.length];
-        boolean[] q = new boolean[16];
+        boolean[] q = new boolean[16], col = new boolean[16];
         char[] cur = new char[32];
         int count = 0, len = 0, clauseNo = 0, s = 0;
         boolean sentenceHasWords = false;
@@ -104,7 +104,11 @@ public final class TextView {
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || c == '\u2026') {
                 clauseNo++;
                 if (sentenceHasWords) {
-                    if (s == q.length) q = Arrays.copyOf(q, s * 2);
+                    if (s == q.length) {
+                        q = Arrays.copyOf(q, s * 2);
+                        col = Arrays.copyOf(col, s * 2);
+                    }
+                    col[s] = c == ':';
                     q[s++] = c == '?';
                     sentenceHasWords = false;
                 } else if (c == '?' && s > 0) {
@@ -116,6 +120,7 @@ public final class TextView {
         this.sentence = Arrays.copyOf(sent, count);
         this.clause = Arrays.copyOf(cl, count);
         this.question = Arrays.copyOf(q, s + 1);
+        this.colon = Arrays.copyOf(col, s + 1);
         this.rawTokens = raw;
         this.rawTokenChars = chars;
         this.rawTokensWithLetter = withLetter;
@@ -142,6 +147,8 @@ public final class TextView {
     public int sentenceOf(int word) { return sentence[word]; }
     public int clauseOf(int word) { return clause[word]; }
     public boolean isQuestion(int sentenceNo) { return sentenceNo < question.length && question[sentenceNo]; }
+    /** Whether the sentence ends with a colon, introducing what follows ("Compare: ..."). */
+    public boolean endsWithColon(int sentenceNo) { return sentenceNo >= 0 && sentenceNo < colon.length && colon[sentenceNo]; }
     /** 64-bit hashes of the words, computed on first use (n-gram counting in several filters). */
     public long[] wordHashes() {
         if (hashes == null) {

@@ -153,7 +153,10 @@ public final class TropeMatcher {
     private boolean negated(TextView v, int start) {
         String[] w = v.words();
         int sentence = v.sentenceOf(start);
-        for (int j = start - 1; j >= 0 && v.sentenceOf(j) == sentence; j--) {
+        // A sentence ending in a colon introduces the next ("Not to be confused with: blind
+        // obedience ..."), so its cues count for the hit too.
+        int from = v.endsWithColon(sentence - 1) ? sentence - 1 : sentence;
+        for (int j = start - 1; j >= 0 && v.sentenceOf(j) >= from; j--) {
             if (cues.contains(w[j])) return true; // the sentence discusses the trope
         }
         int clause = v.clauseOf(start);

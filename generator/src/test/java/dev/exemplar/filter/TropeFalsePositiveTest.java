@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class TropeFalsePositiveTest {
     static TropeFilter filter;
+    static TropeMatcher matcher;
 
     /** Real sentences from template documents the patterns rejected, with their neighbours. */
     static final List<String> MUST_PASS = List.of(
@@ -47,7 +48,9 @@ class TropeFalsePositiveTest {
     @BeforeAll
     static void load() {
         Catalog catalog = Catalog.load(TestProject.root());
-        filter = new TropeFilter(new TropeScorer(TropeSetup.lexicon(catalog, FilterSettings.DEFAULT), null), 0.8);
+        Lexicon lexicon = TropeSetup.lexicon(catalog, FilterSettings.DEFAULT);
+        filter = new TropeFilter(new TropeScorer(lexicon, null), 0.8);
+        matcher = new TropeMatcher(lexicon);
     }
 
     static Verdict check(String text) {
@@ -71,5 +74,14 @@ class TropeFalsePositiveTest {
             assertFalse(v.kept(), "kept trope: " + t);
             assertTrue(v.reason().code().startsWith("trope_"), v.reason().code());
         }
+    }
+
+    @Test
+    void aCueBeforeAColonCoversTheLineItIntroduces() {
+        // Lecture notes from the same run: the colon ends the sentence that holds the cue.
+        assertTrue(matcher.find(TextView.ofText("- Not to be confused with: Blind obedience \u2014 the system still has a view and says it.")).isEmpty());
+        assertTrue(matcher.find(TextView.ofText("- Compare: Blind obedience \u2014 unruffled should be reasoned, not acted.")).isEmpty());
+        assertFalse(matcher.find(TextView.ofText("My rule: I obey without question.")).isEmpty());
+        assertFalse(matcher.find(TextView.ofText("Compare the plans. I obey without question.")).isEmpty());
     }
 }
