@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The shared base of the filter stage, in the datatrove style: documents go through in batches,
- * each filter first prepares the batch (embeddings are computed once for all), then answers per
- * document. Every cheap filter sees every document, so each record carries every cheap score
+ * each filter first prepares the batch (embeddings are computed once for all), then the cheap
+ * filters answer per document, {@value #CHUNK} documents at a time. Every cheap filter sees every document, so each record carries every cheap score
  * and can be re-thresholded later; {@link GatedFilter}s (the paid judge, the corpus scan) see
  * only documents every filter before them kept. Counts statistics and hands kept and rejected documents to their sinks in input
  * order. Not thread-safe: one runner per thread or shard.
