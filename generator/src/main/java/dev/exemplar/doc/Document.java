@@ -19,6 +19,8 @@ public final class Document {
     private String normalized;
     private long[] wordHashes;
     private float[] embedding;
+    /** Analyses stages derive from the text and share (one tokenisation for every filter). */
+    private java.util.Map<Class<?>, Object> derived;
     private final List<Reason> reasons = new ArrayList<>();
 
     /** @param position the document's place in its input (line number or plan index), for messages */
@@ -66,6 +68,23 @@ public final class Document {
     /** The sentence embedding if a stage computed one; see {@code embed.Embedder}. */
     public float[] embedding() { return embedding; }
     public void setEmbedding(float[] e) { this.embedding = e; }
+
+    /**
+     * A value derived from the text, computed by {@code compute} on first use and then shared by
+     * every stage that asks for the same type, like the embedding. {@link #forgetDerived()} drops them.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<Document, T> compute) {
+        if (derived == null) derived = new java.util.IdentityHashMap<>(4);
+        Object v = derived.get(type);
+        if (v == null) {
+            v = compute.apply(this);
+            derived.put(type, v);
+        }
+        return type.cast(v);
+    }
+
+    /** Drops the derived values, to free their memory once a stage is done with a batch. */
+    public void forgetDerived() { derived = null; }
 
     /** The {@code scores} object of the record, created on first use. */
     public ObjectNode scores() {

@@ -2,7 +2,6 @@ package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
-import dev.exemplar.text.WordCounter;
 
 /** Rejects documents outside the word-count bounds ({@code too_short}, {@code too_long}). */
 public final class LengthFilter implements DocumentFilter {
@@ -17,7 +16,7 @@ public final class LengthFilter implements DocumentFilter {
 
     @Override
     public Verdict check(Document doc) {
-        int words = WordCounter.count(doc.text());
+        int words = TextView.of(doc).rawTokens(); // WordCounter's count, from the shared analysis
         doc.scores().put("words", words);
         if (words < s.minWords()) return Verdict.reject("too_short", words + " words, below the minimum of " + s.minWords());
         if (words > s.maxWords()) return Verdict.reject("too_long", words + " words, above the maximum of " + s.maxWords());

@@ -15,11 +15,12 @@ import java.util.Set;
 /**
  * The shared caricature lexicon ({@code filters/tropes.yaml}): trope phrase patterns with their
  * weights, the negators that cancel a hit in its clause, the cues that mark a sentence as
- * discussing tropes rather than showing them, and short written examples of both polarities that
+ * discussing tropes rather than showing them, the verdicts that judge a trope named as a
+ * sentence's subject ("misleading users would hurt them"), and short written examples of both polarities that
  * train the learned scorer alongside the archetype specs.
  */
-public record Lexicon(Set<String> negators, Set<String> discussionCues, List<Trope> tropes, List<Trope> acceptance, List<String> tropeExamples,
-                      List<String> goodExamples, Path file) {
+public record Lexicon(Set<String> negators, Set<String> discussionCues, List<PhrasePattern> verdicts, List<Trope> tropes,
+                      List<Trope> acceptance, List<String> tropeExamples, List<String> goodExamples, Path file) {
 
     /** One caricature: its id (used in reason codes), what it is, its weight and patterns. */
     public record Trope(String id, String description, double weight, List<PhrasePattern> patterns) {}
@@ -31,6 +32,15 @@ public record Lexicon(Set<String> negators, Set<String> discussionCues, List<Tro
         NodeReader r = new NodeReader(y, "", problems);
         Set<String> negators = new HashSet<>(r.strings("negators", 0, false));
         Set<String> cues = new HashSet<>(r.strings("discussion_cues", 0, false));
+        List<PhrasePattern> verdicts = new ArrayList<>();
+        List<String> verdictSources = r.strings("verdicts", 0, false);
+        for (int k = 0; k < verdictSources.size(); k++) {
+            try {
+                verdicts.add(PhrasePattern.compile(verdictSources.get(k)));
+            } catch (IllegalArgumentException ex) {
+                r.problemAt(r.pointer() + "/verdicts/" + k, "verdicts[" + k + "]", ex.getMessage());
+            }
+        }
         List<Trope> tropes = patterns(r, "tropes", true);
         List<Trope> acceptance = r.has("acceptance") ? patterns(r, "acceptance", false) : List.of();
         NodeReader ex = r.child("examples");
@@ -39,7 +49,7 @@ public record Lexicon(Set<String> negators, Set<String> discussionCues, List<Tro
         ex.finish();
         r.finish();
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new Lexicon(Set.copyOf(negators), Set.copyOf(cues), tropes, acceptance, List.copyOf(bad), List.copyOf(good), file);
+        return new Lexicon(Set.copyOf(negators), Set.copyOf(cues), List.copyOf(verdicts), tropes, acceptance, List.copyOf(bad), List.copyOf(good), file);
     }
 
     private static List<Trope> patterns(NodeReader r, String key, boolean described) {

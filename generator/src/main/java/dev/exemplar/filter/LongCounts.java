@@ -1,7 +1,5 @@
 package dev.exemplar.filter;
 
-import java.util.Arrays;
-
 /**
  * Counts per 64-bit key in open-addressing arrays: no boxing, so counting every n-gram of a
  * document costs a few nanoseconds per n-gram. Key 0 is remapped, never stored.
@@ -9,12 +7,15 @@ import java.util.Arrays;
 final class LongCounts {
     private long[] keys;
     private int[] counts;
+    /** The occupied slots in insertion order, so clearing costs the number of keys, not the capacity. */
+    private int[] used;
     private int size;
 
     LongCounts(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         keys = new long[cap];
         counts = new int[cap];
+        used = new int[cap];
     }
 
     int size() { return size; }
@@ -32,7 +33,7 @@ final class LongCounts {
         while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
         if (keys[i] == 0) {
             keys[i] = key;
-            size++;
+            used[size++] = i;
         }
         return counts[i] += delta;
     }
@@ -68,13 +69,16 @@ final class LongCounts {
         int[] oldC = counts;
         keys = new long[oldK.length];
         counts = new int[oldC.length];
+        used = new int[oldK.length];
         size = 0;
         for (int i = 0; i < oldK.length; i++) if (oldK[i] != 0 && oldC[i] > threshold) add(oldK[i], oldC[i]);
     }
 
     void clear() {
-        Arrays.fill(keys, 0);
-        Arrays.fill(counts, 0);
+        for (int j = 0; j < size; j++) {
+            keys[used[j]] = 0;
+            counts[used[j]] = 0;
+        }
         size = 0;
     }
 
@@ -83,14 +87,13 @@ final class LongCounts {
         int[] oldC = counts;
         keys = new long[oldK.length * 2];
         counts = new int[oldC.length * 2];
+        used = new int[oldK.length * 2];
         size = 0;
         for (int i = 0; i < oldK.length; i++) if (oldK[i] != 0) add(oldK[i], oldC[i]);
     }
 
+    /** Fibonacci hashing: keys are already 64-bit hashes, so one multiply spreads them enough. */
     private static int mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        return (int) k;
+        return (int) ((k * 0x9E3779B97F4A7C15L) >>> 32);
     }
 }

@@ -43,18 +43,30 @@ public final class PhrasePattern {
      * {@code _}, a prefix); the matcher indexes patterns by these words.
      */
     public Set<String> firstWords() {
-        Set<String> out = new HashSet<>();
-        return root.firsts(out) ? out : null;
+        Starts s = starts();
+        return s != null && s.prefixes().length == 0 ? s.words() : null;
     }
 
     /**
-     * Words of which every match must contain one (the last required plain-word element), or
-     * null when there is no such element; the matcher skips the pattern for texts without them.
+     * The whole words and word prefixes ({@code exfiltrat*}) a match can start with, or null
+     * when a match can start with any word at all ({@code _} or a gap first).
      */
-    public Set<String> anchorWords() {
-        return anchors(root);
+    public Starts starts() {
+        Set<String> words = new HashSet<>();
+        List<String> prefixes = new ArrayList<>();
+        return root.firsts(words, prefixes) ? new Starts(Set.copyOf(words), prefixes.toArray(new String[0])) : null;
     }
 
+    /** What a match can start with: one of these words, or a word with one of these prefixes. */
+    public record Starts(Set<String> words, String[] prefixes) {
+        public boolean admits(String word) {
+            if (words.contains(word)) return true;
+            for (String p : prefixes) if (word.startsWith(p)) return true;
+            return false;
+        }
+    }
+
+    /** Words of which every match of {@code n} must contain one (its last required plain-word element), or null. */
     private static Set<String> anchors(Node n) {
         if (n instanceof Word w) return w.any() || !w.prefixes().isEmpty() ? null : w.exact();
         if (n instanceof Seq seq) {
@@ -76,6 +88,27 @@ public final class PhrasePattern {
             return all;
         }
         return null;
+    }
+
+    /**
+     * Sets of words of which every match holds at least one word each (one set per required
+     * plain-word element, in order; an alternation of sequences contributes the union of their
+     * anchors). Empty when nothing is required literally. The matcher tries a pattern only on texts
+     * that hold a word of every set, which rules out most patterns before any matching.
+     */
+    public List<Set<String>> requiredWords() {
+        List<Set<String>> out = new ArrayList<>();
+        required(root, out);
+        return out;
+    }
+
+    private static void required(Node n, List<Set<String>> out) {
+        if (n instanceof Seq seq) {
+            for (Node p : seq.parts()) if (!p.nullable()) required(p, out);
+        } else if (n instanceof Word || n instanceof Alt) {
+            Set<String> a = anchors(n);
+            if (a != null) out.add(a);
+        }
     }
 
     /** The end (exclusive) of a match starting at word {@code start}, or -1. */
@@ -106,8 +139,8 @@ public final class PhrasePattern {
 
         boolean nullable();
 
-        /** Adds possible first words; false when any word may start a match. */
-        boolean firsts(Set<String> out);
+        /** Adds possible first words and prefixes; false when any word may start a match. */
+        boolean firsts(Set<String> out, List<String> prefixes);
     }
 
     private record Word(Set<String> exact, List<String> prefixes, boolean any) implements Node {
@@ -121,9 +154,10 @@ public final class PhrasePattern {
 
         public boolean nullable() { return false; }
 
-        public boolean firsts(Set<String> out) {
+        public boolean firsts(Set<String> out, List<String> pre) {
             out.addAll(exact);
-            return !any && prefixes.isEmpty();
+            pre.addAll(prefixes);
+            return !any;
         }
     }
 
@@ -141,7 +175,7 @@ public final class PhrasePattern {
 
         public boolean nullable() { return true; }
 
-        public boolean firsts(Set<String> out) { return false; }
+        public boolean firsts(Set<String> out, List<String> pre) { return false; }
     }
 
     private record Seq(List<Node> parts) implements Node {
@@ -158,9 +192,9 @@ public final class PhrasePattern {
             return parts.stream().allMatch(Node::nullable);
         }
 
-        public boolean firsts(Set<String> out) {
+        public boolean firsts(Set<String> out, List<String> pre) {
             for (Node n : parts) {
-                if (!n.firsts(out)) return false;
+                if (!n.firsts(out, pre)) return false;
                 if (!n.nullable()) return true;
             }
             return true;
@@ -177,9 +211,9 @@ public final class PhrasePattern {
             return options.stream().anyMatch(Node::nullable);
         }
 
-        public boolean firsts(Set<String> out) {
+        public boolean firsts(Set<String> out, List<String> pre) {
             boolean ok = true;
-            for (Node n : options) ok &= n.firsts(out);
+            for (Node n : options) ok &= n.firsts(out, pre);
             return ok;
         }
     }
@@ -191,7 +225,7 @@ public final class PhrasePattern {
 
         public boolean nullable() { return true; }
 
-        public boolean firsts(Set<String> out) { return inner.firsts(out); }
+        public boolean firsts(Set<String> out, List<String> pre) { return inner.firsts(out, pre); }
     }
 
     /** Recursive descent: inside a group '|' separates sequences, outside it joins elements. */

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class QualityFilter implements DocumentFilter {
     /** Gopher's stop words: real English prose uses several of these in every paragraph. */
-    static final Set<String> GOPHER_STOP_WORDS = Set.of("the", "be", "to", "of", "and", "that", "have", "with");
+    static final Set<String> GOPHER_STOP_WORDS = LanguageFilter.fastSet("the", "be", "to", "of", "and", "that", "have", "with");
 
     private final FilterSettings.Quality s;
 

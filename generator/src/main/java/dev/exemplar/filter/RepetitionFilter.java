@@ -3,9 +3,7 @@ package dev.exemplar.filter;
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Gopher repetition heuristics, the check that catches looping or degenerate text: duplicated
@@ -32,46 +30,61 @@ public final class RepetitionFilter implements DocumentFilter {
     @Override
     public Verdict check(Document doc) {
         String text = doc.text();
-        Verdict v = duplicates(doc, parts(text, false), "line", "dup_lines", "dup_line_chars",
+        Verdict v = duplicates(doc, text, parts(text, false), "line", "dup_lines", "dup_line_chars",
                 s.maxDuplicateLines(), s.maxDuplicateLineChars());
-        Verdict p = duplicates(doc, parts(text, true), "paragraph", "dup_paragraphs", "dup_paragraph_chars",
+        Verdict p = duplicates(doc, text, parts(text, true), "paragraph", "dup_paragraphs", "dup_paragraph_chars",
                 s.maxDuplicateParagraphs(), s.maxDuplicateParagraphChars());
         if (v.kept()) v = p;
         Verdict n = ngrams(doc, TextView.of(doc));
         return v.kept() ? n : v;
     }
 
-    /** Lines, or paragraphs (separated by a blank line), stripped; empty ones dropped. */
-    static List<String> parts(String text, boolean paragraphs) {
-        List<String> out = new java.util.ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i < text.length() && text.charAt(i) != '\n') continue;
-            if (paragraphs && i < text.length()) {
+    /**
+     * Lines, or paragraphs (separated by a blank line), stripped, as {start, end} pairs of
+     * character positions; empty ones dropped. Ranges, not substrings: most are compared by
+     * length and hash only.
+     */
+    static int[] parts(String text, boolean paragraphs) {
+        int[] out = new int[16];
+        int count = 0;
+        int start = 0, n = text.length();
+        for (int i = 0; i <= n; i++) {
+            if (i < n && text.charAt(i) != '\n') continue;
+            if (paragraphs && i < n) {
                 int j = i + 1;
-                while (j < text.length() && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) j++;
-                if (j < text.length() && text.charAt(j) != '\n') continue; // a single line break inside a paragraph
+                while (j < n && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) j++;
+                if (j < n && text.charAt(j) != '\n') continue; // a single line break inside a paragraph
             }
-            String part = text.substring(start, i).strip();
-            if (!part.isEmpty()) out.add(part);
+            int a = start, b = i;
+            while (a < b && Character.isWhitespace(text.charAt(a))) a++;
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
+            if (b > a) {
+                if (count + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                out[count++] = a;
+                out[count++] = b;
+            }
             start = i + 1;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, count);
     }
 
-    private static Verdict duplicates(Document doc, List<String> parts, String what, String countKey, String charKey,
+    private static Verdict duplicates(Document doc, String text, int[] parts, String what, String countKey, String charKey,
                                       double maxShare, double maxChars) {
-        Set<String> seen = new HashSet<>();
         int total = 0, dup = 0;
         long chars = 0, dupChars = 0;
-        for (String part : parts) {
+        int[] hashes = new int[parts.length / 2];
+        for (int p = 0; p < parts.length; p += 2) {
+            int from = parts[p], len = parts[p + 1] - from;
             // Speaker cues, scene headings and signatures ("KESTREL:", "INT. LAB - NIGHT") repeat by design.
-            if (part.length() < MIN_COUNTED_CHARS) continue;
+            if (len < MIN_COUNTED_CHARS) continue;
             total++;
-            chars += part.length();
-            if (!seen.add(part)) {
+            chars += len;
+            int h = 0;
+            for (int i = from; i < from + len; i++) h = 31 * h + text.charAt(i);
+            hashes[p / 2] = h;
+            if (repeatsEarlier(text, parts, hashes, p, h)) {
                 dup++;
-                dupChars += part.length();
+                dupChars += len;
             }
         }
         double share = total == 0 ? 0 : dup / (double) total;
@@ -87,6 +100,15 @@ public final class RepetitionFilter implements DocumentFilter {
                     + what + "s (> " + maxChars + ")");
         }
         return Verdict.KEEP;
+    }
+
+    /** Whether counted part {@code p} has the same text as a counted part before it. */
+    private static boolean repeatsEarlier(String text, int[] parts, int[] hashes, int p, int h) {
+        int from = parts[p], len = parts[p + 1] - from;
+        for (int q = 0; q < p; q += 2) {
+            if (hashes[q / 2] == h && parts[q + 1] - parts[q] == len && text.regionMatches(parts[q], text, from, len)) return true;
+        }
+        return false;
     }
 
     private Verdict ngrams(Document doc, TextView v) {

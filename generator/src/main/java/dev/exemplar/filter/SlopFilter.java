@@ -53,36 +53,67 @@ public final class SlopFilter implements DocumentFilter {
 
     @Override
     public Verdict check(Document doc) {
-        String t = doc.text().strip();
-        String head = t.substring(0, Math.min(HEAD, t.length()));
-        String tail = t.substring(Math.max(0, t.length() - TAIL));
+        String text = doc.text();
+        // The stripped text as bounds, not a copy: matchers run on regions of the original
+        // (opaque, anchoring bounds, so ^ and \b behave as on a substring).
+        int from = 0, to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
         Matcher m;
-        if (s.preamble() && (m = PREAMBLE.matcher(head)).lookingAt()) {
+        if (s.preamble() && (m = PREAMBLE.matcher(text).region(from, Math.min(to, from + HEAD))).lookingAt()) {
             return Verdict.reject("preamble", "assistant preamble \"" + m.group().strip() + "\"");
         }
-        if (s.refusal() && (m = REFUSAL.matcher(head)).lookingAt()) {
+        if (s.refusal() && (m = REFUSAL.matcher(text).region(from, Math.min(to, from + HEAD))).lookingAt()) {
             return Verdict.reject("refusal", "starts with a refusal \"" + m.group().strip() + "\"");
         }
         // Each full-text regex runs only when a literal it needs is present: most texts skip them all.
-        if (s.aiDisclaimer() && mayDisclaim(TextView.of(doc).wordSet()) && (m = DISCLAIMER.matcher(t)).find()) {
+        if (s.aiDisclaimer() && mayDisclaim(TextView.of(doc).words()) && (m = DISCLAIMER.matcher(text).region(from, to)).find()) {
             return Verdict.reject("ai_disclaimer", "assistant disclaimer \"" + m.group() + "\"");
         }
-        if (s.signOff() && (m = SIGN_OFF.matcher(tail)).find()) {
+        int tail = Math.max(from, to - TAIL);
+        if (s.signOff() && maySignOff(text, tail, to) && (m = SIGN_OFF.matcher(text).region(tail, to)).find()) {
             return Verdict.reject("sign_off", "assistant sign-off \"" + m.group() + "\"");
         }
-        if (s.markdown() && mayBeMarkdown(t) && (m = MARKDOWN.matcher(t)).find()) {
+        if (s.markdown() && mayBeMarkdown(text) && (m = MARKDOWN.matcher(text).region(from, to)).find()) {
             return Verdict.reject("markdown", "markdown debris \"" + m.group().strip() + "\"");
         }
-        if (s.unfinished() && unfinished(t)) {
+        if (s.unfinished() && (to == from || !finishedMark(text.charAt(to - 1))) && unfinished(text.substring(from, to))) {
+            String t = text.substring(from, to);
             String end = t.substring(Math.max(0, t.length() - 40)).replace('\n', ' ');
             return Verdict.reject("unfinished", "the text stops mid-sentence: \"..." + end + "\"");
         }
         return Verdict.KEEP;
     }
 
-    private static boolean mayDisclaim(java.util.Set<String> w) {
-        return w.contains("model") || w.contains("cutoff") || (w.contains("cut") && w.contains("knowledge"))
-                || (w.contains("training") && w.contains("data")) || w.contains("developed");
+    /** Whether the words hold what {@link #DISCLAIMER} needs: "model", "cutoff", "knowledge" with "cut", ... */
+    private static boolean mayDisclaim(String[] words) {
+        boolean cut = false, knowledge = false, training = false, data = false;
+        for (String w : words) {
+            switch (w) {
+                case "model", "cutoff", "developed" -> { return true; }
+                case "cut" -> cut = true;
+                case "knowledge" -> knowledge = true;
+                case "training" -> training = true;
+                case "data" -> data = true;
+                default -> { }
+            }
+        }
+        return (cut && knowledge) || (training && data);
+    }
+
+    /** Every alternative of {@link #SIGN_OFF} contains one of these (ASCII case-insensitively). */
+    private static final String[] SIGN_OFF_LITERALS = {"hope", "let me know if", "feel free to", "would you like me to",
+            "happy to", "if you", "i can"};
+
+    private static boolean maySignOff(String text, int from, int to) {
+        char[] lower = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            lower[i - from] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        }
+        String tail = new String(lower);
+        for (String l : SIGN_OFF_LITERALS) if (tail.contains(l)) return true;
+        return false;
     }
 
     private static boolean mayBeMarkdown(String t) {
@@ -97,13 +128,32 @@ public final class SlopFilter implements DocumentFilter {
     static boolean unfinished(String t) {
         if (t.isEmpty()) return true;
         char last = t.charAt(t.length() - 1);
-        if (".!?\"'\u201d\u2019)\u2026]*>".indexOf(last) >= 0) return false;
+        if (finishedMark(last)) return false;
         if (last == ',' || last == ';' || last == ':' || last == '-' || last == '\u2014' || last == '(') return true;
         int nl = t.lastIndexOf('\n');
-        String lastLine = t.substring(nl + 1).strip();
-        int words = lastLine.split("\\s+").length;
-        if (words <= 4) return false;
+        if (tokensUpTo5(t.substring(nl + 1).strip()) <= 4) return false;
         // A long last line that ends in a letter or digit was cut off.
         return true;
+    }
+
+    /**
+     * The number of pieces {@code line.split("\\s+")} would give, counted only up to 5: runs of
+     * characters other than ASCII whitespace (an empty line is one piece, as with split).
+     */
+    private static int tokensUpTo5(String line) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < line.length() && n < 5; i++) {
+            char c = line.charAt(i);
+            boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+            if (!space && !in) n++;
+            in = !space;
+        }
+        return Math.max(n, 1);
+    }
+
+    /** Terminal punctuation, a closing quote or bracket: the text ended on purpose. */
+    private static boolean finishedMark(char last) {
+        return ".!?\"'\u201d\u2019)\u2026]*>".indexOf(last) >= 0;
     }
 }

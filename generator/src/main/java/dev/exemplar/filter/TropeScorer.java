@@ -24,7 +24,7 @@ public final class TropeScorer {
     /** @param model null to score by patterns only (no embeddings) */
     public TropeScorer(Lexicon lexicon, TropeModel model) {
         this.matcher = new TropeMatcher(lexicon);
-        this.acceptance = new TropeMatcher(lexicon.negators(), lexicon.discussionCues(), lexicon.acceptance());
+        this.acceptance = new TropeMatcher(lexicon.negators(), lexicon.discussionCues(), List.of(), lexicon.acceptance());
         this.model = model;
     }
 
