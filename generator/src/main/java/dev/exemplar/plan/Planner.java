@@ -39,7 +39,7 @@ public final class Planner {
         if (docsOverride != null) docs = docsOverride;
         else if (byTokens) docs = (long) Math.ceil(mix.target().tokens() / (wordsPerDoc * TOKENS_PER_WORD));
         else docs = mix.target().docs();
-        Map<Plan.Cell, Long> counts = largestRemainder(shares, docs);
+        Map<Plan.Cell, Long> counts = stratified(mix, docs);
         List<Plan.Cell> cells = new ArrayList<>((int) docs);
         counts.forEach((c, n) -> { for (long i = 0; i < n; i++) cells.add(c); });
         Collections.shuffle(cells, new java.util.Random(Seeds.mix(mix.seed() ^ 0x7e57ab1eL)));
@@ -67,8 +67,53 @@ public final class Planner {
         return out;
     }
 
+    /**
+     * Exact counts per archetype × format × generator, allocated level by level: archetypes first,
+     * then formats within each archetype, then generators within each pair. Every archetype's and
+     * every pair's total is then within one document of its share, and leftovers from equal
+     * fractions rotate across archetypes and formats instead of all going to the first cells.
+     */
+    private static Map<Plan.Cell, Long> stratified(Mix mix, long docs) {
+        Map<Plan.Cell, Long> out = new LinkedHashMap<>();
+        Map<String, Double> formats = normalised(mix.formats()), generators = normalised(mix.generators());
+        Map<String, Long> byArchetype = largestRemainder(normalised(mix.archetypes()), docs, 0);
+        // Each level's leftovers continue where the previous archetype's (or pair's) stopped.
+        int formatTurn = 0, generatorTurn = 0;
+        for (var ea : byArchetype.entrySet()) {
+            Map<String, Long> byFormat = largestRemainder(formats, ea.getValue(), formatTurn);
+            formatTurn += leftovers(formats, ea.getValue());
+            for (var ef : byFormat.entrySet()) {
+                Map<String, Long> byGenerator = largestRemainder(generators, ef.getValue(), generatorTurn);
+                generatorTurn += leftovers(generators, ef.getValue());
+                for (var eg : byGenerator.entrySet()) {
+                    if (eg.getValue() > 0) out.put(new Plan.Cell(ea.getKey(), ef.getKey(), eg.getKey()), eg.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many units Hamilton's method hands out beyond the floors. */
+    private static int leftovers(Map<String, Double> shares, long total) {
+        long floors = 0;
+        for (double w : shares.values()) floors += (long) Math.floor(w * total + 1e-9);
+        return (int) (total - floors);
+    }
+
+    private static Map<String, Double> normalised(Map<String, Double> weights) {
+        double total = sum(weights);
+        Map<String, Double> out = new LinkedHashMap<>();
+        weights.forEach((k, w) -> { if (w > 0) out.put(k, w / total); });
+        return out;
+    }
+
     /** Hamilton's method: floors first, then the largest fractional parts get the leftovers; ties by order. */
     static <K> Map<K, Long> largestRemainder(Map<K, Double> shares, long total) {
+        return largestRemainder(shares, total, 0);
+    }
+
+    /** As above; ties between equal fractions go first to the key at {@code rotate} (mod size), then onwards. */
+    static <K> Map<K, Long> largestRemainder(Map<K, Double> shares, long total, int rotate) {
         Map<K, Long> out = new LinkedHashMap<>();
         List<Map.Entry<K, Double>> rema = new ArrayList<>();
         long assigned = 0;
@@ -79,8 +124,10 @@ public final class Planner {
             assigned += floor;
             rema.add(Map.entry(e.getKey(), exact - floor));
         }
-        List<Map.Entry<K, Double>> order = new ArrayList<>(rema);
-        order.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+        List<Map.Entry<K, Double>> order = new ArrayList<>(rema.size());
+        for (int i = 0; i < rema.size(); i++) order.add(rema.get((i + rotate % rema.size()) % rema.size()));
+        // A stable sort on fractions rounded to 1e-9, so equal shares keep the rotated order.
+        order.sort((x, y) -> Long.compare(Math.round(y.getValue() * 1e9), Math.round(x.getValue() * 1e9)));
         for (int i = 0; assigned < total; i++, assigned++) {
             K k = order.get(i % order.size()).getKey();
             out.merge(k, 1L, Long::sum);

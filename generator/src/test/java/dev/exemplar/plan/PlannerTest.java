@@ -47,6 +47,25 @@ class PlannerTest {
     }
 
     @Test
+    void equalSharesGiveEveryArchetypeAndFormatItsShareWithinOne() {
+        // 1,000 documents over 10 archetypes x 13 formats: 7.7 per cell. Allocating cell by cell
+        // would hand every leftover to the first archetypes (100+ for some, 91 for others).
+        Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), catalog);
+        Plan p = new Planner(catalog).plan(m, 1000L);
+        Map<String, Long> byArchetype = new java.util.TreeMap<>(), byFormat = new java.util.TreeMap<>();
+        p.counts().forEach((c, n) -> {
+            byArchetype.merge(c.archetype(), n, Long::sum);
+            byFormat.merge(c.format(), n, Long::sum);
+            assertTrue(n == 7 || n == 8, c + ": " + n);
+        });
+        assertEquals(10, byArchetype.size());
+        byArchetype.forEach((a, n) -> assertEquals(100L, n, a));
+        assertEquals(13, byFormat.size());
+        byFormat.forEach((f, n) -> assertTrue(n == 76 || n == 77, f + ": " + n));
+        assertEquals(1000, p.size());
+    }
+
+    @Test
     void roundingStillSumsToTarget() {
         Plan p = new Planner(catalog).plan(threeWay(7), null);
         assertEquals(7, p.counts().values().stream().mapToLong(Long::longValue).sum());
