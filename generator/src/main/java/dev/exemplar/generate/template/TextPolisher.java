@@ -33,7 +33,7 @@ public final class TextPolisher {
             "thanked", "helped", "toward", "towards", "behind", "beside", "without", "tell", "ask", "give", "show",
             "remind", "thank", "help", "emailed", "messaged", "pinged", "walked", "talked", "walk", "talk",
             "left", "sent", "send", "posted", "saved", "offered", "offer", "passed", "handed", "pointed",
-            "texted", "warned", "reassured", "invited", "forwarded", "let", "kept");
+            "texted", "warned", "reassured", "invited", "forwarded", "let", "kept", "bothering", "bothered");
     private static final Pattern POSSESSIVE_I = Pattern.compile("\\bI's\\b");
     private static final Pattern U_AS_YOU = Pattern.compile("u(ni|s[aeiu]|t[ei]|r[aeiou]|ku|ro|bi|ga|ri)");
     private static final Set<String> SMALL_WORDS = Set.of(
