@@ -94,8 +94,10 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
 
     private void count(LongCounts counts, long key, TextView v, int from, int to, String kind) {
         int c = counts.increment(key);
-        // Keep the text of anything that could be reported; 2 documents is the least that is "shared".
-        if (c == 2 && !samples.containsKey(key)) {
+        // Keep the text of anything over the share right now. An item over the share at the end
+        // was over it at its last increment too (the count was the same, the documents fewer), so
+        // every reported item has its text, and the common case stores nothing.
+        if (c > s.maxShare() * docs && !samples.containsKey(key)) {
             samples.put(key, v.span(from, to));
             kinds.put(key, kind);
         }
@@ -114,7 +116,7 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
             };
             int c = counts.get(e.getKey());
             double share = c / (double) docs;
-            if (share > s.maxShare()) out.add(new Shared(kind, e.getValue(), c, share));
+            if (c >= 2 && share > s.maxShare()) out.add(new Shared(kind, e.getValue(), c, share));
         }
         out.sort(Comparator.comparingInt(Shared::docs).reversed().thenComparing(Shared::kind).thenComparing(Shared::text));
         return out;

@@ -64,6 +64,19 @@ class FilterRunnerTest {
     }
 
     @Test
+    void aPhraseThatBecomesSharedLateIsReportedWithItsText() {
+        var scan = new SlopScanFilter(new FilterSettings.SlopScan(true, 0.3, false, 4, 4, 4));
+        for (int i = 0; i < 30; i++) {
+            String tail = i >= 15 ? " The kettle boiled over again." : " Nothing else happened " + i + ".";
+            scan.check(Document.ofText("Day " + i + " began with item " + (i * 31) + " on the list." + tail, i));
+        }
+        var shared = scan.report();
+        assertTrue(shared.stream().anyMatch(x -> x.kind().equals("ngram") && x.text().equals("the kettle boiled over") && x.docs() == 15),
+                shared.toString());
+        assertTrue(shared.stream().allMatch(x -> x.docs() >= 2 && x.share() > 0.3), shared.toString());
+    }
+
+    @Test
     void metricsMatchHandComputedValues() {
         double[] s = {0.9, 0.8, 0.7, 0.6, 0.2, 0.1};
         boolean[] y = {true, true, false, true, false, false};
