@@ -1,14 +1,19 @@
 <#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): reply 1, say <= 6, hq <= 3. Question kinds rotate through one cycle:
+<#-- Budget (lib.ftl): reply 1, ask 1, say <= 7 (every archetype and scenario list has more), hq <= 3. Question kinds rotate through one cycle:
      hq (the archetype's questions), q (the interviewer's generic questions), h (to the human). -->
 <#assign IV = ["hq", "q", "h", "hq", "q", "hq"]>
 ${g.iv_intro}
 
 <#assign Q = g.iv_label_q>
 <#assign A = a.name?upper_case>
-${Q}: ${g.iv_q_open}
+<#-- The first answer is the AI's reply to the scenario's ask, so the question quotes the ask. -->
+${Q}: ${g.iv_q_ask} "${g.ask}" ${g.iv_q_ask_end}
 
 ${A}: ${g.reply} ${g.say}
+
+${Q}: ${g.iv_q_open}
+
+${A}: ${g.say}
 
 <#list 1..[[(s.target / 90)?int, 3]?max, IV?size]?min as i>
 <#switch IV[(d[1] + i) % IV?size]>
