@@ -76,28 +76,19 @@ public final class Planner {
     private static Map<Plan.Cell, Long> stratified(Mix mix, long docs) {
         Map<Plan.Cell, Long> out = new LinkedHashMap<>();
         Map<String, Double> formats = normalised(mix.formats()), generators = normalised(mix.generators());
-        Map<String, Long> byArchetype = largestRemainder(normalised(mix.archetypes()), docs, 0);
+        Map<String, Long> byArchetype = largestRemainder(normalised(mix.archetypes()), docs);
         // Each level's leftovers continue where the previous archetype's (or pair's) stopped.
-        int formatTurn = 0, generatorTurn = 0;
+        int[] formatTurn = {0}, generatorTurn = {0};
         for (var ea : byArchetype.entrySet()) {
             Map<String, Long> byFormat = largestRemainder(formats, ea.getValue(), formatTurn);
-            formatTurn += leftovers(formats, ea.getValue());
             for (var ef : byFormat.entrySet()) {
                 Map<String, Long> byGenerator = largestRemainder(generators, ef.getValue(), generatorTurn);
-                generatorTurn += leftovers(generators, ef.getValue());
                 for (var eg : byGenerator.entrySet()) {
                     if (eg.getValue() > 0) out.put(new Plan.Cell(ea.getKey(), ef.getKey(), eg.getKey()), eg.getValue());
                 }
             }
         }
         return out;
-    }
-
-    /** How many units Hamilton's method hands out beyond the floors. */
-    private static int leftovers(Map<String, Double> shares, long total) {
-        long floors = 0;
-        for (double w : shares.values()) floors += (long) Math.floor(w * total + 1e-9);
-        return (int) (total - floors);
     }
 
     private static Map<String, Double> normalised(Map<String, Double> weights) {
@@ -109,11 +100,14 @@ public final class Planner {
 
     /** Hamilton's method: floors first, then the largest fractional parts get the leftovers; ties by order. */
     static <K> Map<K, Long> largestRemainder(Map<K, Double> shares, long total) {
-        return largestRemainder(shares, total, 0);
+        return largestRemainder(shares, total, new int[1]);
     }
 
-    /** As above; ties between equal fractions go first to the key at {@code rotate} (mod size), then onwards. */
-    static <K> Map<K, Long> largestRemainder(Map<K, Double> shares, long total, int rotate) {
+    /**
+     * As above; ties between equal fractions go first to the key at {@code turn[0]} (mod size), then
+     * onwards, and {@code turn[0]} moves past the keys that got one, for the next call to go on from.
+     */
+    static <K> Map<K, Long> largestRemainder(Map<K, Double> shares, long total, int[] turn) {
         Map<K, Long> out = new LinkedHashMap<>();
         List<Map.Entry<K, Double>> rema = new ArrayList<>();
         long assigned = 0;
@@ -125,12 +119,13 @@ public final class Planner {
             rema.add(Map.entry(e.getKey(), exact - floor));
         }
         List<Map.Entry<K, Double>> order = new ArrayList<>(rema.size());
-        for (int i = 0; i < rema.size(); i++) order.add(rema.get((i + rotate % rema.size()) % rema.size()));
+        for (int i = 0; i < rema.size(); i++) order.add(rema.get((i + turn[0] % rema.size()) % rema.size()));
         // A stable sort on fractions rounded to 1e-9, so equal shares keep the rotated order.
         order.sort((x, y) -> Long.compare(Math.round(y.getValue() * 1e9), Math.round(x.getValue() * 1e9)));
         for (int i = 0; assigned < total; i++, assigned++) {
             K k = order.get(i % order.size()).getKey();
             out.merge(k, 1L, Long::sum);
+            turn[0]++;
         }
         return out;
     }

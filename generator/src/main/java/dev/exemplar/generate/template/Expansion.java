@@ -66,22 +66,18 @@ public final class Expansion {
         if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
         if (depth > MAX_DEPTH) throw new IllegalStateException("symbol {" + name + "} recurses too deeply");
         int start = out.length();
-        seq(sym.options().get(choose(name, sym.options().size())), out, depth + 1);
+        seq(sym.options().get(choose(used, name, sym.options().size())), out, depth + 1);
         if (once) fixed.put(name, out.substring(start));
     }
 
-    /** Picks an unused alternative of {@code name}; when all are used the cycle starts again. */
-    private int choose(String name, int n) {
+    /**
+     * Picks an unused alternative of the symbol or inline group {@code key} (masks per key in
+     * {@code used}); when all are used the cycle starts again.
+     */
+    private <K> int choose(Map<K, long[]> used, K key, int n) {
         if (n == 1) return 0;
         if (n > 256) return rng.nextInt(n);
-        return pickUnused(used.computeIfAbsent(name, k -> new long[(n + 63) >>> 6]), n);
-    }
-
-    private int choose(Grammar.Alt alt) {
-        int n = alt.options().size();
-        if (n == 1) return 0;
-        if (n > 256) return rng.nextInt(n);
-        return pickUnused(usedAlts.computeIfAbsent(alt, k -> new long[(n + 63) >>> 6]), n);
+        return pickUnused(used.computeIfAbsent(key, k -> new long[(n + 63) >>> 6]), n);
     }
 
     private int pickUnused(long[] mask, int n) {
@@ -106,7 +102,7 @@ public final class Expansion {
         for (Grammar.Part p : parts) {
             if (p instanceof Grammar.Lit l) out.append(l.text());
             else if (p instanceof Grammar.Ref r) ref(r.name(), out, depth);
-            else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a)), out, depth);
+            else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(usedAlts, a, a.options().size())), out, depth);
         }
     }
 }
