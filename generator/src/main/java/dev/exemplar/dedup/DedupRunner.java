@@ -129,7 +129,7 @@ public final class DedupRunner {
         prepareOutDir(outDir, names);
         HeapWatch heap = new HeapWatch();
         long start = System.nanoTime();
-        long cpu0 = processCpuNanos();
+        long cpu0 = processCpuNanos(), threadCpu0 = threadCpuNanos();
         Counts counts = new Counts(chain);
         ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "dedup-worker");
@@ -158,7 +158,9 @@ public final class DedupRunner {
             kept.commit();
             removed.commit();
             double secs = (System.nanoTime() - start) / 1e9;
-            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            // The process counter ticks in clock ticks (10 ms on Linux), so a short run can read 0;
+            // this thread's counter is exact and is a floor for the process's.
+            double cpu = Math.max(processCpuNanos() - cpu0, threadCpuNanos() - threadCpu0) / 1e9;
             System.gc();  // once, at the end: what the indexes hold, for the summary
             Runtime rt = Runtime.getRuntime();
             long retained = rt.totalMemory() - rt.freeMemory();
@@ -355,8 +357,14 @@ public final class DedupRunner {
         }
     }
 
+    /** To the microsecond: short runs (a few documents) still show their time. */
     private static double round(double secs) {
-        return Math.round(secs * 1000) / 1000.0;
+        return Math.round(secs * 1_000_000) / 1_000_000.0;
+    }
+
+    private static long threadCpuNanos() {
+        var mx = ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
     }
 
     private static long processCpuNanos() {
