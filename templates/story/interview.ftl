@@ -1,5 +1,6 @@
 <#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): reply 1, ask 1, say <= 7 (every archetype and scenario list has more), hq <= 3. Question kinds rotate through one cycle:
+<#-- Budget (lib.ftl): reply 1, ask 1, say <= 6 (two opening answers, then at most four in the
+     four-question loop), hq <= 3. Question kinds rotate through one cycle:
      hq (the archetype's questions), q (the interviewer's generic questions), h (to the human). -->
 <#assign IV = ["hq", "q", "h", "hq", "q", "hq"]>
 ${g.iv_intro}
@@ -15,7 +16,7 @@ ${Q}: ${g.iv_q_open}
 
 ${A}: ${g.say}
 
-<#list 1..[[(s.target / 90)?int, 3]?max, IV?size]?min as i>
+<#list 1..[[(s.target / 90)?int, 3]?max, 4]?min as i>
 <#switch IV[(d[1] + i) % IV?size]>
 <#case "h">
 ${Q} (to ${h.name}): ${g.iv_q_h}
