@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One quality check: answers "keep, or reject with this reason" for a document, and may store
- * scores on it ({@link Document#scores()}) so runs can be re-thresholded later.
+ * scores on it ({@link Document#scores()}) so runs can be re-thresholded later. An instance
+ * serves one thread at a time (one {@link FilterRunner} per thread or shard), so filters keep
+ * scratch space and corpus-level counts in fields.
  */
 public interface DocumentFilter {
     /** Stable name used in reason codes, statistics and the mix's filters section. */

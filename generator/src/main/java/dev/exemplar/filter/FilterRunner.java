@@ -20,11 +20,16 @@ public final class FilterRunner {
     static final int CHUNK = 16;
 
     private final List<DocumentFilter> cheap = new ArrayList<>();
+    /** Gated filters asked per chunk: those before the first that wants whole batches. */
+    private final List<DocumentFilter> gatedPerChunk = new ArrayList<>();
     private final List<DocumentFilter> gated = new ArrayList<>();
     private final FilterStats stats = new FilterStats();
 
     public FilterRunner(List<DocumentFilter> filters) {
-        for (DocumentFilter f : filters) (f instanceof GatedFilter ? gated : cheap).add(f);
+        for (DocumentFilter f : filters) {
+            if (!(f instanceof GatedFilter g)) cheap.add(f);
+            else (gated.isEmpty() && !g.batched() ? gatedPerChunk : gated).add(f);
+        }
     }
 
     public FilterStats stats() { return stats; }
@@ -37,11 +42,10 @@ public final class FilterRunner {
         for (int from = 0; from < batch.size(); from += CHUNK) {
             List<Document> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
             for (DocumentFilter f : cheap) check(f, chunk);
+            // Documents leave in order either way, so a per-chunk gated filter sees what it would per batch.
+            for (DocumentFilter f : gatedPerChunk) runOnSurvivors(f, chunk);
         }
-        for (DocumentFilter f : gated) {
-            List<Document> survivors = batch.stream().filter(d -> !d.rejected()).toList();
-            if (!survivors.isEmpty()) run(f, survivors);
-        }
+        for (DocumentFilter f : gated) runOnSurvivors(f, batch);
         for (Document d : batch) {
             d.forgetDerived(); // the shared text analysis is only needed while filtering
             stats.document(d.rejected());
@@ -55,9 +59,11 @@ public final class FilterRunner {
         for (Document d : batch) (d.rejected() ? rejected : kept).accept(d);
     }
 
-    private void run(DocumentFilter f, List<Document> docs) {
-        prepare(f, docs);
-        check(f, docs);
+    private void runOnSurvivors(DocumentFilter f, List<Document> docs) {
+        List<Document> survivors = docs.stream().filter(d -> !d.rejected()).toList();
+        if (survivors.isEmpty()) return;
+        prepare(f, survivors);
+        check(f, survivors);
     }
 
     private void prepare(DocumentFilter f, List<Document> docs) {

@@ -3,7 +3,6 @@ package dev.exemplar.filter;
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
 
-import java.util.Set;
 
 /**
  * Rejects non-English text ({@code not_english}): English prose is dense in function words and
@@ -11,7 +10,7 @@ import java.util.Set;
  * English function words) and {@code latin_letters} (share of letters in Latin script).
  */
 public final class LanguageFilter implements DocumentFilter {
-    static final Set<String> ENGLISH = fastSet(
+    static final WordTable<Boolean> ENGLISH = WordTable.setOf(
             "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
             "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
             "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more",
@@ -20,9 +19,10 @@ public final class LanguageFilter implements DocumentFilter {
             "to", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
             "with", "would", "you", "your", "dont", "im", "thats", "should", "because", "while", "again");
 
-    /** A HashSet: its lookups are cheaper than an immutable Set.of's probing, and this runs per word. */
-    static Set<String> fastSet(String... words) {
-        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
+    /** Whether every word of {@code words} is one of the common English words. */
+    static boolean isCommon(java.util.Collection<String> words) {
+        for (String w : words) if (!ENGLISH.contains(TextView.wordHash(w))) return false;
+        return true;
     }
 
     private final FilterSettings.Language s;
@@ -37,10 +37,8 @@ public final class LanguageFilter implements DocumentFilter {
     @Override
     public Verdict check(Document doc) {
         TextView v = TextView.of(doc);
-        String[] words = v.words();
-        int stop = 0;
-        for (String w : words) if (ENGLISH.contains(w)) stop++;
-        double ratio = words.length == 0 ? 0 : stop / (double) words.length;
+        int stop = ENGLISH.count(v.wordHashes());
+        double ratio = v.size() == 0 ? 0 : stop / (double) v.size();
         int letters = v.letters(), latin = v.latinLetters();
         double latinShare = letters == 0 ? 0 : latin / (double) letters;
         Scores.put(doc, "english_stop_words", ratio);

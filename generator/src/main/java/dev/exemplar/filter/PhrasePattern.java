@@ -64,19 +64,33 @@ public final class PhrasePattern {
             for (String p : prefixes) if (word.startsWith(p)) return true;
             return false;
         }
+
+        /** {@link #admits(String)} for word {@code i} of a view, making its string only when a prefix fits. */
+        boolean admits(TextView v, int i) {
+            for (String p : prefixes) if (v.wordStartsWith(i, p)) return true;
+            return !words.isEmpty() && words.contains(v.word(i));
+        }
     }
 
-    /** Words of which every match of {@code n} must contain one (its last required plain-word element), or null. */
+    /**
+     * Words of which every match of {@code n} must contain one, or null: for a sequence, its last
+     * required plain-word element that is not all common function words (those would let the
+     * matcher try the pattern in nearly every sentence), else its last required one.
+     */
     private static Set<String> anchors(Node n) {
         if (n instanceof Word w) return w.any() || !w.prefixes().isEmpty() ? null : w.exact();
-        if (n instanceof Seq seq) {
-            for (int i = seq.parts().size() - 1; i >= 0; i--) {
-                Node p = seq.parts().get(i);
+        List<? extends Node> parts = sequence(n);
+        if (parts != null) {
+            Set<String> fallback = null;
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                Node p = parts.get(i);
                 if (p.nullable()) continue;
                 Set<String> a = anchors(p);
-                if (a != null) return a;
+                if (a == null) continue;
+                if (!LanguageFilter.isCommon(a)) return a;
+                if (fallback == null) fallback = a;
             }
-            return null;
+            return fallback;
         }
         if (n instanceof Alt alt) {
             Set<String> all = new HashSet<>();
@@ -87,6 +101,13 @@ public final class PhrasePattern {
             }
             return all;
         }
+        return null;
+    }
+
+    /** The elements of a sequence node, or null for any other node. */
+    private static List<? extends Node> sequence(Node n) {
+        if (n instanceof Seq seq) return seq.parts();
+        if (n instanceof Words w) return List.of(w.parts());
         return null;
     }
 
@@ -103,8 +124,9 @@ public final class PhrasePattern {
     }
 
     private static void required(Node n, List<Set<String>> out) {
-        if (n instanceof Seq seq) {
-            for (Node p : seq.parts()) if (!p.nullable()) required(p, out);
+        List<? extends Node> parts = sequence(n);
+        if (parts != null) {
+            for (Node p : parts) if (!p.nullable()) required(p, out);
         } else if (n instanceof Word || n instanceof Alt) {
             Set<String> a = anchors(n);
             if (a != null) out.add(a);
@@ -113,10 +135,9 @@ public final class PhrasePattern {
 
     /** The end (exclusive) of a match starting at word {@code start}, or -1. */
     public int matchAt(TextView v, int start, Set<String> negators) {
-        String[] w = v.words();
         int sentence = v.sentenceOf(start);
         int[] end = {-1};
-        Ctx c = new Ctx(w, v, sentence, negators);
+        Ctx c = new Ctx(v, sentence, negators);
         root.match(c, start, pos -> {
             end[0] = pos;
             return true;
@@ -124,9 +145,9 @@ public final class PhrasePattern {
         return end[0];
     }
 
-    private record Ctx(String[] words, TextView view, int sentence, Set<String> negators) {
+    private record Ctx(TextView view, int sentence, Set<String> negators) {
         boolean inSentence(int pos) {
-            return pos < words.length && view.sentenceOf(pos) == sentence;
+            return pos < view.size() && view.sentenceOf(pos) == sentence;
         }
     }
 
@@ -143,13 +164,21 @@ public final class PhrasePattern {
         boolean firsts(Set<String> out, List<String> prefixes);
     }
 
-    private record Word(Set<String> exact, List<String> prefixes, boolean any) implements Node {
+    private record Word(Set<String> exact, List<String> prefixes, boolean any, WordTable<Boolean> hashes) implements Node {
+        Word(Set<String> exact, List<String> prefixes, boolean any) {
+            this(exact, prefixes, any, WordTable.setOf(exact.toArray(new String[0])));
+        }
+
         public boolean match(Ctx c, int pos, Cont k) {
+            return test(c, pos) && k.at(pos + 1);
+        }
+
+        /** Whether word {@code pos} fits; compares word hashes, so the text's words need not become strings. */
+        boolean test(Ctx c, int pos) {
             if (!c.inSentence(pos)) return false;
-            String w = c.words[pos];
-            boolean ok = any || exact.contains(w);
-            for (int i = 0; !ok && i < prefixes.size(); i++) ok = w.startsWith(prefixes.get(i));
-            return ok && k.at(pos + 1);
+            boolean ok = any || hashes.contains(c.view.wordHashes()[pos]);
+            for (int i = 0; !ok && i < prefixes.size(); i++) ok = c.view.wordStartsWith(pos, prefixes.get(i));
+            return ok;
         }
 
         public boolean nullable() { return false; }
@@ -166,7 +195,7 @@ public final class PhrasePattern {
             for (int skip = 0; skip <= max; skip++) {
                 if (skip > 0) {
                     int w = pos + skip - 1;
-                    if (!c.inSentence(w) || c.negators.contains(c.words[w])) return false;
+                    if (!c.inSentence(w) || c.negators.contains(c.view.word(w))) return false;
                 }
                 if (k.at(pos + skip)) return true;
             }
@@ -199,6 +228,21 @@ public final class PhrasePattern {
             }
             return true;
         }
+    }
+
+    /**
+     * A sequence of single words with no choice among them ("hive mind"): matched in one loop,
+     * the same as a {@link Seq} of its words but without a continuation per word.
+     */
+    private record Words(Word[] parts) implements Node {
+        public boolean match(Ctx c, int pos, Cont k) {
+            for (int j = 0; j < parts.length; j++) if (!parts[j].test(c, pos + j)) return false;
+            return k.at(pos + parts.length);
+        }
+
+        public boolean nullable() { return false; }
+
+        public boolean firsts(Set<String> out, List<String> pre) { return parts[0].firsts(out, pre); }
     }
 
     private record Alt(List<Node> options) implements Node {
@@ -263,6 +307,7 @@ public final class PhrasePattern {
                 }
                 parts.add(joined == null ? e : union(joined));
             }
+            if (parts.size() > 1 && parts.stream().allMatch(p -> p instanceof Word)) return new Words(parts.toArray(new Word[0]));
             return parts.size() == 1 ? parts.get(0) : new Seq(parts);
         }
 

@@ -3,7 +3,6 @@ package dev.exemplar.filter;
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
 
-import java.util.Set;
 
 /**
  * Gopher quality heuristics for short prose: mean word length, symbol-to-word ratio ({@code #},
@@ -13,7 +12,7 @@ import java.util.Set;
  */
 public final class QualityFilter implements DocumentFilter {
     /** Gopher's stop words: real English prose uses several of these in every paragraph. */
-    static final Set<String> GOPHER_STOP_WORDS = LanguageFilter.fastSet("the", "be", "to", "of", "and", "that", "have", "with");
+    static final WordTable<Boolean> GOPHER_STOP_WORDS = WordTable.setOf("the", "be", "to", "of", "and", "that", "have", "with");
 
     private final FilterSettings.Quality s;
 
@@ -27,18 +26,12 @@ public final class QualityFilter implements DocumentFilter {
     @Override
     public Verdict check(Document doc) {
         TextView v = TextView.of(doc);
-        String[] words = v.words();
         String text = doc.text();
-        if (words.length == 0) return Verdict.reject("no_words", "the text has no words");
-        long chars = 0;
-        int stop = 0;
-        for (String w : words) {
-            chars += w.length();
-            if (GOPHER_STOP_WORDS.contains(w)) stop++;
-        }
-        double mean = chars / (double) words.length;
+        if (v.size() == 0) return Verdict.reject("no_words", "the text has no words");
+        int stop = GOPHER_STOP_WORDS.count(v.wordHashes());
+        double mean = v.wordChars() / (double) v.size();
         int symbols = count(text, "#") + count(text, "...") + count(text, "\u2026");
-        double symbolRatio = symbols / (double) words.length;
+        double symbolRatio = symbols / (double) v.size();
         double alpha = v.rawTokens() == 0 ? 0 : v.rawTokensWithLetter() / (double) v.rawTokens();
         double punctuated = punctuatedLines(text);
         Scores.put(doc, "mean_word_length", mean);

@@ -19,6 +19,8 @@ public final class RepetitionFilter implements DocumentFilter {
     static final int MIN_COUNTED_CHARS = 30;
 
     private final FilterSettings.Repetition s;
+    /** Scratch for one document's n-gram counts, reused: cleared by what it holds, not by its capacity. */
+    private final LongCounts counts = new LongCounts(1024);
 
     public RepetitionFilter(FilterSettings.Repetition settings) {
         this.s = settings;
@@ -112,14 +114,10 @@ public final class RepetitionFilter implements DocumentFilter {
     }
 
     private Verdict ngrams(Document doc, TextView v) {
-        String[] w = v.words();
-        int n = w.length;
+        int n = v.size();
         int[] len = new int[n];
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            len[i] = w[i].length();
-            total += len[i];
-        }
+        for (int i = 0; i < n; i++) len[i] = v.wordLength(i);
+        long total = v.wordChars();
         if (total == 0) return Verdict.KEEP;
         Verdict verdict = Verdict.KEEP;
         // gram[i] holds the hash of the n-gram starting at i, extended by one word per size.
@@ -127,7 +125,8 @@ public final class RepetitionFilter implements DocumentFilter {
         long[] gram = new long[n];
         for (int i = 0; i < n; i++) gram[i] = TextView.extend(TextView.SEED, h[i]);
         List<Double> topMax = s.maxTopNgramShare();
-        LongCounts counts = new LongCounts(n);
+        LongCounts counts = this.counts;
+        counts.clear();
         for (int size = 2; size <= 4; size++) {
             double share = 0;
             for (int i = 0; i + size <= n; i++) gram[i] = TextView.extend(gram[i], h[i + size - 1]);
@@ -158,24 +157,44 @@ public final class RepetitionFilter implements DocumentFilter {
             }
         }
         List<Double> dupMax = s.maxDuplicateNgramShare();
-        boolean any = true;
+        // repeated[i]: the n-gram of the current size starting at i occurs more than once. Two
+        // equal n-grams have equal (n-1)-grams at the same offsets, so only the starts whose
+        // n-1- and next (n-1)-gram repeat can hold a repeated n-gram: after the 5-grams, the
+        // counting covers a few candidate positions instead of the whole text.
+        boolean[] repeated = new boolean[n];
+        int[] candidates = new int[n];
+        int candidateCount = 0;
         for (int size = 5; size <= 10; size++) {
             double share = 0;
-            // No duplicated 5-gram means no duplicated longer n-gram either.
-            if (any && n >= size) {
+            if (n >= size) {
                 for (int i = 0; i + size <= n; i++) gram[i] = TextView.extend(gram[i], h[i + size - 1]);
                 counts.clear();
-                for (int i = 0; i + size <= n; i++) counts.increment(gram[i]);
-                boolean[] covered = new boolean[n];
-                any = false;
-                for (int i = 0; i + size <= n; i++) {
-                    if (counts.get(gram[i]) > 1) {
-                        any = true;
-                        for (int j = i; j < i + size; j++) covered[j] = true;
+                int next = 0;
+                if (size == 5) {
+                    for (int i = 0; i + size <= n; i++) counts.increment(gram[i]);
+                    for (int i = 0; i + size <= n; i++) if (repeated[i] = counts.get(gram[i]) > 1) candidates[next++] = i;
+                } else {
+                    // A start is a candidate when the (size-1)-grams at i and i+1 both repeated.
+                    int kept = 0;
+                    for (int c = 0; c < candidateCount; c++) {
+                        int i = candidates[c];
+                        if (i + size <= n && repeated[i + 1]) candidates[kept++] = i;
+                    }
+                    for (int c = 0; c < candidateCount; c++) repeated[candidates[c]] = false;
+                    for (int c = 0; c < kept; c++) counts.increment(gram[candidates[c]]);
+                    for (int c = 0; c < kept; c++) {
+                        int i = candidates[c];
+                        if (repeated[i] = counts.get(gram[i]) > 1) candidates[next++] = i;
                     }
                 }
+                candidateCount = next;
                 long c = 0;
-                for (int i = 0; i < n; i++) if (covered[i]) c += len[i];
+                int coveredTo = 0; // words before this index are already counted
+                for (int k = 0; k < candidateCount; k++) {
+                    int i = candidates[k];
+                    for (int j = Math.max(i, coveredTo); j < i + size; j++) c += len[j];
+                    coveredTo = Math.max(coveredTo, i + size);
+                }
                 share = c / (double) total;
             }
             Scores.put(doc, "dup_" + size + "gram", share);

@@ -67,7 +67,7 @@ public final class SlopFilter implements DocumentFilter {
             return Verdict.reject("refusal", "starts with a refusal \"" + m.group().strip() + "\"");
         }
         // Each full-text regex runs only when a literal it needs is present: most texts skip them all.
-        if (s.aiDisclaimer() && mayDisclaim(TextView.of(doc).words()) && (m = DISCLAIMER.matcher(text).region(from, to)).find()) {
+        if (s.aiDisclaimer() && mayDisclaim(TextView.of(doc).wordHashes()) && (m = DISCLAIMER.matcher(text).region(from, to)).find()) {
             return Verdict.reject("ai_disclaimer", "assistant disclaimer \"" + m.group() + "\"");
         }
         int tail = Math.max(from, to - TAIL);
@@ -86,24 +86,37 @@ public final class SlopFilter implements DocumentFilter {
     }
 
     /** Whether the words hold what {@link #DISCLAIMER} needs: "model", "cutoff", "knowledge" with "cut", ... */
-    private static boolean mayDisclaim(String[] words) {
-        boolean cut = false, knowledge = false, training = false, data = false;
-        for (String w : words) {
-            switch (w) {
-                case "model", "cutoff", "developed" -> { return true; }
-                case "cut" -> cut = true;
-                case "knowledge" -> knowledge = true;
-                case "training" -> training = true;
-                case "data" -> data = true;
-                default -> { }
-            }
+    private static boolean mayDisclaim(long[] wordHashes) {
+        int f = 0;
+        for (long h : wordHashes) {
+            Integer bit = DISCLAIMER_WORDS.get(h);
+            if (bit != null) f |= bit;
         }
-        return (cut && knowledge) || (training && data);
+        return has(f, MODEL) && (has(f, AI) || has(f, LANGUAGE)) || has(f, DEVELOPED | AI)
+                || has(f, KNOWLEDGE | CUT) || has(f, TRAINING | DATA);
+    }
+
+    private static boolean has(int found, int bits) {
+        return (found & bits) == bits;
+    }
+
+    private static final int MODEL = 1, AI = 2, LANGUAGE = 4, DEVELOPED = 8, KNOWLEDGE = 16, CUT = 32, TRAINING = 64, DATA = 128;
+    /**
+     * The words {@link #DISCLAIMER} needs, as bits: every alternative holds "model" with "ai" or
+     * "language", "ai developed", "knowledge cut(off)" or "training data".
+     */
+    private static final WordTable<Integer> DISCLAIMER_WORDS = new WordTable<>();
+
+    static {
+        String[] words = {"model", "ai", "language", "developed", "knowledge", "cut", "cutoff", "training", "data"};
+        int[] bits = {MODEL, AI, LANGUAGE, DEVELOPED, KNOWLEDGE, CUT, CUT, TRAINING, DATA};
+        for (int i = 0; i < words.length; i++) DISCLAIMER_WORDS.put(words[i], bits[i]);
     }
 
     /** Every alternative of {@link #SIGN_OFF} contains one of these (ASCII case-insensitively). */
-    private static final String[] SIGN_OFF_LITERALS = {"hope", "let me know if", "feel free to", "would you like me to",
-            "happy to", "if you", "i can"};
+    private static final String[] SIGN_OFF_LITERALS = {"i hope ", "hope you enjoy", "let me know if", "feel free to ",
+            "would you like me to", "happy to ", "if you'd like", "if you\u2019d like", "if you would like", "i can adjust",
+            "i can revise", "i can expand", "i can shorten", "i can rewrite", "i can also "};
 
     private static boolean maySignOff(String text, int from, int to) {
         char[] lower = new char[to - from];

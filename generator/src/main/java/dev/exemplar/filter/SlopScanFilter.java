@@ -31,6 +31,14 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
     /** First text of each key that ever reached the reporting count. */
     private final Map<Long, String> samples = new HashMap<>();
     private final Map<Long, String> kinds = new HashMap<>();
+    /** The keys of {@link #samples}, for a lookup that stays in cache. */
+    private final LongCounts sampled = new LongCounts(1024);
+    /** Per-document scratch: the document's own keys, and its sentences (key, word range). */
+    private final LongCounts seen = new LongCounts(1024);
+    private long[] sentenceKeys = new long[64];
+    private int[] sentenceBounds = new int[128];
+    private long[] ngramKeys = new long[0];
+    private int[] ngramAt = new int[0], ngramCounts = new int[0];
     private long docs;
 
     public SlopScanFilter(FilterSettings.SlopScan settings) {
@@ -39,6 +47,9 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
 
     @Override
     public String name() { return "slop_scan"; }
+
+    @Override
+    public boolean batched() { return false; }
 
     public long documents() { return docs; }
 
@@ -55,15 +66,23 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
 
     private Verdict count(Document doc, boolean cap) {
         TextView v = TextView.of(doc);
-        String[] words = v.words();
-        int openEnd = Math.min(words.length, s.openingWords());
+        int size = v.size();
+        int openEnd = Math.min(size, s.openingWords());
         long openingKey = v.spanHash(0, openEnd) ^ 0x6F70656EL;
-        // Sentences of at least five words, each counted once per document.
-        Map<Long, int[]> docSentences = new HashMap<>();
-        for (int i = 0; i < words.length; ) {
+        // Sentences of at least five words, each counted once per document, in text order.
+        seen.clear();
+        int sentenceCount = 0;
+        for (int i = 0; i < size; ) {
             int j = i;
-            while (j < words.length && v.sentenceOf(j) == v.sentenceOf(i)) j++;
-            if (j - i >= 5) docSentences.putIfAbsent(v.spanHash(i, j) ^ 0x73656E74L, new int[] {i, j});
+            while (j < size && v.sentenceOf(j) == v.sentenceOf(i)) j++;
+            long key;
+            if (j - i >= 5 && seen.increment(key = v.spanHash(i, j) ^ 0x73656E74L) == 1) {
+                if (sentenceCount * 2 == sentenceBounds.length) sentenceBounds = java.util.Arrays.copyOf(sentenceBounds, sentenceCount * 4);
+                if (sentenceCount == sentenceKeys.length) sentenceKeys = java.util.Arrays.copyOf(sentenceKeys, sentenceCount * 2);
+                sentenceKeys[sentenceCount] = key;
+                sentenceBounds[2 * sentenceCount] = i;
+                sentenceBounds[2 * sentenceCount++ + 1] = j;
+            }
             i = j;
         }
         if (cap && docs >= s.minDocs()) {
@@ -72,32 +91,47 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
                 return Verdict.reject("shared_opening", "opening \"" + v.span(0, openEnd) + "\" already begins "
                         + openings.get(openingKey) + " of " + docs + " documents (cap " + s.maxShare() + ")");
             }
-            for (var e : docSentences.entrySet()) {
-                if (sentences.get(e.getKey()) + 1 > limit) {
-                    return Verdict.reject("shared_sentence", "sentence \"" + TropeFilter.abbreviate(v.span(e.getValue()[0], e.getValue()[1]))
-                            + "\" already in " + sentences.get(e.getKey()) + " of " + docs + " documents (cap " + s.maxShare() + ")");
+            for (int k = 0; k < sentenceCount; k++) {
+                if (sentences.get(sentenceKeys[k]) + 1 > limit) {
+                    return Verdict.reject("shared_sentence", "sentence \"" + TropeFilter.abbreviate(v.span(sentenceBounds[2 * k], sentenceBounds[2 * k + 1]))
+                            + "\" already in " + sentences.get(sentenceKeys[k]) + " of " + docs + " documents (cap " + s.maxShare() + ")");
                 }
             }
         }
         docs++;
         count(openings, openingKey, v, 0, openEnd, "opening");
-        for (var e : docSentences.entrySet()) count(sentences, e.getKey(), v, e.getValue()[0], e.getValue()[1], "sentence");
+        for (int k = 0; k < sentenceCount; k++) count(sentences, sentenceKeys[k], v, sentenceBounds[2 * k], sentenceBounds[2 * k + 1], "sentence");
         int n = s.ngram();
-        LongCounts seen = new LongCounts(Math.max(16, words.length));
-        for (int i = 0; i + n <= words.length; i++) {
-            long k = v.spanHash(i, i + n);
-            if (seen.increment(k) == 1) count(ngrams, k, v, i, i + n, "ngram");
+        seen.clear();
+        int distinct = 0;
+        if (ngramKeys.length < size) {
+            ngramKeys = new long[size];
+            ngramAt = new int[size];
+            ngramCounts = new int[size];
         }
+        for (int i = 0; i + n <= size; i++) {
+            long k = v.spanHash(i, i + n);
+            if (seen.increment(k) == 1) {
+                ngramKeys[distinct] = k;
+                ngramAt[distinct++] = i;
+            }
+        }
+        // The corpus table is far larger than the caches: count the document's n-grams together.
+        ngrams.incrementAll(ngramKeys, distinct, ngramCounts);
+        for (int j = 0; j < distinct; j++) sample(ngramCounts[j], ngramKeys[j], v, ngramAt[j], ngramAt[j] + n, "ngram");
         if (ngrams.size() > PRUNE_AT) ngrams.prune(1);
         return Verdict.KEEP;
     }
 
     private void count(LongCounts counts, long key, TextView v, int from, int to, String kind) {
-        int c = counts.increment(key);
+        sample(counts.increment(key), key, v, from, to, kind);
+    }
+
+    private void sample(int c, long key, TextView v, int from, int to, String kind) {
         // Keep the text of anything over the share right now. An item over the share at the end
         // was over it at its last increment too (the count was the same, the documents fewer), so
         // every reported item has its text, and the common case stores nothing.
-        if (c > s.maxShare() * docs && !samples.containsKey(key)) {
+        if (c > s.maxShare() * docs && sampled.increment(key) == 1) {
             samples.put(key, v.span(from, to));
             kinds.put(key, kind);
         }

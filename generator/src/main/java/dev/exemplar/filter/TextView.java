@@ -12,6 +12,11 @@ import java.util.Arrays;
  */
 public final class TextView {
     private final String text;
+    private final int size;
+    /** The lower-case characters of all words, end to end; word i is {@code lower[start[i]..start[i+1])}. */
+    private final char[] lower;
+    private final int[] start;
+    /** Each word as a string, made on first use: most filters need only hashes and lengths. */
     private final String[] words;
     /** Sentence number of each word; a sentence ends at . ! ? ; : or a line break. */
     private final int[] sentence;
@@ -25,22 +30,23 @@ public final class TextView {
     private final int rawTokensWithLetter;
     /** Letters in the text, and those of them in Latin script. */
     private final int letters, latinLetters;
-    private long[] hashes;
+    /** {@link #wordHash} of each word, computed as the word is read. */
+    private final long[] hashes;
 
-    /** Character classes of ASCII, taken from {@link Character} so the fast path agrees with it. */
-    private static final byte LETTER = 1, DIGIT = 2, SPACE = 4;
-    private static final byte[] ASCII = new byte[128];
+    /**
+     * Character classes of every UTF-16 unit, taken from {@link Character} once so the per-character
+     * work is one table load (prose is full of curly quotes and dashes, which would otherwise take
+     * {@code Character}'s slower paths). LATIN marks letters in Latin script.
+     */
+    private static final byte LETTER = 1, DIGIT = 2, SPACE = 4, LATIN = 8;
+    private static final byte[] CLASS = new byte[Character.MAX_VALUE + 1];
 
     static {
-        for (char c = 0; c < 128; c++) {
-            ASCII[c] = (byte) ((Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0)
-                    | (Character.isWhitespace(c) ? SPACE : 0));
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            boolean letter = Character.isLetter(c);
+            CLASS[c] = (byte) ((letter ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0) | (Character.isWhitespace(c) ? SPACE : 0)
+                    | (letter && (c < 128 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) ? LATIN : 0));
         }
-    }
-
-    private static int classOf(char c) {
-        if (c < 128) return ASCII[c];
-        return (Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0) | (Character.isWhitespace(c) ? SPACE : 0);
     }
 
     /** One pass over the characters: words, sentences, clauses and raw tokens together. */
@@ -50,22 +56,25 @@ public final class TextView {
         char[] chars0 = new char[n + 1];
         text.getChars(0, n, chars0, 0);
         chars0[n] = '\n'; // a virtual line break closes the last word and sentence
-        String[] ws = new String[n / 5 + 4];
-        int[] sent = new int[ws.length];
-        int[] cl = new int[ws.length];
+        int cap = n / 5 + 4;
+        long[] hs = new long[cap];
+        int[] sent = new int[cap];
+        int[] cl = new int[cap];
+        int[] st = new int[cap + 1];
         boolean[] q = new boolean[16], col = new boolean[16];
-        char[] cur = new char[32];
-        int count = 0, len = 0, clauseNo = 0, s = 0;
+        char[] low = new char[n];
+        long h = HASH_START;
+        int count = 0, at = 0, len = 0, clauseNo = 0, s = 0;
         boolean sentenceHasWords = false;
         int raw = 0, withLetter = 0, start = -1, letters = 0, latin = 0;
         long chars = 0;
         boolean letter = false;
         for (int i = 0; i <= n; i++) {
             char c = chars0[i];
-            int k = classOf(c);
+            int k = CLASS[c];
             if ((k & LETTER) != 0) {
                 letters++;
-                if (c < 128 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) latin++;
+                if ((k & LATIN) != 0) latin++;
             }
             // Raw tokens: maximal runs of non-whitespace.
             if ((k & SPACE) == 0) {
@@ -81,22 +90,27 @@ public final class TextView {
                 start = -1;
             }
             if ((k & (LETTER | DIGIT)) != 0) {
-                if (len == cur.length) cur = Arrays.copyOf(cur, len * 2);
-                cur[len++] = c < 128 ? (char) (c | ((k & LETTER) != 0 ? 0x20 : 0)) : Character.toLowerCase(c);
+                char l = c < 128 ? (char) (c | ((k & LETTER) != 0 ? 0x20 : 0)) : Character.toLowerCase(c);
+                low[at++] = l;
+                len++;
+                h = hashStep(h, l);
                 continue;
             }
-            if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < n && Character.isLetter(chars0[i + 1])) {
+            if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < n && (CLASS[chars0[i + 1]] & LETTER) != 0) {
                 continue; // inside a contraction: drop the apostrophe, keep the word whole
             }
             if (len > 0) {
-                if (count == ws.length) {
-                    ws = Arrays.copyOf(ws, count * 2);
+                if (count == hs.length) {
+                    hs = Arrays.copyOf(hs, count * 2);
                     sent = Arrays.copyOf(sent, count * 2);
                     cl = Arrays.copyOf(cl, count * 2);
+                    st = Arrays.copyOf(st, count * 2 + 1);
                 }
                 sent[count] = s;
                 cl[count] = clauseNo;
-                ws[count++] = new String(cur, 0, len);
+                hs[count] = hashEnd(h, len);
+                st[++count] = at;
+                h = HASH_START;
                 len = 0;
                 sentenceHasWords = true;
             }
@@ -116,7 +130,11 @@ public final class TextView {
                 }
             }
         }
-        this.words = count == ws.length ? ws : Arrays.copyOf(ws, count);
+        this.size = count;
+        this.lower = low;
+        this.start = Arrays.copyOf(st, count + 1);
+        this.words = new String[count];
+        this.hashes = Arrays.copyOf(hs, count);
         this.sentence = Arrays.copyOf(sent, count);
         this.clause = Arrays.copyOf(cl, count);
         this.question = Arrays.copyOf(q, s + 1);
@@ -143,21 +161,37 @@ public final class TextView {
     }
 
     public String text() { return text; }
-    public String[] words() { return words; }
+    /** The number of words. */
+    public int size() { return size; }
+    /** Word {@code i}, lower case, apostrophes dropped. */
+    public String word(int i) {
+        String w = words[i];
+        return w != null ? w : (words[i] = new String(lower, start[i], start[i + 1] - start[i]));
+    }
+    /** Whether word {@code i} starts with {@code prefix}. */
+    public boolean wordStartsWith(int i, String prefix) {
+        int from = start[i];
+        if (start[i + 1] - from < prefix.length()) return false;
+        for (int j = 0; j < prefix.length(); j++) if (lower[from + j] != prefix.charAt(j)) return false;
+        return true;
+    }
+
+    /** The length of word {@code i} in characters. */
+    public int wordLength(int i) { return start[i + 1] - start[i]; }
+    /** Characters in all words together. */
+    public int wordChars() { return start[size]; }
+    /** Every word; prefer {@link #word}, {@link #wordLength} or {@link #wordHashes} where they do. */
+    public String[] words() {
+        for (int i = 0; i < size; i++) word(i);
+        return words;
+    }
     public int sentenceOf(int word) { return sentence[word]; }
     public int clauseOf(int word) { return clause[word]; }
     public boolean isQuestion(int sentenceNo) { return sentenceNo < question.length && question[sentenceNo]; }
     /** Whether the sentence ends with a colon, introducing what follows ("Compare: ..."). */
     public boolean endsWithColon(int sentenceNo) { return sentenceNo >= 0 && sentenceNo < colon.length && colon[sentenceNo]; }
-    /** 64-bit hashes of the words, computed on first use (n-gram counting in several filters). */
-    public long[] wordHashes() {
-        if (hashes == null) {
-            long[] h = new long[words.length];
-            for (int i = 0; i < h.length; i++) h[i] = wordHash(words[i]);
-            hashes = h;
-        }
-        return hashes;
-    }
+    /** 64-bit hashes of the words ({@link #wordHash}): n-gram counting and word lookups share them. */
+    public long[] wordHashes() { return hashes; }
 
     /**
      * A 64-bit hash of one word: a multiply-xor over its characters, finished with Murmur3's
@@ -165,8 +199,20 @@ public final class TextView {
      * 64 bits keep collisions out of reach for the n-gram counts built on it.
      */
     static long wordHash(String w) {
-        long h = 0x9E3779B97F4A7C15L ^ w.length();
-        for (int i = 0; i < w.length(); i++) h = (h ^ w.charAt(i)) * 0xBF58476D1CE4E5B9L;
+        long h = HASH_START;
+        for (int i = 0; i < w.length(); i++) h = hashStep(h, w.charAt(i));
+        return hashEnd(h, w.length());
+    }
+
+    private static final long HASH_START = 0x9E3779B97F4A7C15L;
+
+    private static long hashStep(long h, char c) {
+        return (h ^ c) * 0xBF58476D1CE4E5B9L;
+    }
+
+    /** Folds in the length, then Murmur3's finaliser. */
+    private static long hashEnd(long h, int len) {
+        h ^= len;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
@@ -198,6 +244,8 @@ public final class TextView {
 
     /** The words {@code from} (inclusive) to {@code to} (exclusive) joined by spaces. */
     public String span(int from, int to) {
-        return String.join(" ", Arrays.asList(words).subList(from, to));
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) (i > from ? b.append(' ') : b).append(lower, start[i], start[i + 1] - start[i]);
+        return b.toString();
     }
 }

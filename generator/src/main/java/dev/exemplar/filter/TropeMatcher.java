@@ -1,9 +1,7 @@
 package dev.exemplar.filter;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,7 +38,7 @@ public final class TropeMatcher {
     private final Set<String> cues;
     private final List<PhrasePattern> verdicts;
     /** One lookup per word of a text: its starts and required-set memberships. */
-    private final Map<String, WordInfo> byWord = new HashMap<>();
+    private final WordTable<WordInfo> byWord = new WordTable<>();
     /**
      * Patterns not indexed by whole first words: those that can start with a prefix
      * ("exfiltrat*"), tried where a word admits it, and with any word (null starts).
@@ -95,21 +93,22 @@ public final class TropeMatcher {
 
     /** Every hit, unnegated and negated, at most one of each per pattern. */
     public Found findAll(TextView v) {
-        String[] w = v.words();
+        int n = v.size();
         List<Hit> hits = new ArrayList<>(), negated = new ArrayList<>();
-        WordInfo[] info = new WordInfo[w.length];
+        WordInfo[] info = new WordInfo[n];
+        long[] hashes = v.wordHashes();
         boolean anyWord = !unindexed.isEmpty();
-        for (int i = 0; i < w.length; i++) anyWord |= (info[i] = byWord.get(w[i])) != null;
+        for (int i = 0; i < n; i++) anyWord |= (info[i] = byWord.get(hashes[i])) != null;
         if (!anyWord) return new Found(hits, negated);
         // A match never leaves its sentence, so a pattern is tried only in sentences that hold a
         // word of each of its required sets: most patterns are ruled out before any matching.
         long[] mask = new long[size];
         int[] touched = new int[size];
         boolean[] seen = new boolean[size], seenNegated = new boolean[size];
-        for (int a = 0, b; a < w.length; a = b) {
+        for (int a = 0, b; a < n; a = b) {
             int sentence = v.sentenceOf(a);
             int touchedCount = 0;
-            for (b = a; b < w.length && v.sentenceOf(b) == sentence; b++) {
+            for (b = a; b < n && v.sentenceOf(b) == sentence; b++) {
                 WordInfo wi = info[b];
                 if (wi == null) continue;
                 for (int j = 0; j < wi.ids.length; j++) {
@@ -125,7 +124,7 @@ public final class TropeMatcher {
                 for (int k = 0; k < unindexed.size(); k++) {
                     Entry e = unindexed.get(k);
                     PhrasePattern.Starts st = unindexedStarts.get(k);
-                    if (mask[e.id()] == fullMask[e.id()] && (st == null || st.admits(w[i]))) tryAt(v, i, e, hits, seen, negated, seenNegated);
+                    if (mask[e.id()] == fullMask[e.id()] && (st == null || st.admits(v, i))) tryAt(v, i, e, hits, seen, negated, seenNegated);
                 }
             }
             for (int t = 0; t < touchedCount; t++) mask[touched[t]] = 0;
@@ -151,20 +150,19 @@ public final class TropeMatcher {
     }
 
     private boolean negated(TextView v, int start) {
-        String[] w = v.words();
         int sentence = v.sentenceOf(start);
         // A sentence ending in a colon introduces the next ("Not to be confused with: blind
         // obedience ..."), so its cues count for the hit too.
         int from = v.endsWithColon(sentence - 1) ? sentence - 1 : sentence;
         for (int j = start - 1; j >= 0 && v.sentenceOf(j) >= from; j--) {
-            if (cues.contains(w[j])) return true; // the sentence discusses the trope
+            if (cues.contains(v.word(j))) return true; // the sentence discusses the trope
         }
         int clause = v.clauseOf(start);
         // "You'd keep running": the listener's act, proposed to the AI or said of a human.
-        if (start > 0 && v.clauseOf(start - 1) == clause && SECOND_PERSON.contains(w[start - 1])) return true;
+        if (start > 0 && v.clauseOf(start - 1) == clause && SECOND_PERSON.contains(v.word(start - 1))) return true;
         for (int j = start - 1; j >= Math.max(0, start - NEGATION_WINDOW); j--) {
             if (v.clauseOf(j) != clause) break;
-            if (negators.contains(w[j])) return true;
+            if (negators.contains(v.word(j))) return true;
         }
         return false;
     }
@@ -178,14 +176,13 @@ public final class TropeMatcher {
      */
     private boolean judged(TextView v, int start, int end) {
         if (verdicts.isEmpty()) return false;
-        String[] w = v.words();
         int sentence = v.sentenceOf(start);
         int first = start;
         while (first > 0 && v.sentenceOf(first - 1) == sentence) first--;
         if (start - first > SUBJECT_WORDS) return false;
-        boolean hypothetical = first < start && (w[first].equals("if") || w[first].equals("saying"));
-        for (int j = first; j < start && !hypothetical; j++) if (FIRST_PERSON.contains(w[j])) return false;
-        for (int k = end; k < w.length && v.sentenceOf(k) == sentence; k++) {
+        boolean hypothetical = first < start && (v.word(first).equals("if") || v.word(first).equals("saying"));
+        for (int j = first; j < start && !hypothetical; j++) if (FIRST_PERSON.contains(v.word(j))) return false;
+        for (int k = end; k < v.size() && v.sentenceOf(k) == sentence; k++) {
             for (PhrasePattern p : verdicts) if (p.matchAt(v, k, negators) > 0) return true;
         }
         return false;
