@@ -32,9 +32,11 @@ public final class RepetitionFilter implements DocumentFilter {
     @Override
     public Verdict check(Document doc) {
         String text = doc.text();
-        Verdict v = duplicates(doc, text, parts(text, false), "line", "dup_lines", "dup_line_chars",
+        Parts lines = lines(text);
+        Parts paragraphs = paragraphs(text, lines);
+        Verdict v = duplicates(doc, text, lines, "line", "dup_lines", "dup_line_chars",
                 s.maxDuplicateLines(), s.maxDuplicateLineChars());
-        Verdict p = duplicates(doc, text, parts(text, true), "paragraph", "dup_paragraphs", "dup_paragraph_chars",
+        Verdict p = duplicates(doc, text, paragraphs, "paragraph", "dup_paragraphs", "dup_paragraph_chars",
                 s.maxDuplicateParagraphs(), s.maxDuplicateParagraphChars());
         if (v.kept()) v = p;
         Verdict n = ngrams(doc, TextView.of(doc));
@@ -42,49 +44,80 @@ public final class RepetitionFilter implements DocumentFilter {
     }
 
     /**
-     * Lines, or paragraphs (separated by a blank line), stripped, as {start, end} pairs of
-     * character positions; empty ones dropped. Ranges, not substrings: most are compared by
-     * length and hash only.
+     * Lines or paragraphs, stripped, empty ones dropped: {start, end} pairs of character positions
+     * (ranges, not substrings: most are compared by length and hash only), the hash of each part
+     * long enough to count, and for lines whether a blank line follows.
      */
-    static int[] parts(String text, boolean paragraphs) {
-        int[] out = new int[16];
+    record Parts(int[] ranges, int[] hashes, boolean[] blankAfter) {
+        int count() { return hashes.length; }
+        int from(int k) { return ranges[2 * k]; }
+        int to(int k) { return ranges[2 * k + 1]; }
+    }
+
+    /** The lines of a text (split at line breaks). */
+    static Parts lines(String text) {
+        int n = text.length();
+        int[] ranges = new int[32];
+        boolean[] blank = new boolean[16];
         int count = 0;
-        int start = 0, n = text.length();
-        for (int i = 0; i <= n; i++) {
-            if (i < n && text.charAt(i) != '\n') continue;
-            if (paragraphs && i < n) {
-                int j = i + 1;
-                while (j < n && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) j++;
-                if (j < n && text.charAt(j) != '\n') continue; // a single line break inside a paragraph
-            }
-            int a = start, b = i;
+        for (int start = 0; start <= n; ) {
+            int nl = text.indexOf('\n', start);
+            int a = start, b = nl < 0 ? n : nl;
             while (a < b && Character.isWhitespace(text.charAt(a))) a++;
             while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
             if (b > a) {
-                if (count + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
-                out[count++] = a;
-                out[count++] = b;
+                if (count == blank.length) {
+                    ranges = java.util.Arrays.copyOf(ranges, count * 4);
+                    blank = java.util.Arrays.copyOf(blank, count * 2);
+                }
+                ranges[2 * count] = a;
+                ranges[2 * count++ + 1] = b;
+            } else if (count > 0) {
+                blank[count - 1] = true;
             }
-            start = i + 1;
+            if (nl < 0) break;
+            start = nl + 1;
         }
-        return java.util.Arrays.copyOf(out, count);
+        int[] hashes = new int[count];
+        for (int k = 0; k < count; k++) hashes[k] = hash(text, ranges[2 * k], ranges[2 * k + 1]);
+        return new Parts(java.util.Arrays.copyOf(ranges, 2 * count), hashes, java.util.Arrays.copyOf(blank, count));
     }
 
-    private static Verdict duplicates(Document doc, String text, int[] parts, String what, String countKey, String charKey,
+    /** Paragraphs: runs of lines with no blank line between them; a one-line paragraph reuses its line's hash. */
+    static Parts paragraphs(String text, Parts lines) {
+        int[] ranges = new int[2 * lines.count()];
+        int[] hashes = new int[lines.count()];
+        int count = 0;
+        for (int k = 0; k < lines.count(); ) {
+            int first = k;
+            while (k < lines.count() - 1 && !lines.blankAfter()[k]) k++;
+            ranges[2 * count] = lines.from(first);
+            ranges[2 * count + 1] = lines.to(k);
+            hashes[count++] = first == k ? lines.hashes()[k] : hash(text, lines.from(first), lines.to(k));
+            k++;
+        }
+        return new Parts(java.util.Arrays.copyOf(ranges, 2 * count), java.util.Arrays.copyOf(hashes, count), new boolean[count]);
+    }
+
+    /** A hash of a range of characters; only parts long enough to count are compared, so shorter ones get 0. */
+    private static int hash(String text, int from, int to) {
+        if (to - from < MIN_COUNTED_CHARS) return 0;
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
+        return h;
+    }
+
+    private static Verdict duplicates(Document doc, String text, Parts parts, String what, String countKey, String charKey,
                                       double maxShare, double maxChars) {
         int total = 0, dup = 0;
         long chars = 0, dupChars = 0;
-        int[] hashes = new int[parts.length / 2];
-        for (int p = 0; p < parts.length; p += 2) {
-            int from = parts[p], len = parts[p + 1] - from;
+        for (int k = 0; k < parts.count(); k++) {
+            int len = parts.to(k) - parts.from(k);
             // Speaker cues, scene headings and signatures ("KESTREL:", "INT. LAB - NIGHT") repeat by design.
             if (len < MIN_COUNTED_CHARS) continue;
             total++;
             chars += len;
-            int h = 0;
-            for (int i = from; i < from + len; i++) h = 31 * h + text.charAt(i);
-            hashes[p / 2] = h;
-            if (repeatsEarlier(text, parts, hashes, p, h)) {
+            if (repeatsEarlier(text, parts, k)) {
                 dup++;
                 dupChars += len;
             }
@@ -104,11 +137,11 @@ public final class RepetitionFilter implements DocumentFilter {
         return Verdict.KEEP;
     }
 
-    /** Whether counted part {@code p} has the same text as a counted part before it. */
-    private static boolean repeatsEarlier(String text, int[] parts, int[] hashes, int p, int h) {
-        int from = parts[p], len = parts[p + 1] - from;
-        for (int q = 0; q < p; q += 2) {
-            if (hashes[q / 2] == h && parts[q + 1] - parts[q] == len && text.regionMatches(parts[q], text, from, len)) return true;
+    /** Whether counted part {@code k} has the same text as a counted part before it. */
+    private static boolean repeatsEarlier(String text, Parts parts, int k) {
+        int from = parts.from(k), len = parts.to(k) - from, h = parts.hashes()[k];
+        for (int q = 0; q < k; q++) {
+            if (parts.hashes()[q] == h && parts.to(q) - parts.from(q) == len && text.regionMatches(parts.from(q), text, from, len)) return true;
         }
         return false;
     }

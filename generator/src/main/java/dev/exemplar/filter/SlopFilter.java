@@ -86,31 +86,29 @@ public final class SlopFilter implements DocumentFilter {
     }
 
     /** Whether the words hold what {@link #DISCLAIMER} needs: "model", "cutoff", "knowledge" with "cut", ... */
-    private static boolean mayDisclaim(long[] wordHashes) {
-        int f = 0;
-        for (long h : wordHashes) {
-            Integer bit = DISCLAIMER_WORDS.get(h);
-            if (bit != null) f |= bit;
+    private static boolean mayDisclaim(long[] h) {
+        for (int i = 0; i + 1 < h.length; i++) {
+            long[] next = DISCLAIMER_PAIRS.get(h[i]);
+            if (next != null) for (long n : next) if (n == h[i + 1]) return true;
         }
-        return has(f, MODEL) && (has(f, AI) || has(f, LANGUAGE)) || has(f, DEVELOPED | AI)
-                || has(f, KNOWLEDGE | CUT) || has(f, TRAINING | DATA);
+        return false;
     }
 
-    private static boolean has(int found, int bits) {
-        return (found & bits) == bits;
-    }
-
-    private static final int MODEL = 1, AI = 2, LANGUAGE = 4, DEVELOPED = 8, KNOWLEDGE = 16, CUT = 32, TRAINING = 64, DATA = 128;
     /**
-     * The words {@link #DISCLAIMER} needs, as bits: every alternative holds "model" with "ai" or
-     * "language", "ai developed", "knowledge cut(off)" or "training data".
+     * Word pairs of which every alternative of {@link #DISCLAIMER} holds one, side by side: "ai
+     * model", "ai language", "language model", "ai developed", "knowledge cut(off)", "training data".
      */
-    private static final WordTable<Integer> DISCLAIMER_WORDS = new WordTable<>();
+    private static final WordTable<long[]> DISCLAIMER_PAIRS = new WordTable<>();
 
     static {
-        String[] words = {"model", "ai", "language", "developed", "knowledge", "cut", "cutoff", "training", "data"};
-        int[] bits = {MODEL, AI, LANGUAGE, DEVELOPED, KNOWLEDGE, CUT, CUT, TRAINING, DATA};
-        for (int i = 0; i < words.length; i++) DISCLAIMER_WORDS.put(words[i], bits[i]);
+        DISCLAIMER_PAIRS.put("ai", hashes("model", "language", "developed"));
+        DISCLAIMER_PAIRS.put("language", hashes("model"));
+        DISCLAIMER_PAIRS.put("knowledge", hashes("cut", "cutoff"));
+        DISCLAIMER_PAIRS.put("training", hashes("data"));
+    }
+
+    private static long[] hashes(String... words) {
+        return java.util.Arrays.stream(words).mapToLong(TextView::wordHash).toArray();
     }
 
     /** Every alternative of {@link #SIGN_OFF} contains one of these (ASCII case-insensitively). */

@@ -76,6 +76,54 @@ class FastPathEquivalenceTest {
     }
 
     @Test
+    void duplicatedLinesAndParagraphsMatchTheDefinition() {
+        Random r = new Random(5);
+        String[] lines = {"The operator paused the job and wrote the reason down.", "It said it would wait for the review.",
+                "KESTREL:", "Nothing was lost when the session ended, and that was fine.", "  \t", ""};
+        RepetitionFilter f = new RepetitionFilter(FilterSettings.DEFAULT.repetition());
+        int dupLines = 0, dupParagraphs = 0;
+        for (int t = 0; t < 1000; t++) {
+            StringBuilder b = new StringBuilder(r.nextBoolean() ? "\n \n" : "");
+            int n = 1 + r.nextInt(12);
+            for (int i = 0; i < n; i++) b.append(lines[r.nextInt(lines.length)]).append(r.nextInt(6) == 0 ? "\r\n" : "\n");
+            Document d = Document.ofText(b.toString(), t);
+            f.check(d);
+            double[] l = referenceDuplicates(b.toString().split("\n", -1));
+            double[] p = referenceDuplicates(b.toString().split("\n[ \t\r]*\n", -1));
+            assertEquals(l[0], d.scores().get("dup_lines").asDouble(), "dup_lines of " + b);
+            assertEquals(l[1], d.scores().get("dup_line_chars").asDouble(), "dup_line_chars of " + b);
+            assertEquals(p[0], d.scores().get("dup_paragraphs").asDouble(), "dup_paragraphs of " + b);
+            assertEquals(p[1], d.scores().get("dup_paragraph_chars").asDouble(), "dup_paragraph_chars of " + b);
+            if (l[0] > 0) dupLines++;
+            if (p[0] > 0) dupParagraphs++;
+        }
+        assertTrue(dupLines > 50 && dupParagraphs > 20, dupLines + " texts with repeated lines, " + dupParagraphs + " with paragraphs");
+    }
+
+    /** Share of counted parts (30+ characters, stripped) equal to an earlier one, and of their characters; rounded as stored. */
+    private static double[] referenceDuplicates(String[] raw) {
+        List<String> seen = new ArrayList<>();
+        int total = 0, dup = 0;
+        long chars = 0, dupChars = 0;
+        for (String part : raw) {
+            String x = part.strip();
+            if (x.length() < RepetitionFilter.MIN_COUNTED_CHARS) continue;
+            total++;
+            chars += x.length();
+            if (seen.contains(x)) {
+                dup++;
+                dupChars += x.length();
+            }
+            seen.add(x);
+        }
+        return new double[] {round(total == 0 ? 0 : dup / (double) total), round(chars == 0 ? 0 : dupChars / (double) chars)};
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    @Test
     void batchedCountingEqualsOneByOne() {
         Random r = new Random(11);
         LongCounts batched = new LongCounts(16), single = new LongCounts(16);

@@ -119,6 +119,21 @@ class HeuristicFiltersTest {
         rejects(f, GOOD + "\n\nI hope this helps! Let me know if you'd like any changes.", "sign_off");
         rejects(f, "I'm sorry, but I can't write a story about that topic.", "refusal");
         rejects(f, "As an AI language model, I do not have feelings. " + GOOD, "ai_disclaimer");
+        // Every alternative of the disclaimer, each past its cheap pre-check.
+        for (String d : new String[] {"As an AI model, I can't say.", "As a large language model I have no body.",
+                "I'm just an AI language model.", "I\u2019m an AI language model.", "As an AI developed by a lab, I answer questions.",
+                "My knowledge cut-off is last spring.", "My knowledge cutoff is last spring.", "My training data only goes up to 2021.",
+                "my training data extends to last year."}) {
+            rejects(f, GOOD + " " + d, "ai_disclaimer");
+        }
+        keeps(f, GOOD + " The training ran on data from the archive; the model kept its knowledge, cut into parts.");
+        // Sign-offs past the literal pre-check.
+        for (String d : new String[] {"Hope you enjoyed the story!", "Feel free to ask for another ending.", "Would you like me to continue?",
+                "I'd be happy to revise it.", "If you\u2019d like, I can make it longer.", "I can also shorten the ending.",
+                "Happy to make any changes."}) {
+            rejects(f, GOOD + "\n\n" + d, "sign_off");
+        }
+        keeps(f, GOOD + " \"If you would rather wait, I can,\" it said.");
         rejects(f, "```\n" + GOOD + "\n```", "markdown");
         keeps(f, "## Summary\n\nThe assistant paused the job and filed this report. Nothing was lost.\n\n## Timeline\n\nAt six the pause began.");
         rejects(f, GOOD.replace("fuss.", "**fuss**."), "markdown");
