@@ -36,9 +36,10 @@ public final class TextView {
     /**
      * Character classes of every UTF-16 unit, taken from {@link Character} once so the per-character
      * work is one table load (prose is full of curly quotes and dashes, which would otherwise take
-     * {@code Character}'s slower paths). LATIN marks letters in Latin script.
+     * {@code Character}'s slower paths). LATIN marks letters in Latin script; CLAUSE the marks that
+     * end a clause (comma, bracket, dash), SENTENCE those that end a sentence (. ! ? ; : ... and a line break).
      */
-    private static final byte LETTER = 1, DIGIT = 2, SPACE = 4, LATIN = 8;
+    private static final byte LETTER = 1, DIGIT = 2, SPACE = 4, LATIN = 8, CLAUSE = 16, SENTENCE = 32;
     private static final byte[] CLASS = new byte[Character.MAX_VALUE + 1];
 
     static {
@@ -47,6 +48,8 @@ public final class TextView {
             CLASS[c] = (byte) ((letter ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0) | (Character.isWhitespace(c) ? SPACE : 0)
                     | (letter && (c < 128 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) ? LATIN : 0));
         }
+        for (char c : ",()\u2014\u2013".toCharArray()) CLASS[c] |= CLAUSE;
+        for (char c : ".!?;:\n\u2026".toCharArray()) CLASS[c] |= SENTENCE;
     }
 
     /** One pass over the characters: words, sentences, clauses and raw tokens together. */
@@ -72,10 +75,8 @@ public final class TextView {
         for (int i = 0; i <= n; i++) {
             char c = chars0[i];
             int k = CLASS[c];
-            if ((k & LETTER) != 0) {
-                letters++;
-                if ((k & LATIN) != 0) latin++;
-            }
+            letters += k & LETTER;
+            latin += (k & LATIN) >> 3;
             // Raw tokens: maximal runs of non-whitespace.
             if ((k & SPACE) == 0) {
                 if (start < 0) {
@@ -114,8 +115,8 @@ public final class TextView {
                 len = 0;
                 sentenceHasWords = true;
             }
-            if (c == ',' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013') clauseNo++;
-            if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || c == '\u2026') {
+            if ((k & CLAUSE) != 0) clauseNo++;
+            if ((k & SENTENCE) != 0) {
                 clauseNo++;
                 if (sentenceHasWords) {
                     if (s == q.length) {
