@@ -71,7 +71,7 @@ public final class LocatedYaml {
             value = parse(Path.of("--set"), yamlValue.isEmpty() ? "\"\"".getBytes(StandardCharsets.UTF_8)
                     : yamlValue.getBytes(StandardCharsets.UTF_8)).root();
         } catch (ConfigException e) {
-            throw new ConfigException(java.util.List.of(new ConfigProblem(null, 0, option, "value is not valid YAML")));
+            throw new ConfigException(java.util.List.of(new ConfigProblem((String) null, 0, option, "value is not valid YAML")));
         }
         ObjectNode copy = ((ObjectNode) root).deepCopy();
         String[] parts = dottedPath.split("\\.");
@@ -93,16 +93,21 @@ public final class LocatedYaml {
     }
 
     /** Where the value at {@code pointer} came from: the file, or the --set option that replaced it. */
-    public Path origin(String pointer) {
-        for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
-            String opt = overrides.get(p);
-            if (opt != null) return Path.of(opt);
-            if (p.isEmpty()) return file;
-        }
+    public String origin(String pointer) {
+        String opt = override(pointer);
+        return opt != null ? opt : file == null ? null : file.toString();
     }
 
     public boolean overridden(String pointer) {
-        return !origin(pointer).equals(file);
+        return override(pointer) != null;
+    }
+
+    /** The --set option that replaced the value at {@code pointer} or a parent of it, or null. */
+    private String override(String pointer) {
+        for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+            String opt = overrides.get(p);
+            if (opt != null || p.isEmpty()) return opt;
+        }
     }
 
     public Path file() { return file; }

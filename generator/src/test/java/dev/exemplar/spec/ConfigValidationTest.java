@@ -119,6 +119,10 @@ class ConfigValidationTest {
                 .withOverride("seed", "abc");
         ConfigException e = assertThrows(ConfigException.class, () -> Mix.load(y, catalog()));
         assertTrue(e.getMessage().contains("--set seed=abc: seed: must be a whole number"), e.getMessage());
+        // The option shows exactly as typed, doubled slashes included.
+        LocatedYaml slashes = LocatedYaml.parse(tmp.resolve("m.yaml"), GOOD_MIX.getBytes()).withOverride("seed", "a//b");
+        ConfigException e2 = assertThrows(ConfigException.class, () -> Mix.load(slashes, catalog()));
+        assertTrue(e2.getMessage().contains("--set seed=a//b: seed: must be a whole number"), e2.getMessage());
     }
 
     @Test
