@@ -1,5 +1,6 @@
 <#import "lib.ftl" as b>
-<#-- Two or three dated entries; the middle beats run on one counter across entries, so the
+<#-- Two or three dated entries, the later ones headed relative to the first so they stay in
+     date order; the middle beats run on one counter across entries, so the
      whole diary stays inside one prose cycle (lib.ftl budgets). -->
 <#assign entries = (d[0] % 2) + 2>
 <#assign total = b.beats(45, 5, 14)>
@@ -14,7 +15,7 @@ ${g.diary_aside}
 
 
 <#list 2..entries as e>
-${g.diary_date}
+${g.diary_next}
 
 <#if d[e] % 2 == 0>${g.diary_mood}
 

@@ -101,6 +101,21 @@ class TemplateEngineTest {
     }
 
     @Test
+    void diaryEntriesAfterTheFirstAreHeadedRelativeToIt() {
+        // An absolute date on a later entry could fall before the first; later headings are relative.
+        Pattern date = Pattern.compile("(?m)^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w* \\d|\\d+ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w* 20)");
+        int diaries = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            if (!samples.get(i).format().equals("diary")) continue;
+            diaries++;
+            Matcher m = date.matcher(texts.get(i));
+            assertTrue(m.find() && m.start() == 0, "a diary opens with a date: " + texts.get(i).substring(0, 60));
+            assertFalse(m.find(), "a later diary entry has an absolute date: " + texts.get(i));
+        }
+        assertTrue(diaries >= 100, "diaries rendered: " + diaries);
+    }
+
+    @Test
     void lengthsStayInsideEachFormatsBand() {
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
