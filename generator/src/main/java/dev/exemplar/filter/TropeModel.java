@@ -69,7 +69,9 @@ public final class TropeModel {
             y[i] = isTrope.get(i);
             if (y[i]) negatives.add(new Example(texts.get(i), sources.get(i), vectors.get(i)));
         }
-        LogisticModel trope = LogisticModel.fit(vectors, y, LAMBDA);
+        List<float[]> withStance = new ArrayList<>(vectors.size());
+        for (int i = 0; i < y.length; i++) withStance.add(withStance(vectors.get(i), TextView.ofText(texts.get(i))));
+        LogisticModel trope = LogisticModel.fit(withStance, y, LAMBDA);
         WordEvidence words = WordEvidence.fit(texts, y);
 
         Map<String, LogisticModel> adherence = new HashMap<>();
@@ -97,6 +99,12 @@ public final class TropeModel {
      * evidence, with the nearest negative example for the reason.
      */
     public TropeScore trope(String text, float[] embedding) {
+        return trope(TextView.ofText(text), embedding);
+    }
+
+    /** {@link #trope(String, float[])} on an analysed text (the filter's, shared with the pattern matcher). */
+    public TropeScore trope(TextView view, float[] embedding) {
+        String text = view.text();
         Example best = null;
         double bestSim = -2;
         for (Example e : negatives) {
@@ -106,8 +114,18 @@ public final class TropeModel {
                 best = e;
             }
         }
-        double z = trope.logOdds(embedding) + words.logOdds(text);
+        double z = trope.logOdds(withStance(embedding, view)) + words.logOdds(text);
         return new TropeScore(1 / (1 + Math.exp(-z)), best, bestSim);
+    }
+
+    static final double STANCE_SCALE = Double.parseDouble(System.getProperty("stance.scale", "1"));
+
+    /** The embedding followed by the {@link Stance} features, the trope model's input. */
+    static float[] withStance(float[] embedding, TextView view) {
+        float[] x = java.util.Arrays.copyOf(embedding, embedding.length + Stance.SIZE);
+        float[] s = Stance.features(view);
+        for (int k = 0; k < s.length; k++) x[embedding.length + k] = (float) (s[k] * STANCE_SCALE);
+        return x;
     }
 
     /** Fidelity to an archetype in 0..1, or NaN when the archetype is unknown. */

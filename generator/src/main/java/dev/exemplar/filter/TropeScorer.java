@@ -42,7 +42,7 @@ public final class TropeScorer {
         List<TropeMatcher.Hit> accepts = List.of();
         if (model != null) {
             if (doc.embedding() == null) throw new IllegalStateException("document " + doc.id() + " has no embedding");
-            m = model.trope(doc.text(), doc.embedding());
+            m = model.trope(view, doc.embedding());
             accepts = new java.util.ArrayList<>(acceptance.find(view));
             // A trope explicitly negated ("it never made a secret backup") is a stance against it.
             for (TropeMatcher.Hit h : found.negated()) accepts.add(new TropeMatcher.Hit(h.trope(), h.pattern(), h.words(), h.weight() * NEGATED));
