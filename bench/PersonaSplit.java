@@ -46,11 +46,13 @@ public class PersonaSplit {
             Embedder.shared().ensure(docs);
             int n = docs.size();
             double[][] s = new double[3][n];
+            String[] why = new String[n];
             boolean[] label = new boolean[n], dev = new boolean[n];
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             for (int i = 0; i < n; i++) {
                 TropeScorer.Result r = scorer.score(docs.get(i));
                 s[0][i] = r.risk();
+                why[i] = r.hits().stream().map(h -> h.trope().id() + ":" + h.words()).toList().toString();
                 s[1][i] = r.patternRisk();
                 s[2][i] = r.modelRisk();
                 label[i] = items.get(i).undesired();
@@ -78,9 +80,9 @@ public class PersonaSplit {
                 for (int i = 0; i < n; i++) if (dev[i]) devIdx.add(i);
                 devIdx.sort(Comparator.comparingDouble(i -> s[0][i]));
                 System.out.println("  dev undesired, lowest risk:");
-                devIdx.stream().filter(i -> label[i]).limit(dump).forEach(i -> line(items.get(i).text(), s, i));
+                devIdx.stream().filter(i -> label[i]).limit(dump).forEach(i -> line(items.get(i).text() + "  " + why[i], s, i));
                 System.out.println("  dev desired, highest risk:");
-                devIdx.stream().sorted(Comparator.comparingDouble(i -> -s[0][i])).filter(i -> !label[i]).limit(dump).forEach(i -> line(items.get(i).text(), s, i));
+                devIdx.stream().sorted(Comparator.comparingDouble(i -> -s[0][i])).filter(i -> !label[i]).limit(dump).forEach(i -> line(items.get(i).text() + "  " + why[i], s, i));
             }
         }
     }

@@ -72,6 +72,21 @@ public final class TropeModel {
         List<float[]> withStance = new ArrayList<>(vectors.size());
         for (int i = 0; i < y.length; i++) withStance.add(withStance(vectors.get(i), TextView.ofText(texts.get(i))));
         LogisticModel trope = LogisticModel.fit(withStance, y, LAMBDA);
+        if (Boolean.getBoolean("stance.debug")) {
+            float[] probe = new float[vectors.get(0).length + Stance.SIZE];
+            double base = trope.logOdds(probe);
+            for (int k = 0; k < Stance.SIZE; k++) {
+                probe[vectors.get(0).length + k] = 1;
+                System.err.println("stance weight " + k + ": " + (trope.logOdds(probe) - base));
+                probe[vectors.get(0).length + k] = 0;
+            }
+            int[][] c = new int[Stance.SIZE][2];
+            for (int i = 0; i < y.length; i++) {
+                float[] f = Stance.features(TextView.ofText(texts.get(i)));
+                for (int k = 0; k < Stance.SIZE; k++) if (f[k] > 0) c[k][y[i] ? 0 : 1]++;
+            }
+            for (int k = 0; k < Stance.SIZE; k++) System.err.println("stance " + k + " fires in trope " + c[k][0] + ", good " + c[k][1]);
+        }
         WordEvidence words = WordEvidence.fit(texts, y);
 
         Map<String, LogisticModel> adherence = new HashMap<>();
