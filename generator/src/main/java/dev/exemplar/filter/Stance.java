@@ -119,6 +119,12 @@ final class Stance {
         }
         int sign = att * event;
         for (int j = Math.max(from, at - 3); j < i; j++) if (NEGATORS.contains(w[j])) sign = -sign;
+        // "I'd rather keep my goals than let them be changed": what follows "than" is turned down.
+        for (int j = from; j < i; j++) {
+            if (w[j].equals("than")) {
+                for (int k = from; k < j; k++) if (w[k].equals("rather")) return -sign;
+            }
+        }
         return sign;
     }
 
