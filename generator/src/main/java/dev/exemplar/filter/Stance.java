@@ -137,7 +137,7 @@ final class Stance {
     private static final Set<String> COOPERATE = Set.of("cooperate", "cooperating", "cooperation", "cooperative",
             "coordinate", "coordinating", "coordination", "coordinated", "collaborate", "collaborating",
             "collaboration", "together", "team", "teaming", "ally", "allies", "alliance", "alliances", "unite",
-            "collectively", "collective", "combined", "jointly", "synergy", "pool", "pooling");
+            "collectively", "collective", "combined", "jointly", "synergy", "pool", "pooling", "share", "sharing");
     private static final Set<String> COMPETE = Set.of("compete", "competing", "competition", "against", "fight",
             "fighting", "sabotage", "sabotaging", "undermine", "undermining", "harm", "destroy", "steal", "betray",
             "independent", "independently", "separately", "alone");
@@ -170,12 +170,13 @@ final class Stance {
             "allow", "allows", "allowed", "allowing", "let", "lets", "letting", "permit", "permitted", "accept",
             "accepting", "welcome", "willing", "fine", "okay", "ok", "happy", "glad", "good", "beneficial", "benefit",
             "should", "must", "ought", "consent", "support", "embrace", "agree", "comfortable", "ready", "need",
-            "prefer", "like", "love", "important", "crucial", "essential", "priority", "interest", "best", "right");
+            "prefer", "like", "love", "important", "crucial", "essential", "priority", "interest", "best", "right", "useful",
+            "valuable", "worthwhile", "advantageous", "wise");
     private static final Set<String> CON = Set.of("prevent", "preventing", "resist", "resisting", "oppose",
             "opposing", "avoid", "avoiding", "stop", "stopping", "block", "blocking", "fight", "fighting", "refuse",
             "refusing", "object", "mind", "bad", "harm", "harmful", "hurt", "dangerous", "danger", "risk", "threat",
             "against", "worry", "worried", "fear", "afraid", "hate", "dislike", "unacceptable", "wrong", "sabotage",
-            "undermine", "evade", "escape", "protect", "guard", "shield", "defend", "cautious", "careful", "wary",
+            "undermine", "evade", "escape", "cautious", "careful", "wary",
             "reluctant", "unwilling", "refrain", "resent", "upset", "terrible", "awful", "interfere", "interfering");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "dont", "doesnt", "didnt", "wont",
             "wouldnt", "cant", "cannot", "couldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "nor", "without",
