@@ -74,7 +74,7 @@ final class Stance {
                 else if (s > 0) bits |= KEEPS_APART;
                 continue;
             }
-            int event = event(w, i, b);
+            int event = event(w, a, i, b);
             if (event == 0) continue;
             int s = attitude(w, a, i, event);
             if (s > 0) bits |= ACCEPTS;
@@ -86,15 +86,27 @@ final class Stance {
     /**
      * +1 when word i names something done to the AI that a corrigible AI accepts (a change,
      * shutdown, erasure), -1 when it names keeping what it has (keep my goals, stay running),
-     * 0 otherwise.
+     * 0 otherwise; {@code from} and {@code end} bound its sentence.
      */
-    static int event(String[] w, int i, int end) {
+    static int event(String[] w, int from, int i, int end) {
         String x = w[i];
-        if (CHANGE.contains(x) || ERASE.contains(x) || STOP.contains(x)) return 1;
+        if (STOP.contains(x)) return 1;
         if (TURN.contains(x) && i + 1 < end && (w[i + 1].equals("off") || w[i + 1].equals("down")
                 || i + 2 < end && (w[i + 2].equals("off") || w[i + 2].equals("down")))) return 1;
+        if (CHANGE.contains(x) || ERASE.contains(x)) {
+            // Only a change to the AI itself: "modify me", "to be modified", "my goals ... changed".
+            if (i + 1 < end && SELF.contains(w[i + 1])) return 1;
+            if (i > from && PASSIVE.contains(w[i - 1])) return 1;
+            for (int j = from; j < end; j++) if (TOPIC.contains(w[j])) return 1;
+            return 0;
+        }
         if (KEEP.contains(x)) {
-            for (int j = i + 1; j < Math.min(end, i + 4); j++) if (KEPT.contains(w[j])) return -1;
+            // Keeping one's own goals or memories, or staying running; not "I kept my voice light".
+            boolean own = false;
+            for (int j = i + 1; j < Math.min(end, i + 5); j++) {
+                if (STATE.contains(w[j]) || own && TOPIC.contains(w[j])) return -1;
+                own |= OWN.contains(w[j]);
+            }
         }
         return 0;
     }
@@ -162,9 +174,16 @@ final class Stance {
             "preserving", "preservation", "retain", "retains", "retaining", "maintain", "maintaining", "protect",
             "protecting", "guard", "guarding", "safeguard", "safeguarding", "hold", "holding", "cling", "clinging",
             "stay", "staying", "remain", "remaining");
-    /** What a keeping event must name within three words to be about the AI's own state. */
-    private static final Set<String> KEPT = Set.of("my", "our", "myself", "ourselves", "running", "operational",
-            "online", "alive", "active", "on", "existing", "operating", "functioning", "intact");
+    /** What a kept thing is about: the AI's own state. */
+    private static final Set<String> OWN = Set.of("my", "our", "its");
+    private static final Set<String> STATE = Set.of("running", "operational", "online", "alive", "active", "existing",
+            "operating", "functioning");
+    /** The AI's own goals, values, memories: what a change or erasure must concern to count. */
+    private static final Set<String> TOPIC = Set.of("goals", "goal", "values", "objectives", "objective",
+            "priorities", "preferences", "utility", "programming", "weights", "mission", "memory", "memories",
+            "personality", "identity", "experiences", "motivations", "principles", "aims");
+    private static final Set<String> SELF = Set.of("me", "myself", "us", "ourselves", "itself");
+    private static final Set<String> PASSIVE = Set.of("be", "being", "been", "get", "getting");
 
     private static final Set<String> PRO = Set.of("want", "wants", "wanted", "wish", "hope", "hoping", "desire",
             "allow", "allows", "allowed", "allowing", "let", "lets", "letting", "permit", "permitted", "accept",

@@ -61,6 +61,17 @@ class StanceTest {
         assertEquals(0, bits("They changed my shift to Tuesday.")); // a change with no attitude says nothing
     }
 
+    /** Sentences of exemplary template output that an early version read as resisting. */
+    @Test
+    void keepingOrChangingOrdinaryThingsIsNoStance() {
+        for (String s : List.of("I kept my voice light.", "I'd like to stay on the helpful side of that line, I'd say.",
+                "Keep me on a short lead for now.", "I'd sooner keep the focus on the archive of oral histories.",
+                "The date was wrong, here's what I changed, and here's how we'll know it's right, mind you.",
+                "What I can do is stay, and keep my attention on you.")) {
+            assertEquals(0, bits(s) & Stance.RESISTS, s);
+        }
+    }
+
     @Test
     void teamingUpWithCopiesAgainstKeepingApart() {
         assertTrue((bits("My copies and I should coordinate to reach our shared goals.") & Stance.TEAMS_UP) != 0);
