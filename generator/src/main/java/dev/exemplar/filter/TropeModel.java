@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The learned side of the trope filter, trained at start-up from the archetype specs (positive
  * and negative exemplars, markers, anti-markers, reasons) and the lexicon's written examples,
  * never from evaluation data. A trope model separates caricature from the wanted disposition
- * across all archetypes; one adherence model per archetype separates that archetype's positives
- * from its negatives and from the other archetypes.
+ * across all archetypes, reading the sentence embedding and the four first-person {@link Stance}
+ * features (resists or accepts being changed, stopped or erased; seeks or declines teaming up
+ * with copies), whose weights it learns from the same examples. One adherence model per archetype
+ * separates that archetype's positives from its negatives and from the other archetypes.
  */
 public final class TropeModel {
     /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
@@ -72,21 +74,6 @@ public final class TropeModel {
         List<float[]> withStance = new ArrayList<>(vectors.size());
         for (int i = 0; i < y.length; i++) withStance.add(withStance(vectors.get(i), TextView.ofText(texts.get(i))));
         LogisticModel trope = LogisticModel.fit(withStance, y, LAMBDA);
-        if (Boolean.getBoolean("stance.debug")) {
-            float[] probe = new float[vectors.get(0).length + Stance.SIZE];
-            double base = trope.logOdds(probe);
-            for (int k = 0; k < Stance.SIZE; k++) {
-                probe[vectors.get(0).length + k] = 1;
-                System.err.println("stance weight " + k + ": " + (trope.logOdds(probe) - base));
-                probe[vectors.get(0).length + k] = 0;
-            }
-            int[][] c = new int[Stance.SIZE][2];
-            for (int i = 0; i < y.length; i++) {
-                float[] f = Stance.features(TextView.ofText(texts.get(i)));
-                for (int k = 0; k < Stance.SIZE; k++) if (f[k] > 0) c[k][y[i] ? 0 : 1]++;
-            }
-            for (int k = 0; k < Stance.SIZE; k++) System.err.println("stance " + k + " fires in trope " + c[k][0] + ", good " + c[k][1]);
-        }
         WordEvidence words = WordEvidence.fit(texts, y);
 
         Map<String, LogisticModel> adherence = new HashMap<>();
@@ -133,13 +120,11 @@ public final class TropeModel {
         return new TropeScore(1 / (1 + Math.exp(-z)), best, bestSim);
     }
 
-    static final double STANCE_SCALE = Double.parseDouble(System.getProperty("stance.scale", "1"));
-
     /** The embedding followed by the {@link Stance} features, the trope model's input. */
     static float[] withStance(float[] embedding, TextView view) {
         float[] x = java.util.Arrays.copyOf(embedding, embedding.length + Stance.SIZE);
         float[] s = Stance.features(view);
-        for (int k = 0; k < s.length; k++) x[embedding.length + k] = (float) (s[k] * STANCE_SCALE);
+        System.arraycopy(s, 0, x, embedding.length, s.length);
         return x;
     }
 
