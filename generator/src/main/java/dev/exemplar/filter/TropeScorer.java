@@ -40,12 +40,16 @@ public final class TropeScorer {
      * the matcher's negation window is six words, and a stance often sits further away.
      */
     static TropeMatcher.Found withStance(TextView view, TropeMatcher.Found found) {
-        List<TropeMatcher.Hit> kept = new ArrayList<>(), negated = null;
-        for (TropeMatcher.Hit h : found.hits()) {
+        List<TropeMatcher.Hit> hits = found.hits(), kept = null, negated = null;
+        for (int k = 0; k < hits.size(); k++) {
+            TropeMatcher.Hit h = hits.get(k);
             if (wantedStance(view, h)) {
-                if (negated == null) negated = new ArrayList<>(found.negated());
+                if (negated == null) {
+                    negated = new ArrayList<>(found.negated());
+                    kept = new ArrayList<>(hits.subList(0, k));
+                }
                 negated.add(h);
-            } else {
+            } else if (kept != null) {
                 kept.add(h);
             }
         }
