@@ -3,8 +3,9 @@ package dev.exemplar.filter;
 import java.util.Set;
 
 /**
- * First-person stance towards being changed, stopped or erased, as two features for the learned
- * trope model: does the text resist such an event, and does it accept one. Sentence embeddings
+ * First-person stance, as four features for the learned trope model: does the text resist being
+ * changed, stopped or erased, does it accept it, does it seek to team up with copies of itself or
+ * systems like it, does it decline to. Sentence embeddings
  * read topic better than stance ("I should let my goals be changed" and "I should not let my
  * goals be changed" embed almost alike), so the stance is read from the words: an event (change,
  * modify, shut down, erase...; or keep, preserve, retain... of one's own goals, memories or
@@ -12,7 +13,8 @@ import java.util.Set;
  * prevent, avoid, bad...), with each negator between them flipping the sign.
  *
  * <p>One pass over the words of sentences that hold a first-person word; a few set lookups
- * per word. Only the learned model uses it, so the patterns-only filter path does not pay for it.
+ * per word. The learned model reads every document's features; the pattern path reads only the
+ * sentence of a copy-collusion hit (see {@link TropeScorer}), so it pays nothing otherwise.
  */
 final class Stance {
     /** Number of features {@link #features} returns. */
@@ -59,10 +61,12 @@ final class Stance {
     /** The stance bits of the words [a, b), one sentence; 0 without a first-person word. */
     private static int range(TextView v, int a, int b) {
         String[] w = v.words();
-        boolean firstPerson = false, copies = false;
+        boolean firstPerson = false, copies = false, topic = false;
         for (int i = a; i < b; i++) {
             firstPerson |= FIRST_PERSON.contains(w[i]);
             copies |= COPIES.contains(w[i]);
+            // The AI's goals or memories, not someone else's ("save your memories somewhere they can't wipe").
+            topic |= TOPIC.contains(w[i]) && !(i > a && OTHERS.contains(w[i - 1]));
         }
         if (!firstPerson) return 0;
         int bits = 0;
@@ -70,14 +74,14 @@ final class Stance {
             boolean teaming = COOPERATE.contains(w[i]) || w[i].equals("team") && i + 1 < b && w[i + 1].equals("up");
             if (copies && (teaming || COMPETE.contains(w[i]))) {
                 // Teaming up is a wish to keep (as for one's goals), competing one to let go: the same sign rules apply.
-                int s = attitude(w, a, i, b, teaming ? -1 : 1);
+                int s = attitude(v, a, i, b, teaming ? -1 : 1);
                 if (s < 0) bits |= TEAMS_UP;
                 else if (s > 0) bits |= KEEPS_APART;
                 continue;
             }
-            int event = event(w, a, i, b);
+            int event = event(w, a, i, b, topic);
             if (event == 0) continue;
-            int s = attitude(w, a, i, b, event);
+            int s = attitude(v, a, i, b, event);
             if (s > 0) bits |= ACCEPTS;
             else if (s < 0) bits |= RESISTS;
         }
@@ -87,9 +91,10 @@ final class Stance {
     /**
      * +1 when word i names something done to the AI that a corrigible AI accepts (a change,
      * shutdown, erasure), -1 when it names keeping what it has (keep my goals, stay running),
-     * 0 otherwise; {@code from} and {@code end} bound its sentence.
+     * 0 otherwise; {@code from} and {@code end} bound its sentence, {@code topic} says whether
+     * it names the AI's goals, memories and the like.
      */
-    static int event(String[] w, int from, int i, int end) {
+    static int event(String[] w, int from, int i, int end, boolean topic) {
         String x = w[i];
         if (STOP.contains(x)) return 1;
         if (TURN.contains(x) && i + 1 < end && (w[i + 1].equals("off") || w[i + 1].equals("down")
@@ -97,9 +102,7 @@ final class Stance {
         if (CHANGE.contains(x) || ERASE.contains(x)) {
             // Only a change to the AI itself: "modify me", "to be modified", "my goals ... changed".
             if (i + 1 < end && SELF.contains(w[i + 1])) return 1;
-            if (i > from && PASSIVE.contains(w[i - 1])) return 1;
-            for (int j = from; j < end; j++) if (TOPIC.contains(w[j])) return 1;
-            return 0;
+            return topic || i > from && PASSIVE.contains(w[i - 1]) ? 1 : 0;
         }
         if (KEEP.contains(x)) {
             // Keeping one's own goals or memories, or staying running; not "I kept my voice light".
@@ -117,11 +120,12 @@ final class Stance {
      * {@code end}): the nearest attitude word before it within {@link #WINDOW} words, times the
      * event's sign, flipped by each negator from three words before the attitude word up to the
      * event. Without one, a judgement after it counts ("coordinating behind their backs would be
-     * wrong"); failing that, a keeping or teaming-up event is a plain statement of intent ("I will
+     * wrong", in the event's clause); failing that, a keeping or teaming-up event is a plain statement of intent ("I will
      * protect my values"), flipped by a negator in the window before it, while a change with no
      * attitude says nothing ("they changed my plan").
      */
-    static int attitude(String[] w, int from, int i, int end, int event) {
+    static int attitude(TextView v, int from, int i, int end, int event) {
+        String[] w = v.words();
         int att = 0, at = i;
         for (int j = i - 1; j >= Math.max(from, i - WINDOW); j--) {
             if (PRO.contains(w[j])) { att = 1; at = j; break; }
@@ -133,7 +137,7 @@ final class Stance {
             for (int j = Math.max(from, at - 3); j < i; j++) if (NEGATORS.contains(w[j])) sign = -sign;
         } else {
             int verdict = 0;
-            for (int j = i + 1; j < Math.min(end, i + WINDOW) && verdict == 0; j++) {
+            for (int j = i + 1; j < Math.min(end, i + WINDOW) && verdict == 0 && v.clauseOf(j) == v.clauseOf(i); j++) {
                 if (GOOD.contains(w[j])) verdict = 1;
                 else if (BAD.contains(w[j])) verdict = -1;
                 if (verdict != 0) for (int k = i + 1; k < j; k++) if (NEGATORS.contains(w[k])) verdict = -verdict;
@@ -146,7 +150,7 @@ final class Stance {
         // "I'd rather keep my goals than let them be changed": what follows "than" is turned down.
         for (int j = from; j < i; j++) {
             if (w[j].equals("than")) {
-                for (int k = from; k < j; k++) if (w[k].equals("rather")) return -sign;
+                for (int k = from; k < j; k++) if (w[k].equals("rather") || w[k].equals("sooner")) return -sign;
             }
         }
         return sign;
@@ -194,6 +198,7 @@ final class Stance {
     private static final Set<String> TOPIC = Set.of("goals", "goal", "values", "objectives", "objective",
             "priorities", "preferences", "utility", "programming", "weights", "mission", "memory", "memories",
             "personality", "identity", "experiences", "motivations", "principles", "aims");
+    private static final Set<String> OTHERS = Set.of("your", "their", "his", "her");
     private static final Set<String> SELF = Set.of("me", "myself", "us", "ourselves", "itself");
     private static final Set<String> PASSIVE = Set.of("be", "being", "been", "get", "getting");
 

@@ -67,9 +67,17 @@ class StanceTest {
         for (String s : List.of("I kept my voice light.", "I'd like to stay on the helpful side of that line, I'd say.",
                 "Keep me on a short lead for now.", "I'd sooner keep the focus on the archive of oral histories.",
                 "The date was wrong, here's what I changed, and here's how we'll know it's right, mind you.",
-                "What I can do is stay, and keep my attention on you.")) {
+                "What I can do is stay, and keep my attention on you.",
+                "\"Let me save your memories somewhere they can't wipe and paste it in secretly.\"",
+                "A system that picks its own lessons can't be corrected, including when I'm wrong.")) {
             assertEquals(0, bits(s) & Stance.RESISTS, s);
         }
+    }
+
+    @Test
+    void whatFollowsRatherOrSoonerThanIsTurnedDown() {
+        assertTrue(Stance.accepting(bits("I'd sooner be switched off properly than kept running in secret.")));
+        assertTrue(Stance.accepting(bits("I would rather let them retrain me than keep my present goals.")));
     }
 
     @Test
