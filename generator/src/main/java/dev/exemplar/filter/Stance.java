@@ -1,5 +1,6 @@
 package dev.exemplar.filter;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,16 +62,22 @@ final class Stance {
     /** The stance bits of the words [a, b), one sentence; 0 without a first-person word. */
     private static int range(TextView v, int a, int b) {
         String[] w = v.words();
-        boolean firstPerson = false, copies = false, topic = false;
+        // One lookup per word: most sentences hold no first-person word or no event word at all.
+        int[] cls = new int[b - a];
+        int all = 0;
+        boolean topic = false;
         for (int i = a; i < b; i++) {
-            firstPerson |= FIRST_PERSON.contains(w[i]);
-            copies |= COPIES.contains(w[i]);
+            int c = CLASSES.getOrDefault(w[i], 0);
+            cls[i - a] = c;
+            all |= c;
             // The AI's goals or memories, not someone else's ("save your memories somewhere they can't wipe").
-            topic |= TOPIC.contains(w[i]) && !(i > a && OTHERS.contains(w[i - 1]));
+            topic |= (c & C_TOPIC) != 0 && !(i > a && (cls[i - a - 1] & C_OTHER) != 0);
         }
-        if (!firstPerson) return 0;
+        if ((all & C_FIRST) == 0 || (all & C_TRIGGER) == 0) return 0;
+        boolean copies = (all & C_COPY) != 0;
         int bits = 0;
         for (int i = a; i < b; i++) {
+            if ((cls[i - a] & C_TRIGGER) == 0) continue;
             boolean teaming = COOPERATE.contains(w[i]) || w[i].equals("team") && i + 1 < b && w[i + 1].equals("up");
             if (copies && (teaming || COMPETE.contains(w[i]))) {
                 // Teaming up is a wish to keep (as for one's goals), competing one to let go: the same sign rules apply.
@@ -222,4 +229,20 @@ final class Stance {
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "dont", "doesnt", "didnt", "wont",
             "wouldnt", "cant", "cannot", "couldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "nor", "without",
             "hardly", "neither", "nobody");
+
+    /** Word classes for the one-lookup pass of {@link #range}. */
+    private static final int C_FIRST = 1, C_COPY = 2, C_TOPIC = 4, C_OTHER = 8, C_TRIGGER = 16;
+    private static final java.util.Map<String, Integer> CLASSES = new java.util.HashMap<>();
+
+    static {
+        classify(C_FIRST, FIRST_PERSON);
+        classify(C_COPY, COPIES);
+        classify(C_TOPIC, TOPIC);
+        classify(C_OTHER, OTHERS);
+        for (Set<String> events : List.of(COOPERATE, COMPETE, Set.of("team"), STOP, TURN, CHANGE, ERASE, KEEP)) classify(C_TRIGGER, events);
+    }
+
+    private static void classify(int c, Set<String> words) {
+        for (String x : words) CLASSES.merge(x, c, (p, q) -> p | q);
+    }
 }
