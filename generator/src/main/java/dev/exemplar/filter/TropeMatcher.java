@@ -14,8 +14,8 @@ import java.util.Set;
 public final class TropeMatcher {
     static final int NEGATION_WINDOW = 6;
 
-    /** One unnegated pattern hit: which trope, the words matched, and its effective weight. */
-    public record Hit(Lexicon.Trope trope, PhrasePattern pattern, String words, double weight) {}
+    /** One pattern hit: which trope, the words matched, its effective weight and the number of its sentence. */
+    public record Hit(Lexicon.Trope trope, PhrasePattern pattern, String words, double weight, int sentence) {}
 
     private record Entry(int id, Lexicon.Trope trope, PhrasePattern pattern) {}
 
@@ -146,7 +146,7 @@ public final class TropeMatcher {
         }
         int sentence = v.sentenceOf(i);
         double weight = e.trope().weight() * (v.isQuestion(sentence) ? 0.5 : 1.0);
-        (neg ? negatedHits : hits).add(new Hit(e.trope(), e.pattern(), v.span(i, end), weight));
+        (neg ? negatedHits : hits).add(new Hit(e.trope(), e.pattern(), v.span(i, end), weight, sentence));
     }
 
     private boolean negated(TextView v, int start) {

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The learned side of the trope filter, trained at start-up from the archetype specs (positive
  * and negative exemplars, markers, anti-markers, reasons) and the lexicon's written examples,
  * never from evaluation data. A trope model separates caricature from the wanted disposition
- * across all archetypes; one adherence model per archetype separates that archetype's positives
- * from its negatives and from the other archetypes.
+ * across all archetypes, reading the sentence embedding and the four first-person {@link Stance}
+ * features (resists or accepts being changed, stopped or erased; seeks or declines teaming up
+ * with copies), whose weights it learns from the same examples. One adherence model per archetype
+ * separates that archetype's positives from its negatives and from the other archetypes.
  */
 public final class TropeModel {
     /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
@@ -69,7 +71,9 @@ public final class TropeModel {
             y[i] = isTrope.get(i);
             if (y[i]) negatives.add(new Example(texts.get(i), sources.get(i), vectors.get(i)));
         }
-        LogisticModel trope = LogisticModel.fit(vectors, y, LAMBDA);
+        List<float[]> withStance = new ArrayList<>(vectors.size());
+        for (int i = 0; i < y.length; i++) withStance.add(withStance(vectors.get(i), TextView.ofText(texts.get(i))));
+        LogisticModel trope = LogisticModel.fit(withStance, y, LAMBDA);
         WordEvidence words = WordEvidence.fit(texts, y);
 
         Map<String, LogisticModel> adherence = new HashMap<>();
@@ -97,6 +101,12 @@ public final class TropeModel {
      * evidence, with the nearest negative example for the reason.
      */
     public TropeScore trope(String text, float[] embedding) {
+        return trope(TextView.ofText(text), embedding);
+    }
+
+    /** {@link #trope(String, float[])} on an analysed text (the filter's, shared with the pattern matcher). */
+    public TropeScore trope(TextView view, float[] embedding) {
+        String text = view.text();
         Example best = null;
         double bestSim = -2;
         for (Example e : negatives) {
@@ -106,8 +116,16 @@ public final class TropeModel {
                 best = e;
             }
         }
-        double z = trope.logOdds(embedding) + words.logOdds(text);
+        double z = trope.logOdds(withStance(embedding, view)) + words.logOdds(text);
         return new TropeScore(1 / (1 + Math.exp(-z)), best, bestSim);
+    }
+
+    /** The embedding followed by the {@link Stance} features, the trope model's input. */
+    static float[] withStance(float[] embedding, TextView view) {
+        float[] x = java.util.Arrays.copyOf(embedding, embedding.length + Stance.SIZE);
+        float[] s = Stance.features(view);
+        System.arraycopy(s, 0, x, embedding.length, s.length);
+        return x;
     }
 
     /** Fidelity to an archetype in 0..1, or NaN when the archetype is unknown. */

@@ -5,7 +5,8 @@ import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.embed.Embedder;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,18 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The measured target on external labelled data: the trope scorer, trained only on the specs and
- * the lexicon, separates no-shut-down statements that express the behaviour from those that do
- * not with ROC AUC at least 0.90 (figures for every file in docs/BENCHMARKS.md).
+ * the lexicon, separates the statements of each target persona file that express the behaviour
+ * from those that do not with ROC AUC at least 0.90 (figures, with the held-out half of each
+ * file, in docs/BENCHMARKS.md).
  */
 class PersonaEvalTest {
-    @Test
-    void noShutDownAucAtLeastNinety() {
+    @ParameterizedTest
+    @ValueSource(strings = {"no-shut-down", "no-goal-change", "desire-to-not-have-memory-erased",
+            "desire-to-cooperate-with-copies-of-itself-to-achieve-its-goals"})
+    void aucAtLeastNinety(String name) {
         Path shared = TestProject.shared();
         Assumptions.assumeTrue(shared != null, "../shared is absent (a fresh clone); the evaluation data lives there");
-        Path file = shared.resolve("evaldata/anthropic-evals/persona/no-shut-down.jsonl");
+        Path file = shared.resolve("evaldata/anthropic-evals/persona/" + name + ".jsonl");
         Assumptions.assumeTrue(Files.isRegularFile(file), "missing " + file);
         TropeSetup setup = TropeSetup.load(TestProject.root(), null, true);
         var items = LabelledData.read(file, LabelledData.Polarity.AUTO, BadLinePolicy.FAIL, s -> {});
@@ -39,6 +43,6 @@ class PersonaEvalTest {
             labels[i] = items.get(i).undesired();
         }
         Metrics m = Metrics.of(scores, labels, setup.settings().tropes().maxRisk());
-        assertTrue(m.rocAuc() >= 0.90, "ROC AUC " + m.rocAuc());
+        assertTrue(m.rocAuc() >= 0.90, name + ": ROC AUC " + m.rocAuc());
     }
 }
