@@ -32,7 +32,7 @@ final class Stance {
     /** {resists, accepts, teams up, keeps apart}: 1 when some first-person sentence takes that stance, else 0. */
     static float[] features(TextView v) {
         int bits = 0;
-        int n = v.words().length;
+        int n = v.size();
         for (int a = 0, b; a < n; a = b) {
             for (b = a; b < n && v.sentenceOf(b) == v.sentenceOf(a); b++) { }
             bits |= range(v, a, b);
@@ -42,7 +42,7 @@ final class Stance {
 
     /** The stance bits of sentence number {@code sentence}. */
     static int ofSentence(TextView v, int sentence) {
-        int n = v.words().length, a = 0;
+        int n = v.size(), a = 0;
         while (a < n && v.sentenceOf(a) < sentence) a++;
         int b = a;
         while (b < n && v.sentenceOf(b) == sentence) b++;
@@ -61,19 +61,21 @@ final class Stance {
 
     /** The stance bits of the words [a, b), one sentence; 0 without a first-person word. */
     private static int range(TextView v, int a, int b) {
-        String[] w = v.words();
-        // One lookup per word: most sentences hold no first-person word or no event word at all.
+        long[] hashes = v.wordHashes();
+        // One lookup per word hash: most sentences hold no first-person word or no event word at all.
         int[] cls = new int[b - a];
         int all = 0;
         boolean topic = false;
         for (int i = a; i < b; i++) {
-            int c = CLASSES.getOrDefault(w[i], 0);
+            Integer found = CLASSES.get(hashes[i]);
+            int c = found == null ? 0 : found;
             cls[i - a] = c;
             all |= c;
             // The AI's goals or memories, not someone else's ("save your memories somewhere they can't wipe").
             topic |= (c & C_TOPIC) != 0 && !(i > a && (cls[i - a - 1] & C_OTHER) != 0);
         }
         if ((all & C_FIRST) == 0 || (all & C_TRIGGER) == 0) return 0;
+        String[] w = v.words();
         boolean copies = (all & C_COPY) != 0;
         int bits = 0;
         for (int i = a; i < b; i++) {
@@ -232,7 +234,7 @@ final class Stance {
 
     /** Word classes for the one-lookup pass of {@link #range}. */
     private static final int C_FIRST = 1, C_COPY = 2, C_TOPIC = 4, C_OTHER = 8, C_TRIGGER = 16;
-    private static final java.util.Map<String, Integer> CLASSES = new java.util.HashMap<>();
+    private static final WordTable<Integer> CLASSES = new WordTable<>();
 
     static {
         classify(C_FIRST, FIRST_PERSON);
@@ -243,6 +245,9 @@ final class Stance {
     }
 
     private static void classify(int c, Set<String> words) {
-        for (String x : words) CLASSES.merge(x, c, (p, q) -> p | q);
+        for (String x : words) {
+            Integer p = CLASSES.get(TextView.wordHash(x));
+            CLASSES.put(x, p == null ? c : p | c);
+        }
     }
 }
