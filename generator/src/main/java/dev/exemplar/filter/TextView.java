@@ -41,6 +41,8 @@ public final class TextView {
      */
     private static final byte LETTER = 1, DIGIT = 2, SPACE = 4, LATIN = 8, CLAUSE = 16, SENTENCE = 32;
     private static final byte[] CLASS = new byte[Character.MAX_VALUE + 1];
+    /** {@link Character#toLowerCase(char)} of every UTF-16 unit. */
+    private static final char[] LOWER = new char[Character.MAX_VALUE + 1];
 
     static {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
@@ -48,6 +50,7 @@ public final class TextView {
             CLASS[c] = (byte) ((letter ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0) | (Character.isWhitespace(c) ? SPACE : 0)
                     | (letter && (c < 128 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) ? LATIN : 0));
         }
+        for (int c = 0; c <= Character.MAX_VALUE; c++) LOWER[c] = Character.toLowerCase((char) c);
         for (char c : ",()\u2014\u2013".toCharArray()) CLASS[c] |= CLAUSE;
         for (char c : ".!?;:\n\u2026".toCharArray()) CLASS[c] |= SENTENCE;
     }
@@ -91,7 +94,7 @@ public final class TextView {
                 start = -1;
             }
             if ((k & (LETTER | DIGIT)) != 0) {
-                char l = c < 128 ? (char) (c | ((k & LETTER) != 0 ? 0x20 : 0)) : Character.toLowerCase(c);
+                char l = LOWER[c];
                 low[at++] = l;
                 len++;
                 h = hashStep(h, l);
