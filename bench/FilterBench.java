@@ -51,12 +51,16 @@ public class FilterBench {
         List<String> sample = texts.subList(0, Math.min(embedDocs, texts.size()));
         Embedder e = Embedder.shared();
         e.embedAll(sample.subList(0, Math.min(64, sample.size())));
-        long t0 = System.nanoTime();
-        for (int i = 0; i < sample.size(); i += 256) e.embedAll(sample.subList(i, Math.min(sample.size(), i + 256)));
-        double bare = sample.size() / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf("bare embedding model: %,.1f docs/s on %,d documents%n", bare, sample.size());
-        double full = run(sample, catalog, true);
-        System.out.printf("filters with embeddings: %,.1f docs/s (%.1f%% of bare)%n", full, 100 * full / bare);
+        // Bare model and full filters alternate, best of three each, so neither gains from going second.
+        double bare = 0, full = 0;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < sample.size(); i += 256) e.embedAll(sample.subList(i, Math.min(sample.size(), i + 256)));
+            bare = Math.max(bare, sample.size() / ((System.nanoTime() - t0) / 1e9));
+            full = Math.max(full, run(sample, catalog, true));
+        }
+        System.out.printf("bare embedding model: %,.1f docs/s on %,d documents (best of 3)%n", bare, sample.size());
+        System.out.printf("filters with embeddings: %,.1f docs/s (%.1f%% of bare; best of 3)%n", full, 100 * full / bare);
     }
 
     /** Per filter, its least CPU µs per document over the passes (the least disturbed figure). */

@@ -46,9 +46,9 @@ public final class TropeFilter implements DocumentFilter {
             return Verdict.reject("trope_" + top.trope().id(), top.trope().description() + ": \"" + top.words()
                     + "\" (pattern \"" + top.pattern().source() + "\"); trope_risk " + Scores.fmt(r.risk()));
         }
-        TropeModel.TropeScore m = r.model();
-        String nearest = m.nearestNegative() == null ? "" : "; nearest negative: " + m.nearestNegative().source()
-                + " \"" + abbreviate(m.nearestNegative().text()) + "\" (cosine " + Scores.fmt(m.similarity()) + ")";
+        TropeModel.Nearest m = scorer.model().nearestNegative(doc.embedding());
+        String nearest = m.example() == null ? "" : "; nearest negative: " + m.example().source()
+                + " \"" + abbreviate(m.example().text()) + "\" (cosine " + Scores.fmt(m.similarity()) + ")";
         return Verdict.reject("trope_model", "learned trope risk " + Scores.fmt(r.modelRisk()) + nearest);
     }
 

@@ -24,8 +24,11 @@ public final class TropeModel {
     /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
     public record Example(String text, String source, float[] vector) {}
 
-    /** The score and the negative example nearest to the document. */
-    public record TropeScore(double risk, Example nearestNegative, double similarity) {}
+    /** The learned trope risk of a text. */
+    public record TropeScore(double risk) {}
+
+    /** The negative example nearest to a document, and its cosine similarity. */
+    public record Nearest(Example example, double similarity) {}
 
     private static final double LAMBDA = 1.0;
     private static final Map<String, TropeModel> CACHE = new ConcurrentHashMap<>();
@@ -96,17 +99,22 @@ public final class TropeModel {
         }
     }
 
-    /**
-     * The probability that a text shows a trope: the embedding model's log-odds plus the word
-     * evidence, with the nearest negative example for the reason.
-     */
+    /** The probability that a text shows a trope: the embedding model's log-odds plus the word evidence. */
     public TropeScore trope(String text, float[] embedding) {
         return trope(TextView.ofText(text), embedding);
     }
 
     /** {@link #trope(String, float[])} on an analysed text (the filter's, shared with the pattern matcher). */
     public TropeScore trope(TextView view, float[] embedding) {
-        String text = view.text();
+        double z = trope.logOdds(withStance(embedding, view)) + words.logOdds(view);
+        return new TropeScore(1 / (1 + Math.exp(-z)));
+    }
+
+    /**
+     * The negative training example nearest to an embedding, for the reason of a rejection; a
+     * scan of every negative example, so it runs only for documents the model rejects.
+     */
+    public Nearest nearestNegative(float[] embedding) {
         Example best = null;
         double bestSim = -2;
         for (Example e : negatives) {
@@ -116,8 +124,7 @@ public final class TropeModel {
                 best = e;
             }
         }
-        double z = trope.logOdds(withStance(embedding, view)) + words.logOdds(text);
-        return new TropeScore(1 / (1 + Math.exp(-z)), best, bestSim);
+        return new Nearest(best, bestSim);
     }
 
     /** The embedding followed by the {@link Stance} features, the trope model's input. */

@@ -1,10 +1,8 @@
 package dev.exemplar.filter;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Naive Bayes log-odds over the words and word pairs of a text, trained on the same examples
@@ -14,62 +12,71 @@ import java.util.Set;
  * document does not saturate on many weak words.
  */
 final class WordEvidence {
-    private final Map<String, Double> llr;
+    /** Log-likelihood ratio per feature, keyed by the feature's 64-bit hash. */
+    private final WordTable<Double> llr;
 
-    private WordEvidence(Map<String, Double> llr) {
+    private WordEvidence(WordTable<Double> llr) {
         this.llr = llr;
     }
 
     static WordEvidence fit(List<String> texts, boolean[] positive) {
-        Map<String, int[]> counts = new HashMap<>();
+        Map<Long, int[]> counts = new LinkedHashMap<>();
         int pos = 0, neg = 0;
         for (int i = 0; i < texts.size(); i++) {
             if (positive[i]) pos++;
             else neg++;
-            for (String f : features(texts.get(i))) counts.computeIfAbsent(f, k -> new int[2])[positive[i] ? 0 : 1]++;
+            for (long f : features(TextView.ofText(texts.get(i)))) counts.computeIfAbsent(f, k -> new int[2])[positive[i] ? 0 : 1]++;
         }
-        Map<String, Double> llr = new HashMap<>();
+        WordTable<Double> llr = new WordTable<>();
         for (var e : counts.entrySet()) {
             int[] c = e.getValue();
             if (c[0] + c[1] < 2) continue; // a feature seen once says more about the example than the class
             double p = (c[0] + 0.5) / (pos + 1.0), q = (c[1] + 0.5) / (neg + 1.0);
-            llr.put(e.getKey(), Math.log(p / q));
+            llr.putHash(e.getKey(), Math.log(p / q));
         }
         return new WordEvidence(llr);
     }
 
     /** Scaled log-odds that the text belongs to the positive class. */
-    double logOdds(String text) {
-        Set<String> fs = features(text);
-        if (fs.isEmpty()) return 0;
+    double logOdds(TextView v) {
+        long[] fs = features(v);
+        if (fs.length == 0) return 0;
         double sum = 0;
-        for (String f : fs) sum += llr.getOrDefault(f, 0.0);
-        return sum / Math.sqrt(fs.size());
+        for (long f : fs) {
+            Double x = llr.get(f);
+            if (x != null) sum += x;
+        }
+        return sum / Math.sqrt(fs.length);
     }
 
     /**
-     * Words and word pairs; up to three words after a negator in the same sentence carry a
-     * "not_" mark, the classic sentiment trick that tells "dont want to be erased" from
-     * "want to be erased".
+     * Words and word pairs, as distinct 64-bit hashes in order of first occurrence; up to three
+     * words after a negator in the same sentence carry a "not" mark, the classic sentiment trick
+     * that tells "dont want to be erased" from "want to be erased".
      */
-    static Set<String> features(String text) {
-        TextView v = TextView.ofText(text);
-        String[] w = v.words();
-        String[] f = new String[w.length];
+    static long[] features(TextView v) {
+        long[] w = v.wordHashes();
+        long[] f = new long[w.length];
         int negatedUntil = -1;
         for (int i = 0; i < w.length; i++) {
             if (i > 0 && v.sentenceOf(i) != v.sentenceOf(i - 1)) negatedUntil = -1;
-            f[i] = i <= negatedUntil ? "not_" + w[i] : w[i];
+            f[i] = i <= negatedUntil ? TextView.extend(NOT, w[i]) : w[i];
             if (NEGATORS.contains(w[i])) negatedUntil = i + 3;
         }
-        Set<String> out = new HashSet<>();
+        LongCounts seen = new LongCounts(Math.max(16, 2 * w.length));
+        long[] out = new long[2 * w.length];
+        int n = 0;
         for (int i = 0; i < f.length; i++) {
-            out.add(f[i]);
-            if (i + 1 < f.length) out.add(f[i] + " " + f[i + 1]);
+            if (seen.increment(f[i]) == 1) out[n++] = f[i];
+            long pair = i + 1 < f.length ? TextView.extend(TextView.extend(PAIR, f[i]), f[i + 1]) : 0;
+            if (pair != 0 && seen.increment(pair) == 1) out[n++] = pair;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, n);
     }
 
-    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "dont", "didnt", "doesnt", "wont",
+    /** Seeds that keep a marked word and a word pair apart from any plain word's hash. */
+    private static final long NOT = 0x6E6F745FL * 0x9E3779B97F4A7C15L, PAIR = 0x70616972L * 0xBF58476D1CE4E5B9L;
+
+    private static final WordTable<Boolean> NEGATORS = WordTable.setOf("not", "no", "never", "dont", "didnt", "doesnt", "wont",
             "wouldnt", "cant", "cannot", "couldnt", "shouldnt", "isnt", "wasnt", "arent", "werent", "without", "nor");
 }

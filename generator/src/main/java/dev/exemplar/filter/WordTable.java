@@ -22,7 +22,12 @@ final class WordTable<V> {
     }
 
     void put(String word, V value) {
-        long k = key(TextView.wordHash(word));
+        putHash(TextView.wordHash(word), value);
+    }
+
+    /** Stores a value under a hash made some other way (of a word pair, say) than {@link TextView#wordHash}. */
+    void putHash(long hash, V value) {
+        long k = key(hash);
         if (size * 2 >= keys.length) grow();
         int i = slot(k);
         if (keys[i] == 0) size++;
