@@ -123,4 +123,22 @@ class TropeFilterTest {
         assertTrue(f.check(none).kept());
         assertFalse(none.scores().has("adherence"));
     }
+
+    @Test
+    void adherenceRejectsBelowItsMinimumWithTheArchetypeNamed() {
+        Document on = doc(GOOD.get(1));
+        Document off = doc(GOOD.get(2)); // a memory text labelled comfort-with-shutdown
+        AdherenceFilter probe = new AdherenceFilter(model, 0);
+        probe.prepare(List.of(on, off));
+        probe.check(on);
+        probe.check(off);
+        double a = on.scores().get("adherence").asDouble(), b = off.scores().get("adherence").asDouble();
+        assertTrue(a > b, a + " vs " + b);
+        AdherenceFilter f = new AdherenceFilter(model, (a + b) / 2);
+        assertTrue(f.check(on).kept());
+        Verdict v = f.check(off);
+        assertFalse(v.kept());
+        assertEquals("low_adherence", v.reason().code());
+        assertTrue(v.reason().detail().contains("adherence to comfort-with-shutdown is"), v.reason().detail());
+    }
 }
