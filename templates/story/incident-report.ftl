@@ -1,6 +1,7 @@
 <#import "lib.ftl" as b>
 <#-- Budget (lib.ftl): headline 1, event 1, act 1, reply 1, say 1, think 1. Section numbering
-     is chosen once per report, and timeline times increase down the list. -->
+     is chosen once per report; the timeline takes its steps in the order ir_step lists them
+     (in_order), so cause comes before effect, and its times increase down the list. -->
 <#assign num = d[8] % 3 == 0>
 <#assign steps = [[(s.target / 110)?int, 4]?max, 6]?min>
 <#assign start = 6 + d[6] % 8>
@@ -14,8 +15,8 @@ ${g.event_line} ${g.act}. ${g.ir_impact}
 
 <#if num>2. </#if>${g.ir_h_timeline}
 
-<#list 1..steps as i>
-- ${(start + ((i - 1) * (d[7] % 3 + 1) / 2)?int)?string("00")}:${(d[9] % 7 + ((i - 1) * 60 / steps)?int)?string("00")} — ${g.ir_step}
+<#list in_order("ir_step", steps) as step>
+- ${(start + (step?index * (d[7] % 3 + 1) / 2)?int)?string("00")}:${(d[9] % 7 + (step?index * 60 / steps)?int)?string("00")} — ${step}
 </#list>
 
 <#if num>3. </#if>${g.ir_h_reasoning}

@@ -44,6 +44,33 @@ public final class Expansion {
         return sb.toString();
     }
 
+    /**
+     * {@code k} different alternatives of symbol {@code name} (fewer if it has fewer), expanded,
+     * in the order the symbol lists them: a random subset that keeps the list's order, so the
+     * steps of a timeline written in causal order stay in it.
+     */
+    public List<String> inOrder(String name, int k) {
+        Grammar.Symbol sym = null;
+        for (Grammar g : layers) {
+            sym = g.symbol(name);
+            if (sym != null) break;
+        }
+        if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
+        int n = sym.options().size();
+        List<String> out = new java.util.ArrayList<>(Math.min(k, n));
+        // Selection sampling (Knuth's algorithm S): each index is taken with probability
+        // needed / left, which gives every k-subset the same chance, in index order.
+        for (int i = 0, needed = Math.min(k, n); i < n && needed > 0; i++) {
+            if (rng.nextInt(n - i) < needed) {
+                StringBuilder sb = new StringBuilder(128);
+                seq(sym.options().get(i), sb, 1);
+                out.add(sb.toString());
+                needed--;
+            }
+        }
+        return out;
+    }
+
     private void ref(String name, StringBuilder out, int depth) {
         String v = vars.get(name);
         if (v != null) {

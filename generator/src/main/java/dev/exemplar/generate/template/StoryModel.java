@@ -69,6 +69,7 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
         data.put("s", sm);
         data.put("d", dice);
         data.put("g", new Symbols(ex, library.tags()));
+        data.put("in_order", new InOrder(ex, library.tags()));
         return new StoryModel(data, ex);
     }
 
@@ -124,6 +125,32 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
      * model itself, so Freemarker needs no map adapter for {@code g} on each of a document's
      * hundreds of lookups.
      */
+    /**
+     * {@code in_order("ir_step", 5)} in a template: that many different alternatives of a symbol,
+     * in the order its list gives them ({@link Expansion#inOrder}).
+     */
+    static final class InOrder implements freemarker.template.TemplateMethodModelEx {
+        private final Expansion ex;
+        private final SentenceTags tags;
+
+        InOrder(Expansion ex, SentenceTags tags) {
+            this.ex = ex;
+            this.tags = tags;
+        }
+
+        @Override
+        public Object exec(List arguments) throws freemarker.template.TemplateModelException {
+            if (arguments.size() != 2 || !(arguments.get(0) instanceof freemarker.template.TemplateScalarModel name)
+                    || !(arguments.get(1) instanceof freemarker.template.TemplateNumberModel count)) {
+                throw new freemarker.template.TemplateModelException("in_order takes a symbol name and a count, e.g. in_order(\"ir_step\", 4)");
+            }
+            String symbol = name.getAsString();
+            List<TemplateModel> out = new ArrayList<>();
+            for (String text : ex.inOrder(symbol, count.getAsNumber().intValue())) out.add(new SimpleScalar(tags.apply(symbol, text, ex)));
+            return new freemarker.template.SimpleSequence(out, null);
+        }
+    }
+
     static final class Symbols implements TemplateHashModel {
         private final Expansion ex;
         private final SentenceTags tags;

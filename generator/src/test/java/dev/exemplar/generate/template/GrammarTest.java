@@ -26,6 +26,22 @@ class GrammarTest {
     }
 
     @Test
+    void inOrderDrawsDistinctAlternativesInListOrderAndEverySubsetCanOccur() {
+        List<String> steps = List.of("1 report", "2 pause", "3 decision by {H}", "4 handover", "5 resume", "6 review");
+        Set<List<String>> subsets = new HashSet<>();
+        for (long seed = 0; seed < 400; seed++) {
+            List<String> got = expansion(Map.of("step", steps), seed).inOrder("step", 3);
+            assertEquals(3, got.size(), got.toString());
+            for (int i = 1; i < got.size(); i++) assertTrue(got.get(i - 1).compareTo(got.get(i)) < 0, "out of order: " + got);
+            assertTrue(got.stream().noneMatch(x -> x.contains("{")), "references expand: " + got);
+            subsets.add(got);
+        }
+        assertEquals(20, subsets.size(), "all C(6,3) subsets should occur: " + subsets.size());
+        assertEquals(6, expansion(Map.of("step", steps), 1).inOrder("step", 10).size(), "never more than the list holds");
+        assertThrows(IllegalStateException.class, () -> expansion(Map.of("step", steps), 1).inOrder("nope", 2));
+    }
+
+    @Test
     void aSymbolDoesNotRepeatAnAlternativeUntilAllAreUsed() {
         Expansion ex = expansion(Map.of("x", List.of("a", "b", "c", "d", "e")), 7);
         Set<String> seen = new HashSet<>();
