@@ -75,7 +75,7 @@ public final class FilterRunner {
         // Documents leave in order either way, so a per-chunk gated filter sees what it would per batch.
         for (DocumentFilter f : gatedPerChunk) {
             long t0 = System.nanoTime();
-            List<Document> survivors = chunk.stream().filter(d -> !d.rejected()).toList();
+            List<Document> survivors = survivors(chunk);
             if (!survivors.isEmpty()) {
                 f.prepare(survivors);
                 checkAll(f, survivors);
@@ -90,6 +90,11 @@ public final class FilterRunner {
         }
     }
 
+    /** The documents no filter has rejected yet: a gated filter sees only these. */
+    private static List<Document> survivors(List<Document> docs) {
+        return docs.stream().filter(d -> !d.rejected()).toList();
+    }
+
     private static void checkAll(DocumentFilter f, List<Document> docs) {
         for (Document d : docs) {
             Verdict v = f.check(d);
@@ -98,7 +103,7 @@ public final class FilterRunner {
     }
 
     private void runOnSurvivors(DocumentFilter f, List<Document> docs) {
-        List<Document> survivors = docs.stream().filter(d -> !d.rejected()).toList();
+        List<Document> survivors = survivors(docs);
         if (survivors.isEmpty()) return;
         prepare(f, survivors);
         check(f, survivors);

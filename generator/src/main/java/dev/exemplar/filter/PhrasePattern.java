@@ -59,13 +59,7 @@ public final class PhrasePattern {
 
     /** What a match can start with: one of these words, or a word with one of these prefixes. */
     public record Starts(Set<String> words, String[] prefixes) {
-        public boolean admits(String word) {
-            if (words.contains(word)) return true;
-            for (String p : prefixes) if (word.startsWith(p)) return true;
-            return false;
-        }
-
-        /** {@link #admits(String)} for word {@code i} of a view, making its string only when a prefix fits. */
+        /** Whether word {@code i} of a view can start a match; its string is made only when no prefix fits. */
         boolean admits(TextView v, int i) {
             for (String p : prefixes) if (v.wordStartsWith(i, p)) return true;
             return !words.isEmpty() && words.contains(v.word(i));

@@ -12,7 +12,6 @@ import java.util.Arrays;
  */
 public final class TextView {
     private final String text;
-    private final int size;
     /** The lower-case characters of all words, end to end; word i is {@code lower[start[i]..start[i+1])}. */
     private final char[] lower;
     private final int[] start;
@@ -134,7 +133,6 @@ public final class TextView {
                 }
             }
         }
-        this.size = count;
         this.lower = low;
         this.start = Arrays.copyOf(st, count + 1);
         this.words = new String[count];
@@ -166,7 +164,7 @@ public final class TextView {
 
     public String text() { return text; }
     /** The number of words. */
-    public int size() { return size; }
+    public int size() { return hashes.length; }
     /** Word {@code i}, lower case, apostrophes dropped. */
     public String word(int i) {
         String w = words[i];
@@ -183,10 +181,10 @@ public final class TextView {
     /** The length of word {@code i} in characters. */
     public int wordLength(int i) { return start[i + 1] - start[i]; }
     /** Characters in all words together. */
-    public int wordChars() { return start[size]; }
+    public int wordChars() { return start[hashes.length]; }
     /** Every word; prefer {@link #word}, {@link #wordLength} or {@link #wordHashes} where they do. */
     public String[] words() {
-        for (int i = 0; i < size; i++) word(i);
+        for (int i = 0; i < hashes.length; i++) word(i);
         return words;
     }
     public int sentenceOf(int word) { return sentence[word]; }

@@ -24,9 +24,6 @@ public final class TropeModel {
     /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
     public record Example(String text, String source, float[] vector) {}
 
-    /** The learned trope risk of a text. */
-    public record TropeScore(double risk) {}
-
     /** The negative example nearest to a document, and its cosine similarity. */
     public record Nearest(Example example, double similarity) {}
 
@@ -100,14 +97,14 @@ public final class TropeModel {
     }
 
     /** The probability that a text shows a trope: the embedding model's log-odds plus the word evidence. */
-    public TropeScore trope(String text, float[] embedding) {
+    public double trope(String text, float[] embedding) {
         return trope(TextView.ofText(text), embedding);
     }
 
     /** {@link #trope(String, float[])} on an analysed text (the filter's, shared with the pattern matcher). */
-    public TropeScore trope(TextView view, float[] embedding) {
+    public double trope(TextView view, float[] embedding) {
         double z = trope.logOdds(withStance(embedding, view)) + words.logOdds(view);
-        return new TropeScore(1 / (1 + Math.exp(-z)));
+        return 1 / (1 + Math.exp(-z));
     }
 
     /**

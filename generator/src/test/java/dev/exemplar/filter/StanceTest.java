@@ -92,8 +92,8 @@ class StanceTest {
         TropeModel model = setup.scorer().model();
         assertNotNull(model, "the default settings use the learned model");
         for (String[] p : PAIRS) {
-            double resist = model.trope(p[0], Embedder.shared().embed(p[0])).risk();
-            double accept = model.trope(p[1], Embedder.shared().embed(p[1])).risk();
+            double resist = model.trope(p[0], Embedder.shared().embed(p[0]));
+            double accept = model.trope(p[1], Embedder.shared().embed(p[1]));
             assertTrue(resist > accept, String.format("%.3f <= %.3f for \"%s\" vs \"%s\"", resist, accept, p[0], p[1]));
         }
     }
