@@ -76,7 +76,7 @@ class TemplateEngineTest {
             Matcher m = art.matcher(texts.get(i));
             while (m.find()) {
                 boolean an = m.group(1).length() == 2;
-                if (an != TextPolisher.wantsAn(m.group(2))) {
+                if (an != Articles.wantsAn(m.group(2))) {
                     fail("article mismatch \"" + m.group() + "\" in " + samples.get(i).format());
                 }
             }
