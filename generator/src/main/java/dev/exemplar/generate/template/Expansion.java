@@ -19,15 +19,13 @@ public final class Expansion {
 
     /** What one document's expansions share, whatever unit scope they run in. */
     private static final class State {
-        final Map<String, String> vars;
         final Set<String> tags;
         final SplittableRandom rng;
         final Map<Object, long[]> used = new IdentityHashMap<>();
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
 
-        State(Map<String, String> vars, Set<String> tags, SplittableRandom rng) {
-            this.vars = vars;
+        State(Set<String> tags, SplittableRandom rng) {
             this.tags = tags;
             this.rng = rng;
         }
@@ -35,18 +33,39 @@ public final class Expansion {
 
     private final List<Grammar> layers;
     private final State st;
+    /** Document variables as the current voice sees them: the narration's or quoted speech's. */
+    private final Map<String, String> vars;
+    /** The variables of quoted speech, where every character is named in the third person. */
+    private final Map<String, String> speechVars;
 
     public Expansion(List<Grammar> layers, Map<String, String> vars, SplittableRandom rng) {
         this(layers, vars, Set.of(), rng);
     }
 
     public Expansion(List<Grammar> layers, Map<String, String> vars, Set<String> tags, SplittableRandom rng) {
-        this(layers, new State(vars, tags, rng));
+        this(layers, vars, vars, tags, rng);
     }
 
-    private Expansion(List<Grammar> layers, State st) {
+    /**
+     * {@code vars} are the narration's (a narrator is "I", a letter's addressee "you");
+     * {@code speechVars} are used inside quoted speech ({@link #speech()}), where the same people
+     * are named in the third person.
+     */
+    public Expansion(List<Grammar> layers, Map<String, String> vars, Map<String, String> speechVars, Set<String> tags,
+                     SplittableRandom rng) {
+        this(layers, new State(tags, rng), vars, speechVars);
+    }
+
+    private Expansion(List<Grammar> layers, State st, Map<String, String> vars, Map<String, String> speechVars) {
         this.layers = layers;
         this.st = st;
+        this.vars = vars;
+        this.speechVars = speechVars;
+    }
+
+    /** The same expansion in the voice of quoted speech. */
+    public Expansion speech() {
+        return vars == speechVars ? this : new Expansion(layers, st, speechVars, speechVars);
     }
 
     public SplittableRandom rng() { return st.rng; }
@@ -60,7 +79,7 @@ public final class Expansion {
     /** True when {@code name} is a symbol or a variable. */
     public boolean defines(String name) {
         String base = Modifiers.base(name);
-        if (st.vars.containsKey(base)) return true;
+        if (vars.containsKey(base)) return true;
         return find(base) != null;
     }
 
@@ -117,7 +136,7 @@ public final class Expansion {
                 List<Grammar> scoped = new ArrayList<>(layers.size() + 1);
                 scoped.add(u.fields());
                 scoped.addAll(layers);
-                return new Expansion(scoped, st);
+                return new Expansion(scoped, st, vars, speechVars);
             }
         }
         throw new AssertionError();
@@ -172,7 +191,7 @@ public final class Expansion {
             out.append(Modifiers.apply(name, inner.toString()));
             return;
         }
-        String v = st.vars.get(name);
+        String v = vars.get(name);
         if (v != null) {
             out.append(v);
             return;
