@@ -12,7 +12,7 @@ import java.util.Locale;
  *   <li>no doubled punctuation where a part's own full stop meets the template's ({@code ?.} {@code .,});</li>
  *   <li>a capital letter at the start of every sentence, line and labelled line ("Name: text");</li>
  *   <li>paragraphs separated by exactly one blank line;</li>
- *   <li>terminal punctuation at the end of the document.</li>
+ *   <li>terminal punctuation at the end of the document, unless it ends with a signature.</li>
  * </ul>
  *
  * <p>The rules are hand-written single-pass scanners rather than regular expressions, because this
@@ -332,6 +332,7 @@ public final class TextPolisher {
     static String terminate(String t) {
         if (t.isEmpty()) return t;
         char last = t.charAt(t.length() - 1);
+        if (isSignature(t)) return t;
         if (".!?".indexOf(last) >= 0) return t;
         if (last == '"' || last == '\'' || last == ')') {
             char before = t.length() > 1 ? t.charAt(t.length() - 2) : ' ';
@@ -340,6 +341,20 @@ public final class TextPolisher {
         }
         if (last == ',' || last == ';' || last == ':') return t.substring(0, t.length() - 1) + ".";
         return t + ".";
+    }
+
+    /**
+     * True when the document ends with a signature: a last line of at most three words, all
+     * capitalised, under a line that ends with a comma ("Best wishes,\nAma Owusu"). A name takes
+     * no full stop.
+     */
+    private static boolean isSignature(String t) {
+        int nl = t.lastIndexOf('\n');
+        if (nl < 1 || t.charAt(nl - 1) != ',') return false;
+        String[] words = t.substring(nl + 1).trim().split(" ");
+        if (words.length > 3) return false;
+        for (String w : words) if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) return false;
+        return true;
     }
 
     /**

@@ -35,6 +35,9 @@ class TextPolisherTest {
         assertEquals("He said \"fine.\"", TextPolisher.terminate("He said \"fine\""));
         assertEquals("Over.", TextPolisher.terminate("Over,"));
         assertEquals("Really?", TextPolisher.terminate("Really?"));
+        // A letter's signature is a name, not a sentence.
+        assertEquals("Speak soon.\n\nBest wishes,\nAma Owusu", TextPolisher.terminate("Speak soon.\n\nBest wishes,\nAma Owusu"));
+        assertEquals("It ended with Ama.", TextPolisher.terminate("It ended with Ama"));
     }
 
 }
