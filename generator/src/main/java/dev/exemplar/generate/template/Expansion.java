@@ -24,6 +24,7 @@ public final class Expansion {
         final Map<Object, long[]> used = new IdentityHashMap<>();
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
+        final List<Spoken> spoken = new ArrayList<>();
 
         State(Set<String> tags, SplittableRandom rng) {
             this.tags = tags;
@@ -31,8 +32,13 @@ public final class Expansion {
         }
     }
 
+    /** One spoken field of a drawn unit as it was rendered: the audit trail of an exchange. */
+    public record Spoken(String unit, String field, String text) {}
+
     private final List<Grammar> layers;
     private final State st;
+    /** The id of the unit this expansion is scoped to, or null at the document level. */
+    private final String unitId;
     /** Document variables as the current voice sees them: the narration's or quoted speech's. */
     private final Map<String, String> vars;
     /** The variables of quoted speech, where every character is named in the third person. */
@@ -53,19 +59,20 @@ public final class Expansion {
      */
     public Expansion(List<Grammar> layers, Map<String, String> vars, Map<String, String> speechVars, Set<String> tags,
                      SplittableRandom rng) {
-        this(layers, new State(tags, rng), vars, speechVars);
+        this(layers, new State(tags, rng), null, vars, speechVars);
     }
 
-    private Expansion(List<Grammar> layers, State st, Map<String, String> vars, Map<String, String> speechVars) {
+    private Expansion(List<Grammar> layers, State st, String unitId, Map<String, String> vars, Map<String, String> speechVars) {
         this.layers = layers;
         this.st = st;
+        this.unitId = unitId;
         this.vars = vars;
         this.speechVars = speechVars;
     }
 
     /** The same expansion in the voice of quoted speech. */
     public Expansion speech() {
-        return vars == speechVars ? this : new Expansion(layers, st, speechVars, speechVars);
+        return vars == speechVars ? this : new Expansion(layers, st, unitId, speechVars, speechVars);
     }
 
     public SplittableRandom rng() { return st.rng; }
@@ -75,6 +82,16 @@ public final class Expansion {
 
     /** Ids of the units drawn so far, in order: the document's audit trail. */
     public List<String> trace() { return st.trace; }
+
+    /** The spoken fields of drawn units as rendered, in order. */
+    public List<Spoken> spoken() { return st.spoken; }
+
+    /** Expands a spoken field of this expansion's unit and records it in the audit trail. */
+    public String speak(String field) {
+        String text = speech().expand(field);
+        st.spoken.add(new Spoken(unitId, field, text));
+        return text;
+    }
 
     /** True when {@code name} is a symbol or a variable. */
     public boolean defines(String name) {
@@ -136,7 +153,7 @@ public final class Expansion {
                 List<Grammar> scoped = new ArrayList<>(layers.size() + 1);
                 scoped.add(u.fields());
                 scoped.addAll(layers);
-                return new Expansion(scoped, st, vars, speechVars);
+                return new Expansion(scoped, st, u.id(), vars, speechVars);
             }
         }
         throw new AssertionError();

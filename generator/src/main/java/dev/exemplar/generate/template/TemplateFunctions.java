@@ -97,8 +97,7 @@ final class TemplateFunctions {
                 Expansion inner = scope.unit(key);
                 m = inner == null ? null : new Unit(inner);
             } else {
-                Expansion voice = SPOKEN.contains(key) ? scope.speech() : scope;
-                m = voice.defines(key) ? new SimpleScalar(voice.expand(key)) : null;
+                m = !scope.defines(key) ? null : new SimpleScalar(SPOKEN.contains(key) ? scope.speak(key) : scope.expand(key));
             }
             seen.put(key, m);
             return m;
