@@ -232,7 +232,7 @@ public final class TextPolisher {
 
     /**
      * Capitalises line starts ({@code (?m)^(["'(*#>\-\s]*)(\p{Ll})}), then the text after a short
-     * label ({@code (?m)^([^:\n]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
+     * label ({@code (?m)^([^:\n.!?"]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
      * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
      */
     static String capitalise(String t) {
@@ -264,8 +264,10 @@ public final class TextPolisher {
         int n = s.length;
         for (int p = 0; p < n; p++) {
             if (!lineStart(s, p)) continue;
-            int k = p, chars = 0;  // the label: 1 to 40 code points up to the colon, none of them a line feed
-            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n') {
+            // The label: 1 to 40 code points up to the colon, none of them a line feed or a mark that ends
+            // or quotes a sentence ("Right. I asked: what..." is a sentence, not a label).
+            int k = p, chars = 0;
+            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n' && ".!?\"".indexOf(s[k]) < 0) {
                 k += Character.charCount(Character.codePointAt(s, k));
                 chars++;
             }
@@ -334,7 +336,8 @@ public final class TextPolisher {
         char last = t.charAt(t.length() - 1);
         if (isSignature(t)) return t;
         if (".!?".indexOf(last) >= 0) return t;
-        if (last == '"' || last == '\'' || last == ')') {
+        if (last == ')') return t + ".";  // "(owner: Ama)." the stop closes the sentence, not the bracket
+        if (last == '"' || last == '\'') {
             char before = t.length() > 1 ? t.charAt(t.length() - 2) : ' ';
             if (".!?".indexOf(before) >= 0) return t;
             return t.substring(0, t.length() - 1) + "." + last;
