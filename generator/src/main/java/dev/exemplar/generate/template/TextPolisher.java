@@ -231,8 +231,8 @@ public final class TextPolisher {
     }
 
     /**
-     * Capitalises line starts ({@code (?m)^(["'(*#>\-\s]*)(\p{Ll})}), then the text after a short
-     * label ({@code (?m)^([^:\n.!?"]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
+     * Capitalises line starts ({@code (?m)^(["'*#>\-\s]*)(\p{Ll})}), then the text after a short
+     * label ({@code (?m)^([^:\n.!?",]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
      * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
      */
     static String capitalise(String t) {
@@ -253,7 +253,8 @@ public final class TextPolisher {
         for (int p = 0; p < n; p++) {
             if (!lineStart(s, p)) continue;
             int r = p;
-            while (r < n && (isRegexSpace(s[r]) || "\"'(*#>-".indexOf(s[r]) >= 0)) r++;
+            // Not after an opening bracket: a screenplay's "(a beat)" stays lower case.
+            while (r < n && (isRegexSpace(s[r]) || "\"'*#>-".indexOf(s[r]) >= 0)) r++;
             p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();
@@ -265,9 +266,9 @@ public final class TextPolisher {
         for (int p = 0; p < n; p++) {
             if (!lineStart(s, p)) continue;
             // The label: 1 to 40 code points up to the colon, none of them a line feed or a mark that ends
-            // or quotes a sentence ("Right. I asked: what..." is a sentence, not a label).
+            // quotes or joins a sentence ("Right. I asked: what..." and "On screen, it says: ..." are not labels).
             int k = p, chars = 0;
-            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n' && ".!?\"".indexOf(s[k]) < 0) {
+            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n' && ".!?\",".indexOf(s[k]) < 0) {
                 k += Character.charCount(Character.codePointAt(s, k));
                 chars++;
             }
