@@ -96,7 +96,7 @@ public final class Expansion {
     /** True when {@code name} is a symbol or a variable. */
     public boolean defines(String name) {
         String base = Modifiers.base(name);
-        if (vars.containsKey(base)) return true;
+        if (vars.containsKey(name) || vars.containsKey(base)) return true;
         return find(base) != null;
     }
 
@@ -202,7 +202,7 @@ public final class Expansion {
 
     private void ref(String name, StringBuilder out, int depth) {
         String base = Modifiers.base(name);
-        if (base.length() != name.length()) {
+        if (base.length() != name.length() && !vars.containsKey(name)) {
             StringBuilder inner = new StringBuilder(64);
             ref(base, inner, depth);
             out.append(Modifiers.apply(name, inner.toString()));

@@ -44,4 +44,11 @@ class ArticlesTest {
                 Map.of("H.job", "auditor", "role", "ward clerk"), new SplittableRandom(1));
         assertEquals("an auditor and a ward clerk", ex.expand("x"));
     }
+
+    @Test
+    void thePosModifierMakesAPossessiveButACharactersOwnFieldWins() {
+        Expansion ex = new Expansion(List.of(Grammar.compile(Map.of("x", List.of("{here.pos} gate, {there.pos} gate, {H.pos} notes")))),
+                Map.of("here", "the farm", "there", "the allotments", "H.pos", "my"), new SplittableRandom(1));
+        assertEquals("the farm's gate, the allotments' gate, my notes", ex.expand("x"));
+    }
 }

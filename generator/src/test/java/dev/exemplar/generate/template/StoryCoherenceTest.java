@@ -234,6 +234,21 @@ class StoryCoherenceTest {
         assertTrue(dates > 50, "dates checked: " + dates);
     }
 
+    private static final Pattern OBJECT_I = Pattern.compile("\\b(?:told|asked|with|to|for|at|from|bothering|gave|showed|reminded|"
+            + "sent|let|helped|thanked|behind|beside|about|by|of|called|texted|emailed|pinged) I\\b(?!'| am| was| have| had| do| did| will| would| could| can| should| might| think| knew| know| said| wrote| asked| felt| thought| got| went| came| took| left| saw| found| kept)");
+
+    /** Where a person narrates ("I"), the narrator in object position is "me": the grammar picks the case. */
+    @Test
+    void theNarratorIsMeInObjectPosition() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!TemplateCorpus.GENERATOR.library().firstPerson(d.sample().format())) continue;
+            Matcher m = OBJECT_I.matcher(d.text());
+            if (m.find()) bad.add(d.where() + ": …" + d.text().substring(Math.max(0, m.start() - 40), Math.min(d.text().length(), m.end() + 30)) + "…");
+        }
+        assertTrue(bad.isEmpty(), String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
+
     /** Greetings and goodbyes fit the part of the day the document happens in. */
     @Test
     void greetingsFitThePartOfTheDay() {
