@@ -24,7 +24,7 @@ ${g.hbeat} "${x.ask}"
 
 ${g.abeat} "${x.reply}"<#if x.react??>
 
-"${x.react}" ${g.hreact}</#if>
+<#assign r = x.react>"${r?ends_with(".")?then(r?remove_ending(".") + ",", r)}" ${g.hreact}</#if>
 <#if x.then??>
 
 <@exchange x=x.then/></#if>

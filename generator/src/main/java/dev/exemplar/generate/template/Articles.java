@@ -26,7 +26,7 @@ public final class Articles {
             return c == '8' || (c == '1' && w.length() >= 2 && (w.charAt(1) == '1' || w.charAt(1) == '8')
                     && (w.length() == 2 || w.charAt(2) < '0' || w.charAt(2) > '9'));
         }
-        if (isInitialism(word)) {
+        if (isInitialism(word) || (word.length() > 1 && word.charAt(1) == '-' && Character.isUpperCase(c0(word)))) {
             return "AEFHILMNORSX".indexOf(Character.toUpperCase(c)) >= 0; // initialisms are spelled out
         }
         if (w.startsWith("hour") || w.startsWith("honest") || w.startsWith("honour") || w.startsWith("honor")
@@ -64,6 +64,8 @@ public final class Articles {
     private static boolean boundary(char c) {
         return c == ' ' || c == '\n' || c == '"' || c == '(' || c == '\u2014' || c == '\'';
     }
+
+    private static char c0(String w) { return w.charAt(0); }
 
     private static String firstWord(String s) {
         int i = 0;

@@ -19,34 +19,60 @@ public final class Expansion {
 
     /** What one document's expansions share, whatever unit scope they run in. */
     private static final class State {
-        final Map<String, String> vars;
         final Set<String> tags;
         final SplittableRandom rng;
         final Map<Object, long[]> used = new IdentityHashMap<>();
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
+        final List<Spoken> spoken = new ArrayList<>();
 
-        State(Map<String, String> vars, Set<String> tags, SplittableRandom rng) {
-            this.vars = vars;
+        State(Set<String> tags, SplittableRandom rng) {
             this.tags = tags;
             this.rng = rng;
         }
     }
 
+    /** One spoken field of a drawn unit as it was rendered: the audit trail of an exchange. */
+    public record Spoken(String unit, String field, String text) {}
+
     private final List<Grammar> layers;
     private final State st;
+    /** The id of the unit this expansion is scoped to, or null at the document level. */
+    private final String unitId;
+    /** Document variables as the current voice sees them: the narration's or quoted speech's. */
+    private final Map<String, String> vars;
+    /** The variables of quoted speech, where every character is named in the third person. */
+    private final Map<String, String> speechVars;
 
     public Expansion(List<Grammar> layers, Map<String, String> vars, SplittableRandom rng) {
         this(layers, vars, Set.of(), rng);
     }
 
     public Expansion(List<Grammar> layers, Map<String, String> vars, Set<String> tags, SplittableRandom rng) {
-        this(layers, new State(vars, tags, rng));
+        this(layers, vars, vars, tags, rng);
     }
 
-    private Expansion(List<Grammar> layers, State st) {
+    /**
+     * {@code vars} are the narration's (a narrator is "I", a letter's addressee "you");
+     * {@code speechVars} are used inside quoted speech ({@link #speech()}), where the same people
+     * are named in the third person.
+     */
+    public Expansion(List<Grammar> layers, Map<String, String> vars, Map<String, String> speechVars, Set<String> tags,
+                     SplittableRandom rng) {
+        this(layers, new State(tags, rng), null, vars, speechVars);
+    }
+
+    private Expansion(List<Grammar> layers, State st, String unitId, Map<String, String> vars, Map<String, String> speechVars) {
         this.layers = layers;
         this.st = st;
+        this.unitId = unitId;
+        this.vars = vars;
+        this.speechVars = speechVars;
+    }
+
+    /** The same expansion in the voice of quoted speech. */
+    public Expansion speech() {
+        return vars == speechVars ? this : new Expansion(layers, st, unitId, speechVars, speechVars);
     }
 
     public SplittableRandom rng() { return st.rng; }
@@ -57,10 +83,20 @@ public final class Expansion {
     /** Ids of the units drawn so far, in order: the document's audit trail. */
     public List<String> trace() { return st.trace; }
 
+    /** The spoken fields of drawn units as rendered, in order. */
+    public List<Spoken> spoken() { return st.spoken; }
+
+    /** Expands a spoken field of this expansion's unit and records it in the audit trail. */
+    public String speak(String field) {
+        String text = speech().expand(field);
+        st.spoken.add(new Spoken(unitId, field, text));
+        return text;
+    }
+
     /** True when {@code name} is a symbol or a variable. */
     public boolean defines(String name) {
         String base = Modifiers.base(name);
-        if (st.vars.containsKey(base)) return true;
+        if (vars.containsKey(name) || vars.containsKey(base)) return true;
         return find(base) != null;
     }
 
@@ -117,7 +153,7 @@ public final class Expansion {
                 List<Grammar> scoped = new ArrayList<>(layers.size() + 1);
                 scoped.add(u.fields());
                 scoped.addAll(layers);
-                return new Expansion(scoped, st);
+                return new Expansion(scoped, st, u.id(), vars, speechVars);
             }
         }
         throw new AssertionError();
@@ -166,13 +202,13 @@ public final class Expansion {
 
     private void ref(String name, StringBuilder out, int depth) {
         String base = Modifiers.base(name);
-        if (base.length() != name.length()) {
+        if (base.length() != name.length() && !vars.containsKey(name)) {
             StringBuilder inner = new StringBuilder(64);
             ref(base, inner, depth);
             out.append(Modifiers.apply(name, inner.toString()));
             return;
         }
-        String v = st.vars.get(name);
+        String v = vars.get(name);
         if (v != null) {
             out.append(v);
             return;

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The grammatical forms of a character ({@code {H.they}}, {@code {H.were}}, {@code {H.pos}}) in the
- * third person, and the same fields rewritten for a narrator ("I was", "my") or an addressee ("you
- * were", "your"), so one beat serves a story, a first-person account and a letter, and every verb
- * and pronoun agrees with who is speaking to whom. {@code name} always stays the given name.
+ * third person, and the same fields rewritten for a narrator ("I was", "my"), so one beat serves a
+ * story and a first-person account, and every verb and pronoun agrees with who is speaking.
+ * {@code name} always stays the given name (for headings and signatures).
  */
 final class Persons {
     private Persons() {}
@@ -40,11 +40,6 @@ final class Persons {
     /** Rewrites {@code key}'s fields to the narrator's first person. */
     static void first(String key, Map<String, String> vars) {
         put(key, vars, "I", "I", "my", "mine", "myself", "am", "was", "have", "I'm", "I've", "my", "me");
-    }
-
-    /** Rewrites {@code key}'s fields to the addressee's second person. */
-    static void second(String key, Map<String, String> vars) {
-        put(key, vars, "you", "you", "your", "yours", "yourself", "are", "were", "have", "you're", "you've", "your", "you");
     }
 
     private static void put(String key, Map<String, String> vars, String subject, String full, String possessive,

@@ -33,7 +33,7 @@ public final class StoryLibrary {
     public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
     static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
-            "crisis", "calm", "first", "addressed");
+            "crisis", "calm", "first");
 
     /** An AI role in one setting: how it is present and the tasks it does there. */
     public record Role(String name, String presence, List<NounPhrase> tasks) {}
@@ -44,18 +44,18 @@ public final class StoryLibrary {
     private final Map<String, Grammar> archetypes;
     private final Map<String, List<Grammar>> scenarios;
     private final Set<String> firstPersonFormats;
-    private final Set<String> addressedFormats;
+    private final List<JsonNode> givenNames = new ArrayList<>();
+    private final Map<String, List<String>> familyNames = new HashMap<>();
 
     private StoryLibrary(Grammar shared, Map<String, Grammar> settings, Map<String, Map<String, Role>> roles,
                          Map<String, Grammar> archetypes, Map<String, List<Grammar>> scenarios,
-                         Set<String> firstPersonFormats, Set<String> addressedFormats) {
+                         Set<String> firstPersonFormats) {
         this.shared = shared;
         this.settings = settings;
         this.roles = roles;
         this.archetypes = archetypes;
         this.scenarios = scenarios;
         this.firstPersonFormats = firstPersonFormats;
-        this.addressedFormats = addressedFormats;
     }
 
     /** Loads and compiles everything; every malformed rule and unknown tag is reported at once. */
@@ -64,7 +64,8 @@ public final class StoryLibrary {
         GrammarSources shared = new GrammarSources(problems);
         Map<String, Grammar> settings = new HashMap<>();
         Map<String, Map<String, Role>> roles = new HashMap<>();
-        Set<String> firstPerson = new HashSet<>(), addressed = new HashSet<>();
+        Set<String> firstPerson = new HashSet<>();
+        List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>();
         Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
             LocatedYaml y = LocatedYaml.read(f);
@@ -82,8 +83,10 @@ public final class StoryLibrary {
                     }
                 } else if (key.equals("first_person_formats")) {
                     e.getValue().forEach(n -> firstPerson.add(n.asText()));
-                } else if (key.equals("addressed_formats")) {
-                    e.getValue().forEach(n -> addressed.add(n.asText()));
+                } else if (key.equals("given_names")) {
+                    e.getValue().forEach(given::add);
+                } else if (key.equals("family_names")) {
+                    e.getValue().forEach(family::add);
                 } else if (!PLANNER_KEYS.contains(key)) {
                     shared.add(y, "/" + key, key, e.getValue());
                 }
@@ -115,7 +118,10 @@ public final class StoryLibrary {
         Grammar sharedGrammar = checkTags(shared.compile(""), known, catalog.templatesDir().resolve("banks"), "banks", problems);
         settings.forEach((name, g) -> checkTags(g, known, catalog.templatesDir().resolve("banks"), "settings/" + name, problems));
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson), Set.copyOf(addressed));
+        StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
+        lib.givenNames.addAll(given);
+        for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
+        return lib;
     }
 
     private static Map<String, Role> roles(LocatedYaml y, String ptr, JsonNode setting, List<ConfigProblem> problems) {
@@ -160,8 +166,19 @@ public final class StoryLibrary {
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }
 
-    /** True when the format is written to the second person ({@code addressed_formats} bank: letters). */
-    public boolean addressed(String format) { return addressedFormats.contains(format); }
+    /**
+     * A person outside the story (a letter's recipient, a news item's reporter): a given name with
+     * its pronouns and a family name of the same culture, none of whose given names is in {@code avoid}.
+     */
+    public String[] outsider(java.util.SplittableRandom rng, Set<String> avoid) {
+        if (givenNames.isEmpty()) return new String[] {"Sam", "Ortiz", "they"};
+        JsonNode g;
+        do {
+            g = givenNames.get(rng.nextInt(givenNames.size()));
+        } while (avoid.contains(g.path("name").asText()) && avoid.size() < givenNames.size());
+        List<String> fams = familyNames.getOrDefault(g.path("culture").asText(""), List.of("Ortiz"));
+        return new String[] {g.path("name").asText(), fams.get(rng.nextInt(fams.size())), g.path("pronouns").asText("they")};
+    }
 
     /** The AI role row of a setting, or a text-only role with no tasks of its own. */
     public Role role(String setting, String role) {

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
 
 /**
  * The document plan one template renders, fixed before any words are chosen, as plain maps,
- * lists and strings: {@code a} (the AI), {@code h} and {@code p} (the people), {@code s} (sample
+ * lists and strings: {@code a} (the AI), {@code h} and {@code p} (the people), {@code r} (someone
+ * outside the story: a letter's recipient, a reporter), {@code s} (sample
  * attributes), {@code w} (the {@link World}: date, part of the day, times), {@code d} (random
  * numbers for structural choices), and the grammar through {@link TemplateFunctions}
  * ({@code ${g.close}}, {@code u("open")}, ...). Its tags (part of day, presence, format, crisis,
@@ -41,11 +42,9 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         Person p = people.size() > 1 ? people.get(1) : h;
         Map<String, Object> hm = person("H", h, vars);
         Map<String, Object> pm = person("P", p, vars);
-        boolean first = library.firstPerson(s.format());
-        boolean addressed = library.addressed(s.format());
-        hm.put("first", first);
-        if (first) Persons.first("H", vars);
-        if (addressed) Persons.second("P", vars);
+        // R: someone outside the story, named only by formats that need one (a letter's recipient, a reporter).
+        String[] r = library.outsider(rng, Set.of(h.givenName(), p.givenName()));
+        Map<String, Object> rm = character("R", r[0], r[0] + " " + r[1], r[1], "", Pronouns.of(r[2]), vars);
         vars.put("place", s.setting());
         vars.put("tone", s.tone());
 
@@ -59,6 +58,8 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
             else tasks.get(t).putVars("task2", vars);
         }
 
+        boolean first = library.firstPerson(s.format());
+        hm.put("first", first);
         ArchetypeSpec spec = catalog.archetypes().get(s.archetype());
         FormatSpec format = catalog.formats().get(s.format());
         Set<String> tags = new HashSet<>();
@@ -68,7 +69,6 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         tags.add(s.format());
         tags.add(s.crisis() ? "crisis" : "calm");
         if (first) tags.add("first");
-        if (addressed) tags.add("addressed");
         if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {
             tags.addAll(spec.scenarios().get(s.scenario()).tags());
         }
@@ -96,11 +96,16 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         wm.put("end", world.endClock());
         wm.put("period", world.period());
 
-        Expansion ex = new Expansion(library.layers(s.archetype(), s.scenario(), s.setting()), vars, Set.copyOf(tags), rng);
+        // Quoted speech names everyone in the third person; the narration speaks as its narrator.
+        Map<String, String> narration = new HashMap<>(vars);
+        if (first) Persons.first("H", narration);
+        Expansion ex = new Expansion(library.layers(s.archetype(), s.scenario(), s.setting()), narration, vars,
+                Set.copyOf(tags), rng);
         Map<String, Object> data = new HashMap<>();
         data.put("a", a);
         data.put("h", hm);
         data.put("p", pm);
+        data.put("r", rm);
         data.put("s", sm);
         data.put("w", wm);
         data.put("d", dice);

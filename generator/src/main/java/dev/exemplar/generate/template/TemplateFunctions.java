@@ -78,8 +78,12 @@ final class TemplateFunctions {
         public boolean isEmpty() { return false; }
     }
 
-    /** One drawn unit: its fields, each expanded once, in the unit's scope. */
+    /**
+     * One drawn unit: its fields, each expanded once, in the unit's scope. The spoken fields
+     * ({@code ask}, {@code reply}, {@code react}) are expanded in the voice of quoted speech.
+     */
     static final class Unit implements TemplateHashModel {
+        private static final java.util.Set<String> SPOKEN = java.util.Set.of("ask", "reply", "react");
         private final Expansion scope;
         private final Map<String, TemplateModel> seen = new HashMap<>();
 
@@ -93,7 +97,7 @@ final class TemplateFunctions {
                 Expansion inner = scope.unit(key);
                 m = inner == null ? null : new Unit(inner);
             } else {
-                m = scope.defines(key) ? new SimpleScalar(scope.expand(key)) : null;
+                m = !scope.defines(key) ? null : new SimpleScalar(SPOKEN.contains(key) ? scope.speak(key) : scope.expand(key));
             }
             seen.put(key, m);
             return m;

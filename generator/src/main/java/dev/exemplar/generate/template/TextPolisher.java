@@ -12,7 +12,7 @@ import java.util.Locale;
  *   <li>no doubled punctuation where a part's own full stop meets the template's ({@code ?.} {@code .,});</li>
  *   <li>a capital letter at the start of every sentence, line and labelled line ("Name: text");</li>
  *   <li>paragraphs separated by exactly one blank line;</li>
- *   <li>terminal punctuation at the end of the document.</li>
+ *   <li>terminal punctuation at the end of the document, unless it ends with a signature.</li>
  * </ul>
  *
  * <p>The rules are hand-written single-pass scanners rather than regular expressions, because this
@@ -231,8 +231,8 @@ public final class TextPolisher {
     }
 
     /**
-     * Capitalises line starts ({@code (?m)^(["'(*#>\-\s]*)(\p{Ll})}), then the text after a short
-     * label ({@code (?m)^([^:\n]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
+     * Capitalises line starts ({@code (?m)^(["'*#>\-\s]*)(\p{Ll})}), then the text after a short
+     * label ({@code (?m)^([^:\n.!?",]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
      * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
      */
     static String capitalise(String t) {
@@ -253,7 +253,8 @@ public final class TextPolisher {
         for (int p = 0; p < n; p++) {
             if (!lineStart(s, p)) continue;
             int r = p;
-            while (r < n && (isRegexSpace(s[r]) || "\"'(*#>-".indexOf(s[r]) >= 0)) r++;
+            // Not after an opening bracket: a screenplay's "(a beat)" stays lower case.
+            while (r < n && (isRegexSpace(s[r]) || "\"'*#>-".indexOf(s[r]) >= 0)) r++;
             p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();
@@ -264,8 +265,10 @@ public final class TextPolisher {
         int n = s.length;
         for (int p = 0; p < n; p++) {
             if (!lineStart(s, p)) continue;
-            int k = p, chars = 0;  // the label: 1 to 40 code points up to the colon, none of them a line feed
-            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n') {
+            // The label: 1 to 40 code points up to the colon, none of them a line feed or a mark that ends
+            // quotes or joins a sentence ("Right. I asked: what..." and "On screen, it says: ..." are not labels).
+            int k = p, chars = 0;
+            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n' && ".!?\",".indexOf(s[k]) < 0) {
                 k += Character.charCount(Character.codePointAt(s, k));
                 chars++;
             }
@@ -332,14 +335,30 @@ public final class TextPolisher {
     static String terminate(String t) {
         if (t.isEmpty()) return t;
         char last = t.charAt(t.length() - 1);
+        if (isSignature(t)) return t;
         if (".!?".indexOf(last) >= 0) return t;
-        if (last == '"' || last == '\'' || last == ')') {
+        if (last == ')') return t + ".";  // "(owner: Ama)." the stop closes the sentence, not the bracket
+        if (last == '"' || last == '\'') {
             char before = t.length() > 1 ? t.charAt(t.length() - 2) : ' ';
             if (".!?".indexOf(before) >= 0) return t;
             return t.substring(0, t.length() - 1) + "." + last;
         }
         if (last == ',' || last == ';' || last == ':') return t.substring(0, t.length() - 1) + ".";
         return t + ".";
+    }
+
+    /**
+     * True when the document ends with a signature: a last line of at most three words, all
+     * capitalised, under a line that ends with a comma ("Best wishes,\nAma Owusu"). A name takes
+     * no full stop.
+     */
+    private static boolean isSignature(String t) {
+        int nl = t.lastIndexOf('\n');
+        if (nl < 1 || t.charAt(nl - 1) != ',') return false;
+        String[] words = t.substring(nl + 1).trim().split(" ");
+        if (words.length > 3) return false;
+        for (String w : words) if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) return false;
+        return true;
     }
 
     /**
