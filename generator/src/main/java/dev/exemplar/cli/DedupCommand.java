@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code exemplar dedup}: exact, near-duplicate, semantic dedup and decontamination of any JSONL. */
 @Command(name = "dedup", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Removes duplicate and eval-contaminated documents from any JSONL with a \"text\" field.",
+                "",
                 "Removes exact duplicates, near duplicates (MinHash LSH), optionally semantic duplicates "
                         + "(MiniLM embeddings), and documents that share a 13-gram with evaluation sets, "
                         + "from any JSONL with a \"text\" field (.jsonl or .jsonl.gz, files or directories).",

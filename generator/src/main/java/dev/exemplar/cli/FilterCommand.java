@@ -30,11 +30,13 @@ import java.util.concurrent.Callable;
 /** {@code exemplar filter}: applies the quality filters to any JSONL with a {@code text} field. */
 @Command(name = "filter", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Applies Exemplar's quality filters to JSONL records with a \"text\" field (and, optionally, an",
-                "\"archetype\"), writing kept.jsonl and rejected.jsonl to the output directory. Records pass through",
-                "unchanged apart from the added \"scores\" (on both files) and \"reasons\" (on rejected ones), so a run",
-                "can be re-thresholded later from the stored scores. filter-report.json holds the counts by reason,",
-                "time per filter and what the corpus slop scan found shared by many documents.",
+                "Applies Exemplar's quality filters to any JSONL with a \"text\" field.",
+                "",
+                "Records may also carry an \"archetype\" (or take one from --archetype). Writes kept.jsonl and",
+                "rejected.jsonl to the output directory. Records pass through unchanged apart from the added",
+                "\"scores\" (on both files) and \"reasons\" (on rejected ones), so a run can be re-thresholded later",
+                "from the stored scores. filter-report.json holds the counts by reason, time per filter and what",
+                "the corpus slop scan found shared by many documents.",
                 "",
                 "Filters and thresholds come from the mix's filters section (--mix), else from the documented",
                 "defaults. The trope scorer trains on the project's archetype specs and filters/tropes.yaml."},
