@@ -14,6 +14,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,7 +120,7 @@ public final class FilterCommand implements Callable<Integer> {
                 runner.apply(batch, d -> keptOut.write(restore(d)), d -> rejectedOut.write(withReasons(d)));
                 batch.clear();
                 if (runner.stats().seen() >= progressAt[0]) {
-                    err.printf("  %,d documents, %,d rejected%n", runner.stats().seen(), runner.stats().rejected());
+                    err.printf("  %s, %,d rejected%n", Counts.of(runner.stats().seen(), "document"), runner.stats().rejected());
                     progressAt[0] += 10_000;
                 }
             };
@@ -146,7 +147,7 @@ public final class FilterCommand implements Callable<Integer> {
                 stdout.printf("  %-8s %5.1f%%  %s%n", s.path("kind").asText(), 100 * s.path("share").asDouble(), s.path("text").asText());
             }
         }
-        if (reader.badLines() > 0) stdout.printf("%,d malformed lines skipped%n", reader.badLines());
+        if (reader.badLines() > 0) stdout.println(Counts.of(reader.badLines(), "malformed line") + " skipped");
         stdout.printf("wrote %s and %s in %.1f s%n", kept, rejected, secs);
         return ExitCodes.OK;
     }

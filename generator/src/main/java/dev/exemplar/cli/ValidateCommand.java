@@ -9,6 +9,7 @@ import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.FormatSpec;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 import freemarker.template.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,12 +84,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (problems.isEmpty()) {
-            out.println("OK: " + checked + " files valid.");
+            out.println("OK: " + Counts.of(checked, "file") + " valid.");
             return ExitCodes.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
         problems.forEach(p -> err.println("error: " + p));
-        err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + checked + " files.");
+        err.println(Counts.of(problems.size(), "problem") + " in " + Counts.of(checked, "file") + ".");
         return ExitCodes.BAD_INPUT;
     }
 
