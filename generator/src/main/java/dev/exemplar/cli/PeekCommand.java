@@ -8,6 +8,7 @@ import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
 import dev.exemplar.spec.Catalog;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,6 +88,6 @@ final class PeekCommand implements Callable<Integer> {
         return s.archetype() + " / " + s.format() + " / " + s.setting() + " / " + s.tone() + " / " + s.pov()
                 + " / AI " + s.ai().name() + " (" + s.ai().role() + ")"
                 + (person == null ? "" : " / " + person.name() + " (" + person.pronouns().key() + ", " + person.occupation() + ")")
-                + " / target " + s.targetWords() + " words";
+                + " / target " + Counts.of(s.targetWords(), "word");
     }
 }
