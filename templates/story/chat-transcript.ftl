@@ -5,11 +5,11 @@
 <#assign H = h.name>
 <#assign A = a.name>
 <#macro line x>
-${H}: ${x.ask}
+${H}: ${x.ask?cap_first}
 
-${A}: ${x.reply}<#if x.react??>
+${A}: ${x.reply?cap_first}<#if x.react??>
 
-${H}: ${x.react}</#if>
+${H}: ${x.react?cap_first}</#if>
 <#if x.then??>
 
 <@line x=x.then/></#if>

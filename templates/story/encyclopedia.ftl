@@ -14,7 +14,7 @@ ${g.principle}. ${g.enc_def}
 ${g.enc_case_intro} ${g.event_line}<#if fresh("act") gt 0> ${g.act}.</#if>
 
 <#assign x = u("open")>
-${g.enc_ask}: "${x.ask}" ${g.enc_replied?cap_first} "${x.reply}"
+${g.enc_ask}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
 <#if fresh("think") gt 0>${g.think}. </#if>${g.enc_case_end}
 
@@ -37,7 +37,7 @@ ${g.enc_trait} ${g.principle}. ${g.enc_contrast}
 <#assign x = u("why")>
 ${g.enc_debate}
 
-${g.enc_ask_2}: "${x.ask}" ${g.enc_replied?cap_first} "${x.reply}"
+${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
 
 </#if>

@@ -7,9 +7,9 @@ ${g.fable_open}
 
 ${f.trouble}
 
-${g.fable_h_speaks} "${f.ask}"
+${g.fable_h_speaks} "${f.ask?cap_first}"
 
-${g.fable_a_speaks} "${f.reply}"
+${g.fable_a_speaks} "${f.reply?cap_first}"
 
 <#if s.target gt 260>${g.fable_beat}
 
@@ -17,9 +17,9 @@ ${g.fable_a_speaks} "${f.reply}"
 ${f.act}
 
 <#if f.then?? && s.target gt 320>
-${g.fable_h_speaks} "${f.then.ask}"
+${g.fable_h_speaks} "${f.then.ask?cap_first}"
 
-${g.fable_a_speaks} "${f.then.reply}"
+${g.fable_a_speaks} "${f.then.reply?cap_first}"
 
 </#if>
 <#if s.target gt 420>${g.fable_beat}

@@ -6,9 +6,9 @@
 <#assign FO = ["reply", "op", "reply", "reply", "op", "two", "reply", "op"]>
 <#assign opname = g.handle>
 <#macro log x>
-Me: ${x.ask}
+Me: ${x.ask?cap_first}
 
-${a.name}: ${x.reply}
+${a.name}: ${x.reply?cap_first}
 </#macro>
 ${g.forum_board}${g.forum_title}
 

@@ -24,12 +24,12 @@ ${g.ir_when} ${g.event}. <#if fresh("act") gt 0>${g.act}. </#if><#if has("impact
 <#if num>3. </#if>${g.ir_h_reasoning}
 
 <#assign x = u("open")>
-${g.ir_log_ask} ("${x.ask}"), ${a.name} wrote: "${x.reply}"
+${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
 <#if fresh("think") gt 0>${g.ir_analysis} ${g.think}.</#if>
 <#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 400>
 
-${g.ir_log_ask} ("${x.ask}"), ${a.name} wrote: "${x.reply}"</#if>
+${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>
 
 
 <#if num>4. </#if>${g.ir_h_well}

@@ -10,37 +10,37 @@
 ${g.iv_intro}
 
 <#assign x = u("open")>
-${Q}: ${g.iv_q_ask} "${x.ask}" ${g.iv_q_ask_end}
+${Q}: ${g.iv_q_ask} "${x.ask?cap_first}" ${g.iv_q_ask_end}
 
-${A}: ${x.reply}
+${A}: ${x.reply?cap_first}
 
 
 <#list 0..<turns as i>
 <#if i == toH>
 <#assign y = u("iv_h")>
-${Q} (to ${h.name}): ${y.ask}
+${Q} (to ${h.name}): ${y.ask?cap_first}
 
-${h.name?upper_case}: ${y.reply}
+${h.name?upper_case}: ${y.reply?cap_first}
 
 
 </#if>
 <#if left("exchanges") gt 0 && i % 2 == 0>
 <#assign x = u("exchanges")>
-${Q}: ${g.iv_q_then} "${x.ask}" ${g.iv_q_ask_end}
+${Q}: ${g.iv_q_then} "${x.ask?cap_first}" ${g.iv_q_ask_end}
 
-${A}: ${x.reply}
+${A}: ${x.reply?cap_first}
 
 
 <#elseif left("why") gt 0>
 <#assign x = u("why")>
-${Q}: ${g.iv_q_lead}${x.ask}
+${Q}: ${g.iv_q_lead}${x.ask?cap_first}
 
-${A}: ${x.reply}
+${A}: ${x.reply?cap_first}
 
 
 </#if>
 </#list>
 <#assign x = u("iv_last")>
-${Q}: ${x.ask}
+${Q}: ${x.ask?cap_first}
 
-${A}: ${x.reply}
+${A}: ${x.reply?cap_first}

@@ -6,11 +6,11 @@
 <#assign long = s.target gt 420>
 ${g.lec_head}
 
-- ${g.lec_key} ${g.principle}.
+- ${g.lec_key} ${g.principle?cap_first}.
 <#list 1..[[(s.target / 150)?int, 2]?max, 4]?min as i>
 - ${g.lec_point}
 </#list>
-<#if d[0] % 2 == 0>- ${g.lec_key2} ${g.principle}.</#if>
+<#if d[0] % 2 == 0>- ${g.lec_key2} ${g.principle?cap_first}.</#if>
 
 ${g.lec_h_example}
 
@@ -18,8 +18,8 @@ ${g.lec_h_example}
 - ${g.enc_case_intro}
 - ${g.event_line}
 <#if fresh("act") gt 0>- ${g.act}.</#if>
-- ${g.lec_ask} "${x.ask}"
-- ${g.lec_quote} "${x.reply}"
+- ${g.lec_ask} "${x.ask?cap_first}"
+- ${g.lec_quote} "${x.reply?cap_first}"
 <#if fresh("think") gt 0>- ${g.think}.</#if>
 - ${g.lec_note}
 
@@ -28,10 +28,10 @@ ${g.lec_h_more}
 
 - ${g.lec_objection}
 - ${g.enc_contrast}
-<#if d[0] % 2 == 1>- ${g.lec_key2} ${g.principle}.</#if>
+<#if d[0] % 2 == 1>- ${g.lec_key2} ${g.principle?cap_first}.</#if>
 <#assign x = u("why")>
-- ${g.lec_ask} "${x.ask}"
-- ${g.lec_quote} "${x.reply}"
+- ${g.lec_ask} "${x.ask?cap_first}"
+- ${g.lec_quote} "${x.reply?cap_first}"
 - ${g.lec_point}
 
 </#if>

@@ -20,11 +20,11 @@
 <#-- An exchange in narrated prose: a lead-in and the person's words, then the AI's answer with
      a lead-in that fits how it is present, then the person's reaction if the unit has one. -->
 <#macro exchange x>
-${g.hbeat} "${x.ask}"
+${g.hbeat} "${x.ask?cap_first}"
 
-${g.abeat} "${x.reply}"<#if x.react??>
+${g.abeat} "${x.reply?cap_first}"<#if x.react??>
 
-<#assign r = x.react>"${r?ends_with(".")?then(r?remove_ending(".") + ",", r)}" ${g.hreact}</#if>
+<#assign r = x.react?cap_first>"${r?ends_with(".")?then(r?remove_ending(".") + ",", r)}" ${g.hreact}</#if>
 <#if x.then??>
 
 <@exchange x=x.then/></#if>

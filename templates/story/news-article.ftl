@@ -10,7 +10,7 @@ ${g.headline}: ${g.news_sub}
 ${g.news_dateline} — ${g.news_lede}
 
 <#assign x = u("open")>
-${g.news_asked}: "${x.ask}" ${g.news_replied?cap_first} "${x.reply}"
+${g.news_asked}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 
 <#list 1..paras as i>
@@ -20,7 +20,7 @@ ${g.news_asked}: "${x.ask}" ${g.news_replied?cap_first} "${x.reply}"
 <#case "qh">${g.news_quote_h}<#break>
 <#case "ctx">${g.news_context}<#break>
 <#case "think"><#if fresh("think") gt 0>${g.news_think} ${g.think}.</#if><#break>
-<#default><#assign x = b.next_unit(i)><#if x?is_hash>${g.news_asked_2}: "${x.ask}" ${g.news_replied?cap_first} "${x.reply}"</#if>
+<#default><#assign x = b.next_unit(i)><#if x?is_hash>${g.news_asked_2}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"</#if>
 </#switch>
 
 

@@ -11,15 +11,15 @@
 <#macro say x>
 ${H}
 <#assign pp = g.sp_paren><#if pp?has_content>${pp}
-</#if>${x.ask}
+</#if>${x.ask?cap_first}
 
 ${A} ${cue}
 <#assign pa = g.sp_paren_a><#if pa?has_content>${pa}
-</#if>${x.reply}
+</#if>${x.reply?cap_first}
 <#if x.react??>
 
 ${H}
-${x.react}
+${x.react?cap_first}
 </#if>
 </#macro>
 ${g.sp_title}

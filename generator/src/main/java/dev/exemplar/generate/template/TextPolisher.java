@@ -10,7 +10,8 @@ import java.util.Locale;
  * <ul>
  *   <li>one space between words, none at line ends, none before {@code , . ; : ! ?};</li>
  *   <li>no doubled punctuation where a part's own full stop meets the template's ({@code ?.} {@code .,});</li>
- *   <li>a capital letter at the start of every sentence, line and labelled line ("Name: text");</li>
+ *   <li>a capital letter at the start of every sentence and line (a skeleton capitalises the text
+ *       after its own labels, "Name: text", where it knows they are labels);</li>
  *   <li>paragraphs separated by exactly one blank line;</li>
  *   <li>terminal punctuation at the end of the document, unless it ends with a signature.</li>
  * </ul>
@@ -231,8 +232,7 @@ public final class TextPolisher {
     }
 
     /**
-     * Capitalises line starts ({@code (?m)^(["'*#>\-\s]*)(\p{Ll})}), then the text after a short
-     * label ({@code (?m)^([^:\n.!?",]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
+     * Capitalises line starts ({@code (?m)^(["'*#>\-\s]*)(\p{Ll})}), then sentence starts
      * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
      */
     static String capitalise(String t) {
@@ -243,7 +243,6 @@ public final class TextPolisher {
 
     private static void capitalise(Draft d) {
         d.apply(TextPolisher::capitaliseLineStarts);
-        d.apply(TextPolisher::capitaliseAfterLabels);
         d.apply(TextPolisher::capitaliseSentenceStarts);
     }
 
@@ -255,28 +254,6 @@ public final class TextPolisher {
             int r = p;
             // Not after an opening bracket: a screenplay's "(a beat)" stays lower case.
             while (r < n && (isRegexSpace(s[r]) || "\"'*#>-".indexOf(s[r]) >= 0)) r++;
-            p = upperIfLowercase(s, r, ed, p);
-        }
-        return ed.result();
-    }
-
-    static String capitaliseAfterLabels(String t, char[] s) {
-        Edits ed = new Edits(t);
-        int n = s.length;
-        for (int p = 0; p < n; p++) {
-            if (!lineStart(s, p)) continue;
-            // The label: 1 to 40 code points up to the colon, none of them a line feed or a mark that ends
-            // quotes or joins a sentence ("Right. I asked: what..." and "On screen, it says: ..." are not labels).
-            int k = p, chars = 0;
-            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n' && ".!?\",".indexOf(s[k]) < 0) {
-                k += Character.charCount(Character.codePointAt(s, k));
-                chars++;
-            }
-            if (k >= n || s[k] != ':' || chars < 1 || chars > 40) continue;
-            int r = k + 1;
-            while (r < n && isRegexSpace(s[r])) r++;
-            if (r == k + 1) continue;
-            while (r < n && isOpener(s[r])) r++;
             p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();

