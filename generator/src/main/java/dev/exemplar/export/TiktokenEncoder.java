@@ -5,23 +5,23 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The built-in OpenAI encodings through jtokkit, with a per-thread cache of encoded chunks.
  *
  * <p>Why a cache is exact: tiktoken encodes each piece of its pre-tokenising regex on its own, and
- * for both cl100k_base and o200k_base a space followed by a letter always starts a piece (no
- * alternative of either pattern ends in a space that is followed by a letter, and neither uses
- * look-behind). So a text cut before every such space encodes, chunk by chunk, to exactly the
- * tokens of the whole text; chunks are mostly single words, which repeat, so most of them come
- * from the cache. {@code TiktokenEncoderTest} checks the equality against jtokkit on real and
+ * neither pattern looks behind, so a text cut only where a piece must start encodes, chunk by
+ * chunk, to exactly the tokens of the whole text (see {@link #pieceStarts}: before a space that
+ * precedes a letter, and after the end of a run of letters, since every alternative of both
+ * patterns that matches letters takes the whole run). Chunks are mostly single words and
+ * punctuation, which repeat, so most come from the cache. {@code TiktokenEncoderTest} checks the equality against jtokkit on real and
  * random text.
  */
 final class TiktokenEncoder implements TokenEncoder {
-    /** Entries per thread before the cache is emptied, which bounds its memory (about 100 MB at worst). */
-    private static final int CACHE_LIMIT = 200_000;
+    /** 2^20 slots per thread, emptied when half full: at most 524,288 chunks (tens of MB). */
+    private static final int CACHE_SLOTS_LOG2 = 20;
     /** Longer chunks are encoded directly: they rarely repeat. */
     private static final int MAX_CACHED_CHARS = 48;
 
@@ -29,7 +29,8 @@ final class TiktokenEncoder implements TokenEncoder {
     private final Encoding encoding;
     private final int vocabSize;
     private final Eod eod;
-    private final ThreadLocal<Map<String, int[]>> cache = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<ChunkCache> cache = ThreadLocal.withInitial(() -> new ChunkCache(CACHE_SLOTS_LOG2));
+    private final Function<String, int[]> direct = this::encodeDirect;
 
     private TiktokenEncoder(String name, EncodingType type, int vocabSize, Eod eod) {
         this.name = name;
@@ -66,23 +67,55 @@ final class TiktokenEncoder implements TokenEncoder {
 
     @Override
     public int[] encode(String text) {
-        Map<String, int[]> map = cache.get();
-        if (map.size() > CACHE_LIMIT) map.clear();
+        ChunkCache c = cache.get();
         int[] out = new int[Math.max(16, text.length() / 3)];
-        int n = 0, start = 0, len = text.length();
+        int n = 0, start = 0, len = text.length(), h = 0;
         for (int i = 1; i <= len; i++) {
-            if (i < len && !(text.charAt(i) == ' ' && i + 1 < len && Character.isLetter(text.codePointAt(i + 1)))) continue;
-            String chunk = text.substring(start, i);
-            int[] ids = chunk.length() <= MAX_CACHED_CHARS ? map.get(chunk) : null;
-            if (ids == null) {
-                ids = encoding.encodeOrdinary(chunk).toArray();
-                if (chunk.length() <= MAX_CACHED_CHARS) map.put(chunk, ids);
-            }
-            if (n + ids.length > out.length) out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, n + ids.length));
+            char prev = text.charAt(i - 1);
+            h = 31 * h + prev; // the chunk's String.hashCode, built while scanning
+            if (i < len && !pieceStarts(text, i, prev)) continue;
+            int[] ids = i - start <= MAX_CACHED_CHARS ? c.get(text, start, i, h, direct) : direct.apply(text.substring(start, i));
+            if (n + ids.length > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, n + ids.length));
             System.arraycopy(ids, 0, out, n, ids.length);
             n += ids.length;
             start = i;
+            h = 0;
         }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static final byte OTHER = 0, LETTER = 1, SPACE = 2, KEEP = 3;
+    /** ASCII classes for the fast path of {@link #pieceStarts}; KEEP is the apostrophe. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (int c = 'a'; c <= 'z'; c++) ASCII[c] = LETTER;
+        for (int c = 'A'; c <= 'Z'; c++) ASCII[c] = LETTER;
+        ASCII[' '] = SPACE;
+        ASCII['\''] = KEEP;
+    }
+
+    /**
+     * True where a piece of both encodings' pre-tokenising patterns must start: at a space followed
+     * by a letter, and right after a run of letters that is not followed by a mark or an
+     * apostrophe (which o200k_base can join to the word). Not every piece start is found; only
+     * these are used. {@code prev} is the character before {@code i}.
+     */
+    static boolean pieceStarts(String text, int i, char prev) {
+        char c = text.charAt(i);
+        if (c < 128) {
+            byte k = ASCII[c];
+            if (k == SPACE) {
+                if (i + 1 >= text.length()) return false;
+                char next = text.charAt(i + 1);
+                return next < 128 ? ASCII[next] == LETTER : Character.isLetter(text.codePointAt(i + 1));
+            }
+            if (k != OTHER) return false;
+            return prev < 128 ? ASCII[prev] == LETTER : Character.isLetter(text.codePointBefore(i));
+        }
+        if (Character.isLetter(c) || Character.isSurrogate(c)) return false;
+        int type = Character.getType(c);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) return false;
+        return Character.isLetter(text.codePointBefore(i));
     }
 }
