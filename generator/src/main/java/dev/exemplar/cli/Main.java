@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 FilterCommand.class,
                 EvalFiltersCommand.class,
                 ExportCommand.class,
+                BlendCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",

@@ -44,6 +44,7 @@ public final class Exporter {
         m.put("run", run.root().toAbsolutePath().normalize().toString());
         m.put("run_name", run.name());
         m.put("run_status", run.status());
+        m.put("arm", BlendSource.arm(run.shards()));
         switch (o.format()) {
             case MEGATRON -> {
                 try (TokenEncoder enc = TokenEncoders.open(o.tokenizer(), o.eod())) {

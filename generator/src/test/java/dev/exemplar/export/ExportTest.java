@@ -71,6 +71,13 @@ class ExportTest {
             assertEquals(List.of("default_text_document.bin", "default_text_document.idx", "export.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no partial or temporary file left");
         }
+        // blend reads the export's exact count and its real prefix.
+        CliResult blend = TestProject.cli("blend", out.toString(), "--share", "0.5", "--base-tokens", String.valueOf(total * 4), "--json");
+        assertEquals(0, blend.code(), blend.err());
+        JsonNode b = Json.MAPPER.readTree(blend.out());
+        assertEquals(2.0, b.path("epochs").path("treatment").asDouble(), 1e-9);
+        assertTrue(b.path("megatron").path("treatment").path("args").asText()
+                .endsWith(" 0.5 " + out.resolve("default_text_document").toAbsolutePath().normalize()), b.toString());
         // Deterministic: a second export is byte-identical, whatever the thread count.
         Path again = tmp.resolve("meg-again");
         assertEquals(0, TestProject.cli("export", run.toString(), "--format", "megatron", "--out", again.toString(), "--threads", "1").code());
