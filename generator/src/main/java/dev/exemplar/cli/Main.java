@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 EvalFiltersCommand.class,
                 ExportCommand.class,
                 BlendCommand.class,
+                EvalSetCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",
