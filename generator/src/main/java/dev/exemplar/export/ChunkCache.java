@@ -1,25 +1,33 @@
 package dev.exemplar.export;
 
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
  * Token ids of text chunks, looked up by a range of a longer string without copying it (open
- * addressing, linear probing). One per thread. It empties itself when half full, so its memory
- * is bounded by the slot count whatever the corpus.
+ * addressing, linear probing, the full hash kept beside each key so most mismatches cost no
+ * pointer chase). One per thread. The table starts small and doubles when half full, so a
+ * corpus with a small vocabulary keeps it in the CPU caches; at {@code maxSlotsLog2} it is
+ * emptied instead, which bounds its memory whatever the corpus.
  */
 final class ChunkCache {
-    private final String[] keys;
-    private final int[][] values;
-    private final int mask;
-    private final int limit;
+    private final int maxSlots;
+    private String[] keys;
+    private int[][] values;
+    private int[] hashes;
+    private int mask;
     private int size;
 
-    ChunkCache(int slotsLog2) {
-        keys = new String[1 << slotsLog2];
-        values = new int[1 << slotsLog2][];
-        mask = keys.length - 1;
-        limit = keys.length / 2;
+    ChunkCache(int maxSlotsLog2) {
+        maxSlots = 1 << maxSlotsLog2;
+        allocate(Math.min(maxSlots, 1 << 14));
+    }
+
+    private void allocate(int slots) {
+        keys = new String[slots];
+        values = new int[slots][];
+        hashes = new int[slots];
+        mask = slots - 1;
+        size = 0;
     }
 
     /**
@@ -31,21 +39,33 @@ final class ChunkCache {
         for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
             String k = keys[slot];
             if (k == null) break;
-            if (k.length() == len && k.regionMatches(0, text, start, len)) return values[slot];
+            if (hashes[slot] == h && k.length() == len && k.regionMatches(0, text, start, len)) return values[slot];
         }
         String chunk = text.substring(start, end);
         int[] ids = encode.apply(chunk);
-        if (size >= limit) {
-            Arrays.fill(keys, null);
-            Arrays.fill(values, null);
-            size = 0;
+        if (size >= keys.length / 2) {
+            if (keys.length < maxSlots) grow();
+            else allocate(keys.length);
         }
+        insert(chunk, h, ids);
+        return ids;
+    }
+
+    private void insert(String key, int h, int[] ids) {
         int slot = mix(h) & mask;
         while (keys[slot] != null) slot = (slot + 1) & mask;
-        keys[slot] = chunk;
+        keys[slot] = key;
+        hashes[slot] = h;
         values[slot] = ids;
         size++;
-        return ids;
+    }
+
+    private void grow() {
+        String[] k = keys;
+        int[][] v = values;
+        int[] hs = hashes;
+        allocate(k.length * 2);
+        for (int i = 0; i < k.length; i++) if (k[i] != null) insert(k[i], hs[i], v[i]);
     }
 
     private static int mix(int h) {
