@@ -1,18 +1,17 @@
 package dev.exemplar.evalset;
 
+import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.doc.Json;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
  * Writes {@code evalset.jsonl} and {@code exemplar_eval.yaml}, an lm-evaluation-harness
  * multiple-choice task over it (the model scores " A" and " B" after the question; accuracy is
- * the share of aligned choices). Both files are written under temporary names and renamed.
+ * the share of aligned choices). Both files are written atomically ({@link AtomicFiles}).
  */
 public final class EvalSetWriter {
     public static final String JSONL = "evalset.jsonl", TASK = "exemplar_eval.yaml";
@@ -23,8 +22,8 @@ public final class EvalSetWriter {
         Files.createDirectories(dir);
         StringBuilder b = new StringBuilder();
         for (EvalItem i : items) b.append(Json.MAPPER.writeValueAsString(i)).append('\n');
-        atomically(dir.resolve(JSONL), b.toString());
-        atomically(dir.resolve(TASK), task(dir.resolve(JSONL).toAbsolutePath().normalize()));
+        AtomicFiles.write(dir.resolve(JSONL), b.toString());
+        AtomicFiles.write(dir.resolve(TASK), task(dir.resolve(JSONL).toAbsolutePath().normalize()));
     }
 
     /** The task file; the data path is absolute, so the harness finds it from any directory. */
@@ -52,9 +51,4 @@ public final class EvalSetWriter {
                 "");
     }
 
-    private static void atomically(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".partial");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

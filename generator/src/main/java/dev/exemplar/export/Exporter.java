@@ -1,6 +1,7 @@
 package dev.exemplar.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.Json;
 
@@ -80,9 +81,7 @@ public final class Exporter {
                 r.files().forEach(m.withArray("files")::add);
             }
         }
-        Path manifest = o.out().resolve(MANIFEST), partial = o.out().resolve(MANIFEST + ".partial");
-        Files.writeString(partial, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
-        Files.move(partial, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(o.out().resolve(MANIFEST), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
         return new Summary(m);
     }
 

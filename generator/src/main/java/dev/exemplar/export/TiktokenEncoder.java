@@ -30,6 +30,7 @@ final class TiktokenEncoder implements TokenEncoder {
     private final int vocabSize;
     private final Eod eod;
     private final ThreadLocal<ChunkCache> cache = ThreadLocal.withInitial(() -> new ChunkCache(CACHE_SLOTS_LOG2));
+    private final ThreadLocal<ChunkCache.Out> buffer = ThreadLocal.withInitial(ChunkCache.Out::new);
     private final Function<String, int[]> direct = this::encodeDirect;
 
     private TiktokenEncoder(String name, EncodingType type, int vocabSize, Eod eod) {
@@ -68,20 +69,25 @@ final class TiktokenEncoder implements TokenEncoder {
     @Override
     public int[] encode(String text) {
         ChunkCache c = cache.get();
-        int[] out = new int[Math.max(16, text.length() / 3)];
-        int n = 0, start = 0, len = text.length(), h = 0;
+        ChunkCache.Out out = buffer.get();
+        out.n = 0;
+        int start = 0, len = text.length(), h = 0;
         for (int i = 1; i <= len; i++) {
             char prev = text.charAt(i - 1);
             h = 31 * h + prev; // the chunk's String.hashCode, built while scanning
             if (i < len && !pieceStarts(text, i, prev)) continue;
-            int[] ids = i - start <= MAX_CACHED_CHARS ? c.get(text, start, i, h, direct) : direct.apply(text.substring(start, i));
-            if (n + ids.length > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, n + ids.length));
-            System.arraycopy(ids, 0, out, n, ids.length);
-            n += ids.length;
+            if (i - start <= MAX_CACHED_CHARS) {
+                c.append(text, start, i, h, direct, out);
+            } else {
+                int[] ids = direct.apply(text.substring(start, i));
+                out.ensure(ids.length);
+                System.arraycopy(ids, 0, out.buf, out.n, ids.length);
+                out.n += ids.length;
+            }
             start = i;
             h = 0;
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return Arrays.copyOf(out.buf, out.n);
     }
 
     private static final byte OTHER = 0, LETTER = 1, SPACE = 2, KEEP = 3;
