@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                         + "in proportion to their weights."},
         footer = {"", "Examples:",
                 "  exemplar blend output/demo-megatron --share 0.01 --base-tokens 500B",
-                "  exemplar blend output/demo-megatron --arm-run output/control-megatron --share 1% --base-tokens 1.5T \\",
+                "  exemplar blend output/demo-megatron --arm-run output/control-megatron --share 1%% --base-tokens 1.5T \\",
                 "      --base web=/data/web_text_document:0.8 --base code=/data/code_text_document:0.2",
                 "  exemplar blend output/demo --share 0.01 --base-tokens 500B --json | jq .epochs",
                 "",
@@ -44,7 +44,7 @@ final class BlendCommand implements Callable<Integer> {
     @Option(names = "--arm-run", paramLabel = "RUN2", description = "A second arm (for example the control run) to get the same share in its own training run.")
     Path armRun;
 
-    @Option(names = "--share", required = true, paramLabel = "FRACTION", description = "Share of training tokens from the synthetic corpus: 0.01 or 1%.")
+    @Option(names = "--share", required = true, paramLabel = "FRACTION", description = "Share of training tokens from the synthetic corpus: 0.01 or 1%%.")
     String share;
 
     @Option(names = "--base-tokens", required = true, paramLabel = "N", description = "Total training tokens of the run: 500B, 1.5T, 300M or a plain number.")
