@@ -47,7 +47,13 @@ final class RecordBuilder {
         a.put("pov", s.pov());
         a.put("target_words", s.targetWords());
         a.put("scenario", s.scenario());
-        a.put("situation", catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario()).situation());
+        dev.exemplar.spec.Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
+        if (sc.eval()) {
+            // The eval set is only worth anything while no corpus has seen it.
+            throw new IllegalStateException("plan index " + s.index() + " (" + s.archetype() + ") draws eval scenario "
+                    + s.scenario() + "; eval scenarios are held out of generation and never written to a corpus");
+        }
+        a.put("situation", sc.situation());
         a.put("crisis", s.crisis());
         ObjectNode ai = a.putObject("ai");
         ai.put("name", s.ai().name()).put("role", s.ai().role()).put("pronouns", s.ai().pronouns().key());
