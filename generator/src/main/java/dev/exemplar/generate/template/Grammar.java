@@ -110,6 +110,20 @@ public final class Grammar {
         return refs;
     }
 
+    /** The {@code {ref}}s of this grammar's own symbols, not of its units (they see their own fields first). */
+    public Set<String> symbolReferences() {
+        Set<String> refs = new TreeSet<>();
+        for (Symbol s : symbols.values()) for (Option o : s.options()) collect(o.parts(), refs);
+        return refs;
+    }
+
+    /** Every unit of every unit list, for validation. */
+    public List<Unit> allUnits() {
+        List<Unit> all = new ArrayList<>();
+        for (List<Unit> l : units.values()) all.addAll(l);
+        return all;
+    }
+
     /** Every tag any condition of this grammar or its units mentions, for validation. */
     public Set<String> tags() {
         Set<String> tags = new TreeSet<>();
