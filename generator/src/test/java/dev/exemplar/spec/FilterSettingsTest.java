@@ -77,4 +77,30 @@ class FilterSettingsTest {
         assertTrue(all.contains("filters.judge.on_unparsed: \"ignore\" is not one of reject, keep"), all);
         assertTrue(all.contains("mix.yaml:7: filters.slpo: unknown key (did you mean \"slop\"?)"), all);
     }
+
+    /** Issue 15: a mix can set the trope threshold per generator; model-written text usually wants the stricter one. */
+    @Test
+    void tropeThresholdPerGenerator() {
+        List<ConfigProblem> p = new ArrayList<>();
+        FilterSettings f = read("""
+                filters:
+                  tropes: {max_risk: 0.6, max_risk_by_generator: {model: 0.3}}
+                """, p);
+        assertTrue(p.isEmpty(), p.toString());
+        assertEquals(0.3, f.tropes().maxRisk("model"));
+        assertEquals(0.6, f.tropes().maxRisk("template"));
+        assertEquals(0.6, f.tropes().maxRisk(null));
+        read("""
+                filters:
+                  tropes: {max_risk_by_generator: {modle: 0.3, template: 1.5}}
+                  adherence: {min: 0.1}
+                """, p);
+        String all = p.toString();
+        assertEquals(2, p.size(), all);
+        assertTrue(all.contains("mix.yaml:2: filters.tropes.max_risk_by_generator.modle: unknown key (did you mean \"model\"?)"), all);
+        assertTrue(all.contains("filters.tropes.max_risk_by_generator.template: must be between 0.0 and 1.0"), all);
+        p.clear();
+        read("filters:\n  tropes: {max_risk_by_generator: 0.3}\n", p);
+        assertTrue(p.toString().contains("filters.tropes.max_risk_by_generator: must be a mapping of generator to threshold"), p.toString());
+    }
 }
