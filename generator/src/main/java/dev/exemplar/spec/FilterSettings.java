@@ -62,7 +62,7 @@ public record FilterSettings(
      */
     public record Tropes(boolean enabled, double maxRisk, boolean embeddings, String lexicon,
                          java.util.Map<String, Double> maxRiskByGenerator) {
-        public static final Tropes DEFAULT = new Tropes(true, 0.8, true, "filters/tropes.yaml", java.util.Map.of());
+        public static final Tropes DEFAULT = new Tropes(true, 0.8, true, "filters/tropes.yaml", java.util.Map.of("model", 0.66));
 
         public Tropes(boolean enabled, double maxRisk, boolean embeddings, String lexicon) {
             this(enabled, maxRisk, embeddings, lexicon, java.util.Map.of());
@@ -171,6 +171,9 @@ public record FilterSettings(
             if (!Double.isNaN(x)) byGenerator.put(g, x);
         }
         byGen.finish();
+        // The default per-generator thresholds go with the default max_risk: a mix that sets its own
+        // max_risk and no per-generator ones means that one threshold for every generator.
+        if (byGenNode == null && !t.has("max_risk")) byGenerator.putAll(Tropes.DEFAULT.maxRiskByGenerator());
         Tropes tropes = new Tropes(enabled(f, t, "tropes", true),
                 t.number("max_risk", 0, 1, Tropes.DEFAULT.maxRisk()),
                 t.bool("embeddings", Tropes.DEFAULT.embeddings()),

@@ -23,6 +23,7 @@ class FilterSettingsTest {
         assertTrue(p.isEmpty());
         assertEquals(80, FilterSettings.DEFAULT.minWords());
         assertEquals(0.8, FilterSettings.DEFAULT.tropes().maxRisk());
+        assertEquals(0.66, FilterSettings.DEFAULT.tropes().maxRisk("model"));
         assertEquals(List.of(0.20, 0.18, 0.16), FilterSettings.DEFAULT.repetition().maxTopNgramShare());
     }
 
@@ -90,6 +91,13 @@ class FilterSettingsTest {
         assertEquals(0.3, f.tropes().maxRisk("model"));
         assertEquals(0.6, f.tropes().maxRisk("template"));
         assertEquals(0.6, f.tropes().maxRisk(null));
+        // A mix that sets only max_risk means it for every generator; with neither, the defaults apply.
+        FilterSettings one = read("filters:\n  tropes: {max_risk: 0.5}\n", p);
+        assertEquals(0.5, one.tropes().maxRisk("model"));
+        FilterSettings none = read("filters:\n  tropes: {embeddings: false}\n", p);
+        assertEquals(0.66, none.tropes().maxRisk("model"));
+        assertEquals(0.8, none.tropes().maxRisk("template"));
+        assertTrue(p.isEmpty(), p.toString());
         read("""
                 filters:
                   tropes: {max_risk_by_generator: {modle: 0.3, template: 1.5}}
