@@ -22,9 +22,13 @@ final class ProjectOptions {
 
     /** The catalog of the project the mix belongs to. */
     Catalog catalog(Path mixFile) {
-        Path root = project != null ? Catalog.findRoot(project)
-                : mixFile != null ? findRootFrom(mixFile) : Catalog.findRoot(Path.of(""));
-        return Catalog.load(root);
+        return Catalog.load(root(mixFile));
+    }
+
+    /** The project root: --project, else the project holding {@code near} (a mix or a file to validate), else the working directory's. */
+    Path root(Path near) {
+        return project != null ? Catalog.findRoot(project)
+                : near != null ? findRootFrom(near) : Catalog.findRoot(Path.of(""));
     }
 
     private static Path findRootFrom(Path mixFile) {

@@ -1,5 +1,7 @@
 package dev.exemplar.filter;
 
+import dev.exemplar.text.Counts;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +40,7 @@ public final class FilterStats {
     /** A few lines for the terminal: totals, then every reason with its count and share. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(java.util.Locale.ROOT, "%,d documents: %,d kept, %,d rejected (%.2f%%)%n", seen, kept, rejected,
+        sb.append(String.format(java.util.Locale.ROOT, "%s: %,d kept, %,d rejected (%.2f%%)%n", Counts.of(seen, "document"), kept, rejected,
                 seen == 0 ? 0.0 : 100.0 * rejected / seen));
         byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, "  %-36s %,8d  (%.2f%%)%n", e.getKey(), e.getValue(),

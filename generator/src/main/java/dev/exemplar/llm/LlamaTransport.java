@@ -6,6 +6,7 @@ import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,8 +99,8 @@ final class LlamaTransport implements Transport {
             try {
                 inTokens = model.encode(prompt).length;
                 if (inTokens + r.maxOutputTokens() > settings.contextSize()) {
-                    throw new ProviderError(400, "context_overflow", -1, "prompt of " + inTokens
-                            + " tokens plus " + r.maxOutputTokens() + " output tokens exceeds context_size "
+                    throw new ProviderError(400, "context_overflow", -1, "prompt of " + Counts.of(inTokens, "token")
+                            + " plus " + Counts.of(r.maxOutputTokens(), "output token") + " exceeds context_size "
                             + settings.contextSize() + "; raise model.context_size");
                 }
                 for (LlamaOutput o : model.generate(p)) {

@@ -33,6 +33,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,8 +142,8 @@ public final class Pipeline {
             while (prepared && !done(plan, stats) ) {
                 if (next >= maxAttempts) {
                     status = "stopped";
-                    stopReason = "too many rejections: " + stats.rejectedCount() + " of " + next
-                            + " samples rejected; see rejected.jsonl for the reasons";
+                    stopReason = "too many rejections: " + stats.rejectedCount() + " of " + Counts.of(next, "sample")
+                            + " rejected; see rejected.jsonl for the reasons";
                     break;
                 }
                 List<PlannedSample> window = window(plan, replacements, next, stats, generators);
