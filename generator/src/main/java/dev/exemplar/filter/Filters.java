@@ -75,7 +75,7 @@ public final class Filters {
         if (f.tropes().enabled() || (model && f.adherence().enabled())) {
             Lexicon lexicon = TropeSetup.lexicon(catalog, f);
             TropeModel tm = model ? TropeModel.forCatalog(catalog, lexicon, Embedder.shared()) : null;
-            if (f.tropes().enabled()) out.add(new TropeFilter(new TropeScorer(lexicon, tm), f.tropes().maxRisk()));
+            if (f.tropes().enabled()) out.add(new TropeFilter(new TropeScorer(lexicon, tm), f.tropes().maxRisk(), f.tropes().maxRiskByGenerator()));
             if (tm != null && f.adherence().enabled()) out.add(new AdherenceFilter(tm, f.adherence().min()));
         }
         return out;
