@@ -61,9 +61,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             description = "Take the trope threshold and lexicon from this mix's filters section (default: built-in defaults).")
     Path mix;
 
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Project root holding archetypes/ (default: the current directory or its nearest ancestor).")
-    Path project;
+    @Mixin ProjectOption project;
 
     @Option(names = "--threshold", paramLabel = "X",
             description = "Risk at or above which a statement counts as flagged (default: the mix's tropes.max_risk, 0.8).")
@@ -94,7 +92,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 case "matching-desired" -> LabelledData.Polarity.MATCHING_DESIRED;
                 default -> throw new BadInputException("--polarity must be auto, matching-undesired or matching-desired, found \"" + polarity + "\"");
             };
-            TropeSetup setup = TropeSetup.load(project, mix, !noEmbeddings);
+            TropeSetup setup = TropeSetup.load(project.root(mix), mix, !noEmbeddings);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
             List<Path> files = CliOptions.jsonlFiles(data);
             List<FileResult> results = new ArrayList<>();

@@ -63,9 +63,7 @@ public final class FilterCommand implements Callable<Integer> {
             description = "Target archetype for records that carry none (used by the adherence score; not written to the records).")
     String archetype;
 
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Project root holding archetypes/ (default: found from the mix file, then the current directory).")
-    Path project;
+    @Mixin ProjectOption project;
 
     @Option(names = "--no-embeddings", description = "Skip the learned embedding scorer and adherence; patterns and heuristics only.")
     boolean noEmbeddings;
@@ -93,9 +91,7 @@ public final class FilterCommand implements Callable<Integer> {
         if (!overwrite && (Files.exists(kept) || Files.exists(rejected))) {
             throw new BadInputException(out + " already holds kept.jsonl or rejected.jsonl; use --overwrite or another --out");
         }
-        Path root = project != null ? Catalog.findRoot(project)
-                : mix != null ? rootFrom(mix) : Catalog.findRoot(Path.of(""));
-        Catalog catalog = Catalog.load(root);
+        Catalog catalog = Catalog.load(project.root(mix));
         if (archetype != null && !catalog.archetypes().containsKey(archetype)) {
             throw new BadInputException("--archetype " + archetype + " is not defined; known: " + String.join(", ", catalog.archetypes().keySet()));
         }
@@ -147,15 +143,6 @@ public final class FilterCommand implements Callable<Integer> {
         if (reader.badLines() > 0) stdout.printf("%,d malformed lines skipped%n", reader.badLines());
         stdout.printf("wrote %s and %s in %.1f s%n", kept, rejected, secs);
         return ExitCodes.OK;
-    }
-
-    private static Path rootFrom(Path mixFile) {
-        Path dir = mixFile.toAbsolutePath().getParent();
-        try {
-            return Catalog.findRoot(dir);
-        } catch (RuntimeException e) {
-            return Catalog.findRoot(Path.of(""));
-        }
     }
 
     /** Removes the archetype this command added for scoring, so records pass through unchanged. */

@@ -46,8 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = project.project != null ? Catalog.findRoot(project.project)
-                : Catalog.findRoot(paths.isEmpty() ? Path.of("") : paths.get(0).toAbsolutePath().getParent());
+        Path root = project.root(paths.isEmpty() ? null : paths.get(0));
         List<ConfigProblem> problems = new ArrayList<>();
         Catalog catalog = Catalog.read(root, new ArrayList<>());
         List<Path> files = new ArrayList<>();
