@@ -163,7 +163,7 @@ public final class DedupCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), msg);
     }
 
-    private static void printSummary(PrintWriter w, DedupRunner.Summary s) {
+    static void printSummary(PrintWriter w, DedupRunner.Summary s) {
         w.printf(Locale.ROOT, "%,d documents in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %d threads; live heap peak %d MiB, %d MiB retained)%n",
                 s.documents(), s.seconds(), s.docsPerSecond(), s.cpuSeconds(), s.docsPerCpuSecond(), s.threads(),
                 s.liveHeapPeakMib(), s.heapAfterGcMib());

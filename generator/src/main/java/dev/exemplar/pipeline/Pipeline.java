@@ -1,12 +1,10 @@
 package dev.exemplar.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.corpus.CorpusWriter;
 import dev.exemplar.corpus.DatasetCard;
-import dev.exemplar.corpus.Fingerprint;
 import dev.exemplar.corpus.Recovery;
 import dev.exemplar.corpus.RunLayout;
 import dev.exemplar.corpus.RunStats;
@@ -25,7 +23,6 @@ import dev.exemplar.step.StepRunner;
 import dev.exemplar.llm.Budget;
 import dev.exemplar.llm.ChatClients;
 import dev.exemplar.llm.LlmStopped;
-import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RunContext;
 import dev.exemplar.generate.RunStopped;
@@ -47,10 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * plan → generate → filter → dedup → write, as the {@link StepRunner} over plan slots: windows of
@@ -96,7 +91,7 @@ public final class Pipeline {
 
     /** The fingerprint of the effective mix plus every spec and template. */
     public String fingerprint() {
-        return Fingerprint.of(canonical(options.effectiveMix()), List.of(catalog.archetypesDir(), catalog.templatesDir()));
+        return Manifests.fingerprint(catalog, options.effectiveMix());
     }
 
     public RunResult run() {
@@ -154,7 +149,7 @@ public final class Pipeline {
             }
             sink = new SlotSink(writer, stats, plan, claim.from().nextIndex());
             if (prepared) {
-                SlotSource source = new SlotSource(plan, claim.from().nextIndex(), generators, pools);
+                SlotSource source = new SlotSource(planner, records, plan, claim.from().nextIndex(), plan.size(), generators, pools);
                 StepRunner<SlotSource.Window> runner = new StepRunner<>(perDocument, ordered, options.threads());
                 try {
                     runner.run(source, sink);
@@ -178,86 +173,15 @@ public final class Pipeline {
             pools.values().forEach(ExecutorService::shutdownNow);
             chain.close();
         }
-        ObjectNode manifest = manifest(plan, stats, fingerprint, claim.startedAt(), t0, status, stopReason, filters, scan, chain, generators);
+        Map<String, JsonNode> reports = new LinkedHashMap<>();
+        generators.forEach((k, g) -> reports.put(k, g.report()));
+        ObjectNode manifest = Manifests.build(new Manifests.Run(catalog, mix, plan, stats, fingerprint, claim.startedAt(), t0,
+                status, stopReason, filters.stream().map(DocumentFilter::name).toList(), scan == null ? null : scan.report(),
+                chain.stages().stream().map(st -> st.name()).toList(), reports, options.toolVersion()));
         generators.values().forEach(Generator::close);
         AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
         AtomicFiles.write(layout.manifest(), manifest.toPrettyString() + "\n");
         return new RunResult(status, stopReason, layout.dir(), manifest, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
-    }
-
-    /** At most this many attempts at one slot; a slot rejected every time stops the run. */
-    static final int MAX_ATTEMPTS = 20;
-
-    /** Plan slots as units of work: each window's samples generated concurrently, with later attempts on demand. */
-    private final class SlotSource implements StepRunner.Source<SlotSource.Window> {
-        /** Slots {@code from} (inclusive) to {@code to} (exclusive). */
-        record Window(long from, long to) {}
-
-        private final Plan plan;
-        private final long start;
-        private final Map<String, Generator> generators;
-        private final Map<String, ExecutorService> pools;
-        private final int width;
-
-        SlotSource(Plan plan, long start, Map<String, Generator> generators, Map<String, ExecutorService> pools) {
-            this.plan = plan;
-            this.start = start;
-            this.generators = generators;
-            this.pools = pools;
-            int w = 64;
-            for (Generator g : generators.values()) w = Math.max(w, g.concurrency() * 4);
-            this.width = w;
-        }
-
-        @Override
-        public void produce(java.util.function.Predicate<Window> out) {
-            for (long from = start; ; from += width) {
-                long to = plan.byTokens() ? from + width : Math.min(plan.size(), from + width);
-                if (from >= to || !out.test(new Window(from, to))) return;
-            }
-        }
-
-        @Override
-        public StepRunner.Opened open(Window w) {
-            List<PlannedSample> samples = new ArrayList<>((int) (w.to() - w.from()));
-            for (long i = w.from(); i < w.to(); i++) samples.add(planner.sample(plan.seed(), i, 0, Planner.cellAt(plan, i)));
-            return StepRunner.Opened.of(generate(samples));
-        }
-
-        @Override
-        public Document replacement(Document excluded) {
-            int attempt = excluded.record().path("attempt").asInt() + 1;
-            if (attempt >= MAX_ATTEMPTS) return null;
-            long slot = excluded.position();
-            return generate(List.of(planner.sample(plan.seed(), slot, attempt, Planner.cellAt(plan, slot)))).get(0);
-        }
-
-        /** Generates samples on their generators' pools; a failed generation is a document excluded already. */
-        private List<Document> generate(List<PlannedSample> samples) {
-            List<Future<Generation>> futures = new ArrayList<>(samples.size());
-            for (PlannedSample s : samples) {
-                Generator g = generators.get(s.generator());
-                futures.add(pools.get(s.generator()).submit(() -> g.generate(s)));
-            }
-            List<Document> out = new ArrayList<>(samples.size());
-            for (Future<Generation> f : futures) {
-                Generation g;
-                try {
-                    g = f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RunStopped("interrupted");
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RunStopped rs) throw rs;
-                    throw new IllegalStateException("generator failed: " + e.getCause(), e.getCause());
-                }
-                ObjectNode rec = records.build(g);
-                Document d = new Document(rec, g.sample().index());
-                if (!g.succeeded()) d.reject(g.failure());
-                out.add(d);
-            }
-            return out;
-        }
     }
 
     /**
@@ -293,8 +217,8 @@ public final class Pipeline {
             if (d.rejected()) {
                 Rejections.annotate(rec, d.reasons());
                 pendingRejects.add(rec);
-                if (rec.path("attempt").asInt() + 1 >= MAX_ATTEMPTS) {
-                    stopReason = "too many rejections: plan slot " + d.position() + " was rejected " + MAX_ATTEMPTS
+                if (rec.path("attempt").asInt() + 1 >= SlotSource.MAX_ATTEMPTS) {
+                    stopReason = "too many rejections: plan slot " + d.position() + " was rejected " + SlotSource.MAX_ATTEMPTS
                             + " times in a row (last: " + d.reasons().get(0).key() + ")";
                 }
                 return;
@@ -351,45 +275,6 @@ public final class Pipeline {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + layout.dir() + " to resume: " + e.getMessage(), e);
         }
-    }
-
-    private ObjectNode manifest(Plan plan, RunStats stats, String fingerprint, String started, Instant t0,
-                                String status, String stopReason, List<DocumentFilter> filters, SlopScanStep scan,
-                                DedupChain dedup, Map<String, Generator> generators) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.putObject("tool").put("name", "exemplar").put("version", options.toolVersion());
-        m.put("status", status);
-        if (stopReason != null) m.put("stop_reason", stopReason);
-        m.put("fingerprint", fingerprint);
-        m.put("seed", mix.seed());
-        ObjectNode mx = m.putObject("mix");
-        mx.put("name", mix.name()).put("file", catalog.root().relativize(mix.file().toAbsolutePath().normalize()).toString());
-        mx.put("description", mix.description());
-        mx.set("target", Json.MAPPER.valueToTree(mix.target().byTokens()
-                ? Map.of("tokens", mix.target().tokens()) : Map.of("docs", plan.size())));
-        mx.set("archetypes", Json.MAPPER.valueToTree(mix.archetypes()));
-        mx.set("formats", Json.MAPPER.valueToTree(mix.formats()));
-        mx.set("generators", Json.MAPPER.valueToTree(mix.generators()));
-        ObjectNode planned = m.putObject("planned");
-        planned.put("docs", plan.size()).put("estimated_tokens", plan.estimatedTokens());
-        planned.set("by_archetype", Json.MAPPER.valueToTree(PlanSummary.by(plan, Plan.Cell::archetype)));
-        planned.set("by_format", Json.MAPPER.valueToTree(PlanSummary.by(plan, Plan.Cell::format)));
-        planned.set("by_generator", Json.MAPPER.valueToTree(PlanSummary.by(plan, Plan.Cell::generator)));
-        m.set("counts", stats.toJson());
-        ArrayNode fs = m.putArray("filters");
-        filters.forEach(f -> fs.add(f.name()));
-        if (scan != null) m.set("filter_report", scan.report());
-        ArrayNode ds = m.putArray("dedup");
-        dedup.stages().forEach(d -> ds.add(d.name()));
-        ObjectNode gens = m.putObject("generators");
-        generators.forEach((k, g) -> {
-            JsonNode report = g.report();
-            gens.set(k, report == null ? Json.MAPPER.createObjectNode() : report);
-        });
-        ObjectNode t = m.putObject("timings");
-        t.put("started", started).put("finished", Instant.now().toString())
-                .put("seconds_this_session", Duration.between(t0, Instant.now()).toMillis() / 1000.0);
-        return m;
     }
 
     static String canonical(JsonNode n) {

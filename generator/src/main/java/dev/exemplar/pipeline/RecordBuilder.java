@@ -12,15 +12,15 @@ import dev.exemplar.text.WordCounter;
 
 
 /** Turns a generation into the corpus record (fields in a fixed order, no timestamps). */
-final class RecordBuilder {
+public final class RecordBuilder {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final Catalog catalog;
 
-    RecordBuilder(Catalog catalog) {
+    public RecordBuilder(Catalog catalog) {
         this.catalog = catalog;
     }
 
-    ObjectNode build(Generation g) {
+    public ObjectNode build(Generation g) {
         PlannedSample s = g.sample();
         String text = g.text() == null ? "" : g.text();
         ObjectNode r = F.objectNode();

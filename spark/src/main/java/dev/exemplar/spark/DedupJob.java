@@ -74,6 +74,9 @@ public final class DedupJob {
 
     private DedupJob() {}
 
+    /** The documents a dedup removes, with their reasons, by input position; and the bad lines it skipped. */
+    public record Decisions(JavaPairRDD<Long, List<Reason>> removed, long badLines, long againstDocuments) {}
+
     public static DedupRunner.Summary run(JavaSparkContext sc, Params p, Consumer<String> log) {
         long start = System.nanoTime();
         long cpu0 = processCpuNanos();
@@ -82,21 +85,62 @@ public final class DedupJob {
         if (inFiles.isEmpty()) throw new BadInputException("no .jsonl or .jsonl.gz files in " + p.inputs());
         SparkOutput.prepare(p.out(), List.of("kept.jsonl", "removed.jsonl", "summary.json"), p.overwrite());
         DedupSettings given = p.settings();
+        JavaRDD<InputLine> lines = SparkInputs.read(sc, inFiles);
+        Decisions d = decide(sc, lines, SparkInputs.read(sc, againstFiles), given, p.onBadLine(), log);
+        JavaPairRDD<Long, List<Reason>> removed = d.removed();
+        long bad = d.badLines();
+        long againstCount = d.againstDocuments();
+
+        // Outputs, in input order.
+        JavaPairRDD<Long, Tuple2<byte[], org.apache.spark.api.java.Optional<List<Reason>>>> decided =
+                lines.mapToPair(l -> new Tuple2<>(l.position(), l.bytes())).leftOuterJoin(removed);
+        decided.persist(StorageLevel.DISK_ONLY());
+        int parts = Math.max(1, lines.getNumPartitions());
+        PartFiles.write(decided.filter(t -> !t._2()._2().isPresent()).mapToPair(t -> new Tuple2<>(t._1(), t._2()._1())),
+                SparkOutput.dir(p.out(), "kept.jsonl"), parts);
+        PartFiles.write(decided.filter(t -> t._2()._2().isPresent()).mapToPair(t -> new Tuple2<>(t._1(),
+                annotate(t._2()._1(), t._2()._2().get()))), SparkOutput.dir(p.out(), "removed.jsonl"), parts);
+        Map<String, Long> byStage = new LinkedHashMap<>();
+        for (String st : stageNames(given)) byStage.put(st, 0L);
+        removed.map(t -> t._2().get(0).code()).countByValue().forEach((k, v) -> byStage.merge(k, v, Long::sum));
+        long documents = lines.count();
+        long removedCount = byStage.values().stream().mapToLong(Long::longValue).sum();
+        double secs = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        Runtime rt = Runtime.getRuntime();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("kept", p.out().resolve("kept.jsonl").toString());
+        files.put("removed", p.out().resolve("removed.jsonl").toString());
+        files.put("summary", p.out().resolve("summary.json").toString());
+        DedupRunner.Summary summary = new DedupRunner.Summary(inFiles.stream().map(Path::toString).toList(),
+                againstFiles.stream().map(Path::toString).toList(), documents, againstCount, bad, documents - removedCount,
+                removedCount, byStage, round(secs), Math.round(documents / Math.max(secs, 1e-9)), round(cpu),
+                Math.round(documents / Math.max(cpu, 1e-9)), sc.defaultParallelism(), 0, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                rt.maxMemory() >> 20, stageNames(given), files);
+        SparkOutput.writeJson(p.out().resolve("summary.json"), summary);
+        decided.unpersist(false);
+        return summary;
+    }
+
+    /**
+     * Decides which documents of {@code lines} (positions from 0) are duplicates, with
+     * {@code against} (positions from 0 too) indexed first and never removed.
+     */
+    public static Decisions decide(JavaSparkContext sc, JavaRDD<InputLine> lines, JavaRDD<InputLine> againstLines,
+                                   DedupSettings given, BadLinePolicy onBadLine, Consumer<String> log) {
         Broadcast<DecontaminationStage> decon = given.decontaminate().enabled()
                 ? sc.broadcast(new DecontaminationStage(given.decontaminate())) : null;
         // What executors need of the settings; the eval sets travel as the broadcast index.
         DedupSettings s = new DedupSettings(given.exact(), given.near(), given.semantic(),
                 new DedupSettings.Decontaminate(List.of(), given.decontaminate().ngram(), given.decontaminate().minWords()));
 
-        JavaRDD<InputLine> lines = SparkInputs.read(sc, inFiles);
-        JavaRDD<InputLine> againstLines = SparkInputs.read(sc, againstFiles);
-        long againstCount = againstFiles.isEmpty() ? 0 : againstLines.count();
+        long againstCount = againstLines.count();
         // --against documents come first: negative positions keep them before every input.
         JavaRDD<Object> parsed = againstLines.map(l -> new InputLine(l.position() - againstCount, l.file(), l.lineNo(), l.bytes()))
                 .union(lines)
                 .mapPartitions(it -> sketchAll(it, s, decon, againstCount));
         parsed.persist(StorageLevel.DISK_ONLY());
-        long bad = SparkOutput.badLines(parsed, p.onBadLine(), log);
+        long bad = SparkOutput.badLines(parsed, onBadLine, log);
         JavaRDD<DedupSketch> docs = parsed.filter(o -> o instanceof DedupSketch).map(o -> (DedupSketch) o);
 
         // 1. Exact: the first of each hash represents it; the others are (copy, representative).
@@ -164,38 +208,9 @@ public final class DedupJob {
                     return new Tuple2<>(copy, r);
                 });
         JavaPairRDD<Long, List<Reason>> removed = repRemoved.union(copyRemoved).filter(t -> t._1() >= 0);
-
-        // Outputs, in input order.
-        JavaPairRDD<Long, Tuple2<byte[], org.apache.spark.api.java.Optional<List<Reason>>>> decided =
-                lines.mapToPair(l -> new Tuple2<>(l.position(), l.bytes())).leftOuterJoin(removed);
-        decided.persist(StorageLevel.DISK_ONLY());
-        int parts = Math.max(1, lines.getNumPartitions());
-        PartFiles.write(decided.filter(t -> !t._2()._2().isPresent()).mapToPair(t -> new Tuple2<>(t._1(), t._2()._1())),
-                SparkOutput.dir(p.out(), "kept.jsonl"), parts);
-        PartFiles.write(decided.filter(t -> t._2()._2().isPresent()).mapToPair(t -> new Tuple2<>(t._1(),
-                annotate(t._2()._1(), t._2()._2().get()))), SparkOutput.dir(p.out(), "removed.jsonl"), parts);
-        Map<String, Long> byStage = new LinkedHashMap<>();
-        for (String st : stageNames(given)) byStage.put(st, 0L);
-        removed.map(t -> t._2().get(0).code()).countByValue().forEach((k, v) -> byStage.merge(k, v, Long::sum));
-        long documents = lines.count();
-        long removedCount = byStage.values().stream().mapToLong(Long::longValue).sum();
-        double secs = (System.nanoTime() - start) / 1e9;
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
-        Runtime rt = Runtime.getRuntime();
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("kept", p.out().resolve("kept.jsonl").toString());
-        files.put("removed", p.out().resolve("removed.jsonl").toString());
-        files.put("summary", p.out().resolve("summary.json").toString());
-        DedupRunner.Summary summary = new DedupRunner.Summary(inFiles.stream().map(Path::toString).toList(),
-                againstFiles.stream().map(Path::toString).toList(), documents, againstCount, bad, documents - removedCount,
-                removedCount, byStage, round(secs), Math.round(documents / Math.max(secs, 1e-9)), round(cpu),
-                Math.round(documents / Math.max(cpu, 1e-9)), sc.defaultParallelism(), 0, (rt.totalMemory() - rt.freeMemory()) >> 20,
-                rt.maxMemory() >> 20, stageNames(given), files);
-        SparkOutput.writeJson(p.out().resolve("summary.json"), summary);
-        parsed.unpersist(false);
-        decided.unpersist(false);
-        return summary;
+        return new Decisions(removed, bad, againstCount);
     }
+
 
     /** Parses and sketches a partition with the single-machine stages; a bad line becomes its message. */
     private static Iterator<Object> sketchAll(Iterator<InputLine> it, DedupSettings s, Broadcast<DecontaminationStage> decon,
