@@ -14,7 +14,6 @@ import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -104,10 +103,10 @@ public final class SparkCli {
         }
         // Validate everything that needs no cluster before starting one.
         Runnable job;
-        SparkSession[] session = new SparkSession[1];
+        Sessions.Handle[] session = new Sessions.Handle[1];
         java.util.function.Supplier<JavaSparkContext> sc = () -> {
-            session[0] = Sessions.create(master, conf == null ? Map.of() : conf);
-            return JavaSparkContext.fromSparkContext(session[0].sparkContext());
+            session[0] = Sessions.open(master, conf == null ? Map.of() : conf);
+            return JavaSparkContext.fromSparkContext(session[0].session().sparkContext());
         };
         if (cmd instanceof DedupCommand d) {
             if (d.in.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--in=FILE_OR_DIR'");
@@ -157,7 +156,7 @@ public final class SparkCli {
         try {
             job.run();
         } finally {
-            if (session[0] != null) session[0].stop();
+            if (session[0] != null) session[0].close();
         }
         return ExitCodes.OK;
     }

@@ -46,11 +46,18 @@ public final class FilterJob {
     public record Params(List<Path> inputs, Path out, Catalog catalog, JobMix mix, String archetype, boolean embeddings,
                          boolean judge, BadLinePolicy onBadLine, boolean overwrite) implements Serializable {}
 
+    /** What each partition needs: everything but paths, which do not serialise. */
+    record Work(Catalog catalog, JobMix mix, String archetype, boolean embeddings, boolean judge) implements Serializable {
+        static Work of(Params p) {
+            return new Work(p.catalog(), p.mix(), p.archetype(), p.embeddings(), p.judge());
+        }
+    }
+
     /** One decided document: its input position, whether it was kept, and its output line. */
     record Decided(long position, boolean kept, byte[] line) implements Serializable {}
 
     /** A partition's figures, merged on the driver. */
-    record Figures(StepStats counts, FilterStats timing, SlopScanFilter scan) implements Serializable {}
+    record Figures(StepStats counts, FilterStats timing, SlopScanFilter scan, long scanNanos) implements Serializable {}
 
     /** What the job found. */
     public record Result(ObjectNode report, String summary) {}
@@ -68,10 +75,11 @@ public final class FilterJob {
         }
         SparkOutput.prepare(p.out(), List.of("kept.jsonl", "rejected.jsonl", "filter-report.json"), p.overwrite());
         // Built once here, to fail early on bad settings and name the filters.
-        List<DocumentFilter> names = filters(p, settings);
+        Work work = Work.of(p);
+        List<DocumentFilter> names = filters(work, settings);
         log.accept("filters: " + String.join(", ", names.stream().map(DocumentFilter::name).toList()));
 
-        JavaRDD<Object> rows = SparkInputs.read(sc, inputs).mapPartitions(it -> filterPartition(it, p));
+        JavaRDD<Object> rows = SparkInputs.read(sc, inputs).mapPartitions(it -> filterPartition(it, work));
         rows.persist(StorageLevel.DISK_ONLY());
         long bad = SparkOutput.badLines(rows, p.onBadLine(), log);
         JavaRDD<Decided> decided = rows.filter(o -> o instanceof Decided).map(o -> (Decided) o);
@@ -83,10 +91,12 @@ public final class FilterJob {
         StepStats counts = new StepStats();
         FilterStats timing = new FilterStats();
         SlopScanStep scan = settings.slopScan().enabled() ? new SlopScanStep(new SlopScanFilter(settings.slopScan())) : null;
+        long scanNanos = 0;
         for (Object o : rows.filter(x -> x instanceof Figures).collect()) {
             Figures f = (Figures) o;
             counts.merge(f.counts());
             timing.merge(f.timing());
+            scanNanos += f.scanNanos();
             if (scan != null) scan.merge(new SlopScanStep(f.scan()));
         }
         rows.unpersist(false);
@@ -97,12 +107,15 @@ public final class FilterJob {
         report.set("rejected_by_reason", Json.MAPPER.valueToTree(new java.util.TreeMap<>(counts.byReason())));
         ObjectNode ms = report.putObject("milliseconds_by_filter");
         timing.nanosByFilter().forEach((k, v) -> ms.put(k, v / 1_000_000));
-        if (scan != null) report.setAll((ObjectNode) scan.report());
+        if (scan != null) {
+            ms.put(scan.name(), scanNanos / 1_000_000);
+            report.setAll((ObjectNode) scan.report());
+        }
         Files.writeString(p.out().resolve("filter-report.json"), report.toPrettyString() + "\n");
         return new Result(report, counts.summary());
     }
 
-    private static List<DocumentFilter> filters(Params p, FilterSettings settings) {
+    private static List<DocumentFilter> filters(Work p, FilterSettings settings) {
         Mix mix = p.mix() == null ? null : p.mix().mix();
         ModelSettings judge = mix == null || !p.judge() ? ModelSettings.NONE : mix.judge();
         // On executors the judge journals in memory: a partition retried by Spark asks again.
@@ -110,12 +123,13 @@ public final class FilterJob {
     }
 
     /** The filters over one partition, in input order, then the partition's figures. */
-    private static Iterator<Object> filterPartition(Iterator<InputLine> it, Params p) {
+    private static Iterator<Object> filterPartition(Iterator<InputLine> it, Work p) {
         FilterSettings settings = p.mix() == null ? FilterSettings.DEFAULT : p.mix().mix().filters();
         List<DocumentFilter> all = filters(p, settings);
         FilterStep step = new FilterStep(Filters.perDocument(all));
         SlopScanFilter scan = settings.slopScan().enabled() ? new SlopScanFilter(settings.slopScan()) : new SlopScanFilter(FilterSettings.SlopScan.DEFAULT);
         StepStats counts = new StepStats();
+        long[] scanNanos = {0};
         List<Object> out = new ArrayList<>();
         List<Document> batch = new ArrayList<>(256);
         while (it.hasNext()) {
@@ -136,18 +150,22 @@ public final class FilterJob {
             }
             if (p.archetype() != null && d.archetype() == null) d.record().put("archetype", p.archetype()).put("__archetype_added", true);
             batch.add(d);
-            if (batch.size() == 256) decide(batch, step, scan, settings, counts, out);
+            if (batch.size() == 256) decide(batch, step, scan, settings, counts, scanNanos, out);
         }
-        if (!batch.isEmpty()) decide(batch, step, scan, settings, counts, out);
-        out.add(new Figures(counts, step.stats(), settings.slopScan().enabled() ? scan : null));
+        if (!batch.isEmpty()) decide(batch, step, scan, settings, counts, scanNanos, out);
+        out.add(new Figures(counts, step.stats(), settings.slopScan().enabled() ? scan : null, scanNanos[0]));
         return out.iterator();
     }
 
     private static void decide(List<Document> batch, FilterStep step, SlopScanFilter scan, FilterSettings settings,
-                               StepStats counts, List<Object> out) {
+                               StepStats counts, long[] scanNanos, List<Object> out) {
         step.apply(batch);
         for (Document d : batch) {
-            if (!d.rejected() && settings.slopScan().enabled()) scan.check(d);  // reports only: the cap is refused above
+            if (!d.rejected() && settings.slopScan().enabled()) {
+                long t0 = System.nanoTime();
+                scan.check(d);  // reports only: the cap is refused above
+                scanNanos[0] += System.nanoTime() - t0;
+            }
             counts.count(d);
             ObjectNode r = d.record();
             if (r.remove("__archetype_added") != null) r.remove("archetype");

@@ -65,6 +65,9 @@ public final class GenerateJob {
     /** What to generate. */
     public record Params(JobMix mix, Path out, boolean overwrite, int partitions, String toolVersion) implements Serializable {}
 
+    /** What each partition needs: the project, the mix, where model journals go (paths do not serialise). */
+    record Work(JobMix mix, String stateDir) implements Serializable {}
+
     /** One decided attempt: slot, attempt, whether it was kept (before dedup), and its record. */
     record Decided(long slot, int attempt, boolean kept, byte[] record) implements Serializable {
         long order() { return slot * SlotSource.MAX_ATTEMPTS + attempt; }
@@ -89,13 +92,14 @@ public final class GenerateJob {
         }
         SparkOutput.prepare(p.out(), List.of("data", "rejected.jsonl", "manifest.json", "README.md", "state"), p.overwrite());
         Plan plan = new Planner(catalog).plan(mix, null);
+        Work work = new Work(p.mix(), p.out().toAbsolutePath().resolve("state").toString());
         String fingerprint = Manifests.fingerprint(catalog, p.mix().effective());
         int parts = Math.max(1, Math.min(p.partitions() > 0 ? p.partitions() : sc.defaultParallelism() * 2, Math.max(1, plan.size() / 64)));
         List<long[]> ranges = new ArrayList<>();
         for (int k = 0; k < parts; k++) ranges.add(new long[] {(long) plan.size() * k / parts, (long) plan.size() * (k + 1) / parts, k, 0});
 
         // Round 0: every slot, through generation and the per-document filters.
-        JavaRDD<Object> rows = sc.parallelize(ranges, parts).mapPartitions(it -> generate(it, p, fingerprint, parts));
+        JavaRDD<Object> rows = sc.parallelize(ranges, parts).mapPartitions(it -> generate(it, work, fingerprint, parts));
         rows.persist(StorageLevel.MEMORY_AND_DISK_SER());
         JavaRDD<Decided> decided = rows.filter(o -> o instanceof Decided).map(o -> (Decided) o);
         JavaRDD<Decided> rejected = decided.filter(d -> !d.kept());
@@ -127,7 +131,7 @@ public final class GenerateJob {
                 if (retry.isEmpty()) break;
                 log.accept("dedup removed " + retry.size() + " documents; generating their slots' next attempts");
                 JavaRDD<Object> more = sc.parallelize(retry, Math.max(1, Math.min(parts, retry.size())))
-                        .mapPartitions(it -> generate(it, p, fingerprint, parts));
+                        .mapPartitions(it -> generate(it, work, fingerprint, parts));
                 more.persist(StorageLevel.MEMORY_AND_DISK_SER());
                 JavaRDD<Decided> moreDecided = more.filter(o -> o instanceof Decided).map(o -> (Decided) o);
                 rejected = rejected.union(moreDecided.filter(x -> !x.kept()));
@@ -175,7 +179,7 @@ public final class GenerateJob {
      * One partition: ranges {from, to, partition number (-1 for a retry), first attempt}, each
      * generated and filtered by the single-machine classes, one slot at a time in order.
      */
-    private static Iterator<Object> generate(Iterator<long[]> ranges, Params p, String fingerprint, int parts) {
+    private static Iterator<Object> generate(Iterator<long[]> ranges, Work p, String fingerprint, int parts) {
         Mix mix = p.mix().mix();
         Catalog catalog = p.mix().catalog();
         Planner planner = new Planner(catalog);
@@ -188,7 +192,7 @@ public final class GenerateJob {
         // The partition's share of the budget, and its own journal, limiter and breaker.
         BudgetSettings b = mix.budget();
         Budget budget = new Budget(new BudgetSettings(b.maxUsd() / parts, b.maxTokens() / parts));
-        Path state = p.out().resolve("state").resolve(k >= 0 ? "partition-" + k : "retries");
+        Path state = Path.of(p.stateDir()).resolve(k >= 0 ? "partition-" + k : "retries");
         RunContext ctx = new RunContext(state, false, fingerprint, budget);
         Map<String, Generator> generators = new LinkedHashMap<>();
         Map<String, ExecutorService> pools = new LinkedHashMap<>();

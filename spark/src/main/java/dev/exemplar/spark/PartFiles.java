@@ -21,6 +21,13 @@ public final class PartFiles {
 
     /** Sorts by key into {@code partitions} ranges and writes one part file per non-empty range. */
     public static void write(JavaPairRDD<Long, byte[]> lines, String dir, int partitions) {
+        try {
+            // The directory exists even when nothing goes in it, as an empty file would on one machine.
+            org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(URI.create(dir));
+            d.getFileSystem(new Configuration()).mkdirs(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
         lines.sortByKey(true, Math.max(1, partitions)).values()
                 .mapPartitionsWithIndex((index, it) -> {
                     if (it.hasNext()) writePart(dir, index, it);

@@ -13,6 +13,21 @@ public final class Sessions {
      * @param master {@code local[*]}, {@code local[2]}, {@code spark://host:7077}, {@code yarn}, {@code k8s://...};
      *               null when spark-submit already set it
      */
+    /** A session to use and whether this job started it (and so stops it). */
+    public record Handle(SparkSession session, boolean started) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (started) session.stop();
+        }
+    }
+
+    /** The session already running in this JVM (a test's, a notebook's), or a new one. */
+    public static Handle open(String master, Map<String, String> conf) {
+        var active = SparkSession.getDefaultSession();
+        if (active.isDefined()) return new Handle(active.get(), false);
+        return new Handle(create(master, conf), true);
+    }
+
     public static SparkSession create(String master, Map<String, String> conf) {
         SparkConf c = new SparkConf().setAppName("exemplar");
         if (master != null) c.setMaster(master);

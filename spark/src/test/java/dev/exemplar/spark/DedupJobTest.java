@@ -8,8 +8,6 @@ import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Json;
 import dev.exemplar.spec.DedupSettings;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -27,20 +24,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Spark dedup in local[2] keeps exactly what {@code exemplar dedup} keeps, and says why the same way. */
 class DedupJobTest {
-    private static SparkSession spark;
     private static JavaSparkContext sc;
 
     @TempDir static Path tmp;
 
     @BeforeAll
     static void start() {
-        spark = Sessions.create("local[2]", Map.of());
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.stop();
+        sc = LocalSpark.context();
     }
 
     /** A corpus with planted exact copies, near copies, chains of near copies and copies that come before their original. */
