@@ -128,7 +128,8 @@ public final class JsonlSource implements StepRunner.Source<JsonlSource.Lines> {
         return new StepRunner.Opened(docs, problems);
     }
 
-    private static String problem(byte[] buf, int off, int len) {
+    /** Why a line is not a record, in the words every command uses. */
+    public static String problem(byte[] buf, int off, int len) {
         try {
             String p = JsonlReader.problem(JsonlReader.parseLine(buf, off, len));
             return p != null ? p : "not valid JSON";  // the scan and the tree parser disagree: never seen

@@ -1,9 +1,9 @@
 package dev.exemplar.spark;
 
+import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Json;
-import dev.exemplar.doc.JsonlReader;
 import org.apache.spark.api.java.JavaRDD;
 
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -78,20 +77,13 @@ public final class SparkOutput {
 
     /** Why a line is not a record, in the words every command uses. */
     public static String problem(byte[] line) {
-        try {
-            String p = JsonlReader.problem(JsonlReader.parseLine(line, 0, line.length));
-            return p != null ? p : "not valid JSON";
-        } catch (IOException e) {
-            return JsonlReader.problem(e);
-        }
+        return dev.exemplar.step.JsonlSource.problem(line, 0, line.length);
     }
 
     /** Writes a JSON file atomically. */
     public static void writeJson(Path file, Object value) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
