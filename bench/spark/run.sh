@@ -25,14 +25,14 @@ timed() { # label command...
   grep -E "documents|kept|Wrote" "$work/$1.out" | head -3 || true
   echo "$1 seconds: $(echo "$t1 - $t0" | bc)"
 }
-spark() { EXEMPLAR_SPARK_JAVA_OPTS="-Xmx2g" ./exemplar-spark "$@"; }
+spark=(env EXEMPLAR_SPARK_JAVA_OPTS=-Xmx2g ./exemplar-spark)
 
 if [[ " $steps " == *" dedup "* ]]; then
   corpus 100000 "$work/c100k.jsonl"
   rm -rf "$work"/d-one "$work"/d-l1 "$work"/d-l2
   timed dedup-single ./exemplar dedup --in "$work/c100k.jsonl" --out "$work/d-one" --threads 2
-  timed dedup-local1 spark dedup --in "$work/c100k.jsonl" --out "$work/d-l1" --master 'local[1]'
-  timed dedup-local2 spark dedup --in "$work/c100k.jsonl" --out "$work/d-l2" --master 'local[2]'
+  timed dedup-local1 "${spark[@]}" dedup --in "$work/c100k.jsonl" --out "$work/d-l1" --master 'local[1]'
+  timed dedup-local2 "${spark[@]}" dedup --in "$work/c100k.jsonl" --out "$work/d-l2" --master 'local[2]'
   for m in l1 l2; do
     if cmp -s "$work/d-one/kept.jsonl" <(cat "$work/d-$m/kept.jsonl"/part-*.jsonl); then echo "dedup $m: kept records identical to exemplar dedup"
     else echo "dedup $m: kept records DIFFER from exemplar dedup"; fi
@@ -52,8 +52,8 @@ if [[ " $steps " == *" generate "* ]]; then
   fast=(--set filters.tropes.embeddings=false --set filters.adherence=false)
   rm -rf "$work"/g-one "$work"/g-l1 "$work"/g-l2
   timed generate-single ./exemplar generate --mix $mix --docs 100000 --out "$work/g-one" --threads 2 "${fast[@]}"
-  timed generate-local1 spark generate --mix $mix --docs 100000 --out "$work/g-l1" --master 'local[1]' "${fast[@]}"
-  timed generate-local2 spark generate --mix $mix --docs 100000 --out "$work/g-l2" --master 'local[2]' "${fast[@]}"
+  timed generate-local1 "${spark[@]}" generate --mix $mix --docs 100000 --out "$work/g-l1" --master 'local[1]' "${fast[@]}"
+  timed generate-local2 "${spark[@]}" generate --mix $mix --docs 100000 --out "$work/g-l2" --master 'local[2]' "${fast[@]}"
   python3 - "$work" <<'PY'
 import glob, json, sys
 w = sys.argv[1]
@@ -71,6 +71,6 @@ fi
 if [[ " $steps " == *" memory "* ]]; then
   corpus 1000000 "$work/c1m.jsonl"
   rm -rf "$work"/m-l2
-  timed dedup-1m-local2 spark dedup --in "$work/c1m.jsonl" --out "$work/m-l2" --master 'local[2]' --conf spark.local.dir="$work/spark-tmp"
+  timed dedup-1m-local2 "${spark[@]}" dedup --in "$work/c1m.jsonl" --out "$work/m-l2" --master 'local[2]' --conf spark.local.dir="$work/spark-tmp"
   python3 -c "import json,sys; s=json.load(open('$work/m-l2/summary.json')); print('1M dedup local[2], -Xmx2g:', s['seconds'], 's; kept', s['kept'], '; heap max', s['max_heap_mib'], 'MiB')"
 fi

@@ -169,6 +169,9 @@ public final class Pipeline {
             }
             // A stopped run is finished too: its shards are complete files and --resume reopens the last one.
             writer.finish(sink.next);
+            // The unfilled slot's rejections say why the run stopped; they come after the last
+            // commit point, so --resume cuts them and tries that slot afresh.
+            sink.writePending();
         } finally {
             pools.values().forEach(ExecutorService::shutdownNow);
             chain.close();
@@ -235,6 +238,15 @@ public final class Pipeline {
                 writer.commit(next);
                 sinceCommit = 0;
             }
+        }
+
+        /** Writes the rejected attempts of a slot that was never filled (the run stopped). */
+        void writePending() {
+            for (ObjectNode r : pendingRejects) {
+                writer.reject(r);
+                stats.rejected(r);
+            }
+            pendingRejects.clear();
         }
 
         @Override
