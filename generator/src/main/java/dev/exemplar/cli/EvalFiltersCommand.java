@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
 /** {@code exemplar eval-filters}: precision, recall, F1 and ROC AUC of the trope scorer on labelled data. */
 @Command(name = "eval-filters", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Measures the trope scorer on labelled statements: precision, recall, F1 and ROC AUC.",
+                "",
                 "Measures the trope/anti-marker scorer on labelled statements: precision, recall and F1 at the",
                 "configured threshold, ROC AUC, and the threshold that would maximise F1. Each file is scored three",
                 "ways: combined (what the filter uses), patterns only, and the learned embedding model only.",

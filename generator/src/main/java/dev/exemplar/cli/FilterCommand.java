@@ -20,6 +20,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,11 +37,13 @@ import java.util.function.Supplier;
 /** {@code exemplar filter}: applies the quality filters to any JSONL with a {@code text} field. */
 @Command(name = "filter", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Applies Exemplar's quality filters to JSONL records with a \"text\" field (and, optionally, an",
-                "\"archetype\"), writing kept.jsonl and rejected.jsonl to the output directory. Records pass through",
-                "unchanged apart from the added \"scores\" (on both files) and \"reasons\" (on rejected ones), so a run",
-                "can be re-thresholded later from the stored scores. filter-report.json holds the counts by reason,",
-                "time per filter and what the corpus slop scan found shared by many documents.",
+                "Applies Exemplar's quality filters to any JSONL with a \"text\" field.",
+                "",
+                "Records may also carry an \"archetype\" (or take one from --archetype). Writes kept.jsonl and",
+                "rejected.jsonl to the output directory. Records pass through unchanged apart from the added",
+                "\"scores\" (on both files) and \"reasons\" (on rejected ones), so a run can be re-thresholded later",
+                "from the stored scores. filter-report.json holds the counts by reason, time per filter and what",
+                "the corpus slop scan found shared by many documents.",
                 "",
                 "Filters and thresholds come from the mix's filters section (--mix), else from the documented",
                 "defaults. The trope scorer trains on the project's archetype specs and filters/tropes.yaml."},
@@ -143,7 +146,7 @@ public final class FilterCommand implements Callable<Integer> {
                     if (d.rejected()) rejectedOut.write(Rejections.annotate(restore(d), d.reasons()));
                     else keptOut.write(restore(d));
                     if (runner.stats().documents() >= progressAt[0]) {
-                        err.printf("  %,d documents, %,d rejected%n", runner.stats().documents(), runner.stats().excluded());
+                        err.printf("  %s, %,d rejected%n", Counts.of(runner.stats().documents(), "document"), runner.stats().excluded());
                         progressAt[0] += 10_000;
                     }
                 }
@@ -176,7 +179,7 @@ public final class FilterCommand implements Callable<Integer> {
                 stdout.printf("  %-8s %5.1f%%  %s%n", s.path("kind").asText(), 100 * s.path("share").asDouble(), s.path("text").asText());
             }
         }
-        if (badLines[0] > 0) stdout.printf("%,d malformed lines skipped%n", badLines[0]);
+        if (badLines[0] > 0) stdout.println(Counts.of(badLines[0], "malformed line") + " skipped");
         stdout.printf("wrote %s and %s in %.1f s%n", kept, rejected, secs);
         return ExitCodes.OK;
     }

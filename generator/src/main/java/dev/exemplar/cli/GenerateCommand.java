@@ -7,6 +7,7 @@ import dev.exemplar.pipeline.RunResult;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,9 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
     private void printSummary(RunResult r) {
         var out = spec.commandLine().getOut();
         JsonNode totals = r.manifest().path("counts").path("totals");
-        out.printf("%s %d documents (%,d words, %,d tokens) in %.1f s%n",
-                r.complete() ? "Wrote" : "Stopped after", totals.path("docs").asLong(), totals.path("words").asLong(),
-                totals.path("tokens").asLong(), r.seconds());
+        out.printf("%s %s (%s, %s) in %.1f s%n",
+                r.complete() ? "Wrote" : "Stopped after", Counts.of(totals.path("docs").asLong(), "document"),
+                Counts.of(totals.path("words").asLong(), "word"), Counts.of(totals.path("tokens").asLong(), "token"), r.seconds());
         JsonNode rej = r.manifest().path("counts").path("rejections");
         if (totals.path("rejected").asLong() > 0) {
             Map<String, Long> m = new java.util.TreeMap<>();

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 ValidateCommand.class,
                 ArchetypesCommand.class,
+                PeekCommand.class,
                 DedupCommand.class,
                 AuditCommand.class,
                 ReviewCommand.class,

@@ -6,6 +6,7 @@ import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
 import dev.exemplar.spec.DedupSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.Shingles;
 import dev.exemplar.text.TextNormalizer;
 
@@ -123,8 +124,8 @@ public final class DecontaminationStage extends SketchStage<long[][]> implements
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "decontaminate: %d eval items, %d n-grams (n = %d)",
-                items.size(), grams.size(), ngram);
+        return String.format(Locale.ROOT, "decontaminate: %s, %s (n = %d)",
+                Counts.of(items.size(), "eval item"), Counts.of(grams.size(), "n-gram"), ngram);
     }
 
     List<Integer> lengths() {

@@ -212,8 +212,8 @@ public final class DedupRunner {
             if (now < next) return;
             next = now + 5_000_000_000L;
             long removed = c.removedByStage.values().stream().mapToLong(Long::longValue).sum();
-            log.accept(String.format(java.util.Locale.ROOT, "dedup: %,d documents, %,d removed, %,.0f docs/s",
-                    c.documents, removed, c.documents / ((now - start) / 1e9)));
+            log.accept(String.format(java.util.Locale.ROOT, "dedup: %s, %,d removed, %,.0f docs/s",
+                    dev.exemplar.text.Counts.of(c.documents, "document"), removed, c.documents / ((now - start) / 1e9)));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.exemplar.dedup;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.DedupSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.Shingles;
 
 import java.nio.file.Path;
@@ -144,8 +145,8 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     public String describe() {
         long heap = ids.bytes();
         for (LongIntMultiMap m : bands) heap += m.bytes();
-        return String.format(Locale.ROOT, "near: %d docs, %d bands x %d rows, %d MiB of band keys%s",
-                ids.size(), settings.bands(), settings.rows(), heap >> 20,
+        return String.format(Locale.ROOT, "near: %s, %s x %s, %d MiB of band keys%s",
+                Counts.of(ids.size(), "doc"), Counts.of(settings.bands(), "band"), Counts.of(settings.rows(), "row"), heap >> 20,
                 store == null ? ", no verification" : ", " + (store.diskBytes() >> 20) + " MiB of shingle sets on disk");
     }
 

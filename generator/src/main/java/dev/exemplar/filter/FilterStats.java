@@ -1,5 +1,7 @@
 package dev.exemplar.filter;
 
+import dev.exemplar.text.Counts;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

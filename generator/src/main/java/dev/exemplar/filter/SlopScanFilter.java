@@ -2,6 +2,7 @@ package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
+import dev.exemplar.text.Counts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,12 +124,12 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter, java.i
             long limit = (long) Math.floor(s.maxShare() * (docs + 1));
             if (openings.get(openingKey) + 1 > limit) {
                 return Verdict.reject("shared_opening", "opening \"" + v.span(0, openEnd) + "\" already begins "
-                        + openings.get(openingKey) + " of " + docs + " documents (cap " + s.maxShare() + ")");
+                        + openings.get(openingKey) + " of " + Counts.of(docs, "document") + " (cap " + s.maxShare() + ")");
             }
             for (int k = 0; k < sentenceCount; k++) {
                 if (sentences.get(sentenceKeys[k]) + 1 > limit) {
                     return Verdict.reject("shared_sentence", "sentence \"" + TropeFilter.abbreviate(v.span(sentenceBounds[2 * k], sentenceBounds[2 * k + 1]))
-                            + "\" already in " + sentences.get(sentenceKeys[k]) + " of " + docs + " documents (cap " + s.maxShare() + ")");
+                            + "\" already in " + sentences.get(sentenceKeys[k]) + " of " + Counts.of(docs, "document") + " (cap " + s.maxShare() + ")");
                 }
             }
         }

@@ -7,6 +7,7 @@ import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
 import dev.exemplar.cache.JvmCache;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,8 +97,8 @@ final class LlamaTransport implements Transport {
             try {
                 inTokens = model.encode(prompt).length;
                 if (inTokens + r.maxOutputTokens() > settings.contextSize()) {
-                    throw new ProviderError(400, "context_overflow", -1, "prompt of " + inTokens
-                            + " tokens plus " + r.maxOutputTokens() + " output tokens exceeds context_size "
+                    throw new ProviderError(400, "context_overflow", -1, "prompt of " + Counts.of(inTokens, "token")
+                            + " plus " + Counts.of(r.maxOutputTokens(), "output token") + " exceeds context_size "
                             + settings.contextSize() + "; raise model.context_size");
                 }
                 for (LlamaOutput o : model.generate(p)) {

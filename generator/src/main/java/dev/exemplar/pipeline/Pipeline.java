@@ -33,6 +33,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -213,8 +214,8 @@ public final class Pipeline {
         public void accept(Document d) {
             ObjectNode rec = d.record();
             if (++attempts > plan.size() * 3L + 1000) {
-                stopReason = "too many rejections: " + (stats.rejectedCount() + pendingRejects.size()) + " of " + attempts
-                        + " samples rejected; see rejected.jsonl for the reasons";
+                stopReason = "too many rejections: " + (stats.rejectedCount() + pendingRejects.size()) + " of "
+                        + Counts.of(attempts, "sample") + " rejected; see rejected.jsonl for the reasons";
                 return;
             }
             if (d.rejected()) {

@@ -57,7 +57,7 @@ public final class StepStats implements Serializable {
     /** The terminal summary of any counts of this shape (the filter runner's too). */
     public static String summary(long seen, long kept, long rejected, Map<String, Long> byReason) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(java.util.Locale.ROOT, "%,d documents: %,d kept, %,d rejected (%.2f%%)%n", seen, kept, rejected,
+        sb.append(String.format(java.util.Locale.ROOT, "%s: %,d kept, %,d rejected (%.2f%%)%n", dev.exemplar.text.Counts.of(seen, "document"), kept, rejected,
                 seen == 0 ? 0.0 : 100.0 * rejected / seen));
         byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, "  %-36s %,8d  (%.2f%%)%n", e.getKey(), e.getValue(),
