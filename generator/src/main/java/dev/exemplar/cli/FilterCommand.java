@@ -9,6 +9,7 @@ import dev.exemplar.filter.DocumentFilter;
 import dev.exemplar.filter.FilterStats;
 import dev.exemplar.filter.FilterStep;
 import dev.exemplar.filter.Filters;
+import dev.exemplar.filter.JudgeStep;
 import dev.exemplar.filter.SlopScanStep;
 import dev.exemplar.step.JsonlSource;
 import dev.exemplar.step.Rejections;
@@ -129,7 +130,10 @@ public final class FilterCommand implements Callable<Integer> {
             return List.of(new FilterStep(fs));
         };
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        StepRunner<JsonlSource.Lines> runner = new StepRunner<>(perDocument, scan == null ? List.of() : List.of(scan), t);
+        List<Step> ordered = Filters.ordered(filters);
+        scan = ordered.stream().filter(x -> x instanceof SlopScanStep).map(x -> (SlopScanStep) x).findFirst().orElse(null);
+        JudgeStep judgeStep = ordered.stream().filter(x -> x instanceof JudgeStep).map(x -> (JudgeStep) x).findFirst().orElse(null);
+        StepRunner<JsonlSource.Lines> runner = new StepRunner<>(perDocument, ordered, t);
         JsonlSource.Parser parser = (buf, off, len, position) -> {
             Document d = JsonlSource.FULL.parse(buf, off, len, position);
             if (d != null && archetype != null && d.archetype() == null) d.record().put("archetype", archetype).put("__archetype_added", true);
@@ -168,7 +172,7 @@ public final class FilterCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         FilterStats timing = new FilterStats();
         for (List<Step> steps : runner.instances()) timing.merge(((FilterStep) steps.get(0)).stats());
-        ObjectNode report = report(runner.stats(), timing, scan, badLines[0], secs);
+        ObjectNode report = report(runner.stats(), timing, judgeStep, scan, badLines[0], secs);
         Files.writeString(out.resolve("filter-report.json"), report.toPrettyString() + "\n");
         stdout.print(runner.stats().summary());
         var shared = report.path("slop_scan_shared");
@@ -191,13 +195,14 @@ public final class FilterCommand implements Callable<Integer> {
         return r;
     }
 
-    private static ObjectNode report(StepStats st, FilterStats timing, SlopScanStep scan, long badLines, double secs) {
+    private static ObjectNode report(StepStats st, FilterStats timing, JudgeStep judge, SlopScanStep scan, long badLines, double secs) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("documents", st.documents()).put("kept", st.kept()).put("rejected", st.excluded()).put("malformed_lines", badLines)
                 .put("seconds", Math.round(secs * 1000) / 1000.0);
         o.set("rejected_by_reason", Json.MAPPER.valueToTree(new java.util.TreeMap<>(st.byReason())));
         ObjectNode ms = o.putObject("milliseconds_by_filter");
         timing.nanosByFilter().forEach((k, v) -> ms.put(k, v / 1_000_000));
+        if (judge != null) ms.put(judge.name(), judge.nanos() / 1_000_000);
         if (scan != null) {
             ms.put(scan.name(), scan.nanos() / 1_000_000);
             o.setAll((ObjectNode) scan.report());

@@ -14,11 +14,12 @@ public final class FilterStep implements Step {
     private final List<DocumentFilter> filters;
     private final FilterRunner runner;
 
-    /** @param filters per-document filters only: the corpus scan is a {@link SlopScanStep} */
+    /** @param filters per-document filters: the corpus scan is a {@link SlopScanStep}, the judge usually a {@link JudgeStep} */
     public FilterStep(List<DocumentFilter> filters) {
         for (DocumentFilter f : filters) {
             if (f instanceof SlopScanFilter) throw new IllegalArgumentException("the slop scan is an ordered step: use SlopScanStep");
         }
+        // (The judge may run here, on one partition at a time; the commands run it as a JudgeStep.)
         this.filters = List.copyOf(filters);
         this.runner = new FilterRunner(filters);
     }

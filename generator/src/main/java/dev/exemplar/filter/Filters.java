@@ -43,9 +43,23 @@ public final class Filters {
         return out;
     }
 
-    /** The filters whose answer depends on one document: all but the corpus scan, in order. */
+    /** The filters whose answer depends on one document and costs no model call: all but the judge and the corpus scan, in order. */
     public static List<DocumentFilter> perDocument(List<DocumentFilter> filters) {
+        return filters.stream().filter(f -> !(f instanceof SlopScanFilter) && !(f instanceof JudgeFilter)).toList();
+    }
+
+    /** Every filter but the corpus scan: what one partition of a Spark job runs, judge included, in order. */
+    public static List<DocumentFilter> perPartition(List<DocumentFilter> filters) {
         return filters.stream().filter(f -> !(f instanceof SlopScanFilter)).toList();
+    }
+
+    /** The judge and the corpus scan, in that order, as ordered steps (either may be absent). */
+    public static List<dev.exemplar.step.Step> ordered(List<DocumentFilter> filters) {
+        List<dev.exemplar.step.Step> out = new ArrayList<>();
+        for (DocumentFilter f : filters) if (f instanceof JudgeFilter j) out.add(new JudgeStep(j));
+        SlopScanStep scan = corpusScan(filters);
+        if (scan != null) out.add(scan);
+        return out;
     }
 
     /** The corpus scan among the filters as an ordered step, or null when it is switched off. */

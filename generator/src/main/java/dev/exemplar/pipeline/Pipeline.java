@@ -108,10 +108,9 @@ public final class Pipeline {
         Budget budget = new Budget(mix.budget());
         var judgeClient = Filters.sharedClient(s -> ChatClients.create(s, options.runDir(), "judge", budget, msg -> {}));
         List<DocumentFilter> filters = Filters.fromMix(mix, catalog, judgeClient);
-        SlopScanStep scan = Filters.corpusScan(filters);
+        List<Step> ordered = new ArrayList<>(Filters.ordered(filters));
+        SlopScanStep scan = ordered.stream().filter(x -> x instanceof SlopScanStep).map(x -> (SlopScanStep) x).findFirst().orElse(null);
         DedupChain chain = DedupStages.fromSettings(mix.dedup(), null);
-        List<Step> ordered = new ArrayList<>();
-        if (scan != null) ordered.add(scan);
         DedupStep dedup = chain.isEmpty() ? null : new DedupStep(chain);
         if (dedup != null) ordered.add(dedup);
         RunStats stats = new RunStats();

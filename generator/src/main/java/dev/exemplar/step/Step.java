@@ -32,6 +32,12 @@ public interface Step extends AutoCloseable {
     default void prepare(List<Document> batch) {}
 
     /**
+     * Whether {@link #prepare} must run on the deciding thread, unit by unit in input order, rather
+     * than on workers: the judge, whose model calls spend a budget that must run out in order.
+     */
+    default boolean prepareInOrder() { return false; }
+
+    /**
      * Decides a batch: calls {@link Document#reject} on each excluded document. The runner passes
      * only documents no earlier step excluded, in input order.
      */

@@ -128,7 +128,7 @@ public final class StepRunner<U> {
         Opened o = source.open(unit);
         List<Document> docs = perDocument(source, o.documents(), local.get());
         List<Document> survivors = survivors(docs);
-        for (Step s : ordered) s.prepare(survivors);
+        for (Step s : ordered) if (!s.prepareInOrder()) s.prepare(survivors);
         return new Opened(docs, o.problems());
     }
 
@@ -173,6 +173,8 @@ public final class StepRunner<U> {
     /** Calling thread: the ordered steps, document by document, then the sink. */
     private void decide(Opened o, Source<U> source, Sink sink) {
         for (String p : o.problems()) sink.problem(p);
+        List<Document> survivors = survivors(o.documents());
+        for (Step s : ordered) if (s.prepareInOrder() && !survivors.isEmpty()) s.prepare(survivors);
         for (Document d : o.documents()) {
             if (sink.finished()) break;
             // Excluded on the worker: its replacements, if any, follow in the list.
@@ -195,7 +197,7 @@ public final class StepRunner<U> {
                 Document last = chain.get(chain.size() - 1);
                 for (Document c : chain) if (c != last || last.rejected()) emit(c, sink);
                 if (last.rejected()) break;
-                for (Step s : ordered) s.prepare(List.of(last));
+                for (Step s : ordered) s.prepare(List.of(last));  // in order here anyway
                 x = last;
             }
         }

@@ -126,7 +126,7 @@ public final class FilterJob {
     private static Iterator<Object> filterPartition(Iterator<InputLine> it, Work p) {
         FilterSettings settings = p.mix() == null ? FilterSettings.DEFAULT : p.mix().mix().filters();
         List<DocumentFilter> all = filters(p, settings);
-        FilterStep step = new FilterStep(Filters.perDocument(all));
+        FilterStep step = new FilterStep(Filters.perPartition(all));
         SlopScanFilter scan = settings.slopScan().enabled() ? new SlopScanFilter(settings.slopScan()) : new SlopScanFilter(FilterSettings.SlopScan.DEFAULT);
         StepStats counts = new StepStats();
         long[] scanNanos = {0};

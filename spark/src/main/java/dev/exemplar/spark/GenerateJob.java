@@ -197,7 +197,7 @@ public final class GenerateJob {
         Map<String, Generator> generators = new LinkedHashMap<>();
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
         var judge = Filters.sharedClient(s -> ChatClients.create(s, state, "judge", budget, msg -> {}));
-        List<DocumentFilter> filters = Filters.perDocument(Filters.fromMix(mix, catalog, judge));
+        List<DocumentFilter> filters = Filters.perPartition(Filters.fromMix(mix, catalog, judge));
         SlopScanFilter scan = mix.filters().slopScan().enabled() ? new SlopScanFilter(mix.filters().slopScan()) : null;
         try {
             for (String kind : mix.generators().keySet()) {
