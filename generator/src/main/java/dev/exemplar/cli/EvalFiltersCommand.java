@@ -64,9 +64,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             description = "Take the trope threshold and lexicon from this mix's filters section (default: built-in defaults).")
     Path mix;
 
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Project root holding archetypes/ (default: the current directory or its nearest ancestor).")
-    Path project;
+    @Mixin ProjectOption project;
 
     @Option(names = "--threshold", paramLabel = "X",
             description = "Risk at or above which a statement counts as flagged (default: the mix's tropes.max_risk, 0.8).")
@@ -104,7 +102,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             if (!(targetPrecision > 0 && targetPrecision <= 1)) {
                 throw new BadInputException("--target-precision must be in (0, 1], found " + targetPrecision);
             }
-            TropeSetup setup = TropeSetup.load(project, mix, !noEmbeddings);
+            TropeSetup setup = TropeSetup.load(project.root(mix), mix, !noEmbeddings);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
             List<Path> files = CliOptions.jsonlFiles(data);
             List<FileResult> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.exemplar.filter;
 
+import dev.exemplar.cache.JvmCache;
 import dev.exemplar.embed.Embedder;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
@@ -9,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The learned side of the trope filter, trained at start-up from the archetype specs (positive
@@ -28,7 +28,6 @@ public final class TropeModel {
     public record Nearest(Example example, double similarity) {}
 
     private static final double LAMBDA = 1.0;
-    private static final Map<String, TropeModel> CACHE = new ConcurrentHashMap<>();
 
     private final LogisticModel trope;
     private final WordEvidence words;
@@ -48,7 +47,7 @@ public final class TropeModel {
     /** Trains (or reuses, for identical specs and lexicon) the models for a catalog. */
     public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, Embedder embedder) {
         String key = fingerprint(catalog.archetypes().values(), lexicon);
-        return CACHE.computeIfAbsent(key, k -> train(catalog.archetypes().values(), lexicon, embedder));
+        return JvmCache.get("trope-model:" + key, () -> train(catalog.archetypes().values(), lexicon, embedder));
     }
 
     /** Trains the models afresh (no cache): for cross-validation over the lexicon's passages. */

@@ -97,7 +97,8 @@ public record FilterSettings(
      * {@code maxShare} of documents are reported; with {@code cap} the documents beyond the
      * share are rejected. Shares are judged once {@code minDocs} documents have been seen.
      */
-    public record SlopScan(boolean enabled, double maxShare, boolean cap, int minDocs, int ngram, int openingWords) {
+    public record SlopScan(boolean enabled, double maxShare, boolean cap, int minDocs, int ngram, int openingWords)
+            implements java.io.Serializable {
         public static final SlopScan DEFAULT = new SlopScan(true, 0.2, false, 100, 4, 6);
     }
 
