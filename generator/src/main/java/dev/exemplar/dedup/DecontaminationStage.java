@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * (one item a line) or a set list in YAML (see {@link EvalSets}). From each JSONL record every
  * string field named in {@link EvalSets#DEFAULT_FIELDS} is an item.
  */
-public final class DecontaminationStage extends SketchStage<long[][]> {
+public final class DecontaminationStage extends SketchStage<long[][]> implements java.io.Serializable {
     private final int ngram;
     private final int minWords;
     private final LongIntMultiMap grams = new LongIntMultiMap(1 << 16);
