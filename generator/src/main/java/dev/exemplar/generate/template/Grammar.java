@@ -110,10 +110,13 @@ public final class Grammar {
         return refs;
     }
 
-    /** The {@code {ref}}s of this grammar's own symbols, not of its units (they see their own fields first). */
-    public Set<String> symbolReferences() {
+    /**
+     * The {@code {ref}}s of this grammar's own symbols, not of its units (they see their own fields
+     * first), in the alternatives whose condition {@code possible} admits.
+     */
+    public Set<String> symbolReferences(java.util.function.Predicate<Cond> possible) {
         Set<String> refs = new TreeSet<>();
-        for (Symbol s : symbols.values()) for (Option o : s.options()) collect(o.parts(), refs);
+        for (Symbol s : symbols.values()) for (Option o : s.options()) if (possible.test(o.cond())) collect(o.parts(), refs);
         return refs;
     }
 

@@ -30,10 +30,10 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
         LocalDate date = LocalDate.of(2029, 1, 1).plusDays(rng.nextInt(8 * 365));
         String daypart = DAYPARTS[rng.nextInt(DAYPARTS.length)];
         int[] h = HOURS[java.util.Arrays.asList("morning", "afternoon", "evening", "night").indexOf(daypart)];
-        int start = (h[0] + rng.nextInt(h[1] - h[0])) * 60 + rng.nextInt(60);
+        int start = Math.min((h[0] + rng.nextInt(h[1] - h[0])) * 60 + rng.nextInt(60), 23 * 60 + 30);
         int minutes = DURATIONS[rng.nextInt(DURATIONS.length)];
-        if (start + minutes > 24 * 60 - 1) minutes = 24 * 60 - 1 - start;  // the events end the same day
-        return new World(date, daypart, start, Math.max(15, minutes));
+        if (start + minutes > 24 * 60 - 1) minutes = 24 * 60 - 1 - start;  // the events end the same day (29 minutes at least)
+        return new World(date, daypart, start, minutes);
     }
 
     public boolean weekend() {

@@ -158,8 +158,8 @@ class StoryCoherenceTest {
     }
 
     private static final String BODY = "glanced|glances|nodded|nods|shrugged|shrugs|smiled|smiles|frowned|frowns|winked|"
-            + "looked up|looks up|leaned|leans|sighed|sighs|blinked|blinks|grinned|grins|waved|waves|pointed|points|"
-            + "without looking up|raised an eyebrow|turned its head|folded its arms";
+            + "looked up|looks up|leaned|leans|sighed|sighs|blinked|blinks|grinned|grins|waved|waves|pointed(?! out)|points(?! out)|"
+            + "raised an eyebrow|turned its head|folded its arms";
 
     /** An AI that is a chat window, a screen or a voice is never given a body or a face. */
     @Test
@@ -171,7 +171,8 @@ class StoryCoherenceTest {
             if ("device".equals(presence) || d.sample().format().equals("fable")) continue;  // a fable's machine has a body
             checked++;
             String a = Pattern.quote(aiName(d));
-            Matcher m = Pattern.compile("\\b(?:" + a + "|" + a.toUpperCase(Locale.ROOT) + "|[Ii]t)\\b(?:\\s+\\w+)?\\s+(?:" + BODY + ")\\b")
+            // The AI by name, or as "It" starting a sentence (a mid-sentence "it" is often an object: "said it").
+            Matcher m = Pattern.compile("(?:\\b(?:" + a + "|" + a.toUpperCase(Locale.ROOT) + ")|(?:^|[.!?\"]\\s+)It)\\b(?:\\s+\\w+)?\\s+(?:" + BODY + ")\\b")
                     .matcher(d.text());
             if (m.find()) bad.add(d.where() + " (" + presence + "): " + d.text().substring(Math.max(0, m.start() - 30), Math.min(d.text().length(), m.end() + 30)));
             Matcher cue = Pattern.compile("(?m)^" + a.toUpperCase(Locale.ROOT) + "[^\\n]*\\n\\((?:" + BODY + ")").matcher(d.text());

@@ -106,7 +106,7 @@ class TemplateEngineTest {
     @Test
     void diaryEntriesAfterTheFirstAreHeadedRelativeToIt() {
         // An absolute date on a later entry could fall before the first; later headings are relative.
-        Pattern date = Pattern.compile("(?m)^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w* \\d|\\d+ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w* 20)");
+        Pattern date = Pattern.compile("(?m)^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w*,? \\d|\\d+ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w* 20)");
         int diaries = 0;
         for (int i = 0; i < texts.size(); i++) {
             if (!samples.get(i).format().equals("diary")) continue;
@@ -201,23 +201,40 @@ class TemplateEngineTest {
                 if (e.getValue().scenarios().get(sc).eval()) continue; // held out: never rendered
                 for (String setting : lib.settings().keySet()) {
                     List<Grammar> layers = lib.layers(e.getKey(), sc, setting);
-                    for (Grammar g : layers) check(g, layers, List.of(), e.getKey() + " scenario " + sc, missing);
+                    Set<String> tags = new HashSet<>(e.getValue().scenarios().get(sc).tags());
+                    for (Grammar g : layers) check(g, layers, List.of(), tags, e.getKey() + " scenario " + sc, missing);
                 }
             }
         }
         assertTrue(missing.isEmpty(), String.join("\n", new ArrayList<>(missing).subList(0, Math.min(20, missing.size()))));
     }
 
-    private static void check(Grammar g, List<Grammar> layers, List<Grammar> scopes, String where, Set<String> missing) {
-        for (String ref : g.symbolReferences()) {
+    /** Tags a document may have whatever its scenario: its world, presence and format. */
+    private static final Set<String> DOCUMENT_TAGS = new HashSet<>();
+    static {
+        DOCUMENT_TAGS.addAll(StoryLibrary.WORLD_TAGS);
+        DOCUMENT_TAGS.addAll(StoryLibrary.PRESENCES);
+        DOCUMENT_TAGS.addAll(TemplateCorpus.CATALOG.formats().keySet());
+    }
+
+    /** False when a unit's condition needs a scenario tag this scenario lacks, or forbids one it has: never drawn here. */
+    private static boolean possible(Cond c, Set<String> scenarioTags) {
+        for (String t : c.need()) if (!scenarioTags.contains(t) && !DOCUMENT_TAGS.contains(t)) return false;
+        for (String t : c.not()) if (scenarioTags.contains(t)) return false;
+        return true;
+    }
+
+    private static void check(Grammar g, List<Grammar> layers, List<Grammar> scopes, Set<String> tags, String where, Set<String> missing) {
+        for (String ref : g.symbolReferences(c -> possible(c, tags))) {
             if (isVariable(ref) || g.symbol(ref) != null) continue;
             if (scopes.stream().anyMatch(s -> s.symbol(ref) != null) || layers.stream().anyMatch(l -> l.symbol(ref) != null)) continue;
             missing.add(where + ": {" + ref + "}");
         }
         for (Grammar.Unit u : g.allUnits()) {
+            if (!possible(u.when(), tags)) continue;
             List<Grammar> inner = new ArrayList<>(scopes);
             inner.add(0, u.fields());
-            check(u.fields(), layers, inner, where + " " + u.id(), missing);
+            check(u.fields(), layers, inner, tags, where + " " + u.id(), missing);
         }
     }
 
