@@ -166,7 +166,7 @@ public final class DedupCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), msg);
     }
 
-    private static void printSummary(PrintWriter w, DedupRunner.Summary s) {
+    static void printSummary(PrintWriter w, DedupRunner.Summary s) {
         w.printf(Locale.ROOT, "%s in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %s; live heap peak %d MiB, %d MiB retained)%n",
                 Counts.of(s.documents(), "document"), s.seconds(), s.docsPerSecond(), s.cpuSeconds(), s.docsPerCpuSecond(), Counts.of(s.threads(), "thread"),
                 s.liveHeapPeakMib(), s.heapAfterGcMib());

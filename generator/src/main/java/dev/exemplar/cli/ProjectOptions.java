@@ -4,6 +4,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,9 +13,7 @@ import java.util.List;
 
 /** Options shared by commands that read a project and a mix: --project, --set, --seed, --docs. */
 final class ProjectOptions {
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Project root holding archetypes/ and templates/ (default: found from the mix file, then the current directory).")
-    Path project;
+    @Mixin ProjectOption project;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a mix value, validated like the file; repeatable. e.g. --set model.temperature=0.9")
@@ -25,18 +24,8 @@ final class ProjectOptions {
         return Catalog.load(root(mixFile));
     }
 
-    /** The project root: --project, else the project holding {@code near} (a mix or a file to validate), else the working directory's. */
     Path root(Path near) {
-        return project != null ? Catalog.findRoot(project)
-                : near != null ? findRootFrom(near) : Catalog.findRoot(Path.of(""));
-    }
-
-    private static Path findRootFrom(Path mixFile) {
-        try {
-            return Catalog.findRoot(mixFile.toAbsolutePath().getParent());
-        } catch (ConfigException e) {
-            return Catalog.findRoot(Path.of(""));
-        }
+        return project.root(near);
     }
 
     /** The mix YAML with --seed, --docs and every --set applied. */

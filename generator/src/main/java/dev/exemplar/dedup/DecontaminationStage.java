@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * (one item a line) or a set list in YAML (see {@link EvalSets}). From each JSONL record every
  * string field named in {@link EvalSets#DEFAULT_FIELDS} is an item.
  */
-public final class DecontaminationStage extends SketchStage<long[][]> {
+public final class DecontaminationStage extends SketchStage<long[][]> implements java.io.Serializable {
     private final int ngram;
     private final int minWords;
     private final LongIntMultiMap grams = new LongIntMultiMap(1 << 16);
@@ -38,10 +38,19 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
     private final int[] lengths;
 
     public DecontaminationStage(DedupSettings.Decontaminate settings) {
+        this(settings, null);
+    }
+
+    /**
+     * Indexes the given items (reference → text) instead of the settings' paths: for checking
+     * eval items that exist only in memory, such as {@code exemplar evalset}'s questions.
+     */
+    public DecontaminationStage(DedupSettings.Decontaminate settings, java.util.Map<String, String> inMemory) {
         this.ngram = settings.ngram();
         this.minWords = settings.minWords();
         TreeSet<Integer> lens = new TreeSet<>();
-        for (EvalSets.Source src : EvalSets.resolve(settings.paths())) load(src, lens);
+        if (inMemory != null) inMemory.forEach((ref, text) -> index(text, ref, lens));
+        else for (EvalSets.Source src : EvalSets.resolve(settings.paths())) load(src, lens);
         if (items.size() == 0) {
             throw new BadInputException("no evaluation items found in " + settings.paths()
                     + "; decontamination needs JSONL records with one of the fields "
@@ -76,6 +85,15 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
             }
         }
         return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(new Duplicate(items.get(best), name(), 1.0));
+    }
+
+    /** Every eval item the document shares an n-gram with (not only the first), in index order. */
+    public List<String> findAll(Document doc, long[][] sketch) {
+        TreeSet<Integer> hits = new TreeSet<>();
+        for (long[] hashes : sketch) {
+            for (long h : hashes) grams.forEach(h, hits::add); // add returns true: visit every value
+        }
+        return hits.stream().map(items::get).toList();
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class NearStage extends SketchStage<NearStage.Sketch> {
     /** Candidates verified per document at most; the ones sharing most bands come first. */
-    static final int MAX_CHECKS = 200;
+    public static final int MAX_CHECKS = 200;
 
     /** Band keys and, when verifying, the upper 32 bits of each shingle hash, in text order. */
     public record Sketch(long[] bandKeys, int[] shingles) {}
@@ -104,7 +104,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
      * Exact Jaccard similarity of two shingle multisets taken as sets, by one small open-addressing
      * table: no sorting, so no large sort routine to compile and recompile for the few candidates.
      */
-    static double jaccard(int[] a, int[] b) {
+    public static double jaccard(int[] a, int[] b) {
         if (a.length == 0 && b.length == 0) return 1;
         int cap = Integer.highestOneBit(Math.max(8, (a.length + b.length) * 2 - 1)) << 1;
         int mask = cap - 1;
