@@ -25,8 +25,8 @@ public final class Expansion {
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
         final List<Spoken> spoken = new ArrayList<>();
-        /** Whether the narration has named the second person ({P}) yet: its first mention says who they are. */
-        boolean secondIntroduced;
+        /** The people ("H", "P"...) the narration has named so far: a first mention says who they are. */
+        final Set<String> named = new java.util.HashSet<>();
 
         State(Set<String> tags, SplittableRandom rng) {
             this.tags = tags;
@@ -84,6 +84,9 @@ public final class Expansion {
 
     /** Ids of the units drawn so far, in order: the document's audit trail. */
     public List<String> trace() { return st.trace; }
+
+    /** True once the narration has named {@code person} ("H", "P"), by name or full name. */
+    public boolean named(String person) { return st.named.contains(person); }
 
     /** The spoken fields of drawn units as rendered, in order. */
     public List<Spoken> spoken() { return st.spoken; }
@@ -266,11 +269,14 @@ public final class Expansion {
      * walks into a document unannounced; a possessive or a word joined to the name is left alone.
      * Quoted speech names people as the speakers know them.
      */
-    private void introduceSecond(String name, Grammar.Part next, StringBuilder out) {
-        if (st.secondIntroduced || vars == speechVars || !(name.equals("P") || name.startsWith("P."))) return;
-        st.secondIntroduced = true;
+    private void noteNamed(String name, Grammar.Part next, StringBuilder out) {
+        int dot = name.indexOf('.');
+        String person = dot < 0 ? name : name.substring(0, dot);
+        String field = dot < 0 ? "" : name.substring(dot + 1);
+        if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name"))) return;
+        if (!st.named.add(person) || !name.equals("P")) return;
         String job = vars.get("P.job");
-        if (!name.equals("P") || job == null || job.isEmpty()) return;
+        if (job == null || job.isEmpty()) return;
         if (next instanceof Grammar.Lit l && !l.text().isEmpty() && Character.isLetterOrDigit(l.text().charAt(0))) return;
         // A possessive, a label, or the content's own introduction ("{P}, the {P.job}").
         if (next instanceof Grammar.Lit l && (l.text().startsWith("'") || l.text().startsWith(":") || l.text().startsWith(","))) return;
@@ -292,7 +298,7 @@ public final class Expansion {
             int start = out.length();
             if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
-                introduceSecond(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+                if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
             }
             else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
             // The article before a chosen word agrees with it here, where the word is known.
