@@ -264,6 +264,26 @@ public final class Expansion {
         throw new AssertionError();
     }
 
+    /** A verb form after a person's name: "Robin was", whatever pronouns Robin uses. */
+    private static final Map<String, String> SINGULAR = Map.of(
+            "are", "is", "were", "was", "have", "has", "s", "s", "es", "es", "do", "does");
+
+    /**
+     * True when {@code name} is a verb form of a person ({@code {H.were}}, {@code {H.s}}) whose
+     * subject is that person's name just before it ({@code {H} {H.were}}, {@code {H} offer{H.s}}):
+     * the forms are written for "they", which a name does not take. A narrator's "I" keeps its own.
+     */
+    private boolean afterName(List<Grammar.Part> parts, int i, String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0 || !SINGULAR.containsKey(name.substring(dot + 1))) return false;
+        String person = name.substring(0, dot);
+        if (!vars.containsKey(person + ".full") || "I".equals(vars.get(person))) return false;
+        if (i < 2 || !(parts.get(i - 1) instanceof Grammar.Lit between) || !(parts.get(i - 2) instanceof Grammar.Ref subject)) return false;
+        String t = between.text();
+        return subject.name().equals(person) && t.startsWith(" ") && t.strip().chars().allMatch(Character::isLetter)
+                && t.strip().indexOf(' ') < 0;
+    }
+
     /**
      * The narration's first mention of {P} says who they are ("Agus, a night porter,"), so nobody
      * walks into a document unannounced; a possessive or a word joined to the name is left alone.
@@ -296,7 +316,9 @@ public final class Expansion {
                 continue;
             }
             int start = out.length();
-            if (p instanceof Grammar.Ref r) {
+            if (p instanceof Grammar.Ref r && afterName(parts, i, r.name())) {
+                out.append(SINGULAR.get(r.name().substring(r.name().indexOf('.') + 1)));
+            } else if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
                 if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
             }
