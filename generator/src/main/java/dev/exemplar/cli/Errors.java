@@ -1,6 +1,7 @@
 package dev.exemplar.cli;
 
 import dev.exemplar.corpus.CorpusIOException;
+import dev.exemplar.corpus.RunInUseException;
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
@@ -25,6 +26,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof BadInputException) {
             err.println("error: " + ex.getMessage());
             return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof RunInUseException) {
+            err.println("error: " + ex.getMessage());
+            return ExitCodes.FAILURE;
         }
         if (ex instanceof CorpusIOException) {
             err.println("error: " + ex.getMessage() + " (everything committed before this point is intact)");

@@ -6,17 +6,17 @@ import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.corpus.CommitPoint;
 import dev.exemplar.corpus.CorpusIOException;
 import dev.exemplar.corpus.Recovery;
+import dev.exemplar.corpus.RunContents;
 import dev.exemplar.corpus.RunLayout;
 import dev.exemplar.doc.BadInputException;
+import dev.exemplar.doc.IoMessages;
 import dev.exemplar.doc.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Claims a run directory: refuses to write into an existing run unless resuming or overwriting,
@@ -31,7 +31,7 @@ final class RunDirectory {
 
     static Claim claim(RunLayout layout, RunOptions o, String fingerprint) {
         Path dir = layout.dir();
-        boolean exists = Files.isDirectory(dir) && !isEmpty(dir);
+        boolean exists = !RunContents.isEmpty(dir);
         try {
             if (exists && o.resume()) return resume(layout, o, fingerprint);
             if (exists && !o.overwrite()) {
@@ -43,7 +43,7 @@ final class RunDirectory {
             writeRunInfo(layout, fingerprint, started);
             return new Claim(CommitPoint.START, started, List.of());
         } catch (IOException e) {
-            throw new CorpusIOException("cannot use " + dir + " as a run directory: " + e.getMessage(), e);
+            throw new CorpusIOException("cannot use " + dir + " as a run directory: " + IoMessages.describe(e), e);
         }
     }
 
@@ -51,7 +51,7 @@ final class RunDirectory {
         if (!Files.exists(layout.runInfo())) {
             throw new BadInputException(layout.dir() + " is not an Exemplar run (no state/run.json); choose another --out");
         }
-        JsonNode info = Json.MAPPER.readTree(layout.runInfo().toFile());
+        JsonNode info = runInfo(layout);
         String before = info.path("fingerprint").asText();
         if (!before.equals(fingerprint) && !o.allowConfigChange()) {
             throw new BadInputException("the specs, templates or mix changed since " + layout.dir()
@@ -66,30 +66,32 @@ final class RunDirectory {
         return new Claim(cp, info.path("started").asText(), notes);
     }
 
+    private static JsonNode runInfo(RunLayout layout) {
+        try {
+            JsonNode info = Json.MAPPER.readTree(layout.runInfo().toFile());
+            if (info != null && info.path("fingerprint").isTextual()) return info;
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new BadInputException(layout.runInfo() + ": not a run record (JSON with a \"fingerprint\"); the run's state is "
+                + "damaged, so --resume stops; restore it from a copy, or start again with --overwrite");
+    }
+
     private static void writeRunInfo(RunLayout layout, String fingerprint, String started) {
         ObjectNode info = Json.MAPPER.createObjectNode().put("fingerprint", fingerprint).put("started", started);
         AtomicFiles.write(layout.runInfo(), info.toPrettyString() + "\n");
     }
 
-    /** Only directories that look like runs are wiped, so a mistyped --out cannot delete a home directory. */
+    /**
+     * Deletes the run's own files only (never labels.jsonl or the lock), and only in a directory
+     * that holds a run and nothing else, so a mistyped --out cannot delete anyone's files.
+     */
     private static void wipe(RunLayout layout) throws IOException {
         Path dir = layout.dir();
-        if (!Files.exists(layout.runInfo()) && !Files.exists(layout.manifest())) {
+        if (!RunContents.isRun(dir)) {
             throw new BadInputException(dir + " holds files but is not an Exemplar run; refusing to overwrite it; choose an empty --out");
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) Files.delete(p);
-            }
-        }
-    }
-
-    /** No file anywhere below: a kill while the run was being claimed can leave an empty state/ behind. */
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.noneMatch(p -> !Files.isDirectory(p));
-        } catch (IOException e) {
-            return false;
-        }
+        RunContents.requireOnlyRunFiles(dir);
+        for (String entry : RunContents.RUN_ENTRIES) RunContents.deleteTree(dir.resolve(entry));
     }
 }
