@@ -250,8 +250,8 @@ public final class Pipeline {
 
     /** Base indexes take the planned cell; index base+k replaces the k-th rejection (tokens mode cycles). */
     private static Plan.Cell cellAt(Plan plan, List<Plan.Cell> replacements, long i) {
-        if (i < plan.size()) return plan.cells().get((int) i);
-        if (plan.byTokens()) return plan.size() == 0 ? null : plan.cells().get((int) (i % plan.size()));
+        if (i < plan.size()) return plan.cell(i);
+        if (plan.byTokens()) return plan.size() == 0 ? null : plan.cell(i % plan.size());
         long k = i - plan.size();
         return k < replacements.size() ? replacements.get((int) k) : null;
     }
@@ -262,8 +262,8 @@ public final class Pipeline {
 
     private List<PlannedSample> baseSamples(Plan plan) {
         return new AbstractList<>() {
-            @Override public PlannedSample get(int i) { return planner.sample(plan.seed(), i, plan.cells().get(i)); }
-            @Override public int size() { return plan.size(); }
+            @Override public PlannedSample get(int i) { return planner.sample(plan.seed(), i, plan.cell(i)); }
+            @Override public int size() { return (int) Math.min(Integer.MAX_VALUE, plan.size()); }
         };
     }
 
