@@ -1,5 +1,7 @@
 package dev.exemplar.corpus;
 
+import dev.exemplar.llm.Secrets;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,7 @@ public final class AtomicFiles {
     public static void write(Path target, String content) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.writeString(tmp, Secrets.redact(content), StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

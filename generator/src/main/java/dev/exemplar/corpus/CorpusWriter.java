@@ -3,6 +3,7 @@ package dev.exemplar.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.doc.Json;
+import dev.exemplar.llm.Secrets;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class CorpusWriter implements Closeable {
 
     private static String line(JsonNode record) {
         try {
-            return Json.MAPPER.writeValueAsString(record);
+            return Secrets.redact(Json.MAPPER.writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -113,7 +113,7 @@ final class Journal implements AutoCloseable {
             n.put("key", e.key());
             n.put("stage", e.stage());
             n.put("archetype", e.archetype());
-            n.put("text", Secrets.scrub(e.text()));
+            n.put("text", Secrets.redact(e.text()));
             n.put("truncated", e.truncated());
             n.put("input_tokens", e.inputTokens());
             n.put("output_tokens", e.outputTokens());
