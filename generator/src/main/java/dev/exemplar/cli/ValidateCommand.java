@@ -73,8 +73,9 @@ final class ValidateCommand implements Callable<Integer> {
                 collect(problems, () -> ArchetypeSpec.read(LocatedYaml.read(f), problems));
             } else if (parent.equals("formats")) {
                 collect(problems, () -> FormatSpec.read(LocatedYaml.read(f), problems));
-            } else if (parent.equals("mixes")) {
-                collect(problems, () -> Mix.load(LocatedYaml.read(f), catalog));
+            } else if (parent.equals("mixes") || paths.contains(f)) {
+                // A YAML file named on its own outside the project's folders is a mix (a shared one, say).
+                collect(problems, () -> Mix.load(project.effectiveMix(f, null, null), catalog));
             } else {
                 checked--;
             }

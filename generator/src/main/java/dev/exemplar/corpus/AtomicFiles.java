@@ -1,5 +1,6 @@
 package dev.exemplar.corpus;
 
+import dev.exemplar.doc.IoMessages;
 import dev.exemplar.llm.Secrets;
 
 import java.io.IOException;
@@ -23,7 +24,12 @@ public final class AtomicFiles {
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CorpusIOException("cannot write " + target + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp); // a full disk must not leave a half-written .tmp behind
+            } catch (IOException ignored) {
+                // The error below says what failed; a stray .tmp is never read.
+            }
+            throw new CorpusIOException("cannot write " + target + ": " + IoMessages.describe(e), e);
         }
     }
 }

@@ -107,7 +107,7 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
                 }
             }
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read eval set: " + e.getMessage());
+            throw new BadInputException(file + ": cannot read eval set: " + dev.exemplar.doc.IoMessages.describe(e));
         }
     }
 
