@@ -138,7 +138,12 @@ public final class Pipeline {
             }
             long sinceCommit = 0;
             long maxAttempts = plan.size() * 3L + 1000;
+            RejectionBreaker rejections = new RejectionBreaker();
             while (prepared && !done(plan, stats) ) {
+                if ((stopReason = rejections.check(stats.docs(), stats.rejectedCount())) != null) {
+                    status = "stopped";
+                    break;
+                }
                 if (next >= maxAttempts) {
                     status = "stopped";
                     stopReason = "too many rejections: " + stats.rejectedCount() + " of " + next
