@@ -210,6 +210,7 @@ public final class Pipeline {
             pools.values().forEach(ExecutorService::shutdownNow);
         }
         ObjectNode manifest = manifest(plan, stats, fingerprint, claim.startedAt(), t0, status, stopReason, filters, dedup, generators);
+        manifest.set("configurations", RunDirectory.configurations(layout));
         generators.values().forEach(Generator::close);
         AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
         AtomicFiles.write(layout.manifest(), manifest.toPrettyString() + "\n");

@@ -1,6 +1,7 @@
 package dev.exemplar.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.corpus.CommitPoint;
@@ -40,7 +41,9 @@ final class RunDirectory {
             if (exists) wipe(layout);
             Files.createDirectories(layout.state());
             String started = Instant.now().toString();
-            writeRunInfo(layout, fingerprint, started);
+            ArrayNode configs = Json.MAPPER.createArrayNode();
+            configs.add(configuration(o, fingerprint, 0, started));
+            writeRunInfo(layout, fingerprint, started, configs);
             return new Claim(CommitPoint.START, started, List.of());
         } catch (IOException e) {
             throw new CorpusIOException("cannot use " + dir + " as a run directory: " + IoMessages.describe(e), e);
@@ -62,7 +65,16 @@ final class RunDirectory {
         List<String> notes = new java.util.ArrayList<>(Recovery.truncateTo(layout, cp));
         Files.deleteIfExists(layout.manifest());
         notes.add(0, "resuming " + layout.dir() + " at plan index " + cp.nextIndex());
-        if (!before.equals(fingerprint)) writeRunInfo(layout, fingerprint, info.path("started").asText());
+        if (!before.equals(fingerprint)) {
+            // Every configuration a run was built under is kept, so its manifest and card can say so.
+            ArrayNode configs = info.path("configurations").isArray() ? (ArrayNode) info.get("configurations").deepCopy()
+                    : Json.MAPPER.createArrayNode().add(Json.MAPPER.createObjectNode().put("fingerprint", before)
+                            .put("from_index", 0).put("started", info.path("started").asText()));
+            configs.add(configuration(o, fingerprint, cp.nextIndex(), Instant.now().toString()));
+            writeRunInfo(layout, fingerprint, info.path("started").asText(), configs);
+            notes.add("the configuration changed (--allow-config-change): plan indexes from " + cp.nextIndex()
+                    + " are built under the new one, and the manifest and dataset card list both");
+        }
         return new Claim(cp, info.path("started").asText(), notes);
     }
 
@@ -77,9 +89,28 @@ final class RunDirectory {
                 + "damaged, so --resume stops; restore it from a copy, or start again with --overwrite");
     }
 
-    private static void writeRunInfo(RunLayout layout, String fingerprint, String started) {
+    private static void writeRunInfo(RunLayout layout, String fingerprint, String started, ArrayNode configurations) {
         ObjectNode info = Json.MAPPER.createObjectNode().put("fingerprint", fingerprint).put("started", started);
+        info.set("configurations", configurations);
         AtomicFiles.write(layout.runInfo(), info.toPrettyString() + "\n");
+    }
+
+    private static ObjectNode configuration(RunOptions o, String fingerprint, long fromIndex, String started) {
+        ObjectNode c = Json.MAPPER.createObjectNode().put("fingerprint", fingerprint);
+        JsonNode seed = o.effectiveMix() == null ? null : o.effectiveMix().get("seed");
+        if (seed != null && seed.isIntegralNumber()) c.put("seed", seed.asLong());
+        return c.put("from_index", fromIndex).put("started", started).put("tool_version", o.toolVersion());
+    }
+
+    /** The configurations the run in {@code layout} was built under, oldest first (for the manifest). */
+    static ArrayNode configurations(RunLayout layout) {
+        try {
+            JsonNode c = Json.MAPPER.readTree(layout.runInfo().toFile()).path("configurations");
+            if (c.isArray()) return (ArrayNode) c;
+        } catch (IOException e) {
+            // A run without a readable record has none to report.
+        }
+        return Json.MAPPER.createArrayNode();
     }
 
     /**
