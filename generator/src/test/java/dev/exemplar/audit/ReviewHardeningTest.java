@@ -43,13 +43,13 @@ class ReviewHardeningTest {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labels"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(413, r.statusCode(), r.body());
+            assertEquals(413, r.statusCode(), () -> r.body().substring(0, Math.min(200, r.body().length())));
             // The same without a length: streamed in chunks, cut off at the cap.
             HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/labels"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(413, chunked.statusCode(), chunked.body());
+            assertEquals(413, chunked.statusCode(), () -> chunked.body().substring(0, Math.min(200, chunked.body().length())));
             assertFalse(Files.exists(dir.resolve("labels.jsonl")), "nothing was labelled");
         }
     }
