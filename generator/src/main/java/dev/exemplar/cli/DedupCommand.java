@@ -118,7 +118,12 @@ public final class DedupCommand implements Callable<Integer> {
     boolean curve;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (curve || out == null) return dedup();
+        return OutputDirs.cleanOnFailure(out, this::dedup);
+    }
+
+    private Integer dedup() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         DedupSettings settings = settings();

@@ -85,7 +85,11 @@ public final class FilterCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        return OutputDirs.cleanOnFailure(out, this::filter);
+    }
+
+    private Integer filter() throws IOException {
         var policy = badLines.policy;
         if (batchSize < 1) throw new BadInputException("--batch must be at least 1");
         List<Path> inputs = CliOptions.jsonlFiles(in, err::println);

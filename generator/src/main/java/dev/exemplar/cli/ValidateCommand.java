@@ -66,6 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
                 checkTemplate(fm, catalog.templatesDir(), f, problems);
             } else if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
                 checked--;
+                if (paths.contains(f)) {
+                    problems.add(new ConfigProblem(f, 0, "", "not a config file; validate checks .yaml and .yml files and .ftl templates"));
+                }
             } else if (parent.equals("banks")) {
                 if (!banksChecked) collect(problems, () -> AttributeBanks.load(catalog.templatesDir()));
                 banksChecked = true;

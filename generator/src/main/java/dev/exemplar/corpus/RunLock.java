@@ -65,7 +65,7 @@ public final class RunLock implements AutoCloseable {
             return new RunLock(file, ch, lock);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new CorpusIOException("cannot lock " + dir + ": " + IoMessages.describe(e), e);
+            throw new CorpusIOException("cannot create " + dir + ": " + IoMessages.describe(e), e);
         }
     }
 

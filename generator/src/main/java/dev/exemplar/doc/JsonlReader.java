@@ -79,6 +79,8 @@ public final class JsonlReader {
             } else if (Files.isRegularFile(in)) {
                 if (!Files.isReadable(in)) throw new BadInputException(in + ": cannot read: permission denied");
                 files.add(in);
+            } else if (Files.exists(in)) {
+                throw new BadInputException(in + ": not a regular file (a device or a pipe has no end to read to); give a file or a directory");
             } else {
                 throw new BadInputException(in + ": no such file or directory");
             }

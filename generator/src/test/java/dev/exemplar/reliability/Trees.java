@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class Trees {
     private Trees() {}
 
-    /** Every file and directory under {@code root}, directories as "dir/", files with a SHA-256 of their bytes. */
+    /** Every file and directory under {@code root}, directories as "dir/", files with a SHA-256 of their bytes, links by target. */
     static Map<String, String> snapshot(Path root) {
         return snapshot(root, p -> false);
     }
@@ -30,7 +30,8 @@ final class Trees {
             for (Path p : s.toList()) {
                 if (p.equals(root) || skipped(root, p, skip)) continue;
                 String rel = root.relativize(p).toString();
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) out.put(rel + "/", "dir");
+                if (Files.isSymbolicLink(p)) out.put(rel, "link to " + Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) out.put(rel + "/", "dir");
                 else out.put(rel, sha256(Files.readAllBytes(p)));
             }
         } catch (IOException e) {
