@@ -57,9 +57,12 @@ public final class LabelStore {
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
+            // Two review servers on one run append whole lines: the file lock orders them.
+            try (java.nio.channels.FileLock ignored = ch.lock()) {
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
         footer = {"", "Examples:",
                 "  exemplar validate",
                 "  exemplar validate archetypes/comfort-with-shutdown.yaml mixes/default.yaml",
-                "  exemplar validate templates/"})
+                "  exemplar validate templates/",
+                "  exemplar validate shared/their-mix.yaml --set name=my-run   (a mix from elsewhere, with overrides)"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
