@@ -20,8 +20,8 @@ import java.util.Map;
  * Reads {@code state/progress.jsonl} and checks it against the run's files before a resume cuts
  * anything: every line is a commit point, counts are non-negative and never go back, every shard
  * before the open one is finished and holds what was committed to it, the open shard and
- * {@code rejected.jsonl} hold at least what was committed, and the decided plan indexes add up
- * to the records kept plus rejected. Only a torn last line (a kill mid-append) is left out. Damage
+ * {@code rejected.jsonl} hold at least what was committed, and every plan slot below the next
+ * one holds exactly one accepted record. Only a torn last line (a kill mid-append) is left out. Damage
  * is refused as bad input naming the file and line, never repaired by truncating committed data.
  */
 public final class ProgressFile {
@@ -100,9 +100,10 @@ public final class ProgressFile {
         atLeast(layout, line, open, cp.shardRecords());
         atLeast(layout, line, layout.rejected(), cp.rejectedRecords());
         accepted += cp.shardRecords();
-        if (accepted + cp.rejectedRecords() != cp.nextIndex()) {
-            throw damaged(layout.progress(), line, "says plan index " + cp.nextIndex() + " is next, but the committed files hold "
-                    + accepted + " accepted and " + cp.rejectedRecords() + " rejected records");
+        // Slots are filled in order, one accepted record each (rejected attempts do not move on).
+        if (accepted != cp.nextIndex()) {
+            throw damaged(layout.progress(), line, "says plan slot " + cp.nextIndex() + " is next, but the committed shards hold "
+                    + accepted + " accepted records");
         }
         return cp;
     }

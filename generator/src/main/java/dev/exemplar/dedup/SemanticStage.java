@@ -2,6 +2,7 @@ package dev.exemplar.dedup;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.embed.Embedder;
+import dev.exemplar.text.Counts;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -120,8 +121,8 @@ public final class SemanticStage extends SketchStage<SemanticStage.Sketch> {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "semantic: %d docs, %d tables x %d bits, cosine >= %.2f",
-                ids.size(), tables, BITS, threshold);
+        return String.format(Locale.ROOT, "semantic: %s, %s x %s, cosine >= %.2f",
+                Counts.of(ids.size(), "doc"), Counts.of(tables, "table"), Counts.of(BITS, "bit"), threshold);
     }
 
     @Override

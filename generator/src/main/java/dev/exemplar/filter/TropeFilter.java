@@ -16,10 +16,25 @@ import java.util.List;
 public final class TropeFilter implements DocumentFilter {
     private final TropeScorer scorer;
     private final double maxRisk;
+    private final java.util.Map<String, Double> byGenerator;
 
     public TropeFilter(TropeScorer scorer, double maxRisk) {
+        this(scorer, maxRisk, java.util.Map.of());
+    }
+
+    /** @param byGenerator thresholds for documents whose {@code generator.kind} is a key ("template", "model") */
+    public TropeFilter(TropeScorer scorer, double maxRisk, java.util.Map<String, Double> byGenerator) {
         this.scorer = scorer;
         this.maxRisk = maxRisk;
+        this.byGenerator = byGenerator;
+    }
+
+    /** The threshold for a document: its generator's, when the settings name one, else the default. */
+    double threshold(Document doc) {
+        if (byGenerator.isEmpty()) return maxRisk;
+        var kind = doc.record().path("generator").path("kind");
+        Double t = kind.isTextual() ? byGenerator.get(kind.asText()) : null;
+        return t != null ? t : maxRisk;
     }
 
     @Override
@@ -40,6 +55,7 @@ public final class TropeFilter implements DocumentFilter {
             var ids = doc.scores().putArray("trope_hits");
             r.hits().stream().map(h -> h.trope().id()).distinct().forEach(ids::add);
         }
+        double maxRisk = threshold(doc);
         if (r.risk() < maxRisk) return Verdict.KEEP;
         TropeMatcher.Hit top = r.hits().stream().max(Comparator.comparingDouble(TropeMatcher.Hit::weight)).orElse(null);
         if (top != null && top.weight() >= r.modelRisk()) {

@@ -20,7 +20,7 @@ public record TropeSetup(Catalog catalog, Mix mix, FilterSettings settings, Lexi
      * @param mixFile a mix, or null for the default filter settings
      */
     public static TropeSetup load(Path project, Path mixFile, boolean embeddings) {
-        Path root = project != null ? project : Catalog.findRoot(Path.of(""));
+        Path root = project != null ? project : Catalog.locate(null, mixFile);
         Catalog catalog = Catalog.load(root);
         Mix mix = mixFile == null ? null : catalog.loadMix(mixFile);
         FilterSettings settings = mix == null ? FilterSettings.DEFAULT : mix.filters();

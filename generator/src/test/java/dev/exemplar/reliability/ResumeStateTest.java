@@ -94,7 +94,7 @@ class ResumeStateTest {
         refused("index-off", run -> editProgress(run, l -> {
             l.add(withField(l.get(l.size() - 1), "nextIndex", 1));
             return l;
-        }), "is next, but the committed files hold");
+        }), "is next, but the committed shards hold");
     }
 
     @Test
