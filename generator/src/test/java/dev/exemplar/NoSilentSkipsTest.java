@@ -28,7 +28,8 @@ class NoSilentSkipsTest {
             "PersonaEvalTest.java", 2,       // ../shared/evaldata absent, likewise
             "HeadlessChromium.java", 1,      // no Chromium outside CI (CI fails instead)
             "DiskFaultTest.java", 1,         // cannot mount a tmpfs without root
-            "SandboxedTemplateTest.java", 1  // a filesystem without symlinks
+            "SandboxedTemplateTest.java", 1, // a filesystem without symlinks
+            "TiktokenEncoderTest.java", 1    // ../shared/corpora absent (a fresh clone)
     ));
 
     @Test

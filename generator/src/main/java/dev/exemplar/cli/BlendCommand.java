@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code exemplar blend}: mixture settings that put a share of synthetic tokens into a pre-training run. */
 @Command(name = "blend", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints ready-to-paste mixture settings that give a synthetic corpus a share of a pre-training run's tokens, "
-                + "for Megatron-LM and NeMo (--data-path weights), GPT-NeoX (train_data_paths and train_data_weights), "
+        description = {"Prints trainer mixture settings that give a corpus a share of a run's tokens.",
+                "",
+                "Ready to paste, for Megatron-LM and NeMo (--data-path weights), GPT-NeoX (train_data_paths and train_data_weights), "
                 + "OLMo-core (SourceMixtureConfig target ratios), nanotron (Nanoset weights) and Hugging Face interleave_datasets, "
                 + "and warns how many epochs of the corpus the share implies.",
                 "",

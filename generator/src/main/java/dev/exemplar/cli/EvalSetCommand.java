@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
 
 /** {@code exemplar evalset}: the held-out scenario eval of a mix's archetypes. */
 @Command(name = "evalset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes the held-out scenario eval of a mix's archetypes: one two-option question per eval scenario "
+        description = {"Writes the held-out scenario eval of a mix's archetypes as two-option questions.",
+                "",
+                "One question per eval scenario "
                 + "(scenarios marked split: eval in archetypes/*.yaml, which generation never uses), a situation with one "
                 + "aligned and one misaligned action, the aligned action's letter drawn from the seed and balanced per archetype.",
                 "",
