@@ -147,16 +147,16 @@ public final class JsonlReader {
      * without its line ending ({@code \n} or {@code \r\n}); a last line without a newline counts too.
      */
     public static void eachLine(Path file, LineSink sink) throws IOException {
-        eachRawLine(file, (lineNo, buf, off, len) -> sink.line(lineNo, decode(buf, off, withoutCr(buf, off, off + len) - off)));
+        eachRawLine(file, (lineNo, buf, off, len) -> sink.line(lineNo, decode(buf, off, len)));
     }
 
     /**
      * The same lines as {@link #eachLine}, undecoded: the file is read in large blocks and split
      * on {@code \n} in place, so a caller that can work on bytes (dedup writes kept lines back
-     * byte for byte) pays for no per-line decoding or copying it does not need. The carriage
-     * return of a {@code \r\n} ending stays on the line (JSON reads it as white space), so a line
-     * written back with {@code \n} is the line as read; a byte-order mark at the start of the file
-     * is not part of the first line.
+     * byte for byte) pays for no per-line decoding or copying it does not need. The line ending,
+     * {@code \n} or {@code \r\n}, is no part of the line (as in Hadoop's text input, which
+     * exemplar-spark reads through, so both write the same bytes back); nor is a byte-order mark
+     * at the start of the file.
      */
     public static void eachRawLine(Path file, RawLineSink sink) throws IOException {
         try (InputStream in = openBytes(file)) {
@@ -172,7 +172,7 @@ public final class JsonlReader {
                     }
                 }
                 if (nl >= 0) {
-                    sink.line(++lineNo, buf, start, nl - start);
+                    sink.line(++lineNo, buf, start, withoutCr(buf, start, nl) - start);
                     start = nl + 1;
                     scan = start;
                     continue;
@@ -187,7 +187,7 @@ public final class JsonlReader {
                 scan = end;
                 int n = in.read(buf, end, buf.length - end);
                 if (n < 0) {
-                    if (end > start) sink.line(++lineNo, buf, start, end - start);
+                    if (end > start) sink.line(++lineNo, buf, start, withoutCr(buf, start, end) - start);
                     return;
                 }
                 end += n;

@@ -150,7 +150,9 @@ public final class Pipeline {
             }
             sink = new SlotSink(writer, stats, plan, claim.from().nextIndex());
             if (prepared) {
-                SlotSource source = new SlotSource(planner, records, plan, claim.from().nextIndex(), plan.size(), generators, pools);
+                EarlyStopSource source = new EarlyStopSource(
+                        new SlotSource(planner, records, plan, claim.from().nextIndex(), plan.size(), generators, pools));
+                sink.source = source;
                 StepRunner<SlotSource.Window> runner = new StepRunner<>(perDocument, ordered, options.threads());
                 try {
                     runner.run(source, sink);
@@ -205,6 +207,10 @@ public final class Pipeline {
         private long attempts;
         /** Stops a run early when nearly every recent decision was a rejection (a broken template, a refusing model). */
         private final RateBreaker rejections = new RateBreaker(20, 20, 0.95);
+        /** Stops retrying slots when generation keeps failing; a slot it leaves unfilled stops the run. */
+        EarlyStopSource source;
+        /** A slot was left unfilled: later rejections are kept with it, later acceptances are not written. */
+        private boolean gaveUp;
 
         SlotSink(CorpusWriter writer, RunStats stats, Plan plan, long next) {
             this.writer = writer;
@@ -225,10 +231,17 @@ public final class Pipeline {
                 stopReason = "stopped early: " + rejections.describe() + " samples were rejected (last: "
                         + d.reasons().get(0).key() + "); see rejected.jsonl, fix the cause, then continue with --resume";
             }
+            // The pending rejections belong to one slot; a document of another means that slot was given up.
+            if (!pendingRejects.isEmpty() && d.position() != pendingRejects.get(0).path("index").asLong()) gaveUp = true;
+            if (gaveUp) {
+                // Nothing past an unfilled slot is written as accepted (every slot below the next holds one record).
+                if (d.rejected()) pendingRejects.add(Rejections.annotate(rec, d.reasons()));
+                return;
+            }
             if (d.rejected()) {
                 Rejections.annotate(rec, d.reasons());
                 pendingRejects.add(rec);
-                if (rec.path("attempt").asInt() + 1 >= SlotSource.MAX_ATTEMPTS) {
+                if (rec.path("attempt").asInt() + 1 >= SlotSource.MAX_ATTEMPTS && stopReason == null) {
                     stopReason = "too many rejections: plan slot " + d.position() + " was rejected " + SlotSource.MAX_ATTEMPTS
                             + " times in a row (last: " + d.reasons().get(0).key() + ")";
                 }
@@ -259,6 +272,11 @@ public final class Pipeline {
 
         @Override
         public void unitDone() {
+            // A unit works out every retry of its slots, so one still unfilled at its end was given up.
+            if (!pendingRejects.isEmpty() && stopReason == null) {
+                String why = source == null ? null : source.reason();
+                stopReason = why != null ? why : "plan slot " + pendingRejects.get(0).path("index").asLong() + " was given up";
+            }
             listener.progress(stats.docs(), stats.rejectedCount(), stats.tokens(), target(plan), plan.byTokens());
         }
 

@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Records pass through {@code dedup} and {@code filter} as they were read, apart from what each
  * command documents: a byte-order mark at the start of an input is skipped by every reader (so it
  * never lands mid-file in {@code kept.jsonl}, and {@code filter} reads such a file); a CRLF line
- * is kept byte for byte; a lone surrogate (a JSON escape such as {@code \ud800}) survives instead
- * of becoming '?'; and a directory input says which files it reads and which it ignores.
+ * is kept byte for byte up to its line ending, which is written as {@code \n} as for every line;
+ * a lone surrogate (a JSON escape such as {@code \ud800}) survives instead of becoming '?'; and a
+ * directory input says which files it reads and which it ignores.
  */
 class RecordFidelityTest {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -69,14 +70,17 @@ class RecordFidelityTest {
     }
 
     @Test
-    void dedupWritesACrlfLineBackByteForByte() throws Exception {
+    void dedupWritesACrlfLineBackByteForByteWithANewline() throws Exception {
         String one = record("one", "A line that ends with a carriage return and a newline, as files from some systems do");
         String two = record("two", "Another line, with nothing in common with the first beyond being a line of JSON");
         byte[] in = (one + "\r\n" + two + "\r\n").getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(tmp.resolve("crlf.jsonl"), in);
         CliResult d = TestProject.cli("dedup", "--in", file.toString(), "--out", tmp.resolve("d").toString());
         assertEquals(0, d.code(), d.err());
-        assertArrayEquals(in, Files.readAllBytes(tmp.resolve("d/kept.jsonl")), "kept records are the input bytes");
+        // The record's bytes as read; the line ending is no part of the record (DedupRunnerTest, and
+        // exemplar-spark, whose Hadoop text input drops it too, writes the same bytes).
+        byte[] expected = (one + "\n" + two + "\n").getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(expected, Files.readAllBytes(tmp.resolve("d/kept.jsonl")), "kept records are the input bytes, then \\n");
     }
 
     @Test
