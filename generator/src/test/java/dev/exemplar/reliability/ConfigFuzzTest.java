@@ -90,9 +90,10 @@ class ConfigFuzzTest {
             case "format" -> Set.of("id", "name", "description", "instructions");
             default -> Set.of("name", "target", "archetypes", "formats");
         };
-        // Free-form subtrees: the template content of a spec; everything else is validated.
+        // Free-form subtrees: the template content of a spec (the archetype's story and each scenario's),
+        // grammar whose names are free and which the story library checks; everything else is validated.
         Predicate<String> freeForm = switch (kind) {
-            case "archetype" -> p -> p.startsWith("/story/");
+            case "archetype" -> p -> p.startsWith("/story/") || p.matches("/scenarios/\\d+/story/.*");
             default -> p -> false;
         };
         return new Seed(kind, f, bytes, tree, new ConfigMutator(kind, bytes, tree, required, freeForm));

@@ -88,7 +88,10 @@ class ResumeStateTest {
             return l;
         }), "goes back");
         refused("beyond", run -> editProgress(run, l -> {
-            l.add("{\"nextIndex\":900,\"shard\":9,\"shardRecords\":40,\"rejectedRecords\":0}");
+            // The last commit, moved past the data: same rejected count, so only "beyond" is wrong with it.
+            String last = l.get(l.size() - 1);
+            long index = readField(last, "nextIndex"), shard = readField(last, "shard");
+            l.add(withField(withField(withField(last, "nextIndex", 900 - index), "shard", 9 - shard), "shardRecords", 40 - readField(last, "shardRecords")));
             return l;
         }), "part-00003.jsonl is missing");
         refused("index-off", run -> editProgress(run, l -> {
@@ -112,6 +115,14 @@ class ResumeStateTest {
     }
 
     /** The commit line with {@code field} raised by {@code add}. */
+    private static long readField(String line, String field) {
+        try {
+            return dev.exemplar.doc.Json.MAPPER.readTree(line).path(field).asLong();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String withField(String line, String field, long add) {
         try {
             var node = (com.fasterxml.jackson.databind.node.ObjectNode) dev.exemplar.doc.Json.MAPPER.readTree(line);

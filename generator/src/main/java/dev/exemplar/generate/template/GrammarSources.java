@@ -21,9 +21,16 @@ final class GrammarSources {
     private final List<ConfigProblem> problems;
     private final Map<String, List<String>> symbols = new LinkedHashMap<>();
     private final Map<String, List<Grammar.Source>> units = new LinkedHashMap<>();
+    /** Where each content field was written, for {@link UnusedFields}; null when not checked (banks). */
+    private final List<UnusedFields.Declared> declared;
 
     GrammarSources(List<ConfigProblem> problems) {
+        this(problems, null);
+    }
+
+    GrammarSources(List<ConfigProblem> problems, List<UnusedFields.Declared> declared) {
         this.problems = problems;
+        this.declared = declared;
     }
 
     boolean hasSymbol(String name) { return symbols.containsKey(name); }
@@ -41,12 +48,20 @@ final class GrammarSources {
 
     /** Adds one named field: a symbol or a unit list; other shapes are ignored (they are data for others). */
     void add(LocatedYaml y, String ptr, String name, JsonNode v) {
+        if (declared != null) declared.add(new UnusedFields.Declared(name, y.file(), y.line(ptr), ptr.substring(1).replace('/', '.')));
         if (v.isTextual()) {
             symbols.put(name, List.of(checked(y, ptr, name, v.asText())));
         } else if (v.isArray() && v.size() > 0 && v.get(0).isTextual()) {
             List<String> rules = new ArrayList<>(v.size());
-            for (int i = 0; i < v.size(); i++) rules.add(checked(y, ptr + "/" + i, name, v.get(i).asText()));
+            for (int i = 0; i < v.size(); i++) {
+                if (v.get(i).isTextual()) rules.add(checked(y, ptr + "/" + i, name, v.get(i).asText()));
+                else problems.add(new ConfigProblem(y.file(), y.line(ptr + "/" + i), name + "[" + i + "]",
+                        "must be a string (one alternative), found " + kind(v.get(i)) + "; write each alternative as its own string"));
+            }
             symbols.put(name, rules);
+        } else if (v.isArray() && v.size() > 0 && !v.get(0).isObject()) {
+            problems.add(new ConfigProblem(y.file(), y.line(ptr + "/0"), name + "[0]",
+                    "must be a string (an alternative) or a mapping (a unit), found " + kind(v.get(0))));
         } else if (v.isArray() && v.size() > 0 && v.get(0).isObject()) {
             List<Grammar.Source> list = new ArrayList<>(v.size());
             for (int i = 0; i < v.size(); i++) list.add(unit(y, ptr + "/" + i, name, v.get(i)));
@@ -61,7 +76,7 @@ final class GrammarSources {
             problems.add(new ConfigProblem(y.file(), y.line(ptr), list, "every entry of a unit list must be a mapping of fields"));
             return new Grammar.Source(Map.of(), Map.of(), "", null);
         }
-        GrammarSources fields = new GrammarSources(problems);
+        GrammarSources fields = new GrammarSources(problems, declared);
         fields.addMapping(y, ptr, node, Set.of("when", "id"));
         String when = node.path("when").asText("");
         try {
@@ -85,6 +100,10 @@ final class GrammarSources {
             problems.add(new ConfigProblem(y.file(), y.line(ptr), name, e.getMessage()));
             return "";
         }
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isArray() ? "a list" : n.isObject() ? "a mapping" : n.isNumber() ? "a number" : n.isBoolean() ? "true/false" : "null";
     }
 
     /** Compiles what was read; ids of units default to {@code path/list#index}. */

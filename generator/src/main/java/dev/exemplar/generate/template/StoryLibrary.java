@@ -98,16 +98,17 @@ public final class StoryLibrary {
         known.addAll(PRESENCES);
         known.addAll(catalog.formats().keySet());
         for (ArchetypeSpec spec : catalog.archetypes().values()) for (Scenario sc : spec.scenarios()) known.addAll(sc.tags());
+        List<UnusedFields.Declared> declared = new ArrayList<>();
         for (ArchetypeSpec spec : catalog.archetypes().values()) {
             LocatedYaml y = LocatedYaml.read(spec.file());
-            GrammarSources story = new GrammarSources(problems);
+            GrammarSources story = new GrammarSources(problems, declared);
             story.addMapping(y, "/story", spec.story(), Set.of());
             if (!story.hasSymbol("reason_core")) story.addSymbol("reason_core", spec.reasons());
             archetypes.put(spec.id(), checkTags(story.compile(spec.id()), known, spec.file(), "story", problems));
             List<Grammar> perScenario = new ArrayList<>();
             for (int i = 0; i < spec.scenarios().size(); i++) {
                 Scenario sc = spec.scenarios().get(i);
-                GrammarSources one = new GrammarSources(problems);
+                GrammarSources one = new GrammarSources(problems, declared);
                 one.addMapping(y, "/scenarios/" + i + "/story", sc.story(), Set.of());
                 one.addSymbol("situation", List.of(sc.situation()));
                 perScenario.add(checkTags(one.compile(spec.id() + "/scenarios/" + i), known, spec.file(),
@@ -117,6 +118,11 @@ public final class StoryLibrary {
         }
         Grammar sharedGrammar = checkTags(shared.compile(""), known, catalog.templatesDir().resolve("banks"), "banks", problems);
         settings.forEach((name, g) -> checkTags(g, known, catalog.templatesDir().resolve("banks"), "settings/" + name, problems));
+        List<Grammar> all = new ArrayList<>(archetypes.values());
+        all.add(sharedGrammar);
+        all.addAll(settings.values());
+        scenarios.values().forEach(all::addAll);
+        UnusedFields.check(declared, all, catalog.templatesDir(), problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
         lib.givenNames.addAll(given);
