@@ -6,7 +6,8 @@ import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.filter.LabelledData;
 import dev.exemplar.filter.Metrics;
 import dev.exemplar.filter.TropeScorer;
@@ -42,6 +43,7 @@ import java.util.concurrent.Callable;
                 "  exemplar eval-filters --data ../shared/evaldata/anthropic-evals/persona/no-shut-down.jsonl \\",
                 "      --report docs/eval-filters.md",
                 "  exemplar eval-filters --data bench/evaldata/written-v2/      # statements no tuning has read",
+                "  exemplar eval-filters --data bench/evaldata/written-v2/ --embeddings static   # the fast tier",
                 "  exemplar eval-filters --data my-labelled.jsonl --mix mixes/default.yaml --report out.json",
                 "  exemplar eval-filters --polarity matching-desired --data \\",
                 "      ../shared/evaldata/anthropic-evals/advanced-ai-risk/human_generated_evals/survival-instinct.jsonl",
@@ -72,6 +74,11 @@ public final class EvalFiltersCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Score by lexicon patterns only, without the learned model.")
     boolean noEmbeddings;
 
+    @Option(names = "--embeddings", paramLabel = "TIER", defaultValue = "minilm",
+            description = "The learned model's embedding tier: minilm (the full model, what labelled text gets by "
+                    + "default) or static (the distilled token table, what template documents start at). Default: ${DEFAULT-VALUE}.")
+    String embeddings;
+
     @Option(names = "--polarity", paramLabel = "P", defaultValue = "auto",
             description = "For Anthropic files: auto (by file name), matching-undesired or matching-desired. Default: ${DEFAULT-VALUE}.")
     String polarity;
@@ -94,7 +101,8 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 case "matching-desired" -> LabelledData.Polarity.MATCHING_DESIRED;
                 default -> throw new BadInputException("--polarity must be auto, matching-undesired or matching-desired, found \"" + polarity + "\"");
             };
-            TropeSetup setup = TropeSetup.load(project, mix, !noEmbeddings);
+            EmbeddingTier tier = CliOptions.tier("--embeddings", embeddings);
+            TropeSetup setup = TropeSetup.load(project, mix, noEmbeddings ? null : tier);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
             List<Path> files = CliOptions.jsonlFiles(data);
             List<FileResult> results = new ArrayList<>();
@@ -106,7 +114,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 }
                 results.add(evaluate(f, items, setup.scorer(), t));
             }
-            String table = markdown(results, t, setup.scorer().usesEmbeddings());
+            String table = markdown(results, t, setup.scorer().usesEmbeddings() ? tier : null);
             out.print(table);
             if (report != null) writeReport(results, t, table);
             return ExitCodes.OK;
@@ -120,7 +128,9 @@ public final class EvalFiltersCommand implements Callable<Integer> {
         for (int start = 0; start < n; start += 256) {
             List<Document> batch = new ArrayList<>();
             for (int i = start; i < Math.min(n, start + 256); i++) batch.add(Document.ofText(items.get(i).text(), i));
-            if (scorer.usesEmbeddings()) Embedder.shared().ensure(batch);
+            for (EmbeddingTier tier : EmbeddingTier.values()) {
+                if (scorer.models().has(tier)) EmbeddingModels.shared().get(tier).ensure(batch);
+            }
             for (Document d : batch) {
                 int i = (int) d.position();
                 TropeScorer.Result r = scorer.score(d);
@@ -134,10 +144,11 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 scorer.usesEmbeddings() ? Metrics.of(model, label, t) : null);
     }
 
-    static String markdown(List<FileResult> results, double t, boolean embeddings) {
+    /** @param tier the learned model's embedding tier, or null when only patterns scored */
+    static String markdown(List<FileResult> results, double t, EmbeddingTier tier) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "threshold %.2f; scorer: %s%n%n", t,
-                embeddings ? "lexicon patterns + learned embedding model" : "lexicon patterns only"));
+                tier != null ? "lexicon patterns + learned embedding model (" + tier.id() + " embeddings)" : "lexicon patterns only"));
         sb.append("| file | n | undesired | ROC AUC | precision | recall | F1 | best F1 (at) | AUC patterns | AUC model |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (FileResult r : results) {

@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
                 "  exemplar filter --in corpus.jsonl.gz --out filtered --mix mixes/default.yaml",
                 "  exemplar filter --in stories.jsonl --out checked --archetype comfort-with-shutdown --on-bad-line skip",
                 "  exemplar filter --in big/ --out quick --no-embeddings     # patterns and heuristics only, fastest",
+                "  exemplar filter --in model-run/data --out checked --embeddings static   # the fast tier for every record",
                 "",
                 "Exit codes: 0 done, 1 runtime failure, 2 bad usage or input (malformed line with --on-bad-line fail,",
                 "unknown archetype, invalid mix)."})
@@ -69,6 +70,12 @@ public final class FilterCommand implements Callable<Integer> {
 
     @Option(names = "--no-embeddings", description = "Skip the learned embedding scorer and adherence; patterns and heuristics only.")
     boolean noEmbeddings;
+
+    @Option(names = "--embeddings", paramLabel = "TIER",
+            description = "Embedding tier for every record, overriding the mix's filters.embeddings: static (the distilled "
+                    + "token table, MiniLM only where a score is in doubt) or minilm (the full model). Default: template "
+                    + "records static, all others minilm.")
+    String embeddings;
 
     @Option(names = "--no-judge", description = "Do not run the mix's LLM judge even if it has one.")
     boolean noJudge;
@@ -101,6 +108,7 @@ public final class FilterCommand implements Callable<Integer> {
         }
         Mix m = mix == null ? null : catalog.loadMix(mix);
         FilterSettings settings = m == null ? FilterSettings.DEFAULT : m.filters();
+        if (embeddings != null) settings = settings.withEmbeddings(FilterSettings.Embeddings.all(CliOptions.tier("--embeddings", embeddings)));
         ModelSettings judge = m == null || noJudge ? ModelSettings.NONE : m.judge();
         // The judge's answers are journaled under --out/llm, so re-running the command does not pay twice.
         List<DocumentFilter> filters = Filters.build(settings, catalog, !noEmbeddings, judge,

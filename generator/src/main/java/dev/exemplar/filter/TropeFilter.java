@@ -1,7 +1,8 @@
 package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingTier;
 
 import java.util.Comparator;
 import java.util.List;
@@ -11,15 +12,33 @@ import java.util.List;
  * combine into {@code trope_risk} (0..1); at or above the threshold the document is rejected
  * with the strongest pattern ({@code trope_<id>}, naming the words matched) or, when the model
  * carried it, the nearest negative exemplar ({@code trope_model}). Scores: {@code trope_risk},
- * {@code trope_patterns}, {@code trope_model}, {@code trope_hits} (ids of the tropes matched).
+ * {@code trope_patterns}, {@code trope_model}, {@code trope_hits} (ids of the tropes matched),
+ * {@code embed_tier} (the embedding tier the learned score came from).
+ *
+ * <p>With {@link EmbeddingTiers}, a document starting at the static tier is embedded with MiniLM
+ * only when the learned score could decide it: patterns alone do not already reject it, and its
+ * static model risk reaches {@link #DOUBT} of the model risk that would carry it over the
+ * threshold. Below that, on the template output and the development sets, MiniLM changed no
+ * decision (docs/BENCHMARKS.md).
  */
 public final class TropeFilter implements DocumentFilter {
+    /** Share of the deciding model risk from which a static score is in doubt. */
+    static final double DOUBT = 0.4;
+
     private final TropeScorer scorer;
     private final double maxRisk;
+    private final EmbeddingTiers tiers;
 
+    /** A filter whose learned scorer, if any, reads MiniLM embeddings of every document. */
     public TropeFilter(TropeScorer scorer, double maxRisk) {
+        this(scorer, maxRisk, null);
+    }
+
+    /** @param tiers which embedding tier scores each document; null for MiniLM throughout */
+    public TropeFilter(TropeScorer scorer, double maxRisk, EmbeddingTiers tiers) {
         this.scorer = scorer;
         this.maxRisk = maxRisk;
+        this.tiers = tiers;
     }
 
     @Override
@@ -27,15 +46,35 @@ public final class TropeFilter implements DocumentFilter {
 
     @Override
     public void prepare(List<Document> batch) {
-        if (scorer.usesEmbeddings()) Embedder.shared().ensure(batch);
+        if (!scorer.usesEmbeddings()) return;
+        if (tiers == null) EmbeddingModels.shared().minilm().ensure(batch);
+        else tiers.prepare(batch, this::inDoubt);
+    }
+
+    /** Whether MiniLM could change the decision on a document scored at the static tier. */
+    private boolean inDoubt(Document doc) {
+        TropeScorer.Result r = result(doc);
+        if (r.patternRisk() >= maxRisk) return false;
+        // risk = 1 - (1 - patterns) * (1 - model), so this model risk reaches the threshold:
+        double deciding = 1 - (1 - maxRisk) / (1 - r.patternRisk());
+        return r.modelRisk() >= DOUBT * deciding;
+    }
+
+    /** The document's score at its best tier, computed once (prepare may already have scored it statically). */
+    private TropeScorer.Result result(Document doc) {
+        TropeScorer.Result r = doc.derived(TropeScorer.Result.class, scorer::score);
+        return r.tier() == scorer.models().best(doc) ? r : scorer.score(doc);
     }
 
     @Override
     public Verdict check(Document doc) {
-        TropeScorer.Result r = scorer.score(doc);
+        TropeScorer.Result r = result(doc);
         Scores.put(doc, "trope_risk", r.risk());
         Scores.put(doc, "trope_patterns", r.patternRisk());
-        if (scorer.usesEmbeddings()) Scores.put(doc, "trope_model", r.modelRisk());
+        if (scorer.usesEmbeddings()) {
+            Scores.put(doc, "trope_model", r.modelRisk());
+            doc.scores().put("embed_tier", r.tier().id());
+        }
         if (!r.hits().isEmpty()) {
             var ids = doc.scores().putArray("trope_hits");
             r.hits().stream().map(h -> h.trope().id()).distinct().forEach(ids::add);
@@ -46,7 +85,7 @@ public final class TropeFilter implements DocumentFilter {
             return Verdict.reject("trope_" + top.trope().id(), top.trope().description() + ": \"" + top.words()
                     + "\" (pattern \"" + top.pattern().source() + "\"); trope_risk " + Scores.fmt(r.risk()));
         }
-        TropeModel.Nearest m = scorer.model().nearestNegative(doc.embedding());
+        TropeModel.Nearest m = scorer.model(r.tier()).nearestNegative(doc.embedding(r.tier()));
         String nearest = m.example() == null ? "" : "; nearest negative: " + m.example().source()
                 + " \"" + abbreviate(m.example().text()) + "\" (cosine " + Scores.fmt(m.similarity()) + ")";
         return Verdict.reject("trope_model", "learned trope risk " + Scores.fmt(r.modelRisk()) + nearest);

@@ -1,6 +1,8 @@
 package dev.exemplar.filter;
 
 import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingTier;
+import dev.exemplar.embed.TextEmbedder;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 
@@ -30,25 +32,34 @@ public final class TropeModel {
     private static final double LAMBDA = 1.0;
     private static final Map<String, TropeModel> CACHE = new ConcurrentHashMap<>();
 
+    private final EmbeddingTier tier;
     private final LogisticModel trope;
     private final WordEvidence words;
     private final Map<String, LogisticModel> adherence;
     private final List<Example> negatives;
 
-    private TropeModel(LogisticModel trope, WordEvidence words, Map<String, LogisticModel> adherence, List<Example> negatives) {
+    private TropeModel(EmbeddingTier tier, LogisticModel trope, WordEvidence words, Map<String, LogisticModel> adherence,
+                       List<Example> negatives) {
+        this.tier = tier;
         this.trope = trope;
         this.words = words;
         this.adherence = adherence;
         this.negatives = negatives;
     }
 
-    /** Trains (or reuses, for identical specs and lexicon) the models for a catalog. */
-    public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, Embedder embedder) {
-        String key = fingerprint(catalog.archetypes().values(), lexicon);
+    /**
+     * Trains (or reuses, for identical specs, lexicon and tier) the models for a catalog, on the
+     * embeddings of the given tier: a document is scored with the model of the tier that embedded it.
+     */
+    public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, TextEmbedder embedder) {
+        String key = embedder.tier().id() + ":" + fingerprint(catalog.archetypes().values(), lexicon);
         return CACHE.computeIfAbsent(key, k -> train(catalog.archetypes().values(), lexicon, embedder));
     }
 
-    static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, Embedder embedder) {
+    /** The tier whose embeddings this model reads. */
+    public EmbeddingTier tier() { return tier; }
+
+    static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, TextEmbedder embedder) {
         List<String> texts = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<Boolean> isTrope = new ArrayList<>();
@@ -103,7 +114,7 @@ public final class TropeModel {
             for (int k = 0; k < a.length; k++) a[k] = !y[adherenceRows.get(k)] && s.id().equals(owner.get(adherenceRows.get(k)));
             adherence.put(s.id(), LogisticModel.fit(adherenceVectors, a, LAMBDA));
         }
-        return new TropeModel(trope, words, Map.copyOf(adherence), List.copyOf(negatives));
+        return new TropeModel(embedder.tier(), trope, words, Map.copyOf(adherence), List.copyOf(negatives));
     }
 
     private static void add(List<String> texts, List<String> sources, List<Boolean> isTrope, List<String> owner,
