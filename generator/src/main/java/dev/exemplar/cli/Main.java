@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ReviewCommand.class,
                 FilterCommand.class,
                 EvalFiltersCommand.class,
+                EmbeddingsCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",
