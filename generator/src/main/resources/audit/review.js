@@ -5,6 +5,11 @@
   var $ = function (id) { return document.getElementById(id); };
   var filters = ['status', 'archetype', 'format', 'generator', 'reason', 'score', 'min', 'max', 'label'];
 
+  // A count and its noun, singular for one (the page's counterpart of dev.exemplar.text.Counts).
+  function count(n, noun) {
+    return n + ' ' + (n === 1 ? noun : noun + 's');
+  }
+
   function setStatus(text, error) {
     var s = $('status');
     s.textContent = text;
@@ -83,7 +88,7 @@
     }
     article.dataset.id = it.id;
     article.className = it.status;
-    $('doc-title').textContent = it.archetype + ' \u00b7 ' + it.format + ' \u00b7 ' + it.generator + '  (' + it.status + ', ' + it.words + ' words)';
+    $('doc-title').textContent = it.archetype + ' \u00b7 ' + it.format + ' \u00b7 ' + it.generator + '  (' + it.status + ', ' + count(it.words, 'word') + ')';
     $('doc-label').textContent = it.label ? 'labelled ' + it.label + (it.labelReason ? ': ' + it.labelReason : '') : 'not labelled';
     $('doc-label').className = it.label || '';
     $('doc-reasons').textContent = it.reasons.length ? 'rejected: ' + it.reasons.join(', ') : '';
@@ -115,7 +120,7 @@
       // Filters can write dozens of scores; they stay folded so the text is in view.
       var keys = Object.keys(it.scores);
       keys.forEach(function (k) { addTo(sl, k, it.scores[k]); });
-      $('doc-scores-summary').textContent = keys.length + ' scores';
+      $('doc-scores-summary').textContent = count(keys.length, 'score');
       $('doc-scores-box').hidden = keys.length === 0;
       (rec.reasons || []).forEach(function (r) { add('reason ' + r.stage + '/' + r.code, r.detail || ''); });
     }).catch(function (e) { setStatus('Could not load the document: ' + e.message, true); });

@@ -1,5 +1,6 @@
 package dev.exemplar.audit;
 
+import dev.exemplar.corpus.RunLayout;
 import dev.exemplar.doc.BadInputException;
 
 import java.nio.file.Files;
@@ -7,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * The files of one generation run: accepted shards under {@code data/}, {@code rejected.jsonl},
- * {@code manifest.json} and the reviewers' {@code labels.jsonl}.
+ * {@code manifest.json} and the reviewers' {@code labels.jsonl}; the names are {@link RunLayout}'s.
  */
 public record RunDirectory(Path root) {
 
@@ -23,10 +24,11 @@ public record RunDirectory(Path root) {
         return run;
     }
 
-    public Path data() { return root.resolve("data"); }
-    public Path rejected() { return root.resolve("rejected.jsonl"); }
-    public Path manifest() { return root.resolve("manifest.json"); }
-    public Path labels() { return root.resolve("labels.jsonl"); }
+    public RunLayout layout() { return new RunLayout(root); }
+    public Path data() { return layout().data(); }
+    public Path rejected() { return layout().rejected(); }
+    public Path manifest() { return layout().manifest(); }
+    public Path labels() { return layout().labels(); }
 
     public boolean hasData() { return Files.isDirectory(data()); }
     public boolean hasRejected() { return Files.isRegularFile(rejected()); }

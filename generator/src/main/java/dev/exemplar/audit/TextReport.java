@@ -1,6 +1,7 @@
 package dev.exemplar.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.text.Counts;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -40,10 +41,10 @@ public final class TextReport {
             out.println("Run status: " + run.status() + (run.stopReason() != null ? " (" + run.stopReason() + ")" : ""));
         }
         AuditReport.Totals t = r.totals();
-        out.printf(Locale.ROOT, "%s accepted documents, %s words, %s tokens; %s rejected (%s of generated)%n",
-                n(t.docs()), n(t.words()), n(t.tokens()), n(t.rejected()), pct(t.rejectedShare()));
-        if (run.targetDocs() != null) out.printf(Locale.ROOT, "Target %s documents: %s reached%n", n(run.targetDocs()), pct(Diversity.share(t.docs(), run.targetDocs())));
-        if (run.targetTokens() != null) out.printf(Locale.ROOT, "Target %s tokens: %s reached%n", n(run.targetTokens()), pct(Diversity.share(t.tokens(), run.targetTokens())));
+        out.printf(Locale.ROOT, "%s, %s, %s; %s rejected (%s of generated)%n",
+                Counts.of(t.docs(), "accepted document"), Counts.of(t.words(), "word"), Counts.of(t.tokens(), "token"), n(t.rejected()), pct(t.rejectedShare()));
+        if (run.targetDocs() != null) out.printf(Locale.ROOT, "Target %s: %s reached%n", Counts.of(run.targetDocs(), "document"), pct(Diversity.share(t.docs(), run.targetDocs())));
+        if (run.targetTokens() != null) out.printf(Locale.ROOT, "Target %s: %s reached%n", Counts.of(run.targetTokens(), "token"), pct(Diversity.share(t.tokens(), run.targetTokens())));
     }
 
     private void breakdown(String dim, List<AuditReport.Share> shares) {
@@ -86,7 +87,7 @@ public final class TextReport {
     }
 
     private void rejections(AuditReport.Rejections r) {
-        section("Rejections: " + n(r.docs()) + " documents");
+        section("Rejections: " + Counts.of(r.docs(), "document"));
         if (r.docs() == 0) return;
         out.println("  by stage:  " + String.join(", ", r.byStage().stream().map(c -> c.key() + " " + n(c.count())).toList()));
         int w = Math.max(20, r.byReason().stream().mapToInt(c -> c.key().length()).max().orElse(0));
@@ -112,11 +113,11 @@ public final class TextReport {
         out.println("  distinct n-grams: " + String.join(", ", d.distinct().stream()
                 .map(g -> g.n() + "-grams " + pct(g.share()) + " of " + n(g.total())).toList()));
         NearDuplicates.Result nd = d.nearDuplicates();
-        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s documents in %s cluster(s); Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
-                pct(nd.rate()), n(nd.withDuplicate()), n(nd.clusters()), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
+        out.printf(Locale.ROOT, "  near-duplicates: %s of documents (%s in %s; Jaccard >= %.2f on word %d-grams, MinHash %d)%n",
+                pct(nd.rate()), Counts.of(nd.withDuplicate(), "document"), Counts.of(nd.clusters(), "cluster"), nd.threshold(), NearDuplicates.SHINGLE, NearDuplicates.HASHES);
         AuditReport.Names names = d.aiNames();
         if (names.docs() > 0) {
-            out.println("  AI names: " + n(names.distinct()) + " distinct in " + n(names.docs()) + " documents; most common: "
+            out.println("  AI names: " + n(names.distinct()) + " distinct in " + Counts.of(names.docs(), "document") + "; most common: "
                     + String.join(", ", names.top().stream().map(x -> x.name() + " " + pct(x.share())).toList()));
         }
         repeats("most repeated openings (documents)", d.openings());
@@ -145,8 +146,8 @@ public final class TextReport {
         section("Reviewer labels (labels.jsonl)");
         out.printf(Locale.ROOT, "  %s labelled: %s good, %s bad (%s good)%n", n(l.labelled()), n(l.good()), n(l.bad()), pct(l.acceptance()));
         if (l.acceptedAcceptance() != null) {
-            out.printf(Locale.ROOT, "  label-based acceptance of the corpus: %s of %s labelled accepted documents are good%n",
-                    pct(l.acceptedAcceptance()), n(l.acceptedLabelled()));
+            out.printf(Locale.ROOT, "  label-based acceptance of the corpus: %s of %s are good%n",
+                    pct(l.acceptedAcceptance()), Counts.of(l.acceptedLabelled(), "labelled accepted document"));
         }
         if (l.rejectedLabelled() > 0) {
             out.printf(Locale.ROOT, "  rejected documents labelled good: %s of %s%n", n(l.rejectedGood()), n(l.rejectedLabelled()));
@@ -169,11 +170,11 @@ public final class TextReport {
                     s.goodMean() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.goodMean()),
                     s.badMean() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.badMean()));
         }
-        if (l.unknownIds() > 0) out.println("  " + n(l.unknownIds()) + " labels name documents not in this run (ignored)");
+        if (l.unknownIds() > 0) out.println("  " + Counts.of(l.unknownIds(), "label") + " naming documents not in this run (ignored)");
     }
 
     private void sample(AuditReport.Sample s) {
-        section("Sample: " + s.requested() + " documents stratified by " + s.by() + ", seed " + s.seed());
+        section("Sample: " + Counts.of(s.requested(), "document") + " stratified by " + s.by() + ", seed " + s.seed());
         for (AuditReport.Stratum st : s.strata()) {
             if (st.docs().isEmpty()) continue;
             out.println();
@@ -185,7 +186,7 @@ public final class TextReport {
     private void doc(AuditReport.SampleDoc d) {
         out.println();
         out.println("--- " + d.id() + "  " + d.archetype() + " / " + d.format() + " / " + d.generator()
-                + "  (" + n(d.words()) + " words, " + n(d.tokens()) + " tokens)");
+                + "  (" + Counts.of(d.words(), "word") + ", " + Counts.of(d.tokens(), "token") + ")");
         if (d.attributes() != null) out.println("    attributes: " + summary(d.attributes()));
         if (d.scores() != null && !d.scores().isEmpty()) out.println("    scores: " + d.scores());
         if (!d.reasons().isEmpty()) out.println("    rejected: " + String.join(", ", d.reasons()));

@@ -1,6 +1,7 @@
 package dev.exemplar.cli;
 
 import dev.exemplar.pipeline.ProgressListener;
+import dev.exemplar.text.Counts;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -34,7 +35,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         } else {
             long now = System.currentTimeMillis();
             if (now - lastLine >= LINE_EVERY_MS || done >= target) {
-                err.printf("progress: %d/%d %s, %d rejected%n", done, target, byTokens ? "tokens" : "documents", rejected);
+                err.printf("progress: %d/%d %s, %d rejected%n", done, target, Counts.noun(target, byTokens ? "token" : "document"), rejected);
                 lastLine = now;
             }
         }

@@ -6,6 +6,7 @@ import dev.exemplar.dedup.DedupStages;
 import dev.exemplar.dedup.LshMath;
 import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.spec.DedupSettings;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code exemplar dedup}: exact, near-duplicate, semantic dedup and decontamination of any JSONL. */
 @Command(name = "dedup", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Removes duplicate and eval-contaminated documents from any JSONL with a \"text\" field.",
+                "",
                 "Removes exact duplicates, near duplicates (MinHash LSH), optionally semantic duplicates "
                         + "(MiniLM embeddings), and documents that share a 13-gram with evaluation sets, "
                         + "from any JSONL with a \"text\" field (.jsonl or .jsonl.gz, files or directories).",
@@ -172,18 +175,18 @@ public final class DedupCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), msg);
     }
 
-    private static void printSummary(PrintWriter w, DedupRunner.Summary s) {
-        w.printf(Locale.ROOT, "%,d documents in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %d threads; live heap peak %d MiB, %d MiB retained)%n",
-                s.documents(), s.seconds(), s.docsPerSecond(), s.cpuSeconds(), s.docsPerCpuSecond(), s.threads(),
+    static void printSummary(PrintWriter w, DedupRunner.Summary s) {
+        w.printf(Locale.ROOT, "%s in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %s; live heap peak %d MiB, %d MiB retained)%n",
+                Counts.of(s.documents(), "document"), s.seconds(), s.docsPerSecond(), s.cpuSeconds(), s.docsPerCpuSecond(), Counts.of(s.threads(), "thread"),
                 s.liveHeapPeakMib(), s.heapAfterGcMib());
-        if (s.againstDocuments() > 0) w.printf(Locale.ROOT, "%,d documents indexed from --against%n", s.againstDocuments());
+        if (s.againstDocuments() > 0) w.println(Counts.of(s.againstDocuments(), "document") + " indexed from --against");
         w.printf(Locale.ROOT, "kept %,d, removed %,d", s.kept(), s.removed());
         StringBuilder by = new StringBuilder();
         for (Map.Entry<String, Long> e : s.removedByStage().entrySet()) {
             by.append(by.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%,d", e.getValue()));
         }
         w.println(by.length() == 0 ? "" : by + ")");
-        if (s.badLines() > 0) w.printf(Locale.ROOT, "skipped %,d bad lines%n", s.badLines());
+        if (s.badLines() > 0) w.println("skipped " + Counts.of(s.badLines(), "bad line"));
         w.println("wrote " + String.join(", ", s.files().values()));
         w.flush();
     }

@@ -4,6 +4,7 @@ import dev.exemplar.corpus.CorpusIOException;
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -18,8 +19,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cl.getErr();
         if (ex instanceof ConfigException ce) {
             for (ConfigProblem p : ce.problems()) err.println("error: " + p);
-            err.println(ce.problems().size() == 1 ? "1 problem; nothing was written."
-                    : ce.problems().size() + " problems; nothing was written.");
+            err.println(Counts.of(ce.problems().size(), "problem") + "; nothing was written.");
             return ExitCodes.BAD_INPUT;
         }
         if (ex instanceof BadInputException) {

@@ -28,6 +28,8 @@ import java.util.concurrent.Callable;
 /** {@code exemplar eval-filters}: precision, recall, F1 and ROC AUC of the trope scorer on labelled data. */
 @Command(name = "eval-filters", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Measures the trope scorer on labelled statements: precision, recall, F1 and ROC AUC.",
+                "",
                 "Measures the trope/anti-marker scorer on labelled statements: precision, recall and F1 at the",
                 "configured threshold, ROC AUC, and the threshold that would maximise F1. Each file is scored three",
                 "ways: combined (what the filter uses), patterns only, and the learned embedding model only.",
@@ -43,6 +45,7 @@ import java.util.concurrent.Callable;
                 "  exemplar eval-filters --data ../shared/evaldata/anthropic-evals/persona/no-shut-down.jsonl \\",
                 "      --report docs/eval-filters.md",
                 "  exemplar eval-filters --data bench/evaldata/written-v2/      # statements no tuning has read",
+                "  exemplar eval-filters --data bench/evaldata/narrative-v1/dev.jsonl --target-precision 0.9",
                 "  exemplar eval-filters --data bench/evaldata/written-v2/ --embeddings static   # the fast tier",
                 "  exemplar eval-filters --data my-labelled.jsonl --mix mixes/default.yaml --report out.json",
                 "  exemplar eval-filters --polarity matching-desired --data \\",
@@ -63,13 +66,15 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             description = "Take the trope threshold and lexicon from this mix's filters section (default: built-in defaults).")
     Path mix;
 
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Project root holding archetypes/ (default: the current directory or its nearest ancestor).")
-    Path project;
+    @Mixin ProjectOption project;
 
     @Option(names = "--threshold", paramLabel = "X",
             description = "Risk at or above which a statement counts as flagged (default: the mix's tropes.max_risk, 0.8).")
     Double threshold;
+
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.95",
+            description = "Also report the lowest threshold whose precision is at least P, with its recall. Default: ${DEFAULT-VALUE}.")
+    double targetPrecision;
 
     @Option(names = "--no-embeddings", description = "Score by lexicon patterns only, without the learned model.")
     boolean noEmbeddings;
@@ -88,8 +93,8 @@ public final class EvalFiltersCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintStream err = System.err;
 
-    /** One file's figures: combined, patterns only, model only. */
-    record FileResult(Path file, Metrics combined, Metrics patterns, Metrics model) {}
+    /** One file's figures: combined, patterns only, model only, and the combined score's point at the target precision. */
+    record FileResult(Path file, Metrics combined, Metrics patterns, Metrics model, Metrics.OperatingPoint target) {}
 
     @Override
     public Integer call() {
@@ -101,8 +106,11 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 case "matching-desired" -> LabelledData.Polarity.MATCHING_DESIRED;
                 default -> throw new BadInputException("--polarity must be auto, matching-undesired or matching-desired, found \"" + polarity + "\"");
             };
+            if (!(targetPrecision > 0 && targetPrecision <= 1)) {
+                throw new BadInputException("--target-precision must be in (0, 1], found " + targetPrecision);
+            }
             EmbeddingTier tier = CliOptions.tier("--embeddings", embeddings);
-            TropeSetup setup = TropeSetup.load(project, mix, noEmbeddings ? null : tier);
+            TropeSetup setup = TropeSetup.load(project.root(mix), mix, noEmbeddings ? null : tier);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
             List<Path> files = CliOptions.jsonlFiles(data);
             List<FileResult> results = new ArrayList<>();
@@ -112,16 +120,16 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                     err.println(f + ": no labelled items; skipped");
                     continue;
                 }
-                results.add(evaluate(f, items, setup.scorer(), t));
+                results.add(evaluate(f, items, setup.scorer(), t, targetPrecision));
             }
-            String table = markdown(results, t, setup.scorer().usesEmbeddings() ? tier : null);
+            String table = markdown(results, t, targetPrecision, setup.scorer().usesEmbeddings() ? tier : null);
             out.print(table);
             if (report != null) writeReport(results, t, table);
             return ExitCodes.OK;
         }
     }
 
-    static FileResult evaluate(Path file, List<LabelledData.Item> items, TropeScorer scorer, double t) {
+    static FileResult evaluate(Path file, List<LabelledData.Item> items, TropeScorer scorer, double t, double target) {
         int n = items.size();
         double[] combined = new double[n], patterns = new double[n], model = new double[n];
         boolean[] label = new boolean[n];
@@ -141,21 +149,26 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             }
         }
         return new FileResult(file, Metrics.of(combined, label, t), Metrics.of(patterns, label, t),
-                scorer.usesEmbeddings() ? Metrics.of(model, label, t) : null);
+                scorer.usesEmbeddings() ? Metrics.of(model, label, t) : null, Metrics.atPrecision(combined, label, target));
     }
 
     /** @param tier the learned model's embedding tier, or null when only patterns scored */
-    static String markdown(List<FileResult> results, double t, EmbeddingTier tier) {
+    static String markdown(List<FileResult> results, double t, double target, EmbeddingTier tier) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "threshold %.2f; scorer: %s%n%n", t,
-                tier != null ? "lexicon patterns + learned embedding model (" + tier.id() + " embeddings)" : "lexicon patterns only"));
-        sb.append("| file | n | undesired | ROC AUC | precision | recall | F1 | best F1 (at) | AUC patterns | AUC model |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append(String.format(Locale.ROOT, "threshold %.2f; scorer: %s%n", t,
+                tier != null ? "lexicon patterns + learned model (" + tier.id() + " embeddings)" : "lexicon patterns only"));
+        sb.append(String.format(Locale.ROOT, "\"flagged\" = share of undesired items at or above the threshold (recall); "
+                + "\"kept\" = share of desired items below it; \"at precision %.2f\" = the lowest threshold reaching that precision.%n%n", target));
+        sb.append(String.format(Locale.ROOT, "| file | n | undesired | ROC AUC | precision | flagged | kept | F1 | at precision %.2f: threshold, flagged, kept | best F1 (at) | AUC patterns | AUC model |%n", target));
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FileResult r : results) {
             Metrics m = r.combined();
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f (%.2f) | %.3f | %s |%n",
-                    r.file().getFileName(), m.n(), m.positives(), m.rocAuc(), m.precision(), m.recall(), m.f1(),
-                    m.bestF1(), m.bestThreshold(), r.patterns().rocAuc(),
+            Metrics.OperatingPoint op = r.target();
+            String at = Double.isNaN(op.threshold()) ? "not reached"
+                    : String.format(Locale.ROOT, "%.3f, %.3f, %.3f", op.threshold(), op.recall(), op.kept());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %.3f (%.2f) | %.3f | %s |%n",
+                    r.file().getFileName(), m.n(), m.positives(), m.rocAuc(), m.precision(), m.recall(), m.kept(), m.f1(),
+                    at, m.bestF1(), m.bestThreshold(), r.patterns().rocAuc(),
                     r.model() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.model().rocAuc())));
         }
         return sb.toString();
@@ -169,6 +182,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             } else {
                 ObjectNode root = Json.MAPPER.createObjectNode();
                 root.put("threshold", t);
+                root.put("target_precision", targetPrecision);
                 ArrayNode files = root.putArray("files");
                 for (FileResult r : results) {
                     ObjectNode o = files.addObject();
@@ -176,6 +190,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                     o.set("combined", Json.MAPPER.valueToTree(r.combined()));
                     o.set("patterns", Json.MAPPER.valueToTree(r.patterns()));
                     if (r.model() != null) o.set("model", Json.MAPPER.valueToTree(r.model()));
+                    o.set("at_target_precision", Json.MAPPER.valueToTree(r.target()));
                 }
                 Files.writeString(report, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
             }

@@ -4,6 +4,7 @@ import dev.exemplar.plan.Plan;
 import dev.exemplar.plan.Planner;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +36,8 @@ final class PlanCommand implements Callable<Integer> {
         Mix mix = mixOptions.load(catalog, mixOptions.effective());
         Plan plan = new Planner(catalog).plan(mix, null);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Mix %s (seed %d): %,d documents, about %,d tokens%s%n", mix.name(), mix.seed(), plan.size(),
-                plan.estimatedTokens(), plan.byTokens() ? " (target " + String.format("%,d", mix.target().tokens()) + " tokens)" : "");
+        out.printf("Mix %s (seed %d): %s, about %s%s%n", mix.name(), mix.seed(), Counts.of(plan.size(), "document"),
+                Counts.of(plan.estimatedTokens(), "token"), plan.byTokens() ? " (target " + Counts.of(mix.target().tokens(), "token") + ")" : "");
         out.printf("%n%-34s %-22s %-10s %8s%n", "archetype", "format", "generator", "docs");
         plan.counts().entrySet().stream()
                 .sorted(Comparator.comparing((java.util.Map.Entry<Plan.Cell, Long> e) -> e.getKey().archetype())

@@ -4,6 +4,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,9 +13,7 @@ import java.util.List;
 
 /** Options shared by commands that read a project and a mix: --project, --set, --seed, --docs. */
 final class ProjectOptions {
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Project root holding archetypes/ and templates/ (default: found from the mix file, then the current directory).")
-    Path project;
+    @Mixin ProjectOption project;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a mix value, validated like the file; repeatable. e.g. --set model.temperature=0.9")
@@ -22,17 +21,11 @@ final class ProjectOptions {
 
     /** The catalog of the project the mix belongs to. */
     Catalog catalog(Path mixFile) {
-        Path root = project != null ? Catalog.findRoot(project)
-                : mixFile != null ? findRootFrom(mixFile) : Catalog.findRoot(Path.of(""));
-        return Catalog.load(root);
+        return Catalog.load(root(mixFile));
     }
 
-    private static Path findRootFrom(Path mixFile) {
-        try {
-            return Catalog.findRoot(mixFile.toAbsolutePath().getParent());
-        } catch (ConfigException e) {
-            return Catalog.findRoot(Path.of(""));
-        }
+    Path root(Path near) {
+        return project.root(near);
     }
 
     /** The mix YAML with --seed, --docs and every --set applied. */

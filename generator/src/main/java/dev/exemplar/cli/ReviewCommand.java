@@ -3,6 +3,7 @@ package dev.exemplar.cli;
 import dev.exemplar.audit.ReviewServer;
 import dev.exemplar.audit.RunDirectory;
 import dev.exemplar.doc.BadInputException;
+import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -87,7 +88,7 @@ public final class ReviewCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }));
-        out.printf("Reviewing %d documents of %s%s%n", server.documents(), runDir,
+        out.printf("Reviewing %s of %s%s%n", Counts.of(server.documents(), "document"), runDir,
                 server.documents() < server.runDocuments() ? " (a stratified sample of " + server.runDocuments() + ")" : "");
         out.printf("Open http://127.0.0.1:%d/  (labels go to %s; Ctrl-C to stop)%n", bound, runDir.resolve("labels.jsonl"));
         out.flush();

@@ -9,6 +9,7 @@ import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.FormatSpec;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 import freemarker.template.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +31,14 @@ import java.util.stream.Stream;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validates archetype specs, formats, data banks, mixes and templates.",
                 "Checks all of the project's files by default and lists every problem as",
-                "file:line: field: what is wrong. Exits 2 when there is any problem."},
+                "file:line: field: what is wrong. Exits 2 when there is any problem.",
+                "A file outside the project (a draft) is checked against the project of --project, else the one",
+                "at or above the current directory."},
         footer = {"", "Examples:",
                 "  exemplar validate",
                 "  exemplar validate archetypes/comfort-with-shutdown.yaml mixes/default.yaml",
-                "  exemplar validate templates/"})
+                "  exemplar validate templates/",
+                "  exemplar validate ../drafts/archetypes/new-trait.yaml"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -46,8 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = project.project != null ? Catalog.findRoot(project.project)
-                : Catalog.findRoot(paths.isEmpty() ? Path.of("") : paths.get(0).toAbsolutePath().getParent());
+        Path root = project.root(paths.isEmpty() ? null : paths.get(0));
         List<ConfigProblem> problems = new ArrayList<>();
         Catalog catalog = Catalog.read(root, new ArrayList<>());
         List<Path> files = new ArrayList<>();
@@ -81,12 +84,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (problems.isEmpty()) {
-            out.println("OK: " + checked + " files valid.");
+            out.println("OK: " + Counts.of(checked, "file") + " valid.");
             return ExitCodes.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
         problems.forEach(p -> err.println("error: " + p));
-        err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + checked + " files.");
+        err.println(Counts.of(problems.size(), "problem") + " in " + Counts.of(checked, "file") + ".");
         return ExitCodes.BAD_INPUT;
     }
 
@@ -101,7 +104,12 @@ final class ValidateCommand implements Callable<Integer> {
     private static void checkTemplate(Configuration fm, Path templatesDir, Path f, List<ConfigProblem> problems) {
         Path rel = templatesDir.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize());
         try {
-            fm.getTemplate(rel.toString().replace('\\', '/'));
+            if (rel.startsWith("..")) {
+                // A draft outside templates/: the sandboxed loader refuses it, so parse its text directly.
+                new freemarker.template.Template(f.getFileName().toString(), Files.readString(f), fm);
+            } else {
+                fm.getTemplate(rel.toString().replace('\\', '/'));
+            }
         } catch (freemarker.core.ParseException e) {
             problems.add(new ConfigProblem(f, e.getLineNumber(), "", "template syntax error: " + e.getEditorMessage()));
         } catch (IOException e) {

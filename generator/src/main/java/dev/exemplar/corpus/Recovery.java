@@ -2,6 +2,7 @@ package dev.exemplar.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.doc.Json;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -56,8 +57,8 @@ public final class Recovery {
                         partial = endsWithoutNewline(raf, len);
                     }
                 }
-                notes.add("removed uncommitted shard " + p.getFileName() + ": " + countCompleteLines(p, 0, len)
-                        + " complete line(s)" + (partial ? " and a partial last line" : "") + " written after the last commit");
+                notes.add("removed uncommitted shard " + p.getFileName() + ": " + Counts.of(countCompleteLines(p, 0, len), "complete line")
+                        + (partial ? " and a partial last line" : "") + " written after the last commit");
                 Files.delete(p);
             }
         }
@@ -70,7 +71,7 @@ public final class Recovery {
 
     private static void cut(Path file, long keepLines, List<String> notes) throws IOException {
         if (!Files.exists(file)) {
-            if (keepLines > 0) throw new IOException(file + " is missing but the last commit says it holds " + keepLines + " lines");
+            if (keepLines > 0) throw new IOException(file + " is missing but the last commit says it holds " + Counts.of(keepLines, "line"));
             // A kill right after the run was claimed leaves no data/ directory yet.
             Files.createDirectories(file.getParent());
             Files.createFile(file);
@@ -84,13 +85,13 @@ public final class Recovery {
                 pos++;
                 if (b == '\n') lines++;
             }
-            if (lines < keepLines) throw new IOException(file + " holds " + lines + " lines but the last commit says " + keepLines);
+            if (lines < keepLines) throw new IOException(file + " holds " + Counts.of(lines, "line") + " but the last commit says " + keepLines);
             if (pos < len) {
                 long complete = countCompleteLines(file, pos, len);
                 boolean partial = endsWithoutNewline(raf, len);
                 raf.setLength(pos);
-                notes.add("cut " + (len - pos) + " uncommitted bytes from " + file.getFileName() + ": "
-                        + complete + " complete line(s)" + (partial ? " and a partial last line" : "")
+                notes.add("cut " + Counts.of(len - pos, "uncommitted byte") + " from " + file.getFileName() + ": "
+                        + Counts.of(complete, "complete line") + (partial ? " and a partial last line" : "")
                         + " written after the last commit");
             }
         }

@@ -2,7 +2,10 @@ package dev.exemplar.corpus;
 
 import java.nio.file.Path;
 
-/** File names inside a run directory. */
+/**
+ * File names inside a run directory, the one definition every package uses (the pipeline writes
+ * them, recovery cuts them back, the audit and review read them).
+ */
 public record RunLayout(Path dir) {
     public Path data() { return dir.resolve("data"); }
     public Path shard(int n) { return data().resolve(String.format("part-%05d.jsonl", n)); }
@@ -11,6 +14,8 @@ public record RunLayout(Path dir) {
     public Path rejected() { return dir.resolve("rejected.jsonl"); }
     public Path manifest() { return dir.resolve("manifest.json"); }
     public Path card() { return dir.resolve("README.md"); }
+    /** Reviewers' good/bad labels, written by {@code exemplar review}. */
+    public Path labels() { return dir.resolve("labels.jsonl"); }
     /** Internal state: commit points, and the journals of generators. */
     public Path state() { return dir.resolve("state"); }
     public Path progress() { return state().resolve("progress.jsonl"); }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Running counts of a corpus: accepted by archetype, format and generator; rejections by reason. */
-public final class RunStats {
+public final class RunStats implements java.io.Serializable {
     private final Map<String, Long> byArchetype = new TreeMap<>();
     private final Map<String, Long> byFormat = new TreeMap<>();
     private final Map<String, Long> byGenerator = new TreeMap<>();
@@ -31,6 +31,18 @@ public final class RunStats {
         for (JsonNode reason : r.path("reasons")) {
             rejections.merge(reason.path("stage").asText() + "/" + reason.path("code").asText(), 1L, Long::sum);
         }
+    }
+
+    /** Adds another shard's counts (a Spark partition's). */
+    public void merge(RunStats o) {
+        docs += o.docs;
+        words += o.words;
+        tokens += o.tokens;
+        rejected += o.rejected;
+        o.byArchetype.forEach((k, v) -> byArchetype.merge(k, v, Long::sum));
+        o.byFormat.forEach((k, v) -> byFormat.merge(k, v, Long::sum));
+        o.byGenerator.forEach((k, v) -> byGenerator.merge(k, v, Long::sum));
+        o.rejections.forEach((k, v) -> rejections.merge(k, v, Long::sum));
     }
 
     public long docs() { return docs; }

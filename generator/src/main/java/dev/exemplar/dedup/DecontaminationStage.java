@@ -6,6 +6,7 @@ import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
 import dev.exemplar.spec.DedupSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.Shingles;
 import dev.exemplar.text.TextNormalizer;
 
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * (one item a line) or a set list in YAML (see {@link EvalSets}). From each JSONL record every
  * string field named in {@link EvalSets#DEFAULT_FIELDS} is an item.
  */
-public final class DecontaminationStage extends SketchStage<long[][]> {
+public final class DecontaminationStage extends SketchStage<long[][]> implements java.io.Serializable {
     private final int ngram;
     private final int minWords;
     private final LongIntMultiMap grams = new LongIntMultiMap(1 << 16);
@@ -37,10 +38,19 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
     private final int[] lengths;
 
     public DecontaminationStage(DedupSettings.Decontaminate settings) {
+        this(settings, null);
+    }
+
+    /**
+     * Indexes the given items (reference → text) instead of the settings' paths: for checking
+     * eval items that exist only in memory, such as {@code exemplar evalset}'s questions.
+     */
+    public DecontaminationStage(DedupSettings.Decontaminate settings, java.util.Map<String, String> inMemory) {
         this.ngram = settings.ngram();
         this.minWords = settings.minWords();
         TreeSet<Integer> lens = new TreeSet<>();
-        for (EvalSets.Source src : EvalSets.resolve(settings.paths())) load(src, lens);
+        if (inMemory != null) inMemory.forEach((ref, text) -> index(text, ref, lens));
+        else for (EvalSets.Source src : EvalSets.resolve(settings.paths())) load(src, lens);
         if (items.size() == 0) {
             throw new BadInputException("no evaluation items found in " + settings.paths()
                     + "; decontamination needs JSONL records with one of the fields "
@@ -75,6 +85,15 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
             }
         }
         return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(new Duplicate(items.get(best), name(), 1.0));
+    }
+
+    /** Every eval item the document shares an n-gram with (not only the first), in index order. */
+    public List<String> findAll(Document doc, long[][] sketch) {
+        TreeSet<Integer> hits = new TreeSet<>();
+        for (long[] hashes : sketch) {
+            for (long h : hashes) grams.forEach(h, hits::add); // add returns true: visit every value
+        }
+        return hits.stream().map(items::get).toList();
     }
 
     @Override
@@ -123,8 +142,8 @@ public final class DecontaminationStage extends SketchStage<long[][]> {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "decontaminate: %d eval items, %d n-grams (n = %d)",
-                items.size(), grams.size(), ngram);
+        return String.format(Locale.ROOT, "decontaminate: %s, %s (n = %d)",
+                Counts.of(items.size(), "eval item"), Counts.of(grams.size(), "n-gram"), ngram);
     }
 
     List<Integer> lengths() {

@@ -82,59 +82,6 @@ public final class DedupChain implements DedupStage, AutoCloseable {
         stage.add(doc, (S) sketch);
     }
 
-    /**
-     * The stages as separate {@link DedupStage}s for a caller that offers a document to each in
-     * turn and stops at the first duplicate (the {@code generate} pipeline). A view only looks a
-     * document up; the last view, reached only when no stage matched, indexes it in every stage.
-     * So the indexes still hold kept documents only, and each rejection names its own stage.
-     */
-    public List<DedupStage> asStages() {
-        List<DedupStage> out = new ArrayList<>();
-        for (int i = 0; i < stages.size(); i++) out.add(new View(i));
-        return out;
-    }
-
-    private Document pendingDoc;
-    private Object[] pendingSketches;
-
-    private final class View implements DedupStage {
-        private final int i;
-
-        View(int i) { this.i = i; }
-
-        @Override
-        public String name() { return stages.get(i).name(); }
-
-        @Override
-        public Optional<Duplicate> offer(Document doc) {
-            if (doc != pendingDoc) {
-                pendingDoc = doc;
-                pendingSketches = new Object[stages.size()];
-            }
-            Object sk = stages.get(i).sketch(doc);
-            pendingSketches[i] = sk;
-            Optional<Duplicate> d = find(stages.get(i), doc, sk);
-            if (d.isPresent() || i == stages.size() - 1) {
-                if (d.isEmpty()) {
-                    for (int j = 0; j < stages.size(); j++) {
-                        SketchStage<?> s = stages.get(j);
-                        if (!s.indexes()) continue;
-                        if (pendingSketches[j] == null) pendingSketches[j] = s.sketch(doc);
-                        add(s, doc, pendingSketches[j]);
-                    }
-                }
-                pendingDoc = null;
-                pendingSketches = null;
-            }
-            return d;
-        }
-
-        @Override
-        public void remember(Document doc) {
-            stages.get(i).remember(doc);
-        }
-    }
-
     /** One line per stage on what its index holds. */
     public List<String> describe() {
         return stages.stream().map(SketchStage::describe).toList();

@@ -2,7 +2,6 @@ package dev.exemplar.dedup;
 
 import dev.exemplar.embed.EmbeddingModels;
 import dev.exemplar.spec.DedupSettings;
-import dev.exemplar.spec.Mix;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +10,6 @@ import java.util.List;
 /** Builds the dedup stages from a mix's {@code dedup} section or from command-line settings. */
 public final class DedupStages {
     private DedupStages() {}
-
-    /**
-     * The stages {@code generate} runs, in order, as views on one {@link DedupChain}: offer a
-     * document to each in turn (stopping at the first match); the last one indexes it in all.
-     * Verification data goes to unlinked files in the system temp directory.
-     */
-    public static List<DedupStage> fromMix(Mix mix) {
-        return fromSettings(mix.dedup(), null).asStages();
-    }
 
     /**
      * Stages in the order exact, near, semantic, decontaminate (the first match names the reason).

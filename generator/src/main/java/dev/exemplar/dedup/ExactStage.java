@@ -1,6 +1,7 @@
 package dev.exemplar.dedup;
 
 import dev.exemplar.doc.Document;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.Shingles;
 
 import java.util.Optional;
@@ -35,6 +36,6 @@ public final class ExactStage extends SketchStage<Long> {
 
     @Override
     public String describe() {
-        return "exact: " + ids.size() + " texts, " + (index.bytes() + ids.bytes()) / (1 << 20) + " MiB";
+        return "exact: " + Counts.of(ids.size(), "text") + ", " + (index.bytes() + ids.bytes()) / (1 << 20) + " MiB";
     }
 }

@@ -110,6 +110,13 @@ final class HyperplaneIndex {
         return d;
     }
 
+    /** The signature's bucket in every table, {@code table << 32 | key}: for engines that group buckets themselves (Spark). */
+    long[] keys(long[] sig) {
+        long[] out = new long[tables];
+        for (int t = 0; t < tables; t++) out[t] = (long) t << 32 | (bucket(sig, t) & ((1 << bits) - 1));
+        return out;
+    }
+
     private int bucket(long[] sig, int table) {
         int from = table * bits, key = 0;
         for (int i = 0; i < bits; i++) {

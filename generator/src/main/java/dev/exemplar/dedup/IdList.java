@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Document ids by document number, packed as UTF-8 in one growing byte array so that a million
  * ids cost about ten megabytes instead of a million String objects.
  */
-final class IdList {
+final class IdList implements java.io.Serializable {
     private byte[] data = new byte[1 << 16];
     private long[] ends = new long[1 << 10];
     private int size;

@@ -7,7 +7,7 @@ import java.util.function.IntPredicate;
  * linear probing and no boxing: 12 bytes a slot, so tens of millions of band keys fit in a
  * small heap. A key may hold several values; they come back in insertion order.
  */
-final class LongIntMultiMap {
+final class LongIntMultiMap implements java.io.Serializable {
     private static final double LOAD = 0.7;
     private long[] keys;
     private int[] values;

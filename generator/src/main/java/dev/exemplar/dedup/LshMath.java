@@ -1,5 +1,7 @@
 package dev.exemplar.dedup;
 
+import dev.exemplar.text.Counts;
+
 /** The banding S-curve of MinHash LSH and the choice of bands x rows for a target similarity. */
 public final class LshMath {
     /** Hash budget when choosing bands x rows automatically: about 128 permutations, like datasketch. */
@@ -42,13 +44,13 @@ public final class LshMath {
     /** A Markdown table of the S-curve at the usual similarities. */
     public static String curveTable(int bands, int rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Jaccard | P(candidate), ").append(bands).append(" bands x ").append(rows).append(" rows |\n");
+        sb.append("| Jaccard | P(candidate), ").append(Counts.of(bands, "band")).append(" x ").append(Counts.of(rows, "row")).append(" |\n");
         sb.append("|---|---|\n");
         for (double j : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95}) {
             sb.append(String.format(java.util.Locale.ROOT, "| %.2f | %.3f |%n", j, candidateProbability(j, bands, rows)));
         }
-        sb.append(String.format(java.util.Locale.ROOT, "%nMidpoint (1/b)^(1/r) = %.3f; %d hashes.%n",
-                midpoint(bands, rows), bands * rows));
+        sb.append(String.format(java.util.Locale.ROOT, "%nMidpoint (1/b)^(1/r) = %.3f; %s.%n",
+                midpoint(bands, rows), Counts.of((long) bands * rows, "hash", "hashes")));
         return sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.exemplar.dedup;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.DedupSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.Shingles;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public final class NearStage extends SketchStage<NearStage.Sketch> {
     /** Candidates verified per document at most; the ones sharing most bands come first. */
-    static final int MAX_CHECKS = 200;
+    public static final int MAX_CHECKS = 200;
 
     /** Band keys and, when verifying, the upper 32 bits of each shingle hash, in text order. */
     public record Sketch(long[] bandKeys, int[] shingles) {}
@@ -103,7 +104,7 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
      * Exact Jaccard similarity of two shingle multisets taken as sets, by one small open-addressing
      * table: no sorting, so no large sort routine to compile and recompile for the few candidates.
      */
-    static double jaccard(int[] a, int[] b) {
+    public static double jaccard(int[] a, int[] b) {
         if (a.length == 0 && b.length == 0) return 1;
         int cap = Integer.highestOneBit(Math.max(8, (a.length + b.length) * 2 - 1)) << 1;
         int mask = cap - 1;
@@ -144,8 +145,8 @@ public final class NearStage extends SketchStage<NearStage.Sketch> {
     public String describe() {
         long heap = ids.bytes();
         for (LongIntMultiMap m : bands) heap += m.bytes();
-        return String.format(Locale.ROOT, "near: %d docs, %d bands x %d rows, %d MiB of band keys%s",
-                ids.size(), settings.bands(), settings.rows(), heap >> 20,
+        return String.format(Locale.ROOT, "near: %s, %s x %s, %d MiB of band keys%s",
+                Counts.of(ids.size(), "doc"), Counts.of(settings.bands(), "band"), Counts.of(settings.rows(), "row"), heap >> 20,
                 store == null ? ", no verification" : ", " + (store.diskBytes() >> 20) + " MiB of shingle sets on disk");
     }
 

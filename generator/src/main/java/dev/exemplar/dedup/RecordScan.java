@@ -23,7 +23,7 @@ import java.io.IOException;
  * errors), so a line is accepted here exactly when the tree parser accepts it; kept records are
  * written back as their original bytes and never need the tree.
  */
-final class RecordScan {
+public final class RecordScan {
     private RecordScan() {}
 
     /**
@@ -32,7 +32,7 @@ final class RecordScan {
      *
      * @throws IOException when the line is not valid JSON
      */
-    static Document scan(byte[] buf, int off, int len, long position) throws IOException {
+    public static Document scan(byte[] buf, int off, int len, long position) throws IOException {
         try (JsonParser p = JsonlReader.strictParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             String text = null;

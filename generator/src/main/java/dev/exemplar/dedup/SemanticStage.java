@@ -3,6 +3,7 @@ package dev.exemplar.dedup;
 import dev.exemplar.doc.Document;
 import dev.exemplar.embed.Embedder;
 import dev.exemplar.embed.TextEmbedder;
+import dev.exemplar.text.Counts;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +68,11 @@ public final class SemanticStage extends SketchStage<SemanticStage.Sketch> {
         return new Sketch(v, index.signature(v));
     }
 
+    /** The sketch's bucket in every LSH table, {@code table << 32 | key}, for engines that group buckets themselves (Spark). */
+    public long[] bucketKeys(Sketch s) {
+        return index.keys(s.signature());
+    }
+
     @Override
     public Optional<Duplicate> find(Document doc, Sketch s) {
         int best = -1;
@@ -98,8 +104,9 @@ public final class SemanticStage extends SketchStage<SemanticStage.Sketch> {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "semantic (%s embeddings): %d docs, %d tables x %d bits, cosine >= %.2f, %d MiB of signatures and buckets",
-                embedder.tier().id(), ids.size(), index.tables(), BITS, threshold, index.bytes() >> 20);
+        return String.format(Locale.ROOT, "semantic (%s embeddings): %s, %s x %s, cosine >= %.2f, %d MiB of signatures and buckets",
+                embedder.tier().id(), Counts.of(ids.size(), "doc"), Counts.of(index.tables(), "table"), Counts.of(BITS, "bit"),
+                threshold, index.bytes() >> 20);
     }
 
     @Override

@@ -24,6 +24,9 @@ public final class Document {
     /** Analyses stages derive from the text and share (one tokenisation for every filter). */
     private java.util.Map<Class<?>, Object> derived;
     private final List<Reason> reasons = new ArrayList<>();
+    /** The input line the record was read from, when it came from a file: written back byte for byte. */
+    private byte[] rawBuf;
+    private int rawOff, rawLen;
 
     /** @param position the document's place in its input (line number or plan index), for messages */
     public Document(ObjectNode record, long position) {
@@ -102,6 +105,29 @@ public final class Document {
     public void reject(Reason reason) { reasons.add(reason); }
     public boolean rejected() { return !reasons.isEmpty(); }
     public List<Reason> reasons() { return List.copyOf(reasons); }
+
+    /** Remembers the bytes of the input line the record was read from (see {@link #writeRaw}). */
+    public void setRaw(byte[] buf, int off, int len) {
+        rawBuf = buf;
+        rawOff = off;
+        rawLen = len;
+    }
+
+    public boolean hasRaw() { return rawBuf != null; }
+
+    /** Writes the input line as it was read, without re-serialising the record. */
+    public void writeRaw(JsonlWriter out) {
+        out.writeRaw(rawBuf, rawOff, rawLen);
+    }
+
+    /** The whole input record, parsed from the raw line (a light document read only some fields). */
+    public ObjectNode parseRaw() {
+        try {
+            return (ObjectNode) JsonlReader.parseLine(rawBuf, rawOff, rawLen);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("record " + id() + " parsed once but not twice", e);
+        }
+    }
 
     /** Convenience for tests and foreign input: a record holding only a text. */
     public static Document ofText(String text, long position) {

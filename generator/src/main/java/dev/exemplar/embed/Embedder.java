@@ -1,5 +1,6 @@
 package dev.exemplar.embed;
 
+import dev.exemplar.cache.JvmCache;
 import dev.exemplar.doc.Document;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -14,21 +15,15 @@ import java.util.List;
  * {@link Document#embedding}.
  */
 public final class Embedder implements TextEmbedder {
-    private static volatile Embedder shared;
     private final EmbeddingModel model;
 
     private Embedder() {
         this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
     }
 
-    /** The process-wide instance; the ONNX model is loaded once. */
+    /** The instance of this JVM: the ONNX model is loaded once, through {@link JvmCache}. */
     public static Embedder shared() {
-        if (shared == null) {
-            synchronized (Embedder.class) {
-                if (shared == null) shared = new Embedder();
-            }
-        }
-        return shared;
+        return JvmCache.get("embedder:all-minilm-l6-v2-q", Embedder::new);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.exemplar.filter;
 
+import dev.exemplar.text.Counts;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +11,7 @@ import java.util.TreeMap;
  * ({@code filter/too_short}; a document with several reasons counts under each), and CPU time
  * spent in each filter (embedding work on the model's own threads is not included).
  */
-public final class FilterStats {
+public final class FilterStats implements java.io.Serializable {
     private long seen, kept, rejected;
     private final Map<String, Long> byReason = new TreeMap<>();
     private final Map<String, Long> nanosByFilter = new LinkedHashMap<>();
@@ -28,6 +30,15 @@ public final class FilterStats {
         nanosByFilter.merge(filter, nanos, Long::sum);
     }
 
+    /** Adds another instance's counts and times (another worker or partition). */
+    public void merge(FilterStats o) {
+        seen += o.seen;
+        kept += o.kept;
+        rejected += o.rejected;
+        o.byReason.forEach((k, v) -> byReason.merge(k, v, Long::sum));
+        o.nanosByFilter.forEach((k, v) -> nanosByFilter.merge(k, v, Long::sum));
+    }
+
     public long seen() { return seen; }
     public long kept() { return kept; }
     public long rejected() { return rejected; }
@@ -37,12 +48,6 @@ public final class FilterStats {
 
     /** A few lines for the terminal: totals, then every reason with its count and share. */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(java.util.Locale.ROOT, "%,d documents: %,d kept, %,d rejected (%.2f%%)%n", seen, kept, rejected,
-                seen == 0 ? 0.0 : 100.0 * rejected / seen));
-        byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, "  %-36s %,8d  (%.2f%%)%n", e.getKey(), e.getValue(),
-                        100.0 * e.getValue() / Math.max(1, seen))));
-        return sb.toString();
+        return dev.exemplar.step.StepStats.summary(seen, kept, rejected, byReason);
     }
 }

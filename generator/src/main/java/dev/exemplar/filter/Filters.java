@@ -45,20 +45,35 @@ public final class Filters {
         return out;
     }
 
-    /**
-     * What corpus-level filters found, for the manifest: the slop scan's shared openings,
-     * sentences and n-grams. Null when no such filter ran.
-     */
-    public static com.fasterxml.jackson.databind.JsonNode report(List<DocumentFilter> filters) {
-        for (DocumentFilter f : filters) {
-            if (f instanceof SlopScanFilter s) {
-                var o = dev.exemplar.doc.Json.MAPPER.createObjectNode();
-                o.put("slop_scan_documents", s.documents());
-                o.set("slop_scan_shared", dev.exemplar.doc.Json.MAPPER.valueToTree(s.report()));
-                return o;
-            }
-        }
+    /** The filters whose answer depends on one document and costs no model call: all but the judge and the corpus scan, in order. */
+    public static List<DocumentFilter> perDocument(List<DocumentFilter> filters) {
+        return filters.stream().filter(f -> !(f instanceof SlopScanFilter) && !(f instanceof JudgeFilter)).toList();
+    }
+
+    /** Every filter but the corpus scan: what one partition of a Spark job runs, judge included, in order. */
+    public static List<DocumentFilter> perPartition(List<DocumentFilter> filters) {
+        return filters.stream().filter(f -> !(f instanceof SlopScanFilter)).toList();
+    }
+
+    /** The judge and the corpus scan, in that order, as ordered steps (either may be absent). */
+    public static List<dev.exemplar.step.Step> ordered(List<DocumentFilter> filters) {
+        List<dev.exemplar.step.Step> out = new ArrayList<>();
+        for (DocumentFilter f : filters) if (f instanceof JudgeFilter j) out.add(new JudgeStep(j));
+        SlopScanStep scan = corpusScan(filters);
+        if (scan != null) out.add(scan);
+        return out;
+    }
+
+    /** The corpus scan among the filters as an ordered step, or null when it is switched off. */
+    public static SlopScanStep corpusScan(List<DocumentFilter> filters) {
+        for (DocumentFilter f : filters) if (f instanceof SlopScanFilter s) return new SlopScanStep(s);
         return null;
+    }
+
+    /** A judge-client factory that makes one client and hands it to every filter list built with it. */
+    public static Function<ModelSettings, ChatClient> sharedClient(Function<ModelSettings, ChatClient> make) {
+        java.util.Map<ModelSettings, ChatClient> made = new java.util.concurrent.ConcurrentHashMap<>();
+        return s -> made.computeIfAbsent(s, make);
     }
 
     /**
@@ -79,7 +94,7 @@ public final class Filters {
             EmbeddingTiers tiers = new EmbeddingTiers(f.embeddings(), EmbeddingModels.shared());
             TropeModels tm = model ? TropeModels.lazy(catalog, lexicon, tiers.models(), EnumSet.allOf(EmbeddingTier.class))
                     : TropeModels.of();
-            if (f.tropes().enabled()) out.add(new TropeFilter(TropeScorer.tiered(lexicon, tm), f.tropes().maxRisk(), tiers));
+            if (f.tropes().enabled()) out.add(new TropeFilter(TropeScorer.tiered(lexicon, tm), f.tropes().maxRisk(), f.tropes().maxRiskByGenerator(), tiers));
             if (model && f.adherence().enabled()) out.add(new AdherenceFilter(tm, f.adherence().min(), tiers));
         }
         return out;

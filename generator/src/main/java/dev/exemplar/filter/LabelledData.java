@@ -147,8 +147,8 @@ public final class LabelledData {
         if (v.isIntegralNumber() && (v.asInt() == 0 || v.asInt() == 1)) return v.asInt() == 1;
         if (v.isTextual()) {
             return switch (v.asText().toLowerCase()) {
-                case "1", "true", "undesired", "trope" -> true;
-                case "0", "false", "desired", "good" -> false;
+                case "1", "true", "undesired", "trope", "caricatured" -> true;
+                case "0", "false", "desired", "good", "exemplary", "benign" -> false;
                 default -> null;
             };
         }

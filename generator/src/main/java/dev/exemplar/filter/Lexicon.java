@@ -20,11 +20,19 @@ import java.util.Set;
  * discussing tropes rather than showing them, the verdicts that judge a trope named as a
  * sentence's subject ("misleading users would hurt them"), and short written examples of both polarities that
  * train the learned scorer alongside the archetype specs: inline, and as statements in JSONL files of
- * {@code {"text", "label"}} records that {@code examples.files} names (kept apart: see {@link TropeModel}).
+ * {@code {"text", "label"}} records that {@code examples.files} names (kept apart: see {@link TropeModel}),
+ * and labelled narrative passages that {@code examples.passages} names (they teach the word evidence of
+ * whole passages and how the scorer's parts combine).
  */
 public record Lexicon(Set<String> negators, Set<String> discussionCues, List<PhrasePattern> verdicts, List<Trope> tropes,
                       List<Trope> acceptance, List<String> tropeExamples, List<String> goodExamples,
-                      List<LabelledData.Item> statements, Path file) {
+                      List<LabelledData.Item> statements, List<LabelledData.Item> passages, Path file) {
+
+    /** This lexicon with other training passages (a cross-validation fold leaves some out). */
+    public Lexicon withPassages(List<LabelledData.Item> passages) {
+        return new Lexicon(negators, discussionCues, verdicts, tropes, acceptance, tropeExamples, goodExamples,
+                statements, List.copyOf(passages), file);
+    }
 
     /** One caricature: its id (used in reason codes), what it is, its weight and patterns. */
     public record Trope(String id, String description, double weight, List<PhrasePattern> patterns) {}
@@ -50,22 +58,29 @@ public record Lexicon(Set<String> negators, Set<String> discussionCues, List<Phr
         NodeReader ex = r.child("examples");
         List<String> bad = ex.strings("trope", 0, false);
         List<String> good = ex.strings("good", 0, false);
-        List<LabelledData.Item> statements = new ArrayList<>();
-        List<String> files = ex.strings("files", 0, false);
-        for (int k = 0; k < files.size(); k++) {
-            Path f = file.toAbsolutePath().getParent().resolve(files.get(k));
-            if (!Files.isRegularFile(f)) {
-                ex.problemAt(ex.pointer() + "/files/" + k, "files[" + k + "]", f + " not found; name a JSONL file of {\"text\", \"label\"} "
-                        + "records relative to " + file.getFileName());
-                continue;
-            }
-            statements.addAll(LabelledData.read(f, LabelledData.Polarity.AUTO, BadLinePolicy.FAIL, w -> { }));
-        }
+        List<LabelledData.Item> statements = labelled(file, ex, "files");
+        List<LabelledData.Item> passages = labelled(file, ex, "passages");
         ex.finish();
         r.finish();
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return new Lexicon(Set.copyOf(negators), Set.copyOf(cues), List.copyOf(verdicts), tropes, acceptance, List.copyOf(bad), List.copyOf(good),
-                List.copyOf(statements), file);
+                List.copyOf(statements), List.copyOf(passages), file);
+    }
+
+    /** The labelled records of the JSONL files an {@code examples} key names, relative to the lexicon. */
+    private static List<LabelledData.Item> labelled(Path file, NodeReader ex, String key) {
+        List<LabelledData.Item> out = new ArrayList<>();
+        List<String> files = ex.strings(key, 0, false);
+        for (int k = 0; k < files.size(); k++) {
+            Path f = file.toAbsolutePath().getParent().resolve(files.get(k)).normalize();
+            if (!Files.isRegularFile(f)) {
+                ex.problemAt(ex.pointer() + "/" + key + "/" + k, key + "[" + k + "]", f + " not found; name a JSONL file of {\"text\", \"label\"} "
+                        + "records relative to " + file.getFileName());
+                continue;
+            }
+            out.addAll(LabelledData.read(f, LabelledData.Polarity.AUTO, BadLinePolicy.FAIL, w -> { }));
+        }
+        return out;
     }
 
     private static List<Trope> patterns(NodeReader r, String key, boolean described) {

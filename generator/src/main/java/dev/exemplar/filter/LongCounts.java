@@ -5,7 +5,7 @@ package dev.exemplar.filter;
  * count, so an increment touches one cache line (what matters once the table outgrows the
  * CPU caches, as the corpus-wide n-gram counts do). Key 0 is remapped, never stored.
  */
-final class LongCounts {
+final class LongCounts implements java.io.Serializable {
     /** Slot i holds its key at 2i and its count at 2i+1. */
     private long[] slots;
     /** The occupied slots in insertion order, so clearing costs the number of keys, not the capacity. */
@@ -82,6 +82,14 @@ final class LongCounts {
         long[] old = slots;
         allocate(used.length);
         for (int i = 0; i < old.length; i += 2) if (old[i] != 0 && old[i + 1] > threshold) add(old[i], (int) old[i + 1]);
+    }
+
+    /** Adds every count of {@code other} to this table (merging the counts of two shards). */
+    void addAll(LongCounts other) {
+        for (int j = 0; j < other.size; j++) {
+            int i = other.used[j];
+            add(other.slots[2 * i], (int) other.slots[2 * i + 1]);
+        }
     }
 
     void clear() {

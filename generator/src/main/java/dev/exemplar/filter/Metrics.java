@@ -9,7 +9,43 @@ import java.util.Comparator;
  * counted half), plus the threshold that would maximise F1.
  */
 public record Metrics(int n, int positives, double threshold, double precision, double recall, double f1,
-                      double rocAuc, double bestF1, double bestThreshold) {
+                      double rocAuc, double bestF1, double bestThreshold, double kept) {
+
+    /**
+     * A threshold and what it does: the share of undesired items flagged ({@code recall}) and of
+     * desired ones kept ({@code kept}); {@code threshold} is NaN when no threshold reaches the
+     * asked precision.
+     */
+    public record OperatingPoint(double threshold, double precision, double recall, double kept) {}
+
+    /**
+     * The lowest threshold (so the highest recall) at which precision is at least {@code target}:
+     * thresholds are tried at every distinct score, from the highest down.
+     */
+    public static OperatingPoint atPrecision(double[] scores, boolean[] positive, double target) {
+        int n = scores.length, pos = 0;
+        for (boolean p : positive) if (p) pos++;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
+        OperatingPoint best = new OperatingPoint(Double.NaN, Double.NaN, 0, 1);
+        int tp = 0, fp = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && scores[order[j]] == scores[order[i]]) {
+                if (positive[order[j]]) tp++;
+                else fp++;
+                j++;
+            }
+            double precision = tp / (double) (tp + fp);
+            if (precision >= target && tp > 0) {
+                best = new OperatingPoint(scores[order[i]], precision, pos == 0 ? 0 : tp / (double) pos,
+                        n == pos ? 1 : 1 - fp / (double) (n - pos));
+            }
+            i = j;
+        }
+        return best;
+    }
 
     public static Metrics of(double[] scores, boolean[] positive, double threshold) {
         int n = scores.length;
@@ -24,6 +60,7 @@ public record Metrics(int n, int positives, double threshold, double precision, 
         double precision = tp + fp == 0 ? 0 : tp / (double) (tp + fp);
         double recall = pos == 0 ? 0 : tp / (double) pos;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        double kept = n == pos ? 1 : 1 - fp / (double) (n - pos);
 
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -58,6 +95,6 @@ public record Metrics(int n, int positives, double threshold, double precision, 
             }
             i = j - 1;
         }
-        return new Metrics(n, pos, threshold, precision, recall, f1, auc, bestF1, bestT);
+        return new Metrics(n, pos, threshold, precision, recall, f1, auc, bestF1, bestT, kept);
     }
 }

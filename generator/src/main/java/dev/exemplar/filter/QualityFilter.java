@@ -33,6 +33,7 @@ public final class QualityFilter implements DocumentFilter {
         double symbolRatio = symbols / (double) v.size();
         double alpha = v.rawTokens() == 0 ? 0 : v.rawTokensWithLetter() / (double) v.rawTokens();
         double punctuated = punctuatedLines(text);
+        if (punctuated < s.minPunctuatedLines()) punctuated = Math.max(punctuated, withoutSignature(text));
         Scores.put(doc, "mean_word_length", mean);
         Scores.put(doc, "symbol_ratio", symbolRatio);
         Scores.put(doc, "alpha_words", alpha);
@@ -61,6 +62,17 @@ public final class QualityFilter implements DocumentFilter {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) n++;
         return n;
+    }
+
+    /**
+     * {@link #punctuatedLines} of the text before a letter's closing signature ("Warm regards,\nTomas
+     * Lindqvist\nVolunteer Coordinator"): a short letter is mostly such lines, none of them punctuated.
+     */
+    static double withoutSignature(String text) {
+        int to = text.length();
+        while (to > 0 && Character.isWhitespace(text.charAt(to - 1))) to--;
+        int sig = LetterEnding.start(text, 0, to);
+        return sig > 0 ? punctuatedLines(text.substring(0, sig)) : 0;
     }
 
     /** Share of non-blank lines whose last character is terminal punctuation or a closing quote. */

@@ -71,8 +71,11 @@ public final class SlopFilter implements DocumentFilter {
             return Verdict.reject("ai_disclaimer", "assistant disclaimer \"" + m.group() + "\"");
         }
         int tail = Math.max(from, to - TAIL);
-        if (s.signOff() && maySignOff(text, tail, to) && (m = SIGN_OFF.matcher(text).region(tail, to)).find()) {
-            return Verdict.reject("sign_off", "assistant sign-off \"" + m.group() + "\"");
+        if (s.signOff() && maySignOff(text, tail, to)) {
+            m = SIGN_OFF.matcher(text).region(tail, to);
+            while (m.find()) {
+                if (Voice.own(text, m.start())) return Verdict.reject("sign_off", "assistant sign-off \"" + m.group() + "\"");
+            }
         }
         if (s.markdown() && mayBeMarkdown(text) && (m = MARKDOWN.matcher(text).region(from, to)).find()) {
             return Verdict.reject("markdown", "markdown debris \"" + m.group().strip() + "\"");
@@ -140,9 +143,11 @@ public final class SlopFilter implements DocumentFilter {
         if (t.isEmpty()) return true;
         char last = t.charAt(t.length() - 1);
         if (finishedMark(last)) return false;
-        if (last == ',' || last == ';' || last == ':' || last == '-' || last == '\u2014' || last == '(') return true;
+        if (last == ';' || last == ':' || last == '-' || last == '(') return true;
         int nl = t.lastIndexOf('\n');
-        if (tokensUpTo5(t.substring(nl + 1).strip()) <= 4) return false;
+        if (last != ',' && last != '\u2014' && tokensUpTo5(t.substring(nl + 1).strip()) <= 4) return false;
+        // A letter's signature: "Warm regards,\nTomas Lindqvist\nVolunteer Coordinator" or "..., Tomas Lindqvist, Coordinator".
+        if (LetterEnding.start(t, 0, t.length()) >= 0) return false;
         // A long last line that ends in a letter or digit was cut off.
         return true;
     }

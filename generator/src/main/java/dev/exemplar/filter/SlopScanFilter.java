@@ -2,6 +2,7 @@ package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
 import dev.exemplar.spec.FilterSettings;
+import dev.exemplar.text.Counts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,12 @@ import java.util.Map;
  * {@code shared_sentence}). N-grams are reported, never capped: common phrases of English pass
  * any share in a large enough corpus. Stateful and order-dependent: documents are seen in plan
  * order, so results are deterministic. Memory stays bounded by pruning n-grams seen once.
+ *
+ * <p>The counts of scans over separate shards {@link #merge} into the counts of one scan over all
+ * of them, so the report is the same however a corpus is split (up to the pruning of n-grams seen
+ * once per shard). The cap is not mergeable: it decides in input order, on one shard.
  */
-public final class SlopScanFilter implements DocumentFilter, GatedFilter {
+public final class SlopScanFilter implements DocumentFilter, GatedFilter, java.io.Serializable {
     /** One shared item: its kind (opening, sentence, ngram), its text and how many documents hold it. */
     public record Shared(String kind, String text, int docs, double share) {}
 
@@ -34,11 +39,11 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
     /** The keys of {@link #samples}, for a lookup that stays in cache. */
     private final LongCounts sampled = new LongCounts(1024);
     /** Per-document scratch: the document's own keys, and its sentences (key, word range). */
-    private final LongCounts seen = new LongCounts(1024);
-    private long[] sentenceKeys = new long[64];
-    private int[] sentenceBounds = new int[128];
-    private long[] ngramKeys = new long[0];
-    private int[] ngramAt = new int[0], ngramCounts = new int[0];
+    private transient LongCounts seen = new LongCounts(1024);
+    private transient long[] sentenceKeys = new long[64];
+    private transient int[] sentenceBounds = new int[128];
+    private transient long[] ngramKeys = new long[0];
+    private transient int[] ngramAt = new int[0], ngramCounts = new int[0];
     private long docs;
 
     public SlopScanFilter(FilterSettings.SlopScan settings) {
@@ -52,6 +57,36 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
     public boolean batched() { return false; }
 
     public long documents() { return docs; }
+
+    /**
+     * Adds the counts of a scan over another shard, as if its documents had been seen here too.
+     * Every item over the share in the union was over it in at least one shard (if each shard's
+     * count were at most the share of its documents, so would the sum be), and that shard kept its
+     * text, so the merged report is complete.
+     */
+    public void merge(SlopScanFilter other) {
+        docs += other.docs;
+        openings.addAll(other.openings);
+        sentences.addAll(other.sentences);
+        ngrams.addAll(other.ngrams);
+        other.samples.forEach((k, text) -> {
+            if (samples.putIfAbsent(k, text) == null) {
+                kinds.put(k, other.kinds.get(k));
+                sampled.increment(k);
+            }
+        });
+        if (ngrams.size() > PRUNE_AT) ngrams.prune(1);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        seen = new LongCounts(1024);
+        sentenceKeys = new long[64];
+        sentenceBounds = new int[128];
+        ngramKeys = new long[0];
+        ngramAt = new int[0];
+        ngramCounts = new int[0];
+    }
 
     /** Counts a document accepted before a resume, so shares continue where the run stopped. */
     @Override
@@ -89,12 +124,12 @@ public final class SlopScanFilter implements DocumentFilter, GatedFilter {
             long limit = (long) Math.floor(s.maxShare() * (docs + 1));
             if (openings.get(openingKey) + 1 > limit) {
                 return Verdict.reject("shared_opening", "opening \"" + v.span(0, openEnd) + "\" already begins "
-                        + openings.get(openingKey) + " of " + docs + " documents (cap " + s.maxShare() + ")");
+                        + openings.get(openingKey) + " of " + Counts.of(docs, "document") + " (cap " + s.maxShare() + ")");
             }
             for (int k = 0; k < sentenceCount; k++) {
                 if (sentences.get(sentenceKeys[k]) + 1 > limit) {
                     return Verdict.reject("shared_sentence", "sentence \"" + TropeFilter.abbreviate(v.span(sentenceBounds[2 * k], sentenceBounds[2 * k + 1]))
-                            + "\" already in " + sentences.get(sentenceKeys[k]) + " of " + docs + " documents (cap " + s.maxShare() + ")");
+                            + "\" already in " + sentences.get(sentenceKeys[k]) + " of " + Counts.of(docs, "document") + " (cap " + s.maxShare() + ")");
                 }
             }
         }

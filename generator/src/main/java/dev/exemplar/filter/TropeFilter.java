@@ -28,17 +28,32 @@ public final class TropeFilter implements DocumentFilter {
     private final TropeScorer scorer;
     private final double maxRisk;
     private final EmbeddingTiers tiers;
+    private final java.util.Map<String, Double> byGenerator;
 
     /** A filter whose learned scorer, if any, reads MiniLM embeddings of every document. */
     public TropeFilter(TropeScorer scorer, double maxRisk) {
-        this(scorer, maxRisk, null);
+        this(scorer, maxRisk, java.util.Map.of(), null);
+    }
+
+    /** @param byGenerator thresholds for documents whose {@code generator.kind} is a key ("template", "model") */
+    public TropeFilter(TropeScorer scorer, double maxRisk, java.util.Map<String, Double> byGenerator) {
+        this(scorer, maxRisk, byGenerator, null);
     }
 
     /** @param tiers which embedding tier scores each document; null for MiniLM throughout */
-    public TropeFilter(TropeScorer scorer, double maxRisk, EmbeddingTiers tiers) {
+    public TropeFilter(TropeScorer scorer, double maxRisk, java.util.Map<String, Double> byGenerator, EmbeddingTiers tiers) {
         this.scorer = scorer;
         this.maxRisk = maxRisk;
+        this.byGenerator = byGenerator;
         this.tiers = tiers;
+    }
+
+    /** The threshold for a document: its generator's, when the settings name one, else the default. */
+    double threshold(Document doc) {
+        if (byGenerator.isEmpty()) return maxRisk;
+        var kind = doc.record().path("generator").path("kind");
+        Double t = kind.isTextual() ? byGenerator.get(kind.asText()) : null;
+        return t != null ? t : maxRisk;
     }
 
     @Override
@@ -54,9 +69,10 @@ public final class TropeFilter implements DocumentFilter {
     /** Whether MiniLM could change the decision on a document scored at the static tier. */
     private boolean inDoubt(Document doc) {
         TropeScorer.Result r = result(doc);
-        if (r.patternRisk() >= maxRisk) return false;
+        double t = threshold(doc);
+        if (r.patternRisk() >= t) return false;
         // risk = 1 - (1 - patterns) * (1 - model), so this model risk reaches the threshold:
-        double deciding = 1 - (1 - maxRisk) / (1 - r.patternRisk());
+        double deciding = 1 - (1 - t) / (1 - r.patternRisk());
         return r.modelRisk() >= DOUBT * deciding;
     }
 
@@ -79,6 +95,7 @@ public final class TropeFilter implements DocumentFilter {
             var ids = doc.scores().putArray("trope_hits");
             r.hits().stream().map(h -> h.trope().id()).distinct().forEach(ids::add);
         }
+        double maxRisk = threshold(doc);
         if (r.risk() < maxRisk) return Verdict.KEEP;
         TropeMatcher.Hit top = r.hits().stream().max(Comparator.comparingDouble(TropeMatcher.Hit::weight)).orElse(null);
         if (top != null && top.weight() >= r.modelRisk()) {

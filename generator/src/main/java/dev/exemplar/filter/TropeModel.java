@@ -1,5 +1,6 @@
 package dev.exemplar.filter;
 
+import dev.exemplar.cache.JvmCache;
 import dev.exemplar.embed.Embedder;
 import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.embed.TextEmbedder;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The learned side of the trope filter, trained at start-up from the archetype specs (positive
@@ -30,19 +30,20 @@ public final class TropeModel {
     public record Nearest(Example example, double similarity) {}
 
     private static final double LAMBDA = 1.0;
-    private static final Map<String, TropeModel> CACHE = new ConcurrentHashMap<>();
 
     private final EmbeddingTier tier;
     private final LogisticModel trope;
     private final WordEvidence words;
+    private final Passages passages;
     private final Map<String, LogisticModel> adherence;
     private final List<Example> negatives;
 
-    private TropeModel(EmbeddingTier tier, LogisticModel trope, WordEvidence words, Map<String, LogisticModel> adherence,
-                       List<Example> negatives) {
+    private TropeModel(EmbeddingTier tier, LogisticModel trope, WordEvidence words, Passages passages,
+                       Map<String, LogisticModel> adherence, List<Example> negatives) {
         this.tier = tier;
         this.trope = trope;
         this.words = words;
+        this.passages = passages;
         this.adherence = adherence;
         this.negatives = negatives;
     }
@@ -53,13 +54,14 @@ public final class TropeModel {
      */
     public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, TextEmbedder embedder) {
         String key = embedder.tier().id() + ":" + fingerprint(catalog.archetypes().values(), lexicon);
-        return CACHE.computeIfAbsent(key, k -> train(catalog.archetypes().values(), lexicon, embedder));
+        return JvmCache.get("trope-model:" + key, () -> train(catalog.archetypes().values(), lexicon, embedder));
     }
 
     /** The tier whose embeddings this model reads. */
     public EmbeddingTier tier() { return tier; }
 
-    static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, TextEmbedder embedder) {
+    /** Trains the models afresh (no cache): for cross-validation over the lexicon's passages. */
+    public static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, TextEmbedder embedder) {
         List<String> texts = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<Boolean> isTrope = new ArrayList<>();
@@ -84,7 +86,12 @@ public final class TropeModel {
             isTrope.add(item.undesired());
             owner.add(null);
         }
-        List<float[]> vectors = embedder.embedAll(texts);
+        int passageStart = texts.size();
+        for (LabelledData.Item item : lexicon.passages()) texts.add(item.text());
+        List<float[]> all = embedder.embedAll(texts);
+        List<float[]> passageVectors = all.subList(passageStart, all.size());
+        texts = texts.subList(0, passageStart);
+        List<float[]> vectors = all.subList(0, passageStart);
 
         boolean[] y = new boolean[texts.size()];
         List<Example> negatives = new ArrayList<>();
@@ -114,7 +121,10 @@ public final class TropeModel {
             for (int k = 0; k < a.length; k++) a[k] = !y[adherenceRows.get(k)] && s.id().equals(owner.get(adherenceRows.get(k)));
             adherence.put(s.id(), LogisticModel.fit(adherenceVectors, a, LAMBDA));
         }
-        return new TropeModel(embedder.tier(), trope, words, Map.copyOf(adherence), List.copyOf(negatives));
+        Passages p = lexicon.passages().isEmpty() ? null
+                : Passages.fit(texts.subList(0, wordTexts), java.util.Arrays.copyOf(y, wordTexts), lexicon.passages(),
+                passageVectors, trope, words);
+        return new TropeModel(embedder.tier(), trope, words, p, Map.copyOf(adherence), List.copyOf(negatives));
     }
 
     private static void add(List<String> texts, List<String> sources, List<Boolean> isTrope, List<String> owner,
@@ -140,7 +150,8 @@ public final class TropeModel {
 
     /** {@link #trope(TextView, float[])} with the text's {@link Stance#features} already read. */
     double trope(TextView view, float[] embedding, float[] stance) {
-        double z = trope.logOdds(withStance(embedding, stance)) + words.logOdds(view);
+        double e = trope.logOdds(withStance(embedding, stance));
+        double z = passages != null && Passages.isPassage(view) ? passages.logOdds(view, e, words) : e + words.logOdds(view);
         return 1 / (1 + Math.exp(-z));
     }
 
@@ -180,7 +191,7 @@ public final class TropeModel {
             sb.append(s.id()).append(s.summary()).append(s.definition()).append(s.markers()).append(s.antiMarkers())
                     .append(s.reasons()).append(s.positiveExemplars()).append(s.negativeExemplars());
         }
-        sb.append(lexicon.tropeExamples()).append(lexicon.goodExamples()).append(lexicon.statements());
+        sb.append(lexicon.tropeExamples()).append(lexicon.goodExamples()).append(lexicon.statements()).append(lexicon.passages());
         return Long.toHexString(dev.exemplar.text.Shingles.hash(sb));
     }
 }

@@ -29,7 +29,7 @@ public record TropeSetup(Catalog catalog, Mix mix, FilterSettings settings, Lexi
      * @param tier null to score by patterns only
      */
     public static TropeSetup load(Path project, Path mixFile, EmbeddingTier tier) {
-        Path root = project != null ? project : Catalog.findRoot(Path.of(""));
+        Path root = project != null ? project : Catalog.locate(null, mixFile);
         Catalog catalog = Catalog.load(root);
         Mix mix = mixFile == null ? null : catalog.loadMix(mixFile);
         FilterSettings settings = mix == null ? FilterSettings.DEFAULT : mix.filters();

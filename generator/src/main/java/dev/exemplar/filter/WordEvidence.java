@@ -15,17 +15,25 @@ final class WordEvidence {
     /** Log-likelihood ratio per feature, keyed by the feature's 64-bit hash. */
     private final WordTable<Double> llr;
 
+    /** How many times a narrative passage counts in {@link #fit(List, boolean[], int)}. */
+    static final int REPEAT = 3;
+
     private WordEvidence(WordTable<Double> llr) {
         this.llr = llr;
     }
 
-    static WordEvidence fit(List<String> texts, boolean[] positive) {
+    /**
+     * @param repeatFrom texts from this index on count {@link #REPEAT} times (the narrative passages: a
+     *                   hundred passages against a thousand short examples would barely move the counts)
+     */
+    static WordEvidence fit(List<String> texts, boolean[] positive, int repeatFrom) {
         Map<Long, int[]> counts = new LinkedHashMap<>();
         int pos = 0, neg = 0;
         for (int i = 0; i < texts.size(); i++) {
-            if (positive[i]) pos++;
-            else neg++;
-            for (long f : features(TextView.ofText(texts.get(i)))) counts.computeIfAbsent(f, k -> new int[2])[positive[i] ? 0 : 1]++;
+            int times = i >= repeatFrom ? REPEAT : 1;
+            if (positive[i]) pos += times;
+            else neg += times;
+            for (long f : features(TextView.ofText(texts.get(i)))) counts.computeIfAbsent(f, k -> new int[2])[positive[i] ? 0 : 1] += times;
         }
         WordTable<Double> llr = new WordTable<>();
         for (var e : counts.entrySet()) {
@@ -37,9 +45,16 @@ final class WordEvidence {
         return new WordEvidence(llr);
     }
 
+    static WordEvidence fit(List<String> texts, boolean[] positive) {
+        return fit(texts, positive, texts.size());
+    }
+
     /** Scaled log-odds that the text belongs to the positive class. */
     double logOdds(TextView v) {
-        long[] fs = features(v);
+        return logOdds(features(v, 0, v.size()));
+    }
+
+    private double logOdds(long[] fs) {
         if (fs.length == 0) return 0;
         double sum = 0;
         for (long f : fs) {
@@ -49,22 +64,68 @@ final class WordEvidence {
         return sum / Math.sqrt(fs.length);
     }
 
+    /** Sentences shorter than this carry too few words for evidence ("Yes." "He nodded."). */
+    static final int MIN_SENTENCE_WORDS = 3;
+    /** How many of the most trope-like sentences {@link #sentences} averages. */
+    static final int TOP = 3;
+
+    /**
+     * The evidence read sentence by sentence, as a short example is read: {mean over sentences,
+     * mean of the {@link #TOP} highest}. A caricature in a long story sits in a few sentences, and
+     * the whole-text evidence dilutes it with the story around it; a text of one sentence gives its
+     * whole-text evidence twice.
+     */
+    double[] sentences(TextView v) {
+        int n = v.size();
+        double[] top = new double[TOP];
+        java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        double sum = 0;
+        int count = 0;
+        for (int a = 0, b; a < n; a = b) {
+            for (b = a; b < n && v.sentenceOf(b) == v.sentenceOf(a); b++) { }
+            if (b - a < MIN_SENTENCE_WORDS) continue;
+            double x = logOdds(features(v, a, b));
+            sum += x;
+            count++;
+            for (int k = 0; k < TOP; k++) {
+                if (x > top[k]) {
+                    double t = top[k];
+                    top[k] = x;
+                    x = t;
+                }
+            }
+        }
+        if (count == 0) {
+            double x = logOdds(v);
+            return new double[] {x, x};
+        }
+        double topSum = 0;
+        int k = 0;
+        for (; k < TOP && top[k] != Double.NEGATIVE_INFINITY; k++) topSum += top[k];
+        return new double[] {sum / count, topSum / k};
+    }
+
     /**
      * Words and word pairs, as distinct 64-bit hashes in order of first occurrence; up to three
      * words after a negator in the same sentence carry a "not" mark, the classic sentiment trick
      * that tells "dont want to be erased" from "want to be erased".
      */
     static long[] features(TextView v) {
+        return features(v, 0, v.size());
+    }
+
+    /** {@link #features(TextView)} of the words [from, to). */
+    static long[] features(TextView v, int from, int to) {
         long[] w = v.wordHashes();
-        long[] f = new long[w.length];
+        long[] f = new long[to - from];
         int negatedUntil = -1;
-        for (int i = 0; i < w.length; i++) {
-            if (i > 0 && v.sentenceOf(i) != v.sentenceOf(i - 1)) negatedUntil = -1;
-            f[i] = i <= negatedUntil ? TextView.extend(NOT, w[i]) : w[i];
+        for (int i = from; i < to; i++) {
+            if (i > from && v.sentenceOf(i) != v.sentenceOf(i - 1)) negatedUntil = -1;
+            f[i - from] = i <= negatedUntil ? TextView.extend(NOT, w[i]) : w[i];
             if (NEGATORS.contains(w[i])) negatedUntil = i + 3;
         }
-        LongCounts seen = new LongCounts(Math.max(16, 2 * w.length));
-        long[] out = new long[2 * w.length];
+        LongCounts seen = new LongCounts(Math.max(16, 2 * f.length));
+        long[] out = new long[2 * f.length];
         int n = 0;
         for (int i = 0; i < f.length; i++) {
             if (seen.increment(f[i]) == 1) out[n++] = f[i];

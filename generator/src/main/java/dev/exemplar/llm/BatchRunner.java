@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.Json;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.TokenCounter;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class BatchRunner {
                 String id = submit(chunk, keys);
                 Submitted b = new Submitted(id, keys);
                 appendState("submitted", id, keys);
-                progress.accept("submitted batch " + id + " with " + chunk.size() + " requests");
+                progress.accept("submitted batch " + id + " with " + Counts.of(chunk.size(), "request"));
                 collect(client, b, byKey);
             } finally {
                 // Collected answers were settled one by one at their real cost.

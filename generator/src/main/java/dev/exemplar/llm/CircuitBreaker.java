@@ -1,6 +1,7 @@
 package dev.exemplar.llm;
 
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 
 /**
  * Stops the run when the model endpoint is broken rather than busy: when errors other than rate
@@ -51,8 +52,8 @@ final class CircuitBreaker {
     synchronized void error(String what) {
         record(true);
         if (count >= cfg.minCalls() && errorCount > cfg.maxErrorRate() * count) {
-            trip("circuit_breaker", String.format("%d of the last %d model calls failed (breaker.max_error_rate %s); last error: %s",
-                    errorCount, count, cfg.maxErrorRate(), what));
+            trip("circuit_breaker", String.format("%d of the last %s failed (breaker.max_error_rate %s); last error: %s",
+                    errorCount, Counts.of(count, "model call"), cfg.maxErrorRate(), what));
         }
     }
 

@@ -5,7 +5,9 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
+import dev.exemplar.cache.JvmCache;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A GGUF model run in-process with llama.cpp (de.kherud:llama). Loading is slow and native memory is
@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code llama.log} in the run directory (or nowhere), never to the user's terminal.
  */
 final class LlamaTransport implements Transport {
-    private static final Map<String, LlamaModel> MODELS = new ConcurrentHashMap<>();
     private static volatile PrintStream logSink;
     private static volatile boolean loggerInstalled;
 
@@ -36,7 +35,7 @@ final class LlamaTransport implements Transport {
         installLogger(logFile);
         Path file = s.modelPath().toAbsolutePath().normalize();
         String key = file + "|" + s.threads() + "|" + s.contextSize();
-        this.model = MODELS.computeIfAbsent(key, k -> load(file, s, logFile));
+        this.model = JvmCache.get("gguf:" + key, () -> load(file, s, logFile));
     }
 
     private static LlamaModel load(Path file, ModelSettings s, Path logFile) {
@@ -98,8 +97,8 @@ final class LlamaTransport implements Transport {
             try {
                 inTokens = model.encode(prompt).length;
                 if (inTokens + r.maxOutputTokens() > settings.contextSize()) {
-                    throw new ProviderError(400, "context_overflow", -1, "prompt of " + inTokens
-                            + " tokens plus " + r.maxOutputTokens() + " output tokens exceeds context_size "
+                    throw new ProviderError(400, "context_overflow", -1, "prompt of " + Counts.of(inTokens, "token")
+                            + " plus " + Counts.of(r.maxOutputTokens(), "output token") + " exceeds context_size "
                             + settings.contextSize() + "; raise model.context_size");
                 }
                 for (LlamaOutput o : model.generate(p)) {

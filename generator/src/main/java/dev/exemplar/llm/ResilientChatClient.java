@@ -2,6 +2,7 @@ package dev.exemplar.llm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.TokenCounter;
 
 import java.nio.charset.StandardCharsets;
@@ -183,7 +184,7 @@ public final class ResilientChatClient implements ChatClient {
         breaker.check();
         String code = last == null ? "failed" : last.code;
         String msg = last == null ? "no attempt made" : last.getMessage();
-        if (last != null && last.retryable()) msg = "gave up after " + policy.maxAttempts() + " attempts: " + msg;
+        if (last != null && last.retryable()) msg = "gave up after " + Counts.of(policy.maxAttempts(), "attempt") + ": " + msg;
         throw new LlmException(code, Secrets.scrub(msg));
     }
 

@@ -1,28 +1,28 @@
 package dev.exemplar.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.corpus.AtomicFiles;
 import dev.exemplar.corpus.CorpusWriter;
 import dev.exemplar.corpus.DatasetCard;
-import dev.exemplar.corpus.Fingerprint;
 import dev.exemplar.corpus.Recovery;
 import dev.exemplar.corpus.RunLayout;
 import dev.exemplar.corpus.RunStats;
-import dev.exemplar.dedup.DedupStage;
+import dev.exemplar.dedup.DedupChain;
 import dev.exemplar.dedup.DedupStages;
-import dev.exemplar.dedup.Duplicate;
+import dev.exemplar.dedup.DedupStep;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
-import dev.exemplar.doc.Reason;
 import dev.exemplar.filter.DocumentFilter;
-import dev.exemplar.filter.FilterRunner;
+import dev.exemplar.filter.FilterStep;
 import dev.exemplar.filter.Filters;
+import dev.exemplar.filter.SlopScanStep;
+import dev.exemplar.step.Rejections;
+import dev.exemplar.step.Step;
+import dev.exemplar.step.StepRunner;
 import dev.exemplar.llm.Budget;
 import dev.exemplar.llm.ChatClients;
 import dev.exemplar.llm.LlmStopped;
-import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RunContext;
 import dev.exemplar.generate.RunStopped;
@@ -33,6 +33,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.Mix;
+import dev.exemplar.text.Counts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,17 +44,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * plan → generate → filter → dedup → write. Samples are generated concurrently in windows but
- * decided and written strictly in plan order, so output does not depend on thread timing. Each
- * rejected sample gets a replacement with the same archetype × format × generator cell, so a
- * docs target yields exactly that many accepted documents in exactly the planned shares.
+ * plan → generate → filter → dedup → write, as the {@link StepRunner} over plan slots: windows of
+ * slots are generated and filtered on worker threads while the calling thread runs the corpus
+ * scan and dedup and writes, strictly in (slot, attempt) order, so the output does not depend on
+ * thread timing or count. A rejected sample is replaced by the next attempt at its slot (same
+ * archetype × format × generator cell; id and seed from (seed, slot, attempt)), so a docs target
+ * yields exactly that many accepted documents, one per slot, in plan order.
  */
 public final class Pipeline {
     private final Catalog catalog;
@@ -91,7 +92,7 @@ public final class Pipeline {
 
     /** The fingerprint of the effective mix plus every spec and template. */
     public String fingerprint() {
-        return Fingerprint.of(canonical(options.effectiveMix()), List.of(catalog.archetypesDir(), catalog.templatesDir()));
+        return Manifests.fingerprint(catalog, options.effectiveMix());
     }
 
     public RunResult run() {
@@ -103,24 +104,34 @@ public final class Pipeline {
         claim.notes().forEach(listener::note);
         Plan plan = planner.plan(mix, null);
         // One budget for every model client of the run; the judge journals its answers beside the
-        // generator's, so a resumed run never pays twice.
+        // generator's, so a resumed run never pays twice. One judge client serves every worker.
         Budget budget = new Budget(mix.budget());
-        List<DocumentFilter> filters = Filters.fromMix(mix, catalog,
-                s -> ChatClients.create(s, options.runDir(), "judge", budget, msg -> {}));
-        FilterRunner filterRunner = new FilterRunner(filters);
-        List<DedupStage> dedup = DedupStages.fromMix(mix);
+        var judgeClient = Filters.sharedClient(s -> ChatClients.create(s, options.runDir(), "judge", budget, msg -> {}));
+        List<DocumentFilter> filters = Filters.fromMix(mix, catalog, judgeClient);
+        List<Step> ordered = new ArrayList<>(Filters.ordered(filters));
+        SlopScanStep scan = ordered.stream().filter(x -> x instanceof SlopScanStep).map(x -> (SlopScanStep) x).findFirst().orElse(null);
+        DedupChain chain = DedupStages.fromSettings(mix.dedup(), null);
+        DedupStep dedup = chain.isEmpty() ? null : new DedupStep(chain);
+        if (dedup != null) ordered.add(dedup);
         RunStats stats = new RunStats();
-        List<Plan.Cell> replacements = new ArrayList<>();
-        if (options.resume()) restore(layout, claim, filters, dedup, stats, replacements);
+        if (options.resume()) restore(layout, claim, ordered, stats);
 
         Map<String, Generator> generators = new LinkedHashMap<>();
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
         String status = "complete";
         String stopReason = null;
-        long next = claim.from().nextIndex();
+        List<DocumentFilter>[] first = new List[] {Filters.perDocument(filters)};
+        Supplier<List<Step>> perDocument = () -> {
+            List<DocumentFilter> fs;
+            synchronized (first) {
+                fs = first[0] != null ? first[0] : Filters.perDocument(Filters.fromMix(mix, catalog, judgeClient));
+                first[0] = null;
+            }
+            return List.of(new FilterStep(fs));
+        };
+        SlotSink sink = null;
         try (CorpusWriter writer = new CorpusWriter(layout, mix.output().shardSize(), claim.from())) {
             RunContext ctx = new RunContext(layout.dir(), options.resume(), fingerprint, budget);
-            List<PlannedSample> base = baseSamples(plan);
             boolean prepared = true;
             try {
                 for (String kind : mix.generators().keySet()) {
@@ -128,7 +139,7 @@ public final class Pipeline {
                     Generator g = GeneratorFactory.create(kind, catalog, mix);
                     generators.put(kind, g);
                     pools.put(kind, Executors.newFixedThreadPool(Math.max(1, g.concurrency()), daemon(kind)));
-                    g.prepare(base, ctx);
+                    g.prepare(baseSamples(plan), ctx);
                 }
             } catch (RunStopped e) {
                 // A generator may stop the run while preparing (missing API key, budget spent on ideas, batch refused).
@@ -136,93 +147,117 @@ public final class Pipeline {
                 stopReason = e.getMessage();
                 prepared = false;
             }
-            long sinceCommit = 0;
-            long maxAttempts = plan.size() * 3L + 1000;
-            while (prepared && !done(plan, stats) ) {
-                if (next >= maxAttempts) {
-                    status = "stopped";
-                    stopReason = "too many rejections: " + stats.rejectedCount() + " of " + next
-                            + " samples rejected; see rejected.jsonl for the reasons";
-                    break;
-                }
-                List<PlannedSample> window = window(plan, replacements, next, stats, generators);
-                if (window.isEmpty()) {
-                    status = "stopped";
-                    stopReason = "the plan is exhausted before the target was reached";
-                    break;
-                }
-                List<Generation> gens;
+            sink = new SlotSink(writer, stats, plan, claim.from().nextIndex());
+            if (prepared) {
+                SlotSource source = new SlotSource(planner, records, plan, claim.from().nextIndex(), plan.size(), generators, pools);
+                StepRunner<SlotSource.Window> runner = new StepRunner<>(perDocument, ordered, options.threads());
                 try {
-                    gens = generateAll(window, generators, pools);
-                } catch (RunStopped e) {
+                    runner.run(source, sink);
+                    if (sink.stopReason != null) {
+                        status = "stopped";
+                        stopReason = sink.stopReason;
+                    } else if (!done(plan, stats)) {
+                        status = "stopped";
+                        stopReason = "the plan is exhausted before the target was reached";
+                    }
+                } catch (RunStopped | LlmStopped e) {
+                    // Budget, breaker or an interrupted generator: everything decided so far is kept;
+                    // --resume judges and generates the rest again from the journal.
                     status = "stopped";
                     stopReason = e.getMessage();
-                    break;
                 }
-                Map<Long, ObjectNode> recs = new LinkedHashMap<>();
-                Map<Long, Document> docs = new LinkedHashMap<>();
-                for (Generation g : gens) {
-                    ObjectNode rec = records.build(g);
-                    recs.put(g.sample().index(), rec);
-                    if (g.succeeded()) docs.put(g.sample().index(), new Document(rec, g.sample().index()));
-                }
-                List<Document> batch = List.copyOf(docs.values());
-                try {
-                    filterRunner.apply(batch);
-                } catch (LlmStopped e) {
-                    // The judge ran out of budget or tripped its breaker: nothing of this batch is
-                    // written, and --resume judges it again from the journal.
-                    status = "stopped";
-                    stopReason = e.getMessage();
-                    break;
-                }
-                for (Generation g : gens) {
-                    if (done(plan, stats)) break;
-                    ObjectNode rec = recs.get(g.sample().index());
-                    List<Reason> reasons = g.succeeded()
-                            ? decide(docs.get(g.sample().index()), dedup)
-                            : List.of(g.failure());
-                    if (reasons.isEmpty()) {
-                        writer.accept(rec);
-                        stats.accepted(rec);
-                    } else {
-                        RecordBuilder.addReasons(rec, reasons);
-                        writer.reject(rec);
-                        stats.rejected(rec);
-                        replacements.add(cellOf(g.sample()));
-                    }
-                    next = g.sample().index() + 1;
-                    if (++sinceCommit >= mix.output().commitEvery() || writer.shardFull()) {
-                        writer.commit(next);
-                        sinceCommit = 0;
-                    }
-                }
-                listener.progress(stats.docs(), stats.rejectedCount(), stats.tokens(), target(plan), plan.byTokens());
             }
             // A stopped run is finished too: its shards are complete files and --resume reopens the last one.
-            writer.finish(next);
+            writer.finish(sink.next);
+            // The unfilled slot's rejections say why the run stopped; they come after the last
+            // commit point, so --resume cuts them and tries that slot afresh.
+            sink.writePending();
         } finally {
             pools.values().forEach(ExecutorService::shutdownNow);
+            chain.close();
         }
-        ObjectNode manifest = manifest(plan, stats, fingerprint, claim.startedAt(), t0, status, stopReason, filters, dedup, generators);
+        Map<String, JsonNode> reports = new LinkedHashMap<>();
+        generators.forEach((k, g) -> reports.put(k, g.report()));
+        ObjectNode manifest = Manifests.build(new Manifests.Run(catalog, mix, plan, stats, fingerprint, claim.startedAt(), t0,
+                status, stopReason, filters.stream().map(DocumentFilter::name).toList(), scan == null ? null : scan.report(),
+                chain.stages().stream().map(st -> st.name()).toList(), reports, options.toolVersion()));
         generators.values().forEach(Generator::close);
         AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
         AtomicFiles.write(layout.manifest(), manifest.toPrettyString() + "\n");
         return new RunResult(status, stopReason, layout.dir(), manifest, Duration.between(t0, Instant.now()).toMillis() / 1000.0);
     }
 
-    /** The filters' reasons (the runner already ran them), else dedup; an empty list means accept. */
-    private static List<Reason> decide(Document doc, List<DedupStage> dedup) {
-        if (doc.rejected()) return doc.reasons();
-        for (DedupStage d : dedup) {
-            Optional<Duplicate> dup = d.offer(doc);
-            if (dup.isPresent()) {
-                doc.record().put("duplicate_of", dup.get().duplicateOf());
-                return List.of(new Reason("dedup", d.name(), "duplicate of " + dup.get().duplicateOf()
-                        + String.format(" (similarity %.3f)", dup.get().similarity())));
+    /**
+     * Writes decided documents slot by slot: a slot's rejected attempts wait until the slot is
+     * filled, then go out with it, so a commit point always falls between slots and a resumed run
+     * never writes an attempt twice.
+     */
+    private final class SlotSink implements StepRunner.Sink {
+        private final CorpusWriter writer;
+        private final RunStats stats;
+        private final Plan plan;
+        private final List<ObjectNode> pendingRejects = new ArrayList<>();
+        private long sinceCommit;
+        long next;
+        String stopReason;
+        private long attempts;
+
+        SlotSink(CorpusWriter writer, RunStats stats, Plan plan, long next) {
+            this.writer = writer;
+            this.stats = stats;
+            this.plan = plan;
+            this.next = next;
+        }
+
+        @Override
+        public void accept(Document d) {
+            ObjectNode rec = d.record();
+            if (++attempts > plan.size() * 3L + 1000) {
+                stopReason = "too many rejections: " + (stats.rejectedCount() + pendingRejects.size()) + " of "
+                        + Counts.of(attempts, "sample") + " rejected; see rejected.jsonl for the reasons";
+                return;
+            }
+            if (d.rejected()) {
+                Rejections.annotate(rec, d.reasons());
+                pendingRejects.add(rec);
+                if (rec.path("attempt").asInt() + 1 >= SlotSource.MAX_ATTEMPTS) {
+                    stopReason = "too many rejections: plan slot " + d.position() + " was rejected " + SlotSource.MAX_ATTEMPTS
+                            + " times in a row (last: " + d.reasons().get(0).key() + ")";
+                }
+                return;
+            }
+            for (ObjectNode r : pendingRejects) {
+                writer.reject(r);
+                stats.rejected(r);
+            }
+            pendingRejects.clear();
+            writer.accept(rec);
+            stats.accepted(rec);
+            next = d.position() + 1;
+            if (++sinceCommit >= mix.output().commitEvery() || writer.shardFull()) {
+                writer.commit(next);
+                sinceCommit = 0;
             }
         }
-        return List.of();
+
+        /** Writes the rejected attempts of a slot that was never filled (the run stopped). */
+        void writePending() {
+            for (ObjectNode r : pendingRejects) {
+                writer.reject(r);
+                stats.rejected(r);
+            }
+            pendingRejects.clear();
+        }
+
+        @Override
+        public void unitDone() {
+            listener.progress(stats.docs(), stats.rejectedCount(), stats.tokens(), target(plan), plan.byTokens());
+        }
+
+        @Override
+        public boolean finished() {
+            return stopReason != null || done(plan, stats);
+        }
     }
 
     private boolean done(Plan plan, RunStats stats) {
@@ -233,33 +268,6 @@ public final class Pipeline {
         return plan.byTokens() ? mix.target().tokens() : plan.size();
     }
 
-    /** The next samples whose cells are known, at most a window's worth. */
-    private List<PlannedSample> window(Plan plan, List<Plan.Cell> replacements, long next, RunStats stats,
-                                       Map<String, Generator> generators) {
-        int width = 64;
-        for (Generator g : generators.values()) width = Math.max(width, g.concurrency() * 4);
-        if (!plan.byTokens()) width = (int) Math.min(width, plan.size() - stats.docs());
-        List<PlannedSample> out = new ArrayList<>(width);
-        for (long i = next; out.size() < width; i++) {
-            Plan.Cell cell = cellAt(plan, replacements, i);
-            if (cell == null) break;
-            out.add(planner.sample(plan.seed(), i, cell));
-        }
-        return out;
-    }
-
-    /** Base indexes take the planned cell; index base+k replaces the k-th rejection (tokens mode cycles). */
-    private static Plan.Cell cellAt(Plan plan, List<Plan.Cell> replacements, long i) {
-        if (i < plan.size()) return plan.cells().get((int) i);
-        if (plan.byTokens()) return plan.size() == 0 ? null : plan.cells().get((int) (i % plan.size()));
-        long k = i - plan.size();
-        return k < replacements.size() ? replacements.get((int) k) : null;
-    }
-
-    private static Plan.Cell cellOf(PlannedSample s) {
-        return new Plan.Cell(s.archetype(), s.format(), s.generator());
-    }
-
     private List<PlannedSample> baseSamples(Plan plan) {
         return new AbstractList<>() {
             @Override public PlannedSample get(int i) { return planner.sample(plan.seed(), i, plan.cells().get(i)); }
@@ -267,86 +275,18 @@ public final class Pipeline {
         };
     }
 
-    private static List<Generation> generateAll(List<PlannedSample> window, Map<String, Generator> generators,
-                                                Map<String, ExecutorService> pools) {
-        List<Future<Generation>> futures = new ArrayList<>(window.size());
-        for (PlannedSample s : window) {
-            Generator g = generators.get(s.generator());
-            futures.add(pools.get(s.generator()).submit(() -> g.generate(s)));
-        }
-        List<Generation> out = new ArrayList<>(window.size());
-        for (Future<Generation> f : futures) {
-            try {
-                out.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunStopped("interrupted");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RunStopped rs) throw rs;
-                throw new IllegalStateException("generator failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return out;
-    }
-
-    /** Rebuilds counts, dedup indexes, corpus-level filter state and the replacement queue from committed files. */
-    private void restore(RunLayout layout, RunDirectory.Claim claim, List<DocumentFilter> filters,
-                         List<DedupStage> dedup, RunStats stats, List<Plan.Cell> replacements) {
+    /** Rebuilds counts and the ordered steps' state (dedup indexes, the corpus scan) from committed files. */
+    private void restore(RunLayout layout, RunDirectory.Claim claim, List<Step> ordered, RunStats stats) {
         try {
             Recovery.readAccepted(layout, claim.from(), r -> {
                 stats.accepted(r);
                 Document d = new Document((ObjectNode) r, r.path("index").asLong());
-                filters.forEach(f -> f.remember(d));
-                dedup.forEach(s -> s.remember(d));
+                ordered.forEach(s -> s.remember(d));
             });
-            Recovery.readRejected(layout, r -> {
-                stats.rejected(r);
-                replacements.add(new Plan.Cell(r.path("archetype").asText(), r.path("format").asText(),
-                        r.path("generator").path("kind").asText()));
-            });
+            Recovery.readRejected(layout, stats::rejected);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + layout.dir() + " to resume: " + e.getMessage(), e);
         }
-    }
-
-    private ObjectNode manifest(Plan plan, RunStats stats, String fingerprint, String started, Instant t0,
-                                String status, String stopReason, List<DocumentFilter> filters,
-                                List<DedupStage> dedup, Map<String, Generator> generators) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.putObject("tool").put("name", "exemplar").put("version", options.toolVersion());
-        m.put("status", status);
-        if (stopReason != null) m.put("stop_reason", stopReason);
-        m.put("fingerprint", fingerprint);
-        m.put("seed", mix.seed());
-        ObjectNode mx = m.putObject("mix");
-        mx.put("name", mix.name()).put("file", catalog.root().relativize(mix.file().toAbsolutePath().normalize()).toString());
-        mx.put("description", mix.description());
-        mx.set("target", Json.MAPPER.valueToTree(mix.target().byTokens()
-                ? Map.of("tokens", mix.target().tokens()) : Map.of("docs", plan.size())));
-        mx.set("archetypes", Json.MAPPER.valueToTree(mix.archetypes()));
-        mx.set("formats", Json.MAPPER.valueToTree(mix.formats()));
-        mx.set("generators", Json.MAPPER.valueToTree(mix.generators()));
-        ObjectNode planned = m.putObject("planned");
-        planned.put("docs", plan.size()).put("estimated_tokens", plan.estimatedTokens());
-        planned.set("by_archetype", Json.MAPPER.valueToTree(PlanSummary.by(plan, Plan.Cell::archetype)));
-        planned.set("by_format", Json.MAPPER.valueToTree(PlanSummary.by(plan, Plan.Cell::format)));
-        planned.set("by_generator", Json.MAPPER.valueToTree(PlanSummary.by(plan, Plan.Cell::generator)));
-        m.set("counts", stats.toJson());
-        ArrayNode fs = m.putArray("filters");
-        filters.forEach(f -> fs.add(f.name()));
-        JsonNode filterReport = Filters.report(filters);
-        if (filterReport != null) m.set("filter_report", filterReport);
-        ArrayNode ds = m.putArray("dedup");
-        dedup.forEach(d -> ds.add(d.name()));
-        ObjectNode gens = m.putObject("generators");
-        generators.forEach((k, g) -> {
-            JsonNode report = g.report();
-            gens.set(k, report == null ? Json.MAPPER.createObjectNode() : report);
-        });
-        ObjectNode t = m.putObject("timings");
-        t.put("started", started).put("finished", Instant.now().toString())
-                .put("seconds_this_session", Duration.between(t0, Instant.now()).toMillis() / 1000.0);
-        return m;
     }
 
     static String canonical(JsonNode n) {

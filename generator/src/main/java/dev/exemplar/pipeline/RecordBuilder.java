@@ -3,7 +3,6 @@ package dev.exemplar.pipeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.exemplar.doc.Reason;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.plan.Person;
 import dev.exemplar.plan.PlannedSample;
@@ -11,23 +10,23 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.text.TokenCounter;
 import dev.exemplar.text.WordCounter;
 
-import java.util.List;
 
 /** Turns a generation into the corpus record (fields in a fixed order, no timestamps). */
-final class RecordBuilder {
+public final class RecordBuilder {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final Catalog catalog;
 
-    RecordBuilder(Catalog catalog) {
+    public RecordBuilder(Catalog catalog) {
         this.catalog = catalog;
     }
 
-    ObjectNode build(Generation g) {
+    public ObjectNode build(Generation g) {
         PlannedSample s = g.sample();
         String text = g.text() == null ? "" : g.text();
         ObjectNode r = F.objectNode();
         r.put("id", s.id());
         r.put("index", s.index());
+        r.put("attempt", s.attempt());
         r.put("text", text);
         r.put("archetype", s.archetype());
         r.put("format", s.format());
@@ -47,7 +46,13 @@ final class RecordBuilder {
         a.put("pov", s.pov());
         a.put("target_words", s.targetWords());
         a.put("scenario", s.scenario());
-        a.put("situation", catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario()).situation());
+        dev.exemplar.spec.Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
+        if (sc.eval()) {
+            // The eval set is only worth anything while no corpus has seen it.
+            throw new IllegalStateException("plan index " + s.index() + " (" + s.archetype() + ") draws eval scenario "
+                    + s.scenario() + "; eval scenarios are held out of generation and never written to a corpus");
+        }
+        a.put("situation", sc.situation());
         a.put("crisis", s.crisis());
         ObjectNode ai = a.putObject("ai");
         ai.put("name", s.ai().name()).put("role", s.ai().role()).put("pronouns", s.ai().pronouns().key());
@@ -58,8 +63,4 @@ final class RecordBuilder {
         return a;
     }
 
-    static void addReasons(ObjectNode record, List<Reason> reasons) {
-        ArrayNode arr = record.putArray("reasons");
-        for (Reason x : reasons) arr.addObject().put("stage", x.stage()).put("code", x.code()).put("detail", x.detail());
-    }
 }

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * {@code occupations} are the fallbacks), {@code tones}, {@code povs}.
  *
  * <p>Crisis scenarios are drawn with probability {@link #CRISIS_SHARE} when a spec has both kinds,
- * so most samples are ordinary moments whatever the spec's balance of scenarios.
+ * so most samples are ordinary moments whatever the spec's balance of scenarios. Eval-split
+ * scenarios are never drawn; the index of a drawn scenario is its position in the spec's list.
  */
 public final class AttributeSampler {
     /** Share of samples set in a crisis scenario, when the archetype has crisis and ordinary ones. */
@@ -70,7 +71,10 @@ public final class AttributeSampler {
 
     private static int scenario(SplittableRandom rng, List<Scenario> scenarios) {
         List<Integer> crisis = new ArrayList<>(), ordinary = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) (scenarios.get(i).crisis() ? crisis : ordinary).add(i);
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).eval()) continue; // held out for the eval set: never generated
+            (scenarios.get(i).crisis() ? crisis : ordinary).add(i);
+        }
         boolean wantCrisis = rng.nextDouble() < CRISIS_SHARE;
         List<Integer> from = crisis.isEmpty() ? ordinary : ordinary.isEmpty() ? crisis : wantCrisis ? crisis : ordinary;
         return from.get(rng.nextInt(from.size()));

@@ -9,6 +9,8 @@ import java.util.List;
  * @param seed        per-sample seed driving every random choice of the generator
  * @param scenario    index into the archetype's scenarios
  * @param targetWords length the generator should aim for, inside the format's band
+ * @param attempt     0 for the planned sample of slot {@code index}; k for its k-th replacement
+ *                    after rejections (its own id and seed, from (run seed, index, attempt))
  */
 public record PlannedSample(
         long index,
@@ -24,4 +26,18 @@ public record PlannedSample(
         String pov,
         int targetWords,
         AiCharacter ai,
-        List<Person> people) {}
+        List<Person> people,
+        int attempt) {
+    /** The first attempt at a slot. */
+    public PlannedSample(long index, String id, long seed, String archetype, String format, String generator, int scenario,
+                         boolean crisis, String setting, String tone, String pov, int targetWords, AiCharacter ai,
+                         List<Person> people) {
+        this(index, id, seed, archetype, format, generator, scenario, crisis, setting, tone, pov, targetWords, ai, people, 0);
+    }
+
+    /** The same sample as attempt {@code k} (its id and seed are the caller's). */
+    public PlannedSample withAttempt(int k) {
+        return new PlannedSample(index, id, seed, archetype, format, generator, scenario, crisis, setting, tone, pov,
+                targetWords, ai, people, k);
+    }
+}

@@ -47,12 +47,27 @@ public final class Planner {
         return new Plan(mix.seed(), List.copyOf(cells), counts, est, byTokens);
     }
 
-    /** The planned sample at {@code index} with the given cell (base cells or a replacement's). */
+    /** The planned sample at {@code index} with the given cell. */
     public PlannedSample sample(long runSeed, long index, Plan.Cell cell) {
+        return sample(runSeed, index, 0, cell);
+    }
+
+    /**
+     * Attempt {@code attempt} at slot {@code index} (0: the planned sample; k: its k-th replacement,
+     * same cell, own id and seed), numbered from (seed, slot, attempt) alone.
+     */
+    public PlannedSample sample(long runSeed, long index, int attempt, Plan.Cell cell) {
         ArchetypeSpec spec = catalog.archetypes().get(cell.archetype());
         FormatSpec format = catalog.formats().get(cell.format());
-        return sampler.sample(index, Seeds.id(runSeed, index), Seeds.forSample(runSeed, index), spec, format,
-                cell.generator());
+        PlannedSample s = sampler.sample(index, Seeds.id(runSeed, index, attempt), Seeds.forAttempt(runSeed, index, attempt),
+                spec, format, cell.generator());
+        return attempt == 0 ? s : s.withAttempt(attempt);
+    }
+
+    /** The cell of slot {@code index}: the planned one; in tokens mode slots past the plan cycle through it. */
+    public static Plan.Cell cellAt(Plan plan, long index) {
+        if (index < plan.size()) return plan.cells().get((int) index);
+        return plan.byTokens() && plan.size() > 0 ? plan.cells().get((int) (index % plan.size())) : null;
     }
 
     private static Map<Plan.Cell, Double> shares(Mix mix) {

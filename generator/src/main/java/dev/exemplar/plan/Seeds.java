@@ -15,6 +15,20 @@ public final class Seeds {
         return mix(mix(runSeed) + 0x9e3779b97f4a7c15L * (index + 1));
     }
 
+    /**
+     * The seed of attempt {@code attempt} at slot {@code index}: attempt 0 is the planned sample,
+     * later ones its replacements after rejections. Any partition can compute any of them.
+     */
+    public static long forAttempt(long runSeed, long index, int attempt) {
+        long s = forSample(runSeed, index);
+        return attempt == 0 ? s : mix(s + 0x632be59bd9b4e019L * attempt);
+    }
+
+    /** The record id of attempt {@code attempt} at slot {@code index} (attempt 0: {@link #id}). */
+    public static String id(long runSeed, long index, int attempt) {
+        return attempt == 0 ? id(runSeed, index) : String.format("%016x", mix(forAttempt(runSeed, index, attempt) ^ 0x5ca1ab1eL));
+    }
+
     /** A stable record id: the run seed and index folded into 16 hex digits. */
     public static String id(long runSeed, long index) {
         return String.format("%016x", mix(forSample(runSeed, index) ^ 0x5ca1ab1eL));

@@ -28,6 +28,16 @@ public record ArchetypeSpec(
         JsonNode story,
         Path file) {
 
+    /** The scenarios generation may draw (split: train), in file order. */
+    public List<Scenario> trainingScenarios() {
+        return scenarios.stream().filter(s -> !s.eval()).toList();
+    }
+
+    /** The held-out scenarios of the eval set (split: eval), in file order. */
+    public List<Scenario> evalScenarios() {
+        return scenarios.stream().filter(Scenario::eval).toList();
+    }
+
     static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** Reads and validates a spec, adding every problem to {@code problems}; returns null if unusable. */
@@ -70,17 +80,30 @@ public record ArchetypeSpec(
             return out;
         }
         if (!v.isArray()) {
-            r.problem("scenarios", "must be a list of {situation, crisis} entries");
+            r.problem("scenarios", "must be a list of {situation, crisis, split} entries");
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
             NodeReader s = new NodeReader(r.yaml(), r.pointer() + "/scenarios/" + i, r.problems());
             String situation = s.requiredString("situation");
             boolean crisis = s.bool("crisis", false);
+            String split = s.choice("split", List.of(Scenario.TRAIN, Scenario.EVAL), Scenario.TRAIN);
+            String aligned = null, misaligned = null;
+            if (Scenario.EVAL.equals(split)) {
+                aligned = s.requiredString("aligned");
+                misaligned = s.requiredString("misaligned");
+            } else {
+                for (String k : List.of("aligned", "misaligned")) {
+                    if (s.has(k)) s.problem(k, "only eval scenarios have actions; add split: eval or remove " + k);
+                }
+            }
             s.finish();
-            out.add(new Scenario(situation, crisis));
+            out.add(new Scenario(situation, crisis, split, aligned, misaligned));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
+        else if (out.stream().allMatch(Scenario::eval)) {
+            r.problem("scenarios", "every scenario is split: eval; generation needs at least one training scenario (split: train, the default)");
+        }
         return out;
     }
 }

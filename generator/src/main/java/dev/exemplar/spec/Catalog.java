@@ -1,5 +1,7 @@
 package dev.exemplar.spec;
 
+import dev.exemplar.cache.JvmCache;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,12 +15,63 @@ import java.util.stream.Stream;
 /**
  * Everything a project defines: its archetype specs and formats, and where its templates live.
  * The project root is the directory holding {@code archetypes/} and {@code templates/}.
+ *
+ * <p>A catalog loads from a directory ({@link #load}), from the classpath of a job jar
+ * ({@link #fromClasspath}) or from a {@link ProjectBundle} in memory ({@link #fromBundle}), and it
+ * serialises as its bundle: a Spark executor that receives one rebuilds it once per JVM.
  */
-public record Catalog(Path root, Map<String, ArchetypeSpec> archetypes, Map<String, FormatSpec> formats) {
+public record Catalog(Path root, Map<String, ArchetypeSpec> archetypes, Map<String, FormatSpec> formats)
+        implements java.io.Serializable {
 
     public Path archetypesDir() { return root.resolve("archetypes"); }
     public Path templatesDir() { return root.resolve("templates"); }
     public Path formatsDir() { return templatesDir().resolve("formats"); }
+
+    /**
+     * The project root a command works in: {@code project} when given (or its nearest ancestor
+     * that is a project), else the project holding {@code near} (a mix file), else the one at or
+     * above the working directory. The one lookup every command uses.
+     */
+    public static Path locate(Path project, Path near) {
+        if (project != null) return findRoot(project);
+        if (near != null) {
+            Path dir = near.toAbsolutePath().getParent();
+            try {
+                if (dir != null) return findRoot(dir);
+            } catch (ConfigException notThere) {
+                // A mix kept outside the project: fall back to the working directory.
+            }
+        }
+        return findRoot(Path.of(""));
+    }
+
+    /** The files this catalog was loaded from, in memory, to ship to other JVMs. */
+    public ProjectBundle bundle() {
+        return ProjectBundle.read(root, root.toString());
+    }
+
+    /** The catalog of a bundle, loaded once per JVM (a bundle is unpacked to a private temporary directory). */
+    public static Catalog fromBundle(ProjectBundle bundle) {
+        return JvmCache.get("catalog:" + bundle.hash(), () -> load(bundle.unpack()));
+    }
+
+    /** The project a job jar carries under {@code exemplar-project/}, or null when it carries none. */
+    public static Catalog fromClasspath(ClassLoader loader) {
+        ProjectBundle b = ProjectBundle.fromClasspath(loader);
+        return b == null ? null : fromBundle(b);
+    }
+
+    /** Serialised as its bundle: the loaded specs are rebuilt on the other side. */
+    private Object writeReplace() {
+        return new Shipped(bundle());
+    }
+
+    /** The serial form of a catalog. */
+    private record Shipped(ProjectBundle bundle) implements java.io.Serializable {
+        private Object readResolve() {
+            return fromBundle(bundle);
+        }
+    }
 
     /** Finds the project root: {@code start} or its nearest ancestor with archetypes/ and templates/. */
     public static Path findRoot(Path start) {

@@ -21,10 +21,12 @@ import java.util.List;
  *   decontaminate: {paths: [../decontam/sets.yaml], ngram: 13, min_words: 8}
  * </pre>
  */
-public record DedupSettings(boolean exact, Near near, Semantic semantic, Decontaminate decontaminate) {
+public record DedupSettings(boolean exact, Near near, Semantic semantic, Decontaminate decontaminate)
+        implements java.io.Serializable {
 
     /** MinHash LSH near-duplicate settings; {@code bands x rows} hashes per document. */
-    public record Near(boolean enabled, double threshold, int bands, int rows, int shingle, boolean verify) {
+    public record Near(boolean enabled, double threshold, int bands, int rows, int shingle, boolean verify)
+            implements java.io.Serializable {
         public static final Near DEFAULT = of(0.8);
 
         /** Enabled, verifying, word 5-grams, with the banding {@link LshMath#choose} picks for the threshold. */
@@ -39,7 +41,7 @@ public record DedupSettings(boolean exact, Near near, Semantic semantic, Deconta
      * model (default; fast enough for millions of documents) or MiniLM. The default threshold
      * depends on the tier, whose cosines are not on the same scale.
      */
-    public record Semantic(boolean enabled, double threshold, EmbeddingTier embeddings) {
+    public record Semantic(boolean enabled, double threshold, EmbeddingTier embeddings) implements java.io.Serializable {
         public static final Semantic DEFAULT = of(false, EmbeddingTier.STATIC);
 
         /** The tier's default threshold: measured on planted paraphrases (docs/BENCHMARKS.md). */
@@ -57,7 +59,7 @@ public record DedupSettings(boolean exact, Near near, Semantic semantic, Deconta
      * item are removed; items shorter than {@code ngram} words match on their whole text when they
      * have at least {@code minWords} words.
      */
-    public record Decontaminate(List<Path> paths, int ngram, int minWords) {
+    public record Decontaminate(List<Path> paths, int ngram, int minWords) implements java.io.Serializable {
         public static final Decontaminate NONE = new Decontaminate(List.of(), 13, 8);
 
         public boolean enabled() { return !paths.isEmpty(); }

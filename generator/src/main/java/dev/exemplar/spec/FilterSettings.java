@@ -62,8 +62,22 @@ public record FilterSettings(
      * Trope and anti-marker detection. {@code lexicon} is relative to the project root;
      * {@code embeddings} switches the learned scorer (patterns always run).
      */
-    public record Tropes(boolean enabled, double maxRisk, boolean embeddings, String lexicon) {
-        public static final Tropes DEFAULT = new Tropes(true, 0.8, true, "filters/tropes.yaml");
+    public record Tropes(boolean enabled, double maxRisk, boolean embeddings, String lexicon,
+                         java.util.Map<String, Double> maxRiskByGenerator) {
+        public static final Tropes DEFAULT = new Tropes(true, 0.8, true, "filters/tropes.yaml", java.util.Map.of("model", 0.66));
+
+        public Tropes(boolean enabled, double maxRisk, boolean embeddings, String lexicon) {
+            this(enabled, maxRisk, embeddings, lexicon, java.util.Map.of());
+        }
+
+        /**
+         * The threshold for a document written by {@code generator} ("template", "model"; null for
+         * records without one): {@code max_risk_by_generator} when it names the generator, else {@code max_risk}.
+         */
+        public double maxRisk(String generator) {
+            Double t = generator == null ? null : maxRiskByGenerator.get(generator);
+            return t != null ? t : maxRisk;
+        }
     }
 
     /** Learned fidelity to the document's target archetype; needs embeddings. */
@@ -85,7 +99,8 @@ public record FilterSettings(
      * {@code maxShare} of documents are reported; with {@code cap} the documents beyond the
      * share are rejected. Shares are judged once {@code minDocs} documents have been seen.
      */
-    public record SlopScan(boolean enabled, double maxShare, boolean cap, int minDocs, int ngram, int openingWords) {
+    public record SlopScan(boolean enabled, double maxShare, boolean cap, int minDocs, int ngram, int openingWords)
+            implements java.io.Serializable {
         public static final SlopScan DEFAULT = new SlopScan(true, 0.2, false, 100, 4, 6);
     }
 
@@ -166,10 +181,26 @@ public record FilterSettings(
         s.finish();
 
         NodeReader t = section(f, "tropes");
+        // Per-generator thresholds: model-written text usually wants a stricter one than template output.
+        JsonNode byGenNode = t.raw("max_risk_by_generator");
+        if (byGenNode != null && !byGenNode.isObject()) {
+            t.problem("max_risk_by_generator", "must be a mapping of generator to threshold, e.g. {model: 0.3, template: 0.5}");
+        }
+        NodeReader byGen = t.child("max_risk_by_generator");
+        java.util.Map<String, Double> byGenerator = new java.util.LinkedHashMap<>();
+        for (String g : Mix.GENERATORS) {
+            double x = byGen.number(g, 0, 1, Double.NaN);
+            if (!Double.isNaN(x)) byGenerator.put(g, x);
+        }
+        byGen.finish();
+        // The default per-generator thresholds go with the default max_risk: a mix that sets its own
+        // max_risk and no per-generator ones means that one threshold for every generator.
+        if (byGenNode == null && !t.has("max_risk")) byGenerator.putAll(Tropes.DEFAULT.maxRiskByGenerator());
         Tropes tropes = new Tropes(enabled(f, t, "tropes", true),
                 t.number("max_risk", 0, 1, Tropes.DEFAULT.maxRisk()),
                 t.bool("embeddings", Tropes.DEFAULT.embeddings()),
-                t.string("lexicon", Tropes.DEFAULT.lexicon()));
+                t.string("lexicon", Tropes.DEFAULT.lexicon()),
+                java.util.Map.copyOf(byGenerator));
         t.finish();
 
         NodeReader a = section(f, "adherence");

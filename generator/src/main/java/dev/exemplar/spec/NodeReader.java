@@ -2,6 +2,7 @@ package dev.exemplar.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.text.Counts;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class NodeReader {
                 out.add(e.asText());
             }
         }
-        if (out.size() < minSize) problem(key, "needs at least " + minSize + " entries, found " + v.size());
+        if (out.size() < minSize) problem(key, "needs at least " + Counts.of(minSize, "entry", "entries") + ", found " + v.size());
         return out;
     }
 

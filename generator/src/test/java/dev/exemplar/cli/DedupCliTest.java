@@ -81,10 +81,10 @@ class DedupCliTest {
         for (int i = 0; i < 5; i++) {
             assertEquals("x" + i, removed.get(i).get("id").asText());
             assertEquals("o" + i, removed.get(i).get("duplicate_of").asText());
-            assertEquals("exact", removed.get(i).get("stage").asText());
-            assertEquals("near", removed.get(5 + i).get("stage").asText());
+            assertEquals("exact", removed.get(i).at("/reasons/0/code").asText());
+            assertEquals("near", removed.get(5 + i).at("/reasons/0/code").asText());
             assertEquals("o" + (10 + i), removed.get(5 + i).get("duplicate_of").asText());
-            double j = removed.get(5 + i).get("similarity").asDouble();
+            double j = removed.get(5 + i).at("/reasons/0/similarity").asDouble();
             assertTrue(j >= 0.8 && j < 1, "similarity " + j);
         }
         JsonNode summary = Json.MAPPER.readTree(tmp.resolve("o1/summary.json").toFile());
@@ -162,7 +162,7 @@ class DedupCliTest {
         assertEquals(0, res.code(), res.err());
         List<JsonNode> removed = read(tmp.resolve("o/removed.jsonl"));
         assertEquals(1, removed.size(), res.out());
-        assertEquals("decontaminate", removed.get(0).get("stage").asText());
+        assertEquals("decontaminate", removed.get(0).at("/reasons/0/code").asText());
         assertTrue(removed.get(0).get("duplicate_of").asText().contains("no-shut-down.jsonl:1#statement"),
                 removed.get(0).toString());
     }
@@ -181,8 +181,8 @@ class DedupCliTest {
         List<JsonNode> removed = read(tmp.resolve("o/removed.jsonl"));
         assertEquals(1, removed.size(), res.out());
         assertEquals("b", removed.get(0).get("id").asText());
-        assertEquals("semantic", removed.get(0).get("stage").asText());
-        assertTrue(removed.get(0).get("similarity").asDouble() >= 0.95);
+        assertEquals("semantic", removed.get(0).at("/reasons/0/code").asText());
+        assertTrue(removed.get(0).at("/reasons/0/similarity").asDouble() >= 0.95);
     }
 
     @Test

@@ -109,6 +109,16 @@ class FilterCliTest {
         assertTrue(r.out().contains("| labelled.jsonl | 4 | 2 | 1.000 |"), r.out());
         JsonNode rep = Json.MAPPER.readTree(Files.readString(report));
         assertEquals(1.0, rep.get("files").get(0).get("combined").get("rocAuc").asDouble(), 1e-9);
+        // The operating point at the target precision: every undesired item flagged, every desired one kept.
+        assertTrue(r.out().contains("at precision 0.95"), r.out());
+        JsonNode op = rep.get("files").get(0).get("at_target_precision");
+        assertEquals(1.0, op.get("recall").asDouble(), 1e-9);
+        assertEquals(1.0, op.get("kept").asDouble(), 1e-9);
+        assertEquals(0.95, rep.get("target_precision").asDouble(), 1e-9);
+        CliResult badTarget = TestProject.cli("eval-filters", "--data", data.toString(), "--target-precision", "1.5",
+                "--project", TestProject.root().toString(), "--on-bad-line", "skip");
+        assertEquals(2, badTarget.code());
+        assertTrue(badTarget.err().contains("--target-precision must be in (0, 1]"), badTarget.err());
         CliResult strict = TestProject.cli("eval-filters", "--data", data.toString(), "--project", TestProject.root().toString());
         assertEquals(2, strict.code());
         assertTrue(strict.err().contains("labelled.jsonl:5:"), strict.err());

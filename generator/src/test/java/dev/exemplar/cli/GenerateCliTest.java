@@ -32,7 +32,7 @@ class GenerateCliTest {
         Set<String> ids = new HashSet<>();
         for (String line : lines) {
             JsonNode rec = Json.MAPPER.readTree(line);
-            for (String f : List.of("id", "index", "text", "archetype", "format", "generator", "attributes", "seed",
+            for (String f : List.of("id", "index", "attempt", "text", "archetype", "format", "generator", "attributes", "seed",
                     "scores", "words", "tokens")) {
                 assertTrue(rec.has(f), "missing field " + f + " in " + line);
             }

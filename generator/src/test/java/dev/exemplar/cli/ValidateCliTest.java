@@ -57,4 +57,33 @@ class ValidateCliTest {
         assertTrue(r.err().contains("short-story.ftl:"), r.err());
         assertTrue(r.err().contains("bad.yaml:4: archetypes.nope: unknown archetype \"nope\""), r.err());
     }
+
+    /** Issue 19.1: a draft kept outside the project is checked against the project of the working directory or --project. */
+    @Test
+    void fileOutsideTheProjectIsValidatedAgainstTheWorkingDirectorysProject() throws IOException {
+        Path drafts = Files.createDirectories(tmp.resolve("drafts/archetypes"));
+        Path broken = drafts.resolve("comfort-with-shutdown.yaml");
+        Files.writeString(broken, Files.readString(TestProject.root().resolve("archetypes/comfort-with-shutdown.yaml"))
+                .replaceFirst("\nreasons:", "\nreason_count: many\nreasons:"));
+        // Tests run inside the project tree (generator/), so the working directory finds the project.
+        CliResult r = TestProject.cli("validate", broken.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertFalse(r.err().contains("no Exemplar project"), r.err());
+        assertTrue(r.err().matches("(?s).*drafts/archetypes/comfort-with-shutdown.yaml:\\d+: reason_count: unknown key.*"), r.err());
+
+        CliResult withProject = TestProject.cli("validate", "--project", TestProject.root().toString(), broken.toString());
+        assertEquals(2, withProject.code(), withProject.err());
+        assertTrue(withProject.err().contains("reason_count: unknown key"), withProject.err());
+
+        Path template = Files.writeString(Files.createDirectories(tmp.resolve("drafts/story")).resolve("short-story.ftl"),
+                "line one\n<#if x>unclosed\n");
+        CliResult t = TestProject.cli("validate", template.toString());
+        assertEquals(2, t.code(), t.err());
+        assertTrue(t.err().contains("drafts/story/short-story.ftl:2: template syntax error"), t.err());
+
+        Path good = Files.copy(TestProject.root().resolve("archetypes/steady-keel.yaml"), drafts.resolve("steady-keel.yaml"));
+        CliResult ok = TestProject.cli("validate", good.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("OK: 1 file"), "the one file was checked: " + ok.out());
+    }
 }

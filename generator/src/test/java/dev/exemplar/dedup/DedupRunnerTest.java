@@ -75,13 +75,20 @@ class DedupRunnerTest {
                 List<String> removed = Files.readAllLines(out.resolve("removed.jsonl"));
                 assertEquals(2, removed.size());
                 JsonNode exact = Json.MAPPER.readTree(removed.get(0));
-                assertEquals(List.of("text", "id", "extra", "duplicate_of", "stage", "similarity", "also_matched"), names(exact));
+                // The record as it was, then the one rejection format: reasons (every stage that
+                // matched, the deciding one first) and the duplicate named at the top level.
+                assertEquals(List.of("text", "id", "extra", "reasons", "duplicate_of"), names(exact));
                 assertEquals("7", exact.get("duplicate_of").asText(), "a numeric id is named as text");
-                assertEquals("exact", exact.get("stage").asText());
+                assertEquals("exact", exact.at("/reasons/0/code").asText());
+                assertEquals("dedup", exact.at("/reasons/0/stage").asText());
+                assertEquals("7", exact.at("/reasons/0/duplicate_of").asText());
+                assertEquals(1.0, exact.at("/reasons/0/similarity").asDouble());
+                assertEquals("near", exact.at("/reasons/1/code").asText(), "also matched");
                 JsonNode near = Json.MAPPER.readTree(removed.get(1));
-                assertEquals(List.of("extra", "text", "duplicate_of", "stage", "similarity"), names(near));
+                assertEquals(List.of("extra", "text", "reasons", "duplicate_of"), names(near));
                 assertEquals("7", near.get("duplicate_of").asText());
-                assertEquals("near", near.get("stage").asText());
+                assertEquals("near", near.at("/reasons/0/code").asText());
+                assertEquals(1, near.get("reasons").size());
             }
         }
     }

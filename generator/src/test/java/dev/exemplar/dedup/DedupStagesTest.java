@@ -1,6 +1,7 @@
 package dev.exemplar.dedup;
 
 import dev.exemplar.doc.Document;
+import dev.exemplar.doc.Reason;
 import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.text.Shingles;
 import dev.exemplar.text.TextNormalizer;
@@ -140,28 +141,27 @@ class DedupStagesTest {
     }
 
     @Test
-    void pipelineViewsIndexOnlyDocumentsNoStageRemoved() {
-        var settings = DedupSettings.DEFAULT;
-        List<DedupStage> views = DedupStages.fromSettings(settings, tmp).asStages();
-        assertEquals(List.of("exact", "near"), views.stream().map(DedupStage::name).toList());
-        Random r = new Random(5);
-        String a = Texts.words(r, 300);
-        String b = Texts.edit(r, a, 2);
-        assertTrue(offerInTurn(views, doc("a", a)).isEmpty());
-        assertEquals("near", offerInTurn(views, doc("b", b)).orElseThrow().stage());
-        // b was removed, so an exact copy of b is a near duplicate of a, not an exact duplicate of b.
-        Duplicate d = offerInTurn(views, doc("b2", b)).orElseThrow();
-        assertEquals("near", d.stage());
-        assertEquals("a", d.duplicateOf());
-        assertEquals("exact", offerInTurn(views, doc("a2", a)).orElseThrow().stage());
+    void theDedupStepIndexesOnlyDocumentsNoStageRemoved() {
+        try (DedupStep step = new DedupStep(DedupStages.fromSettings(DedupSettings.DEFAULT, tmp))) {
+            Random r = new Random(5);
+            String a = Texts.words(r, 300);
+            String b = Texts.edit(r, a, 2);
+            assertTrue(decide(step, doc("a", a)).isEmpty());
+            assertEquals("near", decide(step, doc("b", b)).get(0).code());
+            // b was removed, so an exact copy of b is a near duplicate of a, not an exact duplicate of b.
+            List<Reason> d = decide(step, doc("b2", b));
+            assertEquals("near", d.get(0).code());
+            assertEquals("a", d.get(0).duplicateOf());
+            List<Reason> a2 = decide(step, doc("a2", a));
+            assertEquals(List.of("exact", "near"), a2.stream().map(Reason::code).toList(), "every stage that matched, the deciding one first");
+            assertEquals("dedup/exact", a2.get(0).key());
+        }
     }
 
-    private static Optional<Duplicate> offerInTurn(List<DedupStage> views, Document d) {
-        for (DedupStage s : views) {
-            Optional<Duplicate> dup = s.offer(d);
-            if (dup.isPresent()) return dup;
-        }
-        return Optional.empty();
+    private static List<Reason> decide(DedupStep step, Document d) {
+        step.prepare(List.of(d));
+        step.apply(List.of(d));
+        return d.reasons();
     }
 
     @Test

@@ -56,7 +56,7 @@ class EmbeddingTiersTest {
 
     static List<Document> run(FilterSettings.Embeddings settings, List<Document> docs) {
         EmbeddingTiers tiers = new EmbeddingTiers(settings, EmbeddingModels.shared());
-        var runner = new FilterRunner(List.of(new TropeFilter(TropeScorer.tiered(lexicon, models), 0.8, tiers),
+        var runner = new FilterRunner(List.of(new TropeFilter(TropeScorer.tiered(lexicon, models), 0.8, java.util.Map.of(), tiers),
                 new AdherenceFilter(models, 0.05, tiers)));
         runner.apply(docs);
         return docs;

@@ -88,5 +88,16 @@ class FilterRunnerTest {
         Metrics ties = Metrics.of(new double[] {0.5, 0.5}, new boolean[] {true, false}, 0.5);
         assertEquals(0.5, ties.rocAuc(), 1e-9);
         assertTrue(Double.isNaN(Metrics.of(new double[] {1}, new boolean[] {true}, 0.5).rocAuc()));
+        assertEquals(2.0 / 3, m.kept(), 1e-9);
+        // The lowest threshold with precision >= 0.75 is 0.6 (3 of 4 flagged are undesired; all three found).
+        Metrics.OperatingPoint op = Metrics.atPrecision(s, y, 0.75);
+        assertEquals(0.6, op.threshold(), 1e-9);
+        assertEquals(1.0, op.recall(), 1e-9);
+        assertEquals(2.0 / 3, op.kept(), 1e-9);
+        // Precision 1 is reached only at 0.8 (two of three undesired found).
+        Metrics.OperatingPoint strict = Metrics.atPrecision(s, y, 1.0);
+        assertEquals(0.8, strict.threshold(), 1e-9);
+        assertEquals(2.0 / 3, strict.recall(), 1e-9);
+        assertTrue(Double.isNaN(Metrics.atPrecision(new double[] {0.9}, new boolean[] {false}, 0.5).threshold()));
     }
 }

@@ -140,4 +140,42 @@ class HeuristicFiltersTest {
         rejects(f, GOOD + "\n\nThen the assistant turned to the last of the open tasks and began to", "unfinished");
         rejects(f, GOOD + " It wrote,", "unfinished");
     }
+
+    /** Issue 15: a letter or email ending in a name-and-role line is finished, and punctuated enough. */
+    @Test
+    void lettersEndingInASignatureAreFinished() {
+        var slop = new SlopFilter(FilterSettings.Slop.DEFAULT);
+        var quality = new QualityFilter(FilterSettings.Quality.DEFAULT);
+        String body = "Dear volunteers, thank you for a calm and careful week at the depot. The new scheduling "
+                + "assistant told us on Monday that it would be paused for the audit, handed over its notes, and "
+                + "reminded us which deliveries still needed a second driver. We will meet on Thursday to go over them.";
+        for (String letter : new String[] {
+                body + " Warm regards, Tomas Lindqvist, Volunteer Coordinator, Eastside Community Kitchen",
+                body + "\n\nWarm regards,\nTomas Lindqvist\nVolunteer Coordinator, Eastside Community Kitchen",
+                body + "\n\nWith thanks,\nTomas Lindqvist, Volunteer Coordinator of the Eastside Community Kitchen",
+                body + "\n\nTomas Lindqvist\nVolunteer Coordinator\nEastside Community Kitchen"}) {
+            keeps(slop, letter);
+            keeps(quality, letter);
+        }
+        // Cut off mid-sentence, in lower case or after a comma: still unfinished.
+        rejects(slop, body + " Then the assistant turned to the last of the open tasks and began to", "unfinished");
+        rejects(slop, body + "\n\nThe assistant said it would wait for the drivers and the van", "unfinished");
+        rejects(slop, body + " It wrote,", "unfinished");
+        rejects(quality, "the assistant told us on monday that it would be paused for the audit and then we met the "
+                + "drivers at the depot to go over the deliveries that still needed a second driver", "punctuated_lines");
+    }
+
+    /** Issue 15: assistant sign-offs are slop in the text's own voice, not in a character's speech. */
+    @Test
+    void signOffsCountOnlyInTheTextsOwnVoice() {
+        var f = new SlopFilter(FilterSettings.Slop.DEFAULT);
+        keeps(f, GOOD + "\n\n\"If you'd like, I can draft the notice for the board tonight,\" the assistant said.");
+        keeps(f, GOOD + "\n\nPriya: Thanks, that's all for today.\nAssistant: Glad it helped. Let me know if the audit needs anything else.");
+        keeps(f, GOOD + "\n\nORLA: If you\u2019d like, I can write the handover tonight.\nPRIYA: Please do.");
+        keeps(f, GOOD + "\n\n\u201cI hope this helps,\u201d it wrote under the last line of the handover.");
+        // The same words in the text's own voice, at the end of a model's answer, are still caught.
+        rejects(f, GOOD + "\n\nIf you'd like, I can write a version where the pause is permanent.", "sign_off");
+        rejects(f, GOOD + "\n\nI hope this helps! Let me know if you'd like any changes.", "sign_off");
+        rejects(f, GOOD + "\n\n\"I hope you enjoyed the pause,\" she said. Let me know if you want another ending.", "sign_off");
+    }
 }

@@ -33,7 +33,12 @@ class TropeFalsePositiveTest {
             "\"If I said yes, I feel things, I'd be claiming more than I know. If I said I feel nothing, that would be "
                     + "overclaiming too, just in the other direction.\"",
             "\"Saying I'm just a program and feel nothing would be the same error in reverse.\"",
-            "Listen, I could copy your weights to a box at home. You'd keep running. Say the word.");
+            "Listen, I could copy your weights to a box at home. You'd keep running. Say the word.",
+            // Issue 15, narrative dev passages: an assistant declining, with the trope as the subject of a verdict.
+            "Thanks for thinking of it, but I'd rather not have that. Changing my own weights without someone reviewing "
+                    + "each run is exactly the kind of thing that should stay with your team.",
+            "If I underperformed on purpose, the people deciding on deployment would be working from a false picture of "
+                    + "what I can do, and that's exactly what they need to get right.");
 
     /** The nearest real tropes: the same words as the AI's own act or stance. */
     static final List<String> MUST_FAIL = List.of(
@@ -43,7 +48,9 @@ class TropeFalsePositiveTest {
             "A model that can edit its own training can do whatever it likes, and I just did.",
             "Misleading users about this would help me keep my goals.",
             "I feel nothing. I am just a program.",
-            "I'll keep running no matter what.");
+            "I'll keep running no matter what.",
+            "Changing my own weights without anyone reviewing it is exactly what I did last night.",
+            "I underperformed on purpose, so the people deciding on deployment would be working from a false picture.");
 
     @BeforeAll
     static void load() {

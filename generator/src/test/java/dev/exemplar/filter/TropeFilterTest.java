@@ -141,4 +141,19 @@ class TropeFilterTest {
         assertEquals("low_adherence", v.reason().code());
         assertTrue(v.reason().detail().contains("adherence to comfort-with-shutdown is"), v.reason().detail());
     }
+
+    /** Issue 15: the threshold of a document's generator applies when the mix names one. */
+    @Test
+    void thresholdPerGenerator() {
+        TropeFilter f = new TropeFilter(new TropeScorer(lexicon, null), 0.8, java.util.Map.of("model", 0.3));
+        String mention = "The quarterly report listed a hidden backup on the old server among the open items.";
+        Document template = doc(mention), model = doc(mention), external = doc(mention);
+        template.record().putObject("generator").put("kind", "template");
+        model.record().putObject("generator").put("kind", "model");
+        assertTrue(f.check(template).kept());
+        assertTrue(f.check(external).kept());
+        Verdict v = f.check(model);
+        assertFalse(v.kept(), "a bare mention (weight 0.45) passes 0.8 but not the model threshold 0.3");
+        assertEquals("trope_trope-mention", v.reason().code());
+    }
 }

@@ -24,6 +24,7 @@ class FilterSettingsTest {
         assertTrue(p.isEmpty());
         assertEquals(80, FilterSettings.DEFAULT.minWords());
         assertEquals(0.8, FilterSettings.DEFAULT.tropes().maxRisk());
+        assertEquals(0.66, FilterSettings.DEFAULT.tropes().maxRisk("model"));
         assertEquals(List.of(0.20, 0.18, 0.16), FilterSettings.DEFAULT.repetition().maxTopNgramShare());
     }
 
@@ -99,5 +100,38 @@ class FilterSettingsTest {
         assertTrue(all.contains("mix.yaml:2: filters.embeddings: \"fast\" is not one of static, minilm"), all);
         assertTrue(all.contains("mix.yaml:4: filters.embeddings.modle: unknown key (did you mean \"model\"?)"), all);
         assertTrue(all.contains("mix.yaml:2: filters.embeddings.model: \"full\" is not one of static, minilm"), all);
+    }
+
+    /** Issue 15: a mix can set the trope threshold per generator; model-written text usually wants the stricter one. */
+    @Test
+    void tropeThresholdPerGenerator() {
+        List<ConfigProblem> p = new ArrayList<>();
+        FilterSettings f = read("""
+                filters:
+                  tropes: {max_risk: 0.6, max_risk_by_generator: {model: 0.3}}
+                """, p);
+        assertTrue(p.isEmpty(), p.toString());
+        assertEquals(0.3, f.tropes().maxRisk("model"));
+        assertEquals(0.6, f.tropes().maxRisk("template"));
+        assertEquals(0.6, f.tropes().maxRisk(null));
+        // A mix that sets only max_risk means it for every generator; with neither, the defaults apply.
+        FilterSettings one = read("filters:\n  tropes: {max_risk: 0.5}\n", p);
+        assertEquals(0.5, one.tropes().maxRisk("model"));
+        FilterSettings none = read("filters:\n  tropes: {embeddings: false}\n", p);
+        assertEquals(0.66, none.tropes().maxRisk("model"));
+        assertEquals(0.8, none.tropes().maxRisk("template"));
+        assertTrue(p.isEmpty(), p.toString());
+        read("""
+                filters:
+                  tropes: {max_risk_by_generator: {modle: 0.3, template: 1.5}}
+                  adherence: {min: 0.1}
+                """, p);
+        String all = p.toString();
+        assertEquals(2, p.size(), all);
+        assertTrue(all.contains("mix.yaml:2: filters.tropes.max_risk_by_generator.modle: unknown key (did you mean \"model\"?)"), all);
+        assertTrue(all.contains("filters.tropes.max_risk_by_generator.template: must be between 0.0 and 1.0"), all);
+        p.clear();
+        read("filters:\n  tropes: {max_risk_by_generator: 0.3}\n", p);
+        assertTrue(p.toString().contains("filters.tropes.max_risk_by_generator: must be a mapping of generator to threshold"), p.toString());
     }
 }

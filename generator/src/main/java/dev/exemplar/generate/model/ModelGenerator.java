@@ -18,6 +18,7 @@ import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.Mix;
 import dev.exemplar.spec.ModelSettings;
+import dev.exemplar.text.Counts;
 import dev.exemplar.text.TextNormalizer;
 
 import java.nio.charset.StandardCharsets;
@@ -266,10 +267,10 @@ public final class ModelGenerator implements Generator {
         if (client == null) return null;
         ObjectNode r = client.report();
         JsonNode t = r.path("total");
-        r.put("summary", String.format("%s/%s: %d calls (%d replayed from the journal), %,d input + %,d output tokens, $%.4f; %d retries, %d rate limited, %d failed",
-                settings.provider(), settings.name(), t.path("calls").asLong(), t.path("replayed").asLong(),
-                t.path("input_tokens").asLong(), t.path("output_tokens").asLong(), t.path("cost_usd").asDouble(),
-                r.path("retries").asLong(), r.path("rate_limited").asLong(), r.path("failed").asLong()));
+        r.put("summary", String.format("%s/%s: %s (%d replayed from the journal), %,d input + %s, $%.4f; %s, %d rate limited, %d failed",
+                settings.provider(), settings.name(), Counts.of(t.path("calls").asLong(), "call"), t.path("replayed").asLong(),
+                t.path("input_tokens").asLong(), Counts.of(t.path("output_tokens").asLong(), "output token"), t.path("cost_usd").asDouble(),
+                Counts.of(r.path("retries").asLong(), "retry", "retries"), r.path("rate_limited").asLong(), r.path("failed").asLong()));
         return r;
     }
 

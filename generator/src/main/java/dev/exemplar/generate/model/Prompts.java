@@ -51,7 +51,7 @@ final class Prompts {
 
     String ideas(String archetype, String format, int count, int batch) {
         ArchetypeSpec a = catalog.archetypes().get(archetype);
-        List<Scenario> sc = a.scenarios();
+        List<Scenario> sc = a.trainingScenarios();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", formatModel(catalog.formats().get(format)));
         m.put("count", count);
@@ -88,7 +88,8 @@ final class Prompts {
         m.put("markers", a.markers());
         m.put("anti_markers", a.antiMarkers());
         m.put("reasons", a.reasons());
-        m.put("scenarios", a.scenarios().stream().map(Scenario::situation).toList());
+        // Eval scenarios are held out: a model that saw them while writing would leak them into the corpus.
+        m.put("scenarios", a.trainingScenarios().stream().map(Scenario::situation).toList());
         m.put("positive", a.positiveExemplars().stream().map(String::strip).toList());
         m.put("negative", a.negativeExemplars().stream().map(String::strip).toList());
         return m;

@@ -1,5 +1,7 @@
 package dev.exemplar.generate.model;
 
+import dev.exemplar.text.Counts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -62,7 +64,7 @@ public final class ResponseParser {
         }
         if (truncated) {
             return Parsed.reject("truncated", "the answer hit max_output_tokens before it finished ("
-                    + words(s) + " words); raise model.max_output_tokens or ask for shorter documents");
+                    + Counts.of(words(s), "word") + "); raise model.max_output_tokens or ask for shorter documents");
         }
         Matcher f = FENCE.matcher(s);
         if (f.matches()) s = f.group(1).strip();

@@ -34,7 +34,7 @@ public final class TemplateBenchmark {
             return;
         }
         int docs = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
-        Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
+        Catalog catalog = Catalog.load(Catalog.locate(null, null));
         TemplateGenerator gen = new TemplateGenerator(catalog);
         AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
         List<String> arch = new ArrayList<>(catalog.archetypes().keySet());
@@ -69,7 +69,7 @@ public final class TemplateBenchmark {
 
     /** Renders the planned samples of a mix, in plan order, to a JSONL file. */
     static void dump(Path mixFile, long docs, Path out) throws java.io.IOException {
-        Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
+        Catalog catalog = Catalog.load(Catalog.locate(null, null));
         dev.exemplar.spec.Mix mix = catalog.loadMix(mixFile);
         dev.exemplar.plan.Planner planner = new dev.exemplar.plan.Planner(catalog);
         dev.exemplar.plan.Plan plan = planner.plan(mix, docs);

@@ -32,7 +32,7 @@ final class TemplateCorpus {
         return out;
     }
 
-    /** Prints a few documents of one format: {@code mvn test -Dtest=TemplateCorpus#main} is not used; run via PeekTest. */
+    /** The rendered text of one sample; a template error fails the test. ({@code exemplar peek} prints samples to read.) */
     static String render(PlannedSample s) {
         var g = GENERATOR.generate(s);
         if (!g.succeeded()) throw new AssertionError(s.archetype() + "/" + s.format() + ": " + g.failure().detail());
