@@ -29,6 +29,9 @@ public final class Embedder implements TextEmbedder {
     @Override
     public EmbeddingTier tier() { return EmbeddingTier.MINILM; }
 
+    @Override
+    public String identity() { return "minilm:" + BundledMiniLm.version(); }
+
     /** Embeds a text; the vector has unit length, so a dot product is the cosine. */
     @Override
     public float[] embed(String text) {

@@ -15,15 +15,20 @@ public final class StaticEmbedder implements TextEmbedder {
     /** Token vectors as floats, token after token (31 MB for 30,522 x 256): summing them vectorises. */
     private final float[] table;
     private final WordPieceTokenizer tokenizer;
+    private final String identity;
 
     public StaticEmbedder(StaticVectors vectors) {
         this.dims = vectors.dims();
         this.table = vectors.expand();
         this.tokenizer = new WordPieceTokenizer(vectors.vocabulary().toArray(String[]::new), vectors.specials());
+        this.identity = "static:" + vectors.source() + ":" + StaticModelStore.METHOD;
     }
 
     @Override
     public EmbeddingTier tier() { return EmbeddingTier.STATIC; }
+
+    @Override
+    public String identity() { return identity; }
 
     public int dimensions() { return dims; }
 

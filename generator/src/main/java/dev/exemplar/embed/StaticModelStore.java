@@ -36,12 +36,9 @@ public final class StaticModelStore {
 
     public Path file() { return file; }
 
-    /** {@code $XDG_CACHE_HOME/exemplar} when that is set to an absolute path, else {@code ~/.cache/exemplar}. */
+    /** The user's cache directory ({@link UserCache#directory}). */
     public static Path cacheDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("exemplar");
+        return UserCache.directory();
     }
 
     /** The cache file for this version of the bundled model and this build method. */
@@ -69,7 +66,7 @@ public final class StaticModelStore {
     public Built build() throws IOException {
         long t0 = System.nanoTime();
         byte[] bytes = StaticModelFile.encode(StaticModelBuilder.build(n -> {}));
-        StaticModelFile.write(file, bytes);
+        UserCache.write(file, bytes);
         return new Built(file, BundledMiniLm.sha256(bytes), bytes.length, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -88,7 +85,7 @@ public final class StaticModelStore {
         }
         StaticVectors v = StaticModelBuilder.build(n -> {});
         try {
-            StaticModelFile.write(file, StaticModelFile.encode(v));
+            UserCache.write(file, StaticModelFile.encode(v));
         } catch (IOException | UncheckedIOException e) {
             notices.accept(String.format(Locale.ROOT, "cannot cache the static embedding model at %s (%s); "
                     + "it will be rebuilt next time", file, e.getMessage()));

@@ -11,6 +11,9 @@ import java.util.List;
 public interface TextEmbedder {
     EmbeddingTier tier();
 
+    /** Names the model and its version, so that what is derived from its vectors can be cached under it. */
+    String identity();
+
     /** Embeds many texts, in order. */
     List<float[]> embedAll(List<String> texts);
 

@@ -22,9 +22,9 @@ import java.util.Map;
  * with copies), whose weights it learns from the same examples. One adherence model per archetype
  * separates that archetype's positives from its negatives and from the other archetypes.
  */
-public final class TropeModel {
+public final class TropeModel implements java.io.Serializable {
     /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
-    public record Example(String text, String source, float[] vector) {}
+    public record Example(String text, String source, float[] vector) implements java.io.Serializable {}
 
     /** The negative example nearest to a document, and its cosine similarity. */
     public record Nearest(Example example, double similarity) {}
@@ -49,12 +49,14 @@ public final class TropeModel {
     }
 
     /**
-     * Trains (or reuses, for identical specs, lexicon and tier) the models for a catalog, on the
-     * embeddings of the given tier: a document is scored with the model of the tier that embedded it.
+     * Trains (or reuses, for identical specs, lexicon and tier: from this JVM, else from the user's
+     * cache, {@link TropeModelCache}) the models for a catalog, on the embeddings of the given tier:
+     * a document is scored with the model of the tier that embedded it.
      */
     public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, TextEmbedder embedder) {
-        String key = embedder.tier().id() + ":" + fingerprint(catalog.archetypes().values(), lexicon);
-        return JvmCache.get("trope-model:" + key, () -> train(catalog.archetypes().values(), lexicon, embedder));
+        String fingerprint = fingerprint(catalog.archetypes().values(), lexicon);
+        return JvmCache.get("trope-model:" + embedder.tier().id() + ":" + fingerprint, () -> TropeModelCache.inUserCache()
+                .get(fingerprint, embedder, () -> train(catalog.archetypes().values(), lexicon, embedder)));
     }
 
     /** The tier whose embeddings this model reads. */
