@@ -1,21 +1,23 @@
 // The two embedding tiers side by side on what the filters use embeddings for (issue 16).
 // Run from the project root after a build (./mvnw -B -q -DskipTests package):
 //   java -cp "generator/target/exemplar.jar:generator/target/lib/*" bench/EmbeddingTierEval.java \
-//       [-Dhalves=dev|held-out|dev,held-out] [-Dwritten=true] [-Dtemplate=RUN_DIR] [-Dlimit=N]
+//       [-Dhalves=dev|held-out|dev,held-out] [-Dnarrative=dev|test|dev,test] [-Dwritten=true] \
+//       [-Dlabelled=false] [-Dtemplate=RUN_DIR] [-Dlimit=N]
 //
 // Labelled sets: the four target persona files of ../shared/evaldata/anthropic-evals/persona
 // (split into halves by the MD5 rule of bench/PersonaSplit.java; tune only on dev), the
-// classics-dev excerpts (a development set), and with -Dwritten=true the written-v2 statements
-// (never tuned on: look once per change fixed in advance). For each: ROC AUC of the trope risk
-// with MiniLM for every text, with the static tier for every text, and through the filters as
-// `filters.embeddings: static` runs them (static first, MiniLM where the static score is in
-// doubt), plus the share of texts that went to MiniLM and how many threshold decisions differ
-// from MiniLM's.
+// classics-dev excerpts (a development set), the narrative passages of bench/evaldata/narrative-v1
+// (dev is the scorer's training data, so its figure is in-sample; test is held out: every look is
+// counted in docs/BENCHMARKS.md) and with -Dwritten=true the written-v2 statements (never tuned
+// on). For each: ROC AUC of the trope risk with MiniLM for every text, with the static tier for
+// every text, and through the filters as `filters.embeddings: static` runs them (static first,
+// MiniLM where the static score is in doubt), plus the share of texts that went to MiniLM and how
+// many threshold decisions differ from MiniLM's. The threshold is the default filters' max_risk.
 //
-// With -Dtemplate=RUN_DIR (a finished `exemplar generate` run of template documents, its shards
-// and rejected.jsonl): trope and adherence decisions of the static tier and of the tiered filters
-// against MiniLM's on the same documents, the share sent to MiniLM, and the extremes of the
-// static scores.
+// With -Dtemplate=RUN_DIR (a finished `exemplar generate` run of template documents made with
+// filters.embeddings=minilm, its shards and rejected.jsonl): trope and adherence decisions of the
+// static tier and of the tiered filters against MiniLM's on the same documents, the share sent to
+// MiniLM, and the extremes of the static scores.
 import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
@@ -53,6 +55,15 @@ public class EmbeddingTierEval {
         setup = TropeSetup.load(null, null, EmbeddingTier.MINILM);
         minilmModel = setup.scorer().model(EmbeddingTier.MINILM);
         staticModel = TropeModel.forCatalog(setup.catalog(), setup.lexicon(), MODELS.staticTier());
+        threshold = setup.settings().tropes().maxRisk();
+        if (!"false".equals(System.getProperty("labelled"))) labelledSets();
+        String run = System.getProperty("template");
+        if (run != null) template(Path.of(run), Integer.getInteger("limit", Integer.MAX_VALUE));
+    }
+
+    static double threshold;
+
+    static void labelledSets() throws Exception {
         Path persona = Path.of("../shared/evaldata/anthropic-evals/persona");
         List<String> halves = List.of(System.getProperty("halves", "dev").split(","));
         System.out.println("| set | n | AUC minilm | AUC static | AUC tiered | to MiniLM | decisions unlike MiniLM's (static / tiered) |");
@@ -76,6 +87,11 @@ public class EmbeddingTierEval {
             cd.add(new LabelledData.Item(o.get("text").asText(), "caricatured".equals(o.get("label").asText()), line));
         }
         labelled("classics-dev (development set)", cd);
+        for (String part : System.getProperty("narrative", "dev").split(",")) {
+            Path f = Path.of("bench/evaldata/narrative-v1/" + part + ".jsonl");
+            labelled("narrative-v1 " + part + (part.equals("dev") ? " (training data: in-sample)" : " (held out)"),
+                    LabelledData.read(f, LabelledData.Polarity.AUTO, BadLinePolicy.FAIL, x -> {}));
+        }
         if (Boolean.getBoolean("written")) {
             try (Stream<Path> s = Files.list(Path.of("bench/evaldata/written-v2"))) {
                 for (Path f : s.sorted().toList()) {
@@ -83,8 +99,6 @@ public class EmbeddingTierEval {
                 }
             }
         }
-        String run = System.getProperty("template");
-        if (run != null) template(Path.of(run), Integer.getInteger("limit", Integer.MAX_VALUE));
     }
 
     static boolean dev(String text) throws Exception {
@@ -118,17 +132,17 @@ public class EmbeddingTierEval {
                 tiered[i] = c.get(k).scores().get("trope_risk").asDouble();
                 if ("minilm".equals(c.get(k).scores().path("embed_tier").asText())) escalated++;
                 label[i] = items.get(i).undesired();
-                if ((full[i] >= 0.8) != (cheap[i] >= 0.8)) diffStatic++;
-                if ((full[i] >= 0.8) != (tiered[i] >= 0.8)) diffTiered++;
+                if ((full[i] >= threshold) != (cheap[i] >= threshold)) diffStatic++;
+                if ((full[i] >= threshold) != (tiered[i] >= threshold)) diffTiered++;
             }
         }
         System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.1f%% | %d / %d |%n", name, n,
-                Metrics.of(full, label, 0.8).rocAuc(), Metrics.of(cheap, label, 0.8).rocAuc(),
-                Metrics.of(tiered, label, 0.8).rocAuc(), 100.0 * escalated / n, diffStatic, diffTiered);
+                Metrics.of(full, label, threshold).rocAuc(), Metrics.of(cheap, label, threshold).rocAuc(),
+                Metrics.of(tiered, label, threshold).rocAuc(), 100.0 * escalated / n, diffStatic, diffTiered);
     }
 
     static TropeFilter tieredFilter() {
-        return new TropeFilter(TropeScorer.tiered(setup.lexicon(), TropeModels.of(staticModel, minilmModel)), 0.8, java.util.Map.of(), tiers());
+        return new TropeFilter(TropeScorer.tiered(setup.lexicon(), TropeModels.of(staticModel, minilmModel)), threshold, java.util.Map.of(), tiers());
     }
 
     static EmbeddingTiers tiers() {
@@ -137,6 +151,7 @@ public class EmbeddingTierEval {
 
     /** Decisions on template documents: MiniLM's (stored by the run) against static and tiered. */
     static void template(Path run, int limit) throws Exception {
+        double t = setup.settings().tropes().maxRisk("template"), min = setup.settings().adherence().min();
         List<ObjectNode> records = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(run.resolve("data"))) {
@@ -149,8 +164,8 @@ public class EmbeddingTierEval {
             }
         }
         TropeModels both = TropeModels.of(staticModel, minilmModel);
-        TropeFilter tropes = new TropeFilter(TropeScorer.tiered(setup.lexicon(), both), 0.8, java.util.Map.of(), tiers());
-        AdherenceFilter adherence = new AdherenceFilter(both, 0.05, tiers());
+        TropeFilter tropes = new TropeFilter(TropeScorer.tiered(setup.lexicon(), both), t, java.util.Map.of(), tiers());
+        AdherenceFilter adherence = new AdherenceFilter(both, min, tiers());
         TropeScorer cheapScorer = new TropeScorer(setup.lexicon(), staticModel);
         int n = records.size(), escalated = 0;
         int[] rejT = new int[3], rejA = new int[3], diffT = new int[2], diffA = new int[2];
@@ -172,16 +187,16 @@ public class EmbeddingTierEval {
             for (int k = 0; k < batch.size(); k++) {
                 int i = from + k;
                 var stored = records.get(i).get("scores");
-                boolean fullT = stored.get("trope_risk").asDouble() >= 0.8;
+                boolean fullT = stored.get("trope_risk").asDouble() >= t;
                 double fa = stored.path("adherence").asDouble(Double.NaN);
-                boolean fullA = fa < 0.05;
+                boolean fullA = fa < min;
                 Document d = batch.get(k);
                 boolean tierT = !tropes.check(d).kept(), tierA = !adherence.check(d).kept();
                 if ("minilm".equals(d.scores().path("embed_tier").asText())) escalated++;
                 Document c = cheap.get(k);
                 double st = cheapScorer.score(c).risk();
                 double sa = staticModel.adherence(c.record().get("archetype").asText(), c.embedding(EmbeddingTier.STATIC));
-                boolean cheapT = st >= 0.8, cheapA = sa < 0.05;
+                boolean cheapT = st >= t, cheapA = sa < min;
                 maxStaticTrope = Math.max(maxStaticTrope, st);
                 minStaticAdh = Math.min(minStaticAdh, sa);
                 if (fullA) minStaticAdhOfRejected = Math.min(minStaticAdhOfRejected, sa);

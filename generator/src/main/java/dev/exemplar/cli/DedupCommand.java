@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 "Removes duplicate and eval-contaminated documents from any JSONL with a \"text\" field.",
                 "",
                 "Removes exact duplicates, near duplicates (MinHash LSH), optionally semantic duplicates "
-                        + "(MiniLM embeddings), and documents that share a 13-gram with evaluation sets, "
+                        + "(static or MiniLM sentence embeddings), and documents that share a 13-gram with evaluation sets, "
                         + "from any JSONL with a \"text\" field (.jsonl or .jsonl.gz, files or directories).",
                 "",
                 "Writes to --out: kept.jsonl (records byte for byte as read), removed.jsonl (each record plus "
@@ -42,6 +42,7 @@ import java.util.concurrent.Callable;
                 "  exemplar dedup --in output/run1/data --out deduped/ --threshold 0.7 --threads 2",
                 "  exemplar dedup --in new.jsonl.gz --against output/run1/data --out new-only/",
                 "  exemplar dedup --in data/ --out clean/ --bands 20 --rows 6 --semantic",
+                "  exemplar dedup --in data/ --out clean/ --semantic --semantic-embeddings minilm   # the full model, slower",
                 "  exemplar dedup --in data/ --out clean/ --decontaminate decontam/sets.yaml",
                 "  exemplar dedup --curve --threshold 0.8      (print the S-curve of the banding and exit)",
                 "",
