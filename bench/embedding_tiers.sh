@@ -39,8 +39,11 @@ cd "$root"
 # A private copy of the jar: a rebuild during a long run must not pull classes from under it.
 rm -rf "$work/jar" && mkdir -p "$work/jar" && cp -r generator/target/exemplar.jar generator/target/lib "$work/jar/"
 cp="$work/jar/exemplar.jar:$work/jar/lib/*"
-java_run() { java -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy "$@"; }
+java_opts=(-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy)
+java_run() { java "${java_opts[@]}" "$@"; }
 exemplar() { java_run -cp "$cp" dev.exemplar.cli.Main "$@"; }
+# What `timed` runs must be a program, not a shell function.
+exemplar_cmd=(java "${java_opts[@]}" -cp "$cp" dev.exemplar.cli.Main)
 timed() { /usr/bin/time -f "  whole process: wall %e s, user %U s, sys %S s, max RSS %M KiB" "$@"; }
 
 templates() {  # templates NAME DOCS: a template run with every filter and dedup off
@@ -59,7 +62,7 @@ for step in $steps; do
         set_tier=(); [ "$tier" = minilm ] && set_tier=(--set filters.embeddings=minilm)
         exemplar generate --mix mixes/default.yaml --docs 10 --out "$work/e2e-warm" --overwrite "${set_tier[@]}" >/dev/null 2>&1
         echo "== end to end, template run, $e2e_docs documents, filters.embeddings: $tier (default: template documents static); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-        timed exemplar generate --mix mixes/default.yaml --docs "$e2e_docs" --out "$work/e2e-$tier" --overwrite "${set_tier[@]}" 2>&1 \
+        timed "${exemplar_cmd[@]}" generate --mix mixes/default.yaml --docs "$e2e_docs" --out "$work/e2e-$tier" --overwrite "${set_tier[@]}" 2>&1 \
           | grep -E '^(Wrote|Rejected|  whole)'
         python3 bench/embedding_run_summary.py "$work/e2e-$tier"
       done
@@ -67,8 +70,8 @@ for step in $steps; do
       [ -e "$work/minilm-$e2e_docs" ] || ln -s "$work/e2e-minilm" "$work/minilm-$e2e_docs" ;;
     build)
       echo "== static model: build twice, compare; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-      timed exemplar embeddings build --out "$work/static-a.bin"
-      timed exemplar embeddings build --out "$work/static-b.bin"
+      timed "${exemplar_cmd[@]}" embeddings build --out "$work/static-a.bin"
+      timed "${exemplar_cmd[@]}" embeddings build --out "$work/static-b.bin"
       cmp "$work/static-a.bin" "$work/static-b.bin" && echo "  rebuild: byte-identical" ;;
     speed)
       echo "== embedding and filter speed by tier, 10,000 template documents; load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -89,13 +92,13 @@ for step in $steps; do
         --frac 0.05 --out "$planted"
       total=$(wc -l < "$planted")
       echo "== semantic dedup, static tier, $total documents, 2 threads; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-      EXEMPLAR_JAVA_OPTS="-Xmx3g" timed ./exemplar dedup --in "$planted" --out "$work/dedup-static" --overwrite \
+      timed java "${java_opts[@]}" -Xmx3g -cp "$cp" dev.exemplar.cli.Main dedup --in "$planted" --out "$work/dedup-static" --overwrite \
         --semantic --semantic-embeddings static --threads 2 2>&1 | grep -v '^dedup: '
       python3 bench/dedup/evaluate_paraphrases.py --corpus "$planted" --removed "$work/dedup-static/removed.jsonl"
       head -n "$minilm_docs" "$planted" > "$work/planted-head.jsonl"
       for tier in static minilm; do
         echo "== semantic dedup, $tier tier, the first $minilm_docs documents, 2 threads; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-        timed ./exemplar dedup --in "$work/planted-head.jsonl" --out "$work/dedup-head-$tier" --overwrite \
+        timed "${exemplar_cmd[@]}" dedup --in "$work/planted-head.jsonl" --out "$work/dedup-head-$tier" --overwrite \
           --semantic --semantic-embeddings "$tier" --threads 2 2>&1 | grep -v '^dedup: '
         python3 bench/dedup/evaluate_paraphrases.py --corpus "$work/planted-head.jsonl" --removed "$work/dedup-head-$tier/removed.jsonl"
       done

@@ -15,10 +15,11 @@ import java.util.Locale;
 
 /** {@code exemplar embeddings}: builds and inspects the static embedding model. */
 @Command(name = "embeddings", mixinStandardHelpOptions = true,
-        description = {"Builds or checks the static embedding model: a token table distilled from the bundled "
-                + "all-MiniLM-L6-v2 model (Model2Vec method: every WordPiece token through the model once, PCA to "
-                + "256 dimensions, SIF weights from Zipf ranks). It is built at first use anyway and cached under "
-                + "$XDG_CACHE_HOME/exemplar (default ~/.cache/exemplar); rebuilding gives a byte-identical file."},
+        description = {"Builds or checks the static embedding model.", "",
+                "The static model is a token table distilled from the bundled all-MiniLM-L6-v2 model (Model2Vec "
+                + "method: every WordPiece token through the model once, PCA to 256 dimensions, SIF weights from "
+                + "Zipf ranks). It is built at first use anyway and cached under $XDG_CACHE_HOME/exemplar (default "
+                + "~/.cache/exemplar); rebuilding gives a byte-identical file."},
         subcommands = {EmbeddingsCommand.Build.class, EmbeddingsCommand.Info.class},
         footer = {"", "Examples:", "  exemplar embeddings build", "  exemplar embeddings build --out /tmp/static.bin",
                 "  exemplar embeddings info"})
