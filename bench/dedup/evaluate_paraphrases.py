@@ -13,6 +13,8 @@ Prints one JSON object.
 import argparse
 import json
 
+from evaluate import Links
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -30,13 +32,7 @@ def main():
             r = json.loads(line)
             if r.get("dup_kind") == "paraphrase":
                 planted.append((str(r["dup_of"]), str(r["id"])))
-    parent = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
+    links = Links()
 
     copies = {dup for _, dup in planted}
     by_stage, other = {}, 0
@@ -44,13 +40,13 @@ def main():
         for line in f:
             r = json.loads(line)
             i, d = str(r["id"]), str(r["duplicate_of"])
-            parent[find(i)] = find(d)
+            links.link(i, d)
             # removed.jsonl names the stage either at the top level or in its first reason's code
             stage = r.get("stage") or (r.get("reasons") or [{}])[0].get("code", "?")
             by_stage[stage] = by_stage.get(stage, 0) + 1
             if i not in copies:
                 other += 1
-    found = sum(1 for src, dup in planted if find(src) == find(dup))
+    found = sum(1 for src, dup in planted if links.find(src) == links.find(dup))
     print(json.dumps({
         "records": n,
         "planted_paraphrases": len(planted),

@@ -1,16 +1,18 @@
 package dev.exemplar.embed;
 
+import dev.exemplar.cache.JvmCache;
+
 /**
- * The embedding models of one process, each loaded on first use and then shared: the full
- * MiniLM model and the static model from its cache ({@link StaticModelStore}). An explicit cache
- * object, so a caller (a test, a distributed worker) can hold its own.
+ * The embedding models of one process, each loaded on first use and then shared through
+ * {@link JvmCache}: the full MiniLM model and the static model from its store
+ * ({@link StaticModelStore}). An explicit object, so a caller (a test, a distributed worker) can
+ * name its own store.
  */
 public final class EmbeddingModels {
     private static final EmbeddingModels SHARED =
             new EmbeddingModels(StaticModelStore.inUserCache(m -> System.err.println("exemplar: " + m)));
 
     private final StaticModelStore store;
-    private volatile StaticEmbedder staticTier;
 
     public EmbeddingModels(StaticModelStore store) {
         this.store = store;
@@ -27,13 +29,6 @@ public final class EmbeddingModels {
     public Embedder minilm() { return Embedder.shared(); }
 
     public StaticEmbedder staticTier() {
-        StaticEmbedder s = staticTier;
-        if (s == null) {
-            synchronized (this) {
-                if (staticTier == null) staticTier = new StaticEmbedder(store.load());
-                s = staticTier;
-            }
-        }
-        return s;
+        return JvmCache.get("embedder:static:" + store.file().toAbsolutePath(), () -> new StaticEmbedder(store.load()));
     }
 }
