@@ -44,7 +44,10 @@ import java.util.concurrent.Callable;
                 "  exemplar audit output/demo --html output/demo/report.html",
                 "      a self-contained HTML report with charts and a browsable sample (no network needed)",
                 "",
-                "Exit codes: 0 done, 1 runtime failure, 2 bad input (no such run, malformed line with --on-bad-line fail)."})
+                "  exemplar audit output/demo --strict",
+                "      exit 1 when the run disagrees with its manifest (shards missing, moved or cut short)",
+                "",
+                "Exit codes: 0 done, 1 runtime failure (or a warning with --strict), 2 bad input (no such run, malformed line with --on-bad-line fail)."})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -76,6 +79,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many repeated openings, sentences and AI names to list. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--strict", description = "Exit 1 when the audit warns: the run's files disagree with its manifest, or lines were skipped.")
+    boolean strict;
+
     @Mixin BadLineOption badLines;
 
     @Override
@@ -104,7 +110,7 @@ public final class AuditCommand implements Callable<Integer> {
                 (json ? err : out).println("Wrote " + html);
             }
             out.flush();
-            return 0;
+            return strict && !report.warnings().isEmpty() ? 1 : 0;
         } catch (BadInputException e) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -112,7 +112,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             EmbeddingTier tier = CliOptions.tier("--embeddings", embeddings);
             TropeSetup setup = TropeSetup.load(project.root(mix), mix, noEmbeddings ? null : tier);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
-            List<Path> files = CliOptions.jsonlFiles(data);
+            List<Path> files = CliOptions.jsonlFiles(data, err::println);
             List<FileResult> results = new ArrayList<>();
             for (Path f : files) {
                 List<LabelledData.Item> items = LabelledData.read(f, pol, policy, err::println);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.Json;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
+import dev.exemplar.generate.RateBreaker;
+import dev.exemplar.generate.RunStopped;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.spec.Catalog;
 import freemarker.template.Configuration;
@@ -11,12 +13,13 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 
 /**
  * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
- * {@link SandboxedFreemarker} sandbox, fed
+ * {@link SandboxedFreemarker} sandbox, within {@link RenderLimits} (time, output, nesting), fed
  * with plain maps, lists and strings, and a grammar hash whose entries expand phrase symbols. All
  * randomness comes from the sample's seed, so a sample renders the same text every time.
  */
@@ -24,11 +27,19 @@ public final class TemplateGenerator implements Generator {
     private final Catalog catalog;
     private final Configuration cfg;
     private final StoryLibrary library;
+    private final RenderGuard guard;
+    /** Per template: once it fails on nearly every sample, it is not rendered again (a hang costs its time limit each). */
+    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
 
     public TemplateGenerator(Catalog catalog) {
+        this(catalog, RenderLimits.DEFAULT);
+    }
+
+    public TemplateGenerator(Catalog catalog, RenderLimits limits) {
         this.catalog = catalog;
         this.library = StoryLibrary.load(catalog);
         this.cfg = SandboxedFreemarker.create(catalog.templatesDir());
+        this.guard = new RenderGuard(limits);
     }
 
     @Override
@@ -43,6 +54,31 @@ public final class TemplateGenerator implements Generator {
     public Generation generate(PlannedSample s) {
         String name = templateName(s.format());
         ObjectNode prov = Json.MAPPER.createObjectNode().put("kind", "template").put("template", name);
+        Breaker breaker = breakers.computeIfAbsent(name, k -> new Breaker(new RateBreaker(20, 10, 0.9)));
+        if (breaker.rate().tripped()) {
+            // Rejected at once, so the run's own breaker sees the failures and stops without rendering them all.
+            return Generation.failed(s, prov, "template-error", name + " is not rendered again in this run: it failed on "
+                    + breaker.rate().describe() + " samples; the last error: " + breaker.lastError());
+        }
+        Generation g = attempt(s, name, prov);
+        if (!g.succeeded()) breaker.lastError = g.failure().detail();
+        breaker.rate().record(!g.succeeded());
+        return g;
+    }
+
+    /** A template's failure rate and its latest error. */
+    private static final class Breaker {
+        private final RateBreaker rate;
+        private volatile String lastError;
+
+        Breaker(RateBreaker rate) { this.rate = rate; }
+
+        RateBreaker rate() { return rate; }
+
+        String lastError() { return lastError; }
+    }
+
+    private Generation attempt(PlannedSample s, String name, ObjectNode prov) {
         try {
             return Generation.ok(s, render(s, name), prov);
         } catch (IOException | TemplateException e) {
@@ -51,6 +87,10 @@ public final class TemplateGenerator implements Generator {
             // FileTemplateLoader refuses a file (e.g. a symlink) that resolves outside templates/.
             return Generation.failed(s, prov, "template-error", name + ": refused to load a template outside templates/ ("
                     + TemplateErrors.clean(e.getMessage()) + ")");
+        } catch (RenderGuard.Unstoppable e) {
+            throw new RunStopped(e.getMessage() + "; stopping the run");
+        } catch (RenderGuard.LimitExceeded e) {
+            return Generation.failed(s, prov, "template-error", e.getMessage());
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             return Generation.failed(s, prov, "template-error", name + ": " + msg.lines().findFirst().orElse(msg));
@@ -75,31 +115,12 @@ public final class TemplateGenerator implements Generator {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng);
-        TextWriter w = new TextWriter();
-        t.process(model.data(), w);
-        return library.vocabulary().vary(w.text.toString(), rng);
+        String text = guard.render(name, w -> t.process(model.data(), w));
+        return library.vocabulary().vary(text, rng);
     }
 
-    /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on each of a document's many small writes. */
-    private static final class TextWriter extends Writer {
-        final StringBuilder text = new StringBuilder(4096);
-
-        @Override
-        public void write(String str) { text.append(str); }
-
-        @Override
-        public void write(String str, int off, int len) { text.append(str, off, off + len); }
-
-        @Override
-        public void write(char[] buf, int off, int len) { text.append(buf, off, len); }
-
-        @Override
-        public void write(int c) { text.append((char) c); }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
+    @Override
+    public void close() {
+        guard.close();
     }
 }
