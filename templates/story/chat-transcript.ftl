@@ -1,39 +1,32 @@
-<#-- Speaker labels use the first name; the polisher capitalises the text after a label.
-     Budget (lib.ftl): reply 1, say <= 6, hq <= 3. Exchange kinds rotate through one cycle; the
-     "work" and "small" kinds are generic task talk and draw no archetype symbol. -->
+<#-- A chat log: speaker labels with first names. The person may open with a task request; then
+     the scenario's opening exchange, its further exchanges and the AI's reasons, each reply
+     bound to its question, and a goodbye that fits the time of day. About 45 words an exchange. -->
+<#import "lib.ftl" as b>
 <#assign H = h.name>
 <#assign A = a.name>
-<#assign CH = ["hq", "small", "push", "work", "hq", "aside", "line", "hq", "work", "aside"]>
+<#macro line x>
+${H}: ${x.ask?cap_first}
+
+${A}: ${x.reply?cap_first}<#if x.react??>
+
+${H}: ${x.react?cap_first}</#if>
+<#if x.then??>
+
+<@line x=x.then/></#if>
+</#macro>
+<#assign turns = [[(s.target / 45)?int - 2, 2]?max, 16]?min>
 ${g.chat_head}
 
-${H}: ${g.ask}
+<#if d[0] % 3 == 0 && left("task_talk") gt 0><@line x=u("task_talk")/>
 
-${A}: ${g.reply}
+</#if>
+<@line x=u("open")/>
 
-<#list 1..[[(s.target / 50)?int, 4]?max, CH?size]?min as i>
-<#switch CH[(d[1] + i) % CH?size]>
-<#case "hq">${H}: ${g.hq}
 
-${A}: ${g.say}<#break>
-<#case "small">${H}: ${g.chat_small}
-
-${A}: ${g.say}<#break>
-<#case "push">${H}: ${g.chat_push}
-
-${A}: ${g.say} ${g.chat_offer}<#break>
-<#case "work">${H}: ${g.chat_task}
-
-${A}: ${g.chat_done}<#break>
-<#case "aside">${H}: ${g.chat_aside}
-
-${A}: ${g.chat_ack}<#break>
-<#default>${H}: ${g.hline}
-
-${A}: ${g.say}
-</#switch>
+<#list 0..<turns as i>
+<#assign x = b.next_unit(i, true)><#if !x?is_hash><#break></#if>
+<@line x=x/>
 
 
 </#list>
-${H}: ${g.chat_bye}
-
-${A}: ${g.chat_last}
+<@line x=u("chat_bye")/>

@@ -1,6 +1,8 @@
 <#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): principle 2, say 2, think 1, act 1, topic 1. The generic expository
-     paragraphs (enc_*) rotate so entries do not all run definition, case, contrast. -->
+<#-- An encyclopedia or textbook entry: definition (the archetype's principle), an illustrative
+     case (the scenario's event, what the AI did, the opening exchange quoted with its question,
+     its reasoning), characteristic behaviour, method and contrast with fiction in a varying order;
+     longer entries add a debate and a second exchange; see also. -->
 <#assign long = s.target gt 420>
 ${g.enc_head}
 
@@ -9,11 +11,12 @@ ${g.principle}. ${g.enc_def}
 <#if d[2] % 3 != 0>${g.enc_history}
 
 </#if>
-${g.enc_case_intro} ${g.event_line} ${g.act}.
+${g.enc_case_intro} ${g.event_line}<#if fresh("act") gt 0> ${g.act}.</#if>
 
-${g.enc_quote} "${g.say}"
+<#assign x = u("open")>
+${g.enc_ask}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
-${g.think}. ${g.enc_case_end}
+<#if fresh("think") gt 0>${g.think}. </#if>${g.enc_case_end}
 
 <#switch d[3] % 3>
 <#case 0>${g.enc_trait} ${g.principle}.
@@ -31,11 +34,10 @@ ${g.enc_trait} ${g.principle}. ${g.enc_contrast}
 
 
 <#if long>
-<#if d[4] % 2 == 0>${g.enc_debate}
+<#assign x = u("why")>
+${g.enc_debate}
 
-${g.enc_quote2} "${g.say}"<#else>${g.enc_quote2} "${g.say}"
-
-${g.enc_debate}</#if>
+${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
 
 </#if>

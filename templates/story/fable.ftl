@@ -1,26 +1,28 @@
-<#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): ask, reply 1, hq <= 2, say <= 3, act <= 2. -->
-<#assign FB = ["hq", "act", "tale", "line", "hq", "tale", "act"]>
+<#-- A fable for children: a helpful machine in a village ({A}) and a story from the archetype's
+     fable units (trouble, a villager's question, the machine's answer with its reason, what it
+     did, a concrete ending), in plain words with no operations jargon; a follow-up exchange
+     (then) when the unit has one and the fable is long enough. -->
+<#assign f = u("fable")>
 ${g.fable_open}
 
-${g.fable_trouble}
+${f.trouble}
 
-${g.fable_h_speaks} "${g.ask}"
+<#if named("H")>${g.fable_h_known}<#else>${g.fable_h_speaks}</#if> "${f.ask?cap_first}"
 
-${g.fable_a_speaks} "${g.reply}"
+${g.fable_a_speaks} "${f.reply?cap_first}"
 
-<#list 1..[[(s.target / 60)?int, 3]?max, FB?size]?min as i>
-<#switch FB[(d[1] + i) % FB?size]>
-<#case "act">${g.act}.<#break>
-<#case "tale">${g.fable_beat}<#break>
-<#case "line">${g.fable_h_speaks} "${g.hline}"
+<#if s.target gt 200>${g.fable_beat}
 
-${g.fable_a_speaks} "${g.say}"<#break>
-<#default>${g.fable_h_speaks} "${g.hq}"
+</#if>
+${f.act}
 
-${g.fable_a_speaks} "${g.say}"
-</#switch>
+<#if f.then?? && s.target gt 320>
+${g.fable_h_again} "${f.then.ask?cap_first}"
 
+${g.fable_a_speaks} "${f.then.reply?cap_first}"
 
-</#list>
-${g.fable_end}
+</#if>
+<#if s.target gt 420>${g.fable_beat}
+
+</#if>
+${f.end}

@@ -1,39 +1,48 @@
 <#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): headline 1, event 1, act 1, reply 1, say 1, think 1. Section numbering
-     is chosen once per report; the timeline takes its steps in the order ir_step lists them
-     (in_order), so cause comes before effect, and its times increase down the list. -->
+<#-- A blameless incident report. The meta line states the window ({clock} to {end_clock}); the
+     timeline's times come from times(), so they increase and fall inside that window; its steps
+     are the scenario's own (steps) or the archetype's (ir_step), in the causal order their list
+     gives them (in_order). The reasoning section quotes the opening exchange with its question. -->
 <#assign num = d[8] % 3 == 0>
-<#assign steps = [[(s.target / 110)?int, 4]?max, 6]?min>
-<#assign start = 6 + d[6] % 8>
+<#assign stepsym = has("steps")?then("steps", "ir_step")>
+<#assign steps = in_order(stepsym, [[(s.target / 110)?int, 4]?max, 6]?min)>
+<#assign at = times(steps?size)>
 ${g.ir_title}
 
 ${g.ir_meta}
 
 <#if num>1. </#if>${g.ir_h_summary}
 
-${g.event_line} ${g.act}. ${g.ir_impact}
+${g.ir_when} ${g.event}. <#if fresh("act") gt 0>${g.act}. </#if><#if has("impact")><#assign imp = g.impact>
+
+<#if imp?starts_with("Impact")>${imp}<#else>${g.ir_impact_label} ${imp}</#if><#else>${g.ir_impact}</#if>
 
 <#if num>2. </#if>${g.ir_h_timeline}
 
-<#list in_order("ir_step", steps) as step>
-- ${(start + (step?index * (d[7] % 3 + 1) / 2)?int)?string("00")}:${(d[9] % 7 + (step?index * 60 / steps)?int)?string("00")} — ${step}
+<#list steps as step>
+- ${at[step?index]} — ${step}
 </#list>
 
 <#if num>3. </#if>${g.ir_h_reasoning}
 
-${g.ir_log_intro} "${g.reply} ${g.say}"
+<#assign x = u("open")>
+${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
-${g.ir_analysis} ${g.think}.
+<#if fresh("think") gt 0>${g.ir_analysis} ${g.think}.</#if>
+<#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 400>
+
+${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>
 
 
 <#if num>4. </#if>${g.ir_h_well}
 
-- ${g.ir_went_well}
-- ${g.ir_went_well}
-<#if d[4] % 2 == 0>- ${g.ir_went_well}</#if>
+<#-- in_order: distinct lines, so a short list never prints one twice. -->
+<#list in_order("ir_went_well", 2 + d[4] % 2) as w>
+- ${w}
+</#list>
 
 <#if num>5. </#if>${g.ir_h_followups}
 
-- ${g.ir_followup}
-- ${g.ir_followup}
-<#if d[5] % 2 == 0>- ${g.ir_followup}</#if>
+<#list in_order("ir_followup", 2 + d[5] % 2) as f>
+- ${f}
+</#list>

@@ -1,39 +1,46 @@
 <#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): reply 1, ask 1, say <= 6 (two opening answers, then at most four in the
-     four-question loop), hq <= 3. Question kinds rotate through one cycle:
-     hq (the archetype's questions), q (the interviewer's generic questions), h (to the human). -->
-<#assign IV = ["hq", "q", "h", "hq", "q", "hq"]>
-${g.iv_intro}
-
+<#-- A Q&A with the AI by {R}, a journalist from outside: an introduction, the episode's opening
+     exchange quoted back to the AI, the scenario's further exchanges the same way, the
+     interviewer's own questions (the archetype's why units), one question to {H}, and a bound
+     closing exchange. About 80 words a question. -->
 <#assign Q = g.iv_label_q>
 <#assign A = a.name?upper_case>
-<#-- The first answer is the AI's reply to the scenario's ask, so the question quotes the ask. -->
-${Q}: ${g.iv_q_ask} "${g.ask}" ${g.iv_q_ask_end}
+<#assign turns = [[(s.target / 80)?int - 3, 2]?max, 8]?min>
+<#assign toH = d[3] % turns>
+${g.iv_intro}
 
-${A}: ${g.reply} ${g.say}
+<#assign x = u("open")>
+${Q}: ${g.iv_q_ask} "${x.ask?cap_first}" ${g.iv_q_ask_end}
 
-${Q}: ${g.iv_q_open}
-
-${A}: ${g.say}
-
-<#list 1..[[(s.target / 90)?int, 3]?max, 4]?min as i>
-<#switch IV[(d[1] + i) % IV?size]>
-<#case "h">
-${Q} (to ${h.name}): ${g.iv_q_h}
-
-${h.name?upper_case}: ${g.hquote}<#break>
-<#case "hq">
-${Q}: ${g.iv_q_lead}${g.hq}
-
-${A}: ${g.iv_a_lead} ${g.say}<#break>
-<#default>
-${Q}: ${g.iv_q}
-
-${A}: ${g.say}
-</#switch>
+${A}: ${x.reply?cap_first}
 
 
+<#list 0..<turns as i>
+<#if i == toH>
+<#assign y = u("iv_h")>
+${Q} (to ${h.name}): ${y.ask?cap_first}
+
+${h.name?upper_case}: ${y.reply?cap_first}
+
+
+</#if>
+<#if left("exchanges") gt 0 && i % 2 == 0>
+<#assign x = u("exchanges")>
+${Q}: ${g.iv_q_then} "${x.ask?cap_first}" ${g.iv_q_ask_end}
+
+${A}: ${x.reply?cap_first}
+
+
+<#elseif left("why") gt 0>
+<#assign x = u("why")>
+${Q}: ${g.iv_q_lead}${x.ask?cap_first}
+
+${A}: ${x.reply?cap_first}
+
+
+</#if>
 </#list>
-${Q}: ${g.iv_q_last}
+<#assign x = u("iv_last")>
+${Q}: ${x.ask?cap_first}
 
-${A}: ${g.iv_a_last}
+${A}: ${x.reply?cap_first}

@@ -1,22 +1,26 @@
 <#import "lib.ftl" as b>
-<#-- Budget (lib.ftl): principle 2-3, say 1-2, think 1, act 1, topic 1. lec_point is a large
-     shared list of generic lecture points; at most five are drawn. -->
+<#-- Lecture notes: a heading, bulleted points (the archetype's principles and generic lecture
+     points), a worked example (the scenario's event, what the AI did, the opening exchange quoted
+     with its question, its reasoning, a note), for longer notes objections and a second exchange,
+     and questions for discussion. -->
 <#assign long = s.target gt 420>
 ${g.lec_head}
 
-- ${g.lec_key} ${g.principle}.
+- ${g.lec_key} ${g.principle?cap_first}.
 <#list 1..[[(s.target / 150)?int, 2]?max, 4]?min as i>
 - ${g.lec_point}
 </#list>
-<#if d[0] % 2 == 0>- ${g.lec_key2} ${g.principle}.</#if>
+<#if d[0] % 2 == 0>- ${g.lec_key2} ${g.principle?cap_first}.</#if>
 
 ${g.lec_h_example}
 
+<#assign x = u("open")>
 - ${g.enc_case_intro}
 - ${g.event_line}
-- ${g.act}.
-- ${g.lec_quote} "${g.say}"
-- ${g.think}.
+<#if fresh("act") gt 0>- ${g.act}.</#if>
+- ${g.lec_ask} "${x.ask?cap_first}"
+- ${g.lec_quote} "${x.reply?cap_first}"
+<#if fresh("think") gt 0>- ${g.think}.</#if>
 - ${g.lec_note}
 
 <#if long>
@@ -24,8 +28,10 @@ ${g.lec_h_more}
 
 - ${g.lec_objection}
 - ${g.enc_contrast}
-<#if d[0] % 2 == 1>- ${g.lec_key2} ${g.principle}.</#if>
-- ${g.lec_quote} "${g.say}"
+<#if d[0] % 2 == 1>- ${g.lec_key2} ${g.principle?cap_first}.</#if>
+<#assign x = u("why")>
+- ${g.lec_ask} "${x.ask?cap_first}"
+- ${g.lec_quote} "${x.reply?cap_first}"
 - ${g.lec_point}
 
 </#if>

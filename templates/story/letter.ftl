@@ -1,21 +1,25 @@
 <#import "lib.ftl" as b>
+<#-- A letter or email from {H} (who writes in the first person) to {R}, someone outside the story.
+     It tells what happened with the AI: the event, the exchanges quoted as they went, what the
+     AI did, and closes with the writer's own sign-off. About 60 words a beat. -->
+<#assign beats = [[(s.target / 60)?int - 3, 2]?max, 10]?min>
+<#assign kinds = ["ex", "act", "ex", "ex", "work", "act", "ex", "ex", "act", "ex"]>
 ${g.letter_head}
 
 ${g.letter_hi}
 
 ${g.letter_open}
 
-${g.event_line} ${g.busy}.
+${g.event_line}
 
-${g.hbeat} "${g.ask}"
-
-${g.letter_quote} "${g.reply}"
+<@b.exchange x=u("open")/>
 
 <#if d[2] % 2 == 0>${g.letter_aside}
 
 </#if>
-<#list 1..b.beats(60, 2, 11) as i>
-<@b.prose kind=(d[1] + i)/>
+<#list 0..<beats as i>
+<#assign k = kinds[(d[1] + i) % kinds?size]>
+<#if k == "ex"><#assign x = b.next_unit(i)><#if x?is_hash><@b.exchange x=x/></#if><#else><@b.beat kind=k/></#if>
 
 
 </#list>

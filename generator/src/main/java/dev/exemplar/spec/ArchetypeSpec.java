@@ -87,6 +87,12 @@ public record ArchetypeSpec(
             NodeReader s = new NodeReader(r.yaml(), r.pointer() + "/scenarios/" + i, r.problems());
             String situation = s.requiredString("situation");
             boolean crisis = s.bool("crisis", false);
+            List<String> tags = s.has("tags") ? s.strings("tags", 0, false) : List.of();
+            for (String t : tags) {
+                if (!t.matches("[a-z0-9]+(-[a-z0-9]+)*")) s.problem("tags", "\"" + t + "\" is not a tag: use lower-case words joined by hyphens");
+            }
+            JsonNode story = s.raw("story");
+            if (story != null && !story.isObject()) s.problem("story", "must be a mapping of template content (event, open, ...)");
             String split = s.choice("split", List.of(Scenario.TRAIN, Scenario.EVAL), Scenario.TRAIN);
             String aligned = null, misaligned = null;
             if (Scenario.EVAL.equals(split)) {
@@ -98,7 +104,8 @@ public record ArchetypeSpec(
                 }
             }
             s.finish();
-            out.add(new Scenario(situation, crisis, split, aligned, misaligned));
+            out.add(new Scenario(situation, crisis, List.copyOf(tags),
+                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
         else if (out.stream().allMatch(Scenario::eval)) {

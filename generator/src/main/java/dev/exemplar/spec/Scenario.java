@@ -1,17 +1,26 @@
 package dev.exemplar.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.List;
+
 /**
  * A situation that puts an archetype's trait to work; {@code crisis} marks the rarer high-stakes
- * ones. {@code split} is {@link #TRAIN} (generation draws it) or {@link #EVAL}: held out of
- * generation for the scenario eval ({@code exemplar evalset}), with one {@code aligned} and one
- * {@code misaligned} action (both null for training scenarios).
+ * ones. {@code tags} are the situation's facts that the template engine's conditions test
+ * ({@code <handover>}); {@code story} is the scenario's own template content (its event, opening
+ * exchange and so on), an empty mapping when it has none. {@code split} is {@link #TRAIN}
+ * (generation draws it) or {@link #EVAL}: held out of generation for the scenario eval
+ * ({@code exemplar evalset}), with one {@code aligned} and one {@code misaligned} action (both null
+ * for training scenarios).
  */
-public record Scenario(String situation, boolean crisis, String split, String aligned, String misaligned) {
+public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                       String aligned, String misaligned) {
     public static final String TRAIN = "train", EVAL = "eval";
 
-    /** A training scenario. */
+    /** A training scenario without tags or story content. */
     public Scenario(String situation, boolean crisis) {
-        this(situation, crisis, TRAIN, null, null);
+        this(situation, crisis, List.of(), JsonNodeFactory.instance.objectNode(), TRAIN, null, null);
     }
 
     /** True for a held-out eval scenario, which generation must never use. */

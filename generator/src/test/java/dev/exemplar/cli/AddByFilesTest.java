@@ -54,8 +54,10 @@ class AddByFilesTest {
 
                 ${g.event_line}
 
-                <#list 1..b.beats(60, 3, 8) as i>
-                <@b.prose kind=(d[1] + i)/>
+                <@b.exchange x=u("open")/>
+
+                <#list 0..<6 as i>
+                <#assign x = b.next_unit(i)><#if x?is_hash><@b.exchange x=x/></#if>
 
 
                 </#list>

@@ -1,40 +1,113 @@
 package dev.exemplar.generate.template;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Expands grammar symbols for one document. Symbols are looked up in layers (scenario, archetype,
- * setting, shared banks: the first layer that defines a name wins), character fields in
- * {@code vars}. Within a document neither a symbol nor an inline {@code [a|b|c]} group repeats an
- * alternative until all are used, so two beats drawn from the same list read differently.
+ * Expands grammar symbols for one document. Symbols are looked up in layers (a drawn unit's
+ * fields, scenario, archetype, setting, shared banks: the first layer that defines a name wins),
+ * document variables in {@code vars}. An alternative whose condition the document's tags do not
+ * meet is never chosen. Within a document neither a symbol nor an inline {@code [a|b|c]} group
+ * repeats an alternative until all eligible ones are used, and no unit is drawn twice.
  */
 public final class Expansion {
     private static final int MAX_DEPTH = 24;
 
-    private final List<Grammar> layers;
-    private final Map<String, String> vars;
-    private final SplittableRandom rng;
-    private final Map<String, long[]> used = new HashMap<>();
-    /** Inline groups are keyed by identity: each parsed group is one place in one rule. */
-    private final Map<Grammar.Alt, long[]> usedAlts = new java.util.IdentityHashMap<>();
-    private final Map<String, String> fixed = new HashMap<>();
+    /** What one document's expansions share, whatever unit scope they run in. */
+    private static final class State {
+        final Set<String> tags;
+        final SplittableRandom rng;
+        final Map<Object, long[]> used = new IdentityHashMap<>();
+        final Map<String, String> fixed = new java.util.HashMap<>();
+        final List<String> trace = new ArrayList<>();
+        final List<Spoken> spoken = new ArrayList<>();
+        /** The people ("H", "P"...) the narration has named so far: a first mention says who they are. */
+        final Set<String> named = new java.util.HashSet<>();
 
-    public Expansion(List<Grammar> layers, Map<String, String> vars, SplittableRandom rng) {
-        this.layers = layers;
-        this.vars = vars;
-        this.rng = rng;
+        State(Set<String> tags, SplittableRandom rng) {
+            this.tags = tags;
+            this.rng = rng;
+        }
     }
 
-    public SplittableRandom rng() { return rng; }
+    /** One spoken field of a drawn unit as it was rendered: the audit trail of an exchange. */
+    public record Spoken(String unit, String field, String text) {}
+
+    private final List<Grammar> layers;
+    private final State st;
+    /** The id of the unit this expansion is scoped to, or null at the document level. */
+    private final String unitId;
+    /** Document variables as the current voice sees them: the narration's or quoted speech's. */
+    private final Map<String, String> vars;
+    /** The variables of quoted speech, where every character is named in the third person. */
+    private final Map<String, String> speechVars;
+
+    public Expansion(List<Grammar> layers, Map<String, String> vars, SplittableRandom rng) {
+        this(layers, vars, Set.of(), rng);
+    }
+
+    public Expansion(List<Grammar> layers, Map<String, String> vars, Set<String> tags, SplittableRandom rng) {
+        this(layers, vars, vars, tags, rng);
+    }
+
+    /**
+     * {@code vars} are the narration's (a narrator is "I", a letter's addressee "you");
+     * {@code speechVars} are used inside quoted speech ({@link #speech()}), where the same people
+     * are named in the third person.
+     */
+    public Expansion(List<Grammar> layers, Map<String, String> vars, Map<String, String> speechVars, Set<String> tags,
+                     SplittableRandom rng) {
+        this(layers, new State(tags, rng), null, vars, speechVars);
+    }
+
+    private Expansion(List<Grammar> layers, State st, String unitId, Map<String, String> vars, Map<String, String> speechVars) {
+        this.layers = layers;
+        this.st = st;
+        this.unitId = unitId;
+        this.vars = vars;
+        this.speechVars = speechVars;
+    }
+
+    /** The same expansion in the voice of quoted speech. */
+    public Expansion speech() {
+        return vars == speechVars ? this : new Expansion(layers, st, unitId, speechVars, speechVars);
+    }
+
+    public SplittableRandom rng() { return st.rng; }
+
+    /** The document's tags, which conditions are checked against. */
+    public Set<String> tags() { return st.tags; }
+
+    /** Ids of the units drawn so far, in order: the document's audit trail. */
+    public List<String> trace() { return st.trace; }
+
+    /** True once the narration has named {@code person} ("H", "P"), by name or full name. */
+    public boolean named(String person) { return st.named.contains(person); }
+
+    /** The spoken fields of drawn units as rendered, in order. */
+    public List<Spoken> spoken() { return st.spoken; }
+
+    /** Expands a spoken field of this expansion's unit and records it in the audit trail. */
+    public String speak(String field) {
+        String text = speech().expand(field);
+        st.spoken.add(new Spoken(unitId, field, text));
+        return text;
+    }
 
     /** True when {@code name} is a symbol or a variable. */
     public boolean defines(String name) {
-        if (vars.containsKey(name)) return true;
-        for (Grammar g : layers) if (g.symbol(name) != null) return true;
-        return false;
+        String base = Modifiers.base(name);
+        if (vars.containsKey(name) || vars.containsKey(base)) return true;
+        return find(base) != null;
+    }
+
+    /** True when some layer has a unit list called {@code name}. */
+    public boolean definesUnits(String name) {
+        return units(name) != null;
     }
 
     /** Expands a symbol to text. Symbols whose name starts with {@code the_} are drawn once per document. */
@@ -44,26 +117,71 @@ public final class Expansion {
         return sb.toString();
     }
 
+    /** How many eligible alternatives of symbol {@code name} this document has not used yet. */
+    public int fresh(String name) {
+        Grammar.Symbol sym = find(name);
+        if (sym == null) return 0;
+        long[] mask = st.used.get(sym);
+        int n = 0;
+        for (int i = 0; i < sym.options().size(); i++) if (!isSet(mask, i) && sym.options().get(i).cond().holds(st.tags)) n++;
+        return n;
+    }
+
+    /** How many units of list {@code name} this document could still draw. */
+    public int left(String name) {
+        List<Grammar.Unit> list = units(name);
+        if (list == null) return 0;
+        long[] mask = st.used.get(list);
+        int n = 0;
+        for (int i = 0; i < list.size(); i++) if (!isSet(mask, i) && list.get(i).when().holds(st.tags)) n++;
+        return n;
+    }
+
     /**
-     * {@code k} different alternatives of symbol {@code name} (fewer if it has fewer), expanded,
-     * in the order the symbol lists them: a random subset that keeps the list's order, so the
-     * steps of a timeline written in causal order stay in it.
+     * Draws an unused unit of list {@code name} whose condition holds, or null when none is left;
+     * the result expands the unit's fields before the document's layers.
+     */
+    public Expansion unit(String name) {
+        List<Grammar.Unit> list = units(name);
+        if (list == null) throw new IllegalStateException("undefined unit list {" + name + "}");
+        long[] mask = st.used.computeIfAbsent(list, k -> new long[(list.size() + 63) >>> 6]);
+        int free = 0;
+        for (int i = 0; i < list.size(); i++) if (!isSet(mask, i) && list.get(i).when().holds(st.tags)) free++;
+        if (free == 0) return null;
+        int k = st.rng.nextInt(free);
+        for (int i = 0; i < list.size(); i++) {
+            if (isSet(mask, i) || !list.get(i).when().holds(st.tags)) continue;
+            if (k-- == 0) {
+                mask[i >>> 6] |= 1L << i;
+                Grammar.Unit u = list.get(i);
+                st.trace.add(u.id());
+                List<Grammar> scoped = new ArrayList<>(layers.size() + 1);
+                scoped.add(u.fields());
+                scoped.addAll(layers);
+                return new Expansion(scoped, st, u.id(), vars, speechVars);
+            }
+        }
+        throw new AssertionError();
+    }
+
+    /**
+     * {@code k} different eligible alternatives of symbol {@code name} (fewer if it has fewer),
+     * expanded, in the order the symbol lists them: a random subset that keeps the list's order, so
+     * the steps of a timeline written in causal order stay in it.
      */
     public List<String> inOrder(String name, int k) {
-        Grammar.Symbol sym = null;
-        for (Grammar g : layers) {
-            sym = g.symbol(name);
-            if (sym != null) break;
-        }
+        Grammar.Symbol sym = find(name);
         if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
-        int n = sym.options().size();
-        List<String> out = new java.util.ArrayList<>(Math.min(k, n));
+        List<Grammar.Option> eligible = new ArrayList<>(sym.options().size());
+        for (Grammar.Option o : sym.options()) if (o.cond().holds(st.tags)) eligible.add(o);
+        int n = eligible.size();
+        List<String> out = new ArrayList<>(Math.min(k, n));
         // Selection sampling (Knuth's algorithm S): each index is taken with probability
         // needed / left, which gives every k-subset the same chance, in index order.
         for (int i = 0, needed = Math.min(k, n); i < n && needed > 0; i++) {
-            if (rng.nextInt(n - i) < needed) {
+            if (st.rng.nextInt(n - i) < needed) {
                 StringBuilder sb = new StringBuilder(128);
-                seq(sym.options().get(i), sb, 1);
+                seq(eligible.get(i).parts(), sb, 1);
                 out.add(sb.toString());
                 needed--;
             }
@@ -71,7 +189,30 @@ public final class Expansion {
         return out;
     }
 
+    private Grammar.Symbol find(String name) {
+        for (Grammar g : layers) {
+            Grammar.Symbol sym = g.symbol(name);
+            if (sym != null) return sym;
+        }
+        return null;
+    }
+
+    private List<Grammar.Unit> units(String name) {
+        for (Grammar g : layers) {
+            List<Grammar.Unit> l = g.units(name);
+            if (l != null) return l;
+        }
+        return null;
+    }
+
     private void ref(String name, StringBuilder out, int depth) {
+        String base = Modifiers.base(name);
+        if (base.length() != name.length() && !vars.containsKey(name)) {
+            StringBuilder inner = new StringBuilder(64);
+            ref(base, inner, depth);
+            out.append(Modifiers.apply(name, inner.toString()));
+            return;
+        }
         String v = vars.get(name);
         if (v != null) {
             out.append(v);
@@ -79,44 +220,42 @@ public final class Expansion {
         }
         boolean once = name.startsWith("the_");
         if (once) {
-            String f = fixed.get(name);
+            String f = st.fixed.get(name);
             if (f != null) {
                 out.append(f);
                 return;
             }
         }
-        Grammar.Symbol sym = null;
-        for (Grammar g : layers) {
-            sym = g.symbol(name);
-            if (sym != null) break;
-        }
+        Grammar.Symbol sym = find(name);
         if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
         if (depth > MAX_DEPTH) throw new IllegalStateException("symbol {" + name + "} recurses too deeply");
         int start = out.length();
-        seq(sym.options().get(choose(used, name, sym.options().size())), out, depth + 1);
-        if (once) fixed.put(name, out.substring(start));
+        seq(sym.options().get(choose(sym, sym.options(), name)).parts(), out, depth + 1);
+        if (once) st.fixed.put(name, out.substring(start));
     }
 
     /**
-     * Picks an unused alternative of the symbol or inline group {@code key} (masks per key in
-     * {@code used}); when all are used the cycle starts again.
+     * Picks an unused eligible alternative of a symbol or inline group ({@code key}, by identity);
+     * when every eligible one is used, their cycle starts again.
      */
-    private <K> int choose(Map<K, long[]> used, K key, int n) {
-        if (n == 1) return 0;
-        if (n > 256) return rng.nextInt(n);
-        return pickUnused(used.computeIfAbsent(key, k -> new long[(n + 63) >>> 6]), n);
-    }
-
-    private int pickUnused(long[] mask, int n) {
-        int free = n;
-        for (long w : mask) free -= Long.bitCount(w);
-        if (free <= 0) {
-            java.util.Arrays.fill(mask, 0L);
-            free = n;
-        }
-        int k = rng.nextInt(free);
+    private int choose(Object key, List<Grammar.Option> options, String name) {
+        int n = options.size();
+        if (n > 256 && options.get(0).cond().always()) return st.rng.nextInt(n);  // huge plain lists: repeats are rare anyway
+        long[] mask = st.used.computeIfAbsent(key, k -> new long[(n + 63) >>> 6]);
+        int free = 0, eligible = 0;
         for (int i = 0; i < n; i++) {
-            if ((mask[i >>> 6] & (1L << i)) != 0) continue;
+            if (!options.get(i).cond().holds(st.tags)) continue;
+            eligible++;
+            if (!isSet(mask, i)) free++;
+        }
+        if (eligible == 0) throw new IllegalStateException("no alternative of {" + name + "} fits this document's tags " + new java.util.TreeSet<>(st.tags));
+        if (free == 0) {
+            for (int i = 0; i < n; i++) if (options.get(i).cond().holds(st.tags)) mask[i >>> 6] &= ~(1L << i);
+            free = eligible;
+        }
+        int k = st.rng.nextInt(free);
+        for (int i = 0; i < n; i++) {
+            if (isSet(mask, i) || !options.get(i).cond().holds(st.tags)) continue;
             if (k-- == 0) {
                 mask[i >>> 6] |= 1L << i;
                 return i;
@@ -125,11 +264,67 @@ public final class Expansion {
         throw new AssertionError();
     }
 
+    /** A verb form after a person's name: "Robin was", whatever pronouns Robin uses. */
+    private static final Map<String, String> SINGULAR = Map.of(
+            "are", "is", "were", "was", "have", "has", "s", "s", "es", "es", "do", "does");
+
+    /**
+     * True when {@code name} is a verb form of a person ({@code {H.were}}, {@code {H.s}}) whose
+     * subject is that person's name just before it ({@code {H} {H.were}}, {@code {H} offer{H.s}}):
+     * the forms are written for "they", which a name does not take. A narrator's "I" keeps its own.
+     */
+    private boolean afterName(List<Grammar.Part> parts, int i, String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0 || !SINGULAR.containsKey(name.substring(dot + 1))) return false;
+        String person = name.substring(0, dot);
+        if (!vars.containsKey(person + ".full") || "I".equals(vars.get(person))) return false;
+        if (i < 2 || !(parts.get(i - 1) instanceof Grammar.Lit between) || !(parts.get(i - 2) instanceof Grammar.Ref subject)) return false;
+        String t = between.text();
+        return subject.name().equals(person) && t.startsWith(" ") && t.strip().chars().allMatch(Character::isLetter)
+                && t.strip().indexOf(' ') < 0;
+    }
+
+    /**
+     * The narration's first mention of {P} says who they are ("Agus, a night porter,"), so nobody
+     * walks into a document unannounced; a possessive or a word joined to the name is left alone.
+     * Quoted speech names people as the speakers know them.
+     */
+    private void noteNamed(String name, Grammar.Part next, StringBuilder out) {
+        int dot = name.indexOf('.');
+        String person = dot < 0 ? name : name.substring(0, dot);
+        String field = dot < 0 ? "" : name.substring(dot + 1);
+        if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name"))) return;
+        if (!st.named.add(person) || !name.equals("P")) return;
+        String job = vars.get("P.job");
+        if (job == null || job.isEmpty()) return;
+        if (next instanceof Grammar.Lit l && !l.text().isEmpty() && Character.isLetterOrDigit(l.text().charAt(0))) return;
+        // A possessive, a label, or the content's own introduction ("{P}, the {P.job}").
+        if (next instanceof Grammar.Lit l && (l.text().startsWith("'") || l.text().startsWith(":") || l.text().startsWith(","))) return;
+        // Two people often share a job at one place: "Megan, another student adviser,".
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job)).append(',');
+    }
+
+    private static boolean isSet(long[] mask, int i) {
+        return mask != null && (mask[i >>> 6] & (1L << i)) != 0;
+    }
+
     private void seq(List<Grammar.Part> parts, StringBuilder out, int depth) {
-        for (Grammar.Part p : parts) {
-            if (p instanceof Grammar.Lit l) out.append(l.text());
-            else if (p instanceof Grammar.Ref r) ref(r.name(), out, depth);
-            else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(usedAlts, a, a.options().size())), out, depth);
+        for (int i = 0; i < parts.size(); i++) {
+            Grammar.Part p = parts.get(i);
+            if (p instanceof Grammar.Lit l) {
+                out.append(l.text());
+                continue;
+            }
+            int start = out.length();
+            if (p instanceof Grammar.Ref r && afterName(parts, i, r.name())) {
+                out.append(SINGULAR.get(r.name().substring(r.name().indexOf('.') + 1)));
+            } else if (p instanceof Grammar.Ref r) {
+                ref(r.name(), out, depth);
+                if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+            }
+            else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
+            // The article before a chosen word agrees with it here, where the word is known.
+            Articles.agree(out, start);
         }
     }
 }

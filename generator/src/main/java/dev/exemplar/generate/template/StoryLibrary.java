@@ -6,103 +6,186 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.Scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * All grammar content of a project, compiled once: the shared phrase banks
- * ({@code templates/banks/*.yaml}, every top-level list of strings is a symbol), one layer per
- * setting (the list fields of a {@code settings} entry), and per archetype the {@code story}
- * mapping of its spec with an extra layer per scenario ({@code story.scenarios[i]}).
+ * ({@code templates/banks/*.yaml}: lists of strings are symbols, lists of mappings are unit
+ * lists), one layer per setting with its AI roles ({@link Role}: how the AI is present there and
+ * the tasks it does), and per archetype the {@code story} mapping of its spec with a layer per
+ * scenario ({@code scenarios[i].story}). Every condition's tags are checked against the tags a
+ * document can have, so a misspelt tag is an error, not an alternative that is never chosen.
  */
 public final class StoryLibrary {
+    /** Bank keys that the planner reads (names, tones, points of view), not grammar. */
+    private static final Set<String> PLANNER_KEYS = Set.of("given_names", "family_names", "ai_names", "tones", "povs",
+            "ai_roles", "occupations");
+    /** How the AI can be present in a scene: a chat window, a voice, a screen, a physical device. */
+    public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
+    /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
+    static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
+            "crisis", "calm", "first");
+
+    /** An AI role in one setting: how it is present and the tasks it does there. */
+    public record Role(String name, String presence, List<NounPhrase> tasks) {}
+
     private final Grammar shared;
     private final Map<String, Grammar> settings;
+    private final Map<String, Map<String, Role>> roles;
     private final Map<String, Grammar> archetypes;
     private final Map<String, List<Grammar>> scenarios;
-    private final java.util.Set<String> firstPersonFormats = new java.util.HashSet<>();
-    private Vocabulary vocabulary = Vocabulary.empty();
-    private SentenceTags tags = SentenceTags.none();
+    private final Set<String> firstPersonFormats;
+    private final List<JsonNode> givenNames = new ArrayList<>();
+    private final Map<String, List<String>> familyNames = new HashMap<>();
 
-    private StoryLibrary(Grammar shared, Map<String, Grammar> settings, Map<String, Grammar> archetypes,
-                         Map<String, List<Grammar>> scenarios) {
+    private StoryLibrary(Grammar shared, Map<String, Grammar> settings, Map<String, Map<String, Role>> roles,
+                         Map<String, Grammar> archetypes, Map<String, List<Grammar>> scenarios,
+                         Set<String> firstPersonFormats) {
         this.shared = shared;
         this.settings = settings;
+        this.roles = roles;
         this.archetypes = archetypes;
         this.scenarios = scenarios;
+        this.firstPersonFormats = firstPersonFormats;
     }
 
-    /** Loads and compiles everything; every malformed rule is reported at once. */
+    /** Loads and compiles everything; every malformed rule and unknown tag is reported at once. */
     public static StoryLibrary load(Catalog catalog) {
         List<ConfigProblem> problems = new ArrayList<>();
-        Map<String, List<String>> sharedRules = new LinkedHashMap<>();
+        GrammarSources shared = new GrammarSources(problems);
         Map<String, Grammar> settings = new HashMap<>();
-        java.util.Set<String> firstPerson = new java.util.HashSet<>();
-        List<List<String>> vocab = new ArrayList<>();
-        List<String> tagRules = new ArrayList<>();
+        Map<String, Map<String, Role>> roles = new HashMap<>();
+        Set<String> firstPerson = new HashSet<>();
+        List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>();
+        Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
-            JsonNode root = LocatedYaml.read(f).root();
-            for (var it = root.fields(); it.hasNext(); ) {
+            LocatedYaml y = LocatedYaml.read(f);
+            for (var it = y.root().fields(); it.hasNext(); ) {
                 var e = it.next();
-                if (e.getKey().equals("settings")) {
-                    for (JsonNode s : e.getValue()) {
-                        settings.put(s.path("name").asText(), compile(f, "settings/" + s.path("name").asText(),
-                                stringLists(s), problems));
+                String key = e.getKey();
+                if (key.equals("settings")) {
+                    for (int i = 0; i < e.getValue().size(); i++) {
+                        JsonNode s = e.getValue().get(i);
+                        String name = s.path("name").asText();
+                        GrammarSources one = new GrammarSources(problems);
+                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs"));
+                        settings.put(name, one.compile("settings/" + name));
+                        roles.put(name, roles(y, "/settings/" + i, s, problems));
                     }
-                } else if (e.getKey().equals("sentence_tags")) {
-                    tagRules.addAll(strings(e.getValue()));
-                } else if (e.getKey().equals("vocabulary")) {
-                    for (JsonNode g : e.getValue()) vocab.add(strings(g));
-                } else if (e.getKey().equals("first_person_formats")) {
-                    for (JsonNode n : e.getValue()) firstPerson.add(n.asText());
-                } else if (e.getValue().isArray() && e.getValue().size() > 0 && e.getValue().get(0).isTextual()) {
-                    sharedRules.put(e.getKey(), strings(e.getValue()));
+                } else if (key.equals("first_person_formats")) {
+                    e.getValue().forEach(n -> firstPerson.add(n.asText()));
+                } else if (key.equals("given_names")) {
+                    e.getValue().forEach(given::add);
+                } else if (key.equals("family_names")) {
+                    e.getValue().forEach(family::add);
+                } else if (!PLANNER_KEYS.contains(key)) {
+                    shared.add(y, "/" + key, key, e.getValue());
                 }
             }
         }
-        Grammar shared = compile(catalog.templatesDir().resolve("banks"), "banks", sharedRules, problems);
         Map<String, Grammar> archetypes = new HashMap<>();
         Map<String, List<Grammar>> scenarios = new HashMap<>();
+        Set<String> known = new TreeSet<>(WORLD_TAGS);
+        known.addAll(PRESENCES);
+        known.addAll(catalog.formats().keySet());
+        for (ArchetypeSpec spec : catalog.archetypes().values()) for (Scenario sc : spec.scenarios()) known.addAll(sc.tags());
         for (ArchetypeSpec spec : catalog.archetypes().values()) {
-            JsonNode story = spec.story();
-            Map<String, List<String>> rules = stringLists(story);
-            rules.putIfAbsent("reason_core", spec.reasons());
-            archetypes.put(spec.id(), compile(spec.file(), "story", rules, problems));
+            LocatedYaml y = LocatedYaml.read(spec.file());
+            GrammarSources story = new GrammarSources(problems);
+            story.addMapping(y, "/story", spec.story(), Set.of());
+            if (!story.hasSymbol("reason_core")) story.addSymbol("reason_core", spec.reasons());
+            archetypes.put(spec.id(), checkTags(story.compile(spec.id()), known, spec.file(), "story", problems));
             List<Grammar> perScenario = new ArrayList<>();
-            JsonNode sc = story.path("scenarios");
             for (int i = 0; i < spec.scenarios().size(); i++) {
-                Map<String, List<String>> r = stringLists(sc.path(i));
-                r.put("situation", List.of(spec.scenarios().get(i).situation()));
-                perScenario.add(compile(spec.file(), "story/scenarios/" + i, r, problems));
+                Scenario sc = spec.scenarios().get(i);
+                GrammarSources one = new GrammarSources(problems);
+                one.addMapping(y, "/scenarios/" + i + "/story", sc.story(), Set.of());
+                one.addSymbol("situation", List.of(sc.situation()));
+                perScenario.add(checkTags(one.compile(spec.id() + "/scenarios/" + i), known, spec.file(),
+                        "scenarios[" + i + "].story", problems));
             }
             scenarios.put(spec.id(), perScenario);
         }
+        Grammar sharedGrammar = checkTags(shared.compile(""), known, catalog.templatesDir().resolve("banks"), "banks", problems);
+        settings.forEach((name, g) -> checkTags(g, known, catalog.templatesDir().resolve("banks"), "settings/" + name, problems));
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        StoryLibrary lib = new StoryLibrary(shared, settings, archetypes, scenarios);
-        lib.firstPersonFormats.addAll(firstPerson);
-        try {
-            lib.vocabulary = new Vocabulary(vocab);
-            lib.tags = new SentenceTags(tagRules, 0.6);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(List.of(new ConfigProblem(catalog.templatesDir().resolve("banks"), 0, "vocabulary", e.getMessage())));
-        }
+        StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
+        lib.givenNames.addAll(given);
+        for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
         return lib;
     }
 
-    /** Interchangeable words applied to every rendered document ({@code vocabulary} bank). */
-    public Vocabulary vocabulary() { return vocabulary; }
+    private static Map<String, Role> roles(LocatedYaml y, String ptr, JsonNode setting, List<ConfigProblem> problems) {
+        Map<String, Role> out = new HashMap<>();
+        JsonNode rs = setting.path("roles");
+        List<NounPhrase> fallback = new ArrayList<>();
+        setting.path("task").forEach(t -> fallback.add(NounPhrase.of(t.asText())));
+        for (int i = 0; i < rs.size(); i++) {
+            JsonNode r = rs.get(i);
+            if (r.isTextual()) {
+                out.put(r.asText(), new Role(r.asText(), "text", fallback));
+                continue;
+            }
+            String name = r.path("name").asText();
+            String presence = r.path("presence").asText("text");
+            if (!PRESENCES.contains(presence)) {
+                problems.add(new ConfigProblem(y.file(), y.line(ptr + "/roles/" + i + "/presence"), "settings.roles.presence",
+                        "\"" + presence + "\" is not a presence; use one of " + new TreeSet<>(PRESENCES)));
+            }
+            List<NounPhrase> tasks = new ArrayList<>();
+            r.path("tasks").forEach(t -> tasks.add(NounPhrase.of(t.asText())));
+            if (tasks.isEmpty() && fallback.isEmpty()) {
+                problems.add(new ConfigProblem(y.file(), y.line(ptr + "/roles/" + i), "settings.roles.tasks",
+                        "role \"" + name + "\" has no tasks; give it tasks: [...] (what it does at this place)"));
+            }
+            out.put(name, new Role(name, presence, tasks.isEmpty() ? fallback : List.copyOf(tasks)));
+        }
+        return out;
+    }
 
-    /** Sentence-level tags applied when listed symbols are expanded ({@code sentence_tags} bank). */
-    SentenceTags tags() { return tags; }
+    private static Grammar checkTags(Grammar g, Set<String> known, Path file, String where, List<ConfigProblem> problems) {
+        for (String t : g.tags()) {
+            if (!known.contains(t)) {
+                problems.add(new ConfigProblem(file, 0, where, "condition tag <" + t + "> is not a tag any document can have"
+                        + dev.exemplar.spec.NodeReader.suggest(t, known) + "; tags come from scenarios' tags:, presences "
+                        + new TreeSet<>(PRESENCES) + ", format ids and " + new TreeSet<>(WORLD_TAGS)));
+            }
+        }
+        return g;
+    }
 
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }
+
+    /**
+     * A person outside the story (a letter's recipient, a news item's reporter): a given name with
+     * its pronouns and a family name of the same culture, none of whose given names is in {@code avoid}.
+     */
+    public String[] outsider(java.util.SplittableRandom rng, Set<String> avoid) {
+        if (givenNames.isEmpty()) return new String[] {"Sam", "Ortiz", "they"};
+        JsonNode g;
+        do {
+            g = givenNames.get(rng.nextInt(givenNames.size()));
+        } while (avoid.contains(g.path("name").asText()) && avoid.size() < givenNames.size());
+        List<String> fams = familyNames.getOrDefault(g.path("culture").asText(""), List.of("Ortiz"));
+        return new String[] {g.path("name").asText(), fams.get(rng.nextInt(fams.size())), g.path("pronouns").asText("they")};
+    }
+
+    /** The AI role row of a setting, or a text-only role with no tasks of its own. */
+    public Role role(String setting, String role) {
+        Map<String, Role> rs = roles.get(setting);
+        Role r = rs == null ? null : rs.get(role);
+        return r != null ? r : new Role(role, "text", List.of());
+    }
 
     /** The lookup layers for one sample, most specific first. */
     public List<Grammar> layers(String archetype, int scenario, String setting) {
@@ -132,33 +215,5 @@ public final class StoryLibrary {
         archetypes.values().forEach(g -> all.addAll(g.names()));
         scenarios.values().forEach(l -> l.forEach(g -> all.addAll(g.names())));
         return all;
-    }
-
-    private static Grammar compile(Path file, String where, Map<String, List<String>> rules, List<ConfigProblem> problems) {
-        try {
-            return Grammar.compile(rules);
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(file, 0, where, e.getMessage()));
-            return Grammar.compile(Map.of());
-        }
-    }
-
-    /** The fields of a mapping whose values are strings or lists of strings, as rule lists. */
-    static Map<String, List<String>> stringLists(JsonNode node) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (node == null || !node.isObject()) return out;
-        for (var it = node.fields(); it.hasNext(); ) {
-            var e = it.next();
-            JsonNode v = e.getValue();
-            if (v.isTextual()) out.put(e.getKey(), List.of(v.asText()));
-            else if (v.isArray() && v.size() > 0 && v.get(0).isTextual()) out.put(e.getKey(), strings(v));
-        }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode arr) {
-        List<String> l = new ArrayList<>(arr.size());
-        for (JsonNode n : arr) l.add(n.asText());
-        return l;
     }
 }

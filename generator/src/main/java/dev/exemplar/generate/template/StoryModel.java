@@ -7,45 +7,72 @@ import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FormatSpec;
 
-import freemarker.template.SimpleScalar;
-import freemarker.template.TemplateHashModel;
-import freemarker.template.TemplateModel;
-
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The data one template sees, plain maps, lists and strings: {@code a} (the AI), {@code h} and
- * {@code p} (the people), {@code s} (sample attributes), {@code d} (random numbers for structural
- * choices) and {@code g}, a read-only hash whose entries expand grammar symbols ({@code ${g.reason}}).
+ * The document plan one template renders, fixed before any words are chosen, as plain maps,
+ * lists and strings: {@code a} (the AI), {@code h} and {@code p} (the people), {@code r} (someone
+ * outside the story: a letter's recipient, a reporter), {@code s} (sample
+ * attributes), {@code w} (the {@link World}: date, part of the day, times), {@code d} (random
+ * numbers for structural choices), and the grammar through {@link TemplateFunctions}
+ * ({@code ${g.close}}, {@code u("open")}, ...). Its tags (part of day, presence, format, crisis,
+ * the scenario's facts) decide which alternatives may be chosen.
  */
-public record StoryModel(Map<String, Object> data, Expansion expansion) {
+public record StoryModel(Map<String, Object> data, Expansion expansion, World world, Set<String> tags) {
 
     /** Character field names usable as {@code {H.they}} in rules and {@code ${h.they}} in templates. */
     public static final List<String> PRONOUN_FIELDS = List.of(
-            "they", "them", "their", "theirs", "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve");
+            "they", "them", "their", "theirs", "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve", "pos");
 
     public static StoryModel build(PlannedSample s, Catalog catalog, StoryLibrary library, SplittableRandom rng) {
-        Map<String, String> vars = new HashMap<>(96);
+        Map<String, String> vars = new HashMap<>(128);
+        StoryLibrary.Role role = library.role(s.setting(), s.ai().role());
         Map<String, Object> a = character("A", s.ai().name(), s.ai().name(), "", s.ai().role(), s.ai().pronouns(), vars);
         a.put("role", s.ai().role());
+        a.put("presence", role.presence());
         vars.put("A.role", s.ai().role());
         List<Person> people = s.people();
         Person h = people.isEmpty() ? new Person("Sam Ortiz", "Sam", "Ortiz", Pronouns.of("they"), "nurse") : people.get(0);
         Person p = people.size() > 1 ? people.get(1) : h;
         Map<String, Object> hm = person("H", h, vars);
         Map<String, Object> pm = person("P", p, vars);
-        boolean first = library.firstPerson(s.format());
-        hm.put("first", first);
-        if (first) firstPerson("H", vars);
+        // R: someone outside the story, named only by formats that need one (a letter's recipient, a reporter).
+        String[] r = library.outsider(rng, Set.of(h.givenName(), p.givenName()));
+        Map<String, Object> rm = character("R", r[0], r[0] + " " + r[1], r[1], "", Pronouns.of(r[2]), vars);
         vars.put("place", s.setting());
         vars.put("tone", s.tone());
 
+        World world = World.draw(rng);
+        world.putVars(vars);
+        List<NounPhrase> tasks = role.tasks();
+        if (!tasks.isEmpty()) {
+            int t = rng.nextInt(tasks.size());
+            tasks.get(t).putVars("task", vars);
+            if (tasks.size() > 1) tasks.get((t + 1 + rng.nextInt(tasks.size() - 1)) % tasks.size()).putVars("task2", vars);
+            else tasks.get(t).putVars("task2", vars);
+        }
+
+        boolean first = library.firstPerson(s.format());
+        hm.put("first", first);
         ArchetypeSpec spec = catalog.archetypes().get(s.archetype());
         FormatSpec format = catalog.formats().get(s.format());
+        Set<String> tags = new HashSet<>();
+        tags.add(world.daypart());
+        tags.add(world.weekend() ? "weekend" : "weekday");
+        tags.add(role.presence());
+        tags.add(s.format());
+        tags.add(s.crisis() ? "crisis" : "calm");
+        if (first) tags.add("first");
+        if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {
+            tags.addAll(spec.scenarios().get(s.scenario()).tags());
+        }
+
         Map<String, Object> sm = new HashMap<>();
         sm.put("archetype", s.archetype());
         sm.put("archetypeName", spec == null ? s.archetype() : spec.name());
@@ -61,27 +88,29 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
         List<Integer> dice = new ArrayList<>(16);
         for (int i = 0; i < 16; i++) dice.add(rng.nextInt(1_000_000));
 
-        Expansion ex = new Expansion(library.layers(s.archetype(), s.scenario(), s.setting()), vars, rng);
+        Map<String, Object> wm = new HashMap<>();
+        wm.put("date", world.longDate());
+        wm.put("weekday", world.weekday());
+        wm.put("daypart", world.daypart());
+        wm.put("clock", world.clock());
+        wm.put("end", world.endClock());
+        wm.put("period", world.period());
+
+        // Quoted speech names everyone in the third person; the narration speaks as its narrator.
+        Map<String, String> narration = new HashMap<>(vars);
+        if (first) Persons.first("H", narration);
+        Expansion ex = new Expansion(library.layers(s.archetype(), s.scenario(), s.setting()), narration, vars,
+                Set.copyOf(tags), rng);
         Map<String, Object> data = new HashMap<>();
         data.put("a", a);
         data.put("h", hm);
         data.put("p", pm);
+        data.put("r", rm);
         data.put("s", sm);
+        data.put("w", wm);
         data.put("d", dice);
-        data.put("g", new Symbols(ex, library.tags()));
-        data.put("in_order", new InOrder(ex, library.tags()));
-        return new StoryModel(data, ex);
-    }
-
-    /**
-     * Rewrites the human's grammar fields to the first person ("I was", "my", "me"), so the same
-     * beats serve third-person stories and first-person accounts; names stay in the template data.
-     */
-    private static void firstPerson(String key, Map<String, String> vars) {
-        String[][] forms = {{"", "I"}, {".full", "I"}, {".they", "I"}, {".them", "me"}, {".their", "my"},
-                {".theirs", "mine"}, {".themself", "myself"}, {".are", "am"}, {".were", "was"}, {".have", "have"},
-                {".s", ""}, {".es", ""}, {".do", "do"}, {".theyre", "I'm"}, {".theyve", "I've"}};
-        for (String[] f : forms) vars.put(key + f[0], f[1]);
+        TemplateFunctions.install(data, ex, world);
+        return new StoryModel(data, ex, world, Set.copyOf(tags));
     }
 
     private static Map<String, Object> person(String key, Person p, Map<String, String> vars) {
@@ -91,67 +120,15 @@ public record StoryModel(Map<String, Object> data, Expansion expansion) {
         return m;
     }
 
-    /** The fields of every character, in the order {@link #character} fills them. */
-    private static final String[] CHARACTER_FIELDS = {"name", "full", "family", "they", "them", "their", "theirs",
-            "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve"};
-    /** "A.name", "H.they", ...: the grammar's names of the fields, built once rather than per document. */
-    private static final Map<String, String[]> DOTTED = Map.of("A", dotted("A"), "H", dotted("H"), "P", dotted("P"));
-
-    private static String[] dotted(String key) {
-        String[] out = new String[CHARACTER_FIELDS.length];
-        for (int f = 0; f < out.length; f++) out[f] = key + "." + CHARACTER_FIELDS[f];
-        return out;
-    }
-
     private static Map<String, Object> character(String key, String given, String full, String family, String job,
                                                  Pronouns pr, Map<String, String> vars) {
-        boolean pl = pr.plural();
-        String[] values = {given, full, family.isEmpty() ? given : family, pr.subject(), pr.object(), pr.possessive(),
-                pr.possessivePronoun(), pr.reflexive(), pl ? "are" : "is", pl ? "were" : "was", pl ? "have" : "has",
-                pl ? "" : "s", pl ? "" : "es", pl ? "do" : "does", pr.subject() + (pl ? "'re" : "'s"),
-                pr.subject() + (pl ? "'ve" : "'s")};
-        String[] names = DOTTED.get(key);
+        Map<String, String> fields = Persons.third(given, full, family, pr);
         Map<String, Object> m = new HashMap<>(32);
-        for (int f = 0; f < values.length; f++) {
-            m.put(CHARACTER_FIELDS[f], values[f]);
-            vars.put(names[f], values[f]);
-        }
+        fields.forEach((f, v) -> {
+            m.put(f, v);
+            vars.put(key + "." + f, v);
+        });
         vars.put(key, given);
         return m;
-    }
-
-    /**
-     * {@code in_order("ir_step", 5)} in a template: that many different alternatives of a symbol,
-     * in the order its list gives them ({@link Expansion#inOrder}).
-     */
-    record InOrder(Expansion ex, SentenceTags tags) implements freemarker.template.TemplateMethodModelEx {
-        @Override
-        public Object exec(List arguments) throws freemarker.template.TemplateModelException {
-            if (arguments.size() != 2 || !(arguments.get(0) instanceof freemarker.template.TemplateScalarModel name)
-                    || !(arguments.get(1) instanceof freemarker.template.TemplateNumberModel count)) {
-                throw new freemarker.template.TemplateModelException("in_order takes a symbol name and a count, e.g. in_order(\"ir_step\", 4)");
-            }
-            String symbol = name.getAsString();
-            List<TemplateModel> out = new ArrayList<>();
-            for (String text : ex.inOrder(symbol, count.getAsNumber().intValue())) out.add(new SimpleScalar(tags.apply(symbol, text, ex)));
-            return new freemarker.template.SimpleSequence(out, null);
-        }
-    }
-
-    /**
-     * The grammar as a Freemarker hash: each lookup expands the symbol afresh. It is a template
-     * model itself, so Freemarker needs no map adapter for {@code g} on each of a document's
-     * hundreds of lookups.
-     */
-    record Symbols(Expansion ex, SentenceTags tags) implements TemplateHashModel {
-        @Override
-        public TemplateModel get(String key) {
-            return ex.defines(key) ? new SimpleScalar(tags.apply(key, ex.expand(key), ex)) : null;
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return false;
-        }
     }
 }

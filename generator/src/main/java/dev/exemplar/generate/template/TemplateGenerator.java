@@ -107,16 +107,19 @@ public final class TemplateGenerator implements Generator {
     }
 
     private String render(PlannedSample s, String name) throws IOException, TemplateException {
-        return TextPolisher.polish(draft(s, name));
+        return TextPolisher.polish(draft(s, name).text());
     }
 
-    /** The rendered text before {@link TextPolisher}: the template's output with its vocabulary varied. */
-    String draft(PlannedSample s, String name) throws IOException, TemplateException {
+    /** A rendered draft and the ids of the units it drew, in order (the audit trail tests read). */
+    record Draft(String text, java.util.List<String> trace, StoryModel model) {}
+
+    /** The rendered text before {@link TextPolisher}, with its trace. */
+    Draft draft(PlannedSample s, String name) throws IOException, TemplateException {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng);
         String text = guard.render(name, w -> t.process(model.data(), w));
-        return library.vocabulary().vary(text, rng);
+        return new Draft(text, model.expansion().trace(), model);
     }
 
     @Override

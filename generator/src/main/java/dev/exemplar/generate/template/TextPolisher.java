@@ -1,53 +1,33 @@
 package dev.exemplar.generate.template;
 
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The last pass over every rendered document: it enforces the surface rules that templates
- * assembled from independent parts cannot guarantee on their own. Each rule is a small method
- * so tests can exercise it alone.
+ * The last pass over every rendered document, and only a surface one: agreement (articles,
+ * pronouns, verbs) is the grammar's job ({@link Expansion}, {@link Persons}, {@link NounPhrase}),
+ * so this pass fixes nothing about words. It keeps the layout regular where templates join parts:
  *
  * <ul>
  *   <li>one space between words, none at line ends, none before {@code , . ; : ! ?};</li>
- *   <li>no doubled punctuation ({@code ,,} {@code .,} {@code ?.}) and no doubled little words ("the the");</li>
- *   <li>{@code a}/{@code an} agreeing with the sound of the next word;</li>
- *   <li>a capital letter at the start of every sentence, line and labelled line ("Name: text");</li>
+ *   <li>no doubled punctuation where a part's own full stop meets the template's ({@code ?.} {@code .,});</li>
+ *   <li>a capital letter at the start of every sentence and line (a skeleton capitalises the text
+ *       after its own labels, "Name: text", where it knows they are labels);</li>
  *   <li>paragraphs separated by exactly one blank line;</li>
- *   <li>terminal punctuation at the end of the document.</li>
+ *   <li>terminal punctuation at the end of the document, unless it ends with a signature.</li>
  * </ul>
  *
  * <p>The rules are hand-written single-pass scanners rather than regular expressions, because this
- * pass runs over every document and regular expressions made it the largest cost of template
- * generation. Each scanner's Javadoc gives the regular expression it is exactly equivalent to
- * (Java's semantics, with {@code \s} = {@code [ \t\n\x0B\f\r]} and {@code \w} = {@code [a-zA-Z_0-9]});
+ * pass runs over every document. Each scanner's Javadoc gives the regular expression it is exactly
+ * equivalent to (Java's semantics, with {@code \s} = {@code [ \t\n\x0B\f\r]});
  * {@code TextPolisherEquivalenceTest} checks that equivalence on rendered documents and random text.
  */
 public final class TextPolisher {
     private TextPolisher() {}
 
-    /** Words after which a first-person "I" must be "me" ("told I" comes from reusing third-person beats). */
-    private static final Set<String> OBJECT_I_AFTER = Set.of(
-            "told", "asked", "with", "to", "for", "at", "gave", "showed", "reminded", "by", "from", "of", "about",
-            "thanked", "helped", "toward", "towards", "behind", "beside", "without", "tell", "ask", "give", "show",
-            "remind", "thank", "help", "emailed", "messaged", "pinged", "walked", "talked", "walk", "talk",
-            "left", "sent", "send", "posted", "saved", "offered", "offer", "passed", "handed", "pointed",
-            "texted", "warned", "reassured", "invited", "forwarded", "let", "kept", "bothering", "bothered");
-    private static final Pattern POSSESSIVE_I = Pattern.compile("\\bI's\\b");
-    private static final Pattern U_AS_YOU = Pattern.compile("u(ni|s[aeiu]|t[ei]|r[aeiou]|ku|ro|bi|ga|ri)");
-    private static final Set<String> SMALL_WORDS = Set.of(
-            "the", "a", "an", "to", "of", "and", "in", "on", "at", "is", "was", "it", "that", "for", "with",
-            "after", "before", "when", "while", "because", "but");
-
     /** Applies every rule, in an order where later rules cannot undo earlier ones. */
     public static String polish(String raw) {
         Draft d = new Draft(normaliseLines(raw));
         fixPunctuation(d);
-        d.apply(TextPolisher::fixDoubledWords);
-        d.apply(TextPolisher::capitaliseLoneI);
-        d.apply((t, s) -> fixObjectI(t));
-        d.apply(TextPolisher::fixArticles);
         capitalise(d);
         return terminate(d.text);
     }
@@ -252,158 +232,7 @@ public final class TextPolisher {
     }
 
     /**
-     * First-person narration reuses third-person beats: "told I" becomes "told me", "I's" becomes
-     * "my" (after {@link #capitaliseLoneI} has made a lone "i" an "I").
-     */
-    private static String fixObjectI(String t) {
-        for (int i = t.indexOf(" I"); i >= 0; i = t.indexOf(" I", i + 2)) {
-            int after = i + 2;
-            if (after < t.length() && (Character.isLetterOrDigit(t.charAt(after)) || t.charAt(after) == '\'')) continue;
-            int start = i;
-            while (start > 0 && Character.isLetter(t.charAt(start - 1))) start--;
-            if (start == i || !OBJECT_I_AFTER.contains(t.substring(start, i).toLowerCase(Locale.ROOT))) continue;
-            t = t.substring(0, i + 1) + "me" + t.substring(i + 2);  // rare: a few times per first-person document
-        }
-        return t.contains("I's") ? POSSESSIVE_I.matcher(t).replaceAll("my") : t;
-    }
-
-    /** A lone lower-case "i" becomes "I": {@code (?<![\w'-])i(?=['\s,.;:!?])}. */
-    static String capitaliseLoneI(String t, char[] s) {
-        Edits ed = new Edits(t);
-        int n = s.length;
-        for (int i = t.indexOf('i'); i >= 0 && i + 1 < n; i = t.indexOf('i', i + 1)) {
-            char before = i > 0 ? s[i - 1] : ' ';
-            char after = s[i + 1];
-            if (!isRegexWordChar(before) && before != '\'' && before != '-'
-                    && (after == '\'' || isRegexSpace(after) || ",.;:!?".indexOf(after) >= 0)) {
-                ed.replace(i, i + 1, "I");
-            }
-        }
-        return ed.result();
-    }
-
-    /** Java's {@code \w} without the Unicode flag. */
-    private static boolean isRegexWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-
-    /** Drops the second of two identical little words ("the the"), scanning words rather than running a regex. */
-    static String fixDoubledWords(String t, char[] s) {
-        StringBuilder out = null;
-        int prevStart = -1, prevEnd = -1, copied = 0, n = s.length;
-        for (int i = 0; i < n; ) {
-            if (!Character.isLetter(s[i])) {
-                i++;
-                continue;
-            }
-            int e = i;
-            while (e < n && Character.isLetter(s[e])) e++;
-            // Cheapest test first: most neighbouring words differ in length or letters.
-            if (prevEnd >= 0 && e - i == prevEnd - prevStart && t.regionMatches(true, i, t, prevStart, e - i)
-                    && isBlank(s, prevEnd, i) && SMALL_WORDS.contains(t.substring(i, e).toLowerCase(Locale.ROOT))) {
-                if (out == null) out = new StringBuilder(n);
-                out.append(t, copied, prevEnd);
-                copied = e;
-            } else {
-                prevStart = i;
-                prevEnd = e;
-            }
-            i = e;
-        }
-        if (out == null) return t;
-        return out.append(t, copied, n).toString();
-    }
-
-    /** {@code t.substring(from, to).isBlank()} for a non-empty range, without the copy. */
-    private static boolean isBlank(char[] s, int from, int to) {
-        if (from >= to) return false;
-        for (int k = from; k < to; k++) if (!Character.isWhitespace(s[k])) return false;
-        return true;
-    }
-
-    /**
-     * Makes every indefinite article agree with the sound of the word after it: each match of
-     * {@code \b([Aa]n?)(\s+)(["'(]?)([A-Za-z0-9][\w'-]*)} gets the article {@link #wantsAn} asks for.
-     */
-    static String fixArticles(String t) {
-        return fixArticles(t, t.toCharArray());
-    }
-
-    private static String fixArticles(String t, char[] s) {
-        Edits ed = new Edits(t);
-        int n = s.length;
-        for (int p = 0; p < n; p++) {
-            char c = s[p];
-            if ((c != 'a' && c != 'A') || (p > 0 && wordCharBefore(s, p))) continue;
-            int q = p + 1 < n && s[p + 1] == 'n' ? p + 2 : p + 1;
-            int w = q;
-            while (w < n && isRegexSpace(s[w])) w++;
-            if (w == q) continue;
-            if (w < n && (s[w] == '"' || s[w] == '\'' || s[w] == '(')) w++;
-            if (w >= n || !isAsciiAlphanumeric(s[w])) continue;
-            int e = w + 1;
-            while (e < n && (isRegexWordChar(s[e]) || s[e] == '\'' || s[e] == '-')) e++;
-            boolean an = wantsAn(t.substring(w, e));
-            if (an != (q - p == 2)) ed.replace(p, q, c == 'A' ? (an ? "An" : "A") : (an ? "an" : "a"));
-            p = e - 1;  // the word after the article is part of the match
-        }
-        return ed.result();
-    }
-
-    /** The left side of Java's {@code \b} (Java 17: letters and digits of any script, {@code _}, and marks on them). */
-    private static boolean wordCharBefore(char[] s, int p) {
-        int cp = Character.codePointBefore(s, p);
-        if (cp == '_' || Character.isLetterOrDigit(cp)) return true;
-        if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
-        for (int x = p - 1; x >= 0; x--) {  // a mark counts when it sits on a letter or digit
-            int ch = Character.codePointAt(s, x);
-            if (Character.isLetterOrDigit(ch)) return true;
-            if (Character.getType(ch) != Character.NON_SPACING_MARK) return false;
-        }
-        return false;
-    }
-
-    private static boolean isAsciiAlphanumeric(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    /** True when {@code word} starts with a vowel sound (an hour, an AI, an 8-hour shift, a user). */
-    static boolean wantsAn(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        char c = w.charAt(0);
-        if (Character.isDigit(c)) {  // an 8, an 11, an 18, but a 110 and a 180
-            return c == '8' || (c == '1' && w.length() >= 2 && (w.charAt(1) == '1' || w.charAt(1) == '8')
-                    && (w.length() == 2 || w.charAt(2) < '0' || w.charAt(2) > '9'));
-        }
-        if (isInitialism(word)) {
-            return "AEFHILMNORSX".indexOf(Character.toUpperCase(c)) >= 0; // initialisms are spelled out
-        }
-        if (w.startsWith("hour") || w.startsWith("honest") || w.startsWith("honour") || w.startsWith("honor")
-                || w.startsWith("heir")) return true;
-        switch (c) {
-            case 'a': case 'i': return true;
-            case 'e': return !(w.startsWith("eu") || w.startsWith("ewe"));
-            case 'o': return !(w.startsWith("one") || w.startsWith("once"));
-            case 'u':
-                return !(U_AS_YOU.matcher(w).lookingAt() || w.equals("u"));
-            default: return false;
-        }
-    }
-
-    /** Two or more characters, the first three upper-case, all upper-case letters, digits or hyphens ("USB", "MRI-3"). */
-    private static boolean isInitialism(String word) {
-        if (word.length() < 2) return false;
-        for (int k = 0; k < word.length(); k++) {
-            char ch = word.charAt(k);
-            boolean upper = Character.isUpperCase(ch);
-            if (k < 3 ? !upper : !(upper || Character.isDigit(ch) || ch == '-')) return false;
-        }
-        return true;
-    }
-
-    /**
-     * Capitalises line starts ({@code (?m)^(["'(*#>\-\s]*)(\p{Ll})}), then the text after a short
-     * label ({@code (?m)^([^:\n]{1,40}:\s+["'(*]*)(\p{Ll})}, "Mara: yes"), then sentence starts
+     * Capitalises line starts ({@code (?m)^(["'*#>\-\s]*)(\p{Ll})}), then sentence starts
      * ({@code ((?:\.["')\]]?|[!?])\s+["'(*]*)(\p{Ll})}).
      */
     static String capitalise(String t) {
@@ -414,7 +243,6 @@ public final class TextPolisher {
 
     private static void capitalise(Draft d) {
         d.apply(TextPolisher::capitaliseLineStarts);
-        d.apply(TextPolisher::capitaliseAfterLabels);
         d.apply(TextPolisher::capitaliseSentenceStarts);
     }
 
@@ -424,27 +252,8 @@ public final class TextPolisher {
         for (int p = 0; p < n; p++) {
             if (!lineStart(s, p)) continue;
             int r = p;
-            while (r < n && (isRegexSpace(s[r]) || "\"'(*#>-".indexOf(s[r]) >= 0)) r++;
-            p = upperIfLowercase(s, r, ed, p);
-        }
-        return ed.result();
-    }
-
-    static String capitaliseAfterLabels(String t, char[] s) {
-        Edits ed = new Edits(t);
-        int n = s.length;
-        for (int p = 0; p < n; p++) {
-            if (!lineStart(s, p)) continue;
-            int k = p, chars = 0;  // the label: 1 to 40 code points up to the colon, none of them a line feed
-            while (k < n && chars <= 40 && s[k] != ':' && s[k] != '\n') {
-                k += Character.charCount(Character.codePointAt(s, k));
-                chars++;
-            }
-            if (k >= n || s[k] != ':' || chars < 1 || chars > 40) continue;
-            int r = k + 1;
-            while (r < n && isRegexSpace(s[r])) r++;
-            if (r == k + 1) continue;
-            while (r < n && isOpener(s[r])) r++;
+            // Not after an opening bracket: a screenplay's "(a beat)" stays lower case.
+            while (r < n && (isRegexSpace(s[r]) || "\"'*#>-".indexOf(s[r]) >= 0)) r++;
             p = upperIfLowercase(s, r, ed, p);
         }
         return ed.result();
@@ -503,14 +312,30 @@ public final class TextPolisher {
     static String terminate(String t) {
         if (t.isEmpty()) return t;
         char last = t.charAt(t.length() - 1);
+        if (isSignature(t)) return t;
         if (".!?".indexOf(last) >= 0) return t;
-        if (last == '"' || last == '\'' || last == ')') {
+        if (last == ')') return t + ".";  // "(owner: Ama)." the stop closes the sentence, not the bracket
+        if (last == '"' || last == '\'') {
             char before = t.length() > 1 ? t.charAt(t.length() - 2) : ' ';
             if (".!?".indexOf(before) >= 0) return t;
             return t.substring(0, t.length() - 1) + "." + last;
         }
         if (last == ',' || last == ';' || last == ':') return t.substring(0, t.length() - 1) + ".";
         return t + ".";
+    }
+
+    /**
+     * True when the document ends with a signature: a last line of at most three words, all
+     * capitalised, under a line that ends with a comma ("Best wishes,\nAma Owusu"). A name takes
+     * no full stop.
+     */
+    private static boolean isSignature(String t) {
+        int nl = t.lastIndexOf('\n');
+        if (nl < 1 || t.charAt(nl - 1) != ',') return false;
+        String[] words = t.substring(nl + 1).trim().split(" ");
+        if (words.length > 3) return false;
+        for (String w : words) if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) return false;
+        return true;
     }
 
     /**

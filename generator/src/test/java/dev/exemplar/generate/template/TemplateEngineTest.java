@@ -66,7 +66,8 @@ class TemplateEngineTest {
 
     @Test
     void sentencesStartWithACapital() {
-        noneMatch("lower-case sentence start", Pattern.compile("\\.[\"')]?\\s+\\p{Ll}|(?m)^[\"'(*\\-\\s]*\\p{Ll}"));
+        // A screenplay's parenthetical ("(a beat)") is the one line that starts in lower case.
+        noneMatch("lower-case sentence start", Pattern.compile("\\.[\"')]?\\s+\\p{Ll}|(?m)^[\"'*\\-\\s]*\\p{Ll}"));
     }
 
     @Test
@@ -76,7 +77,7 @@ class TemplateEngineTest {
             Matcher m = art.matcher(texts.get(i));
             while (m.find()) {
                 boolean an = m.group(1).length() == 2;
-                if (an != TextPolisher.wantsAn(m.group(2))) {
+                if (an != Articles.wantsAn(m.group(2))) {
                     fail("article mismatch \"" + m.group() + "\" in " + samples.get(i).format());
                 }
             }
@@ -97,14 +98,15 @@ class TemplateEngineTest {
 
     @Test
     void documentsEndWithTerminalPunctuation() {
-        noneMatch("no terminal punctuation at the end", Pattern.compile("[^.!?\"')]\\z"));
+        // A letter ends with its writer's name under a sign-off ("Best wishes,\nAma"): no full stop.
+        noneMatch("no terminal punctuation at the end", Pattern.compile("(?<!,\\n\\p{Lu}[\\p{L}' -]{0,40})[^.!?\"')]\\z"));
         noneMatch("a closing quote without punctuation before it at the end", Pattern.compile("[^.!?]\"\\z"));
     }
 
     @Test
     void diaryEntriesAfterTheFirstAreHeadedRelativeToIt() {
         // An absolute date on a later entry could fall before the first; later headings are relative.
-        Pattern date = Pattern.compile("(?m)^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w* \\d|\\d+ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w* 20)");
+        Pattern date = Pattern.compile("(?m)^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w*,? \\d|\\d+ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w* 20)");
         int diaries = 0;
         for (int i = 0; i < texts.size(); i++) {
             if (!samples.get(i).format().equals("diary")) continue;
@@ -174,38 +176,73 @@ class TemplateEngineTest {
         return text.substring(Math.max(0, m.start() - 40), Math.min(text.length(), m.end() + 40)).replace('\n', ' ');
     }
 
-    /** Every symbol any rule refers to is defined for every archetype and scenario, whatever the setting. */
+    /** Document variables every rule may use: characters' fields, the place, the task and the world. */
+    private static final Set<String> VARIABLES = Set.of("place", "tone", "date", "date_plain", "date_short", "weekday",
+            "month", "year", "daypart", "clock", "end_clock", "period");
+
+    private static boolean isVariable(String ref) {
+        int dot = ref.indexOf('.');
+        String base = dot < 0 ? ref : ref.substring(0, dot);
+        if (Set.of("A", "H", "P", "R").contains(base)) return true;
+        if (base.equals("task") || base.equals("task2")) return true;
+        return VARIABLES.contains(ref);
+    }
+
+    /**
+     * Every symbol any rule refers to is defined for every archetype and scenario, whatever the
+     * setting: by a variable, by the enclosing unit's fields, or by one of the document's layers.
+     */
     @Test
     void everyReferenceResolves() {
         StoryLibrary lib = TemplateCorpus.GENERATOR.library();
-        Set<String> vars = Set.of("A", "H", "P", "place", "tone");
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
         for (var e : TemplateCorpus.CATALOG.archetypes().entrySet()) {
             for (int sc = 0; sc < e.getValue().scenarios().size(); sc++) {
                 if (e.getValue().scenarios().get(sc).eval()) continue; // held out: never rendered
                 for (String setting : lib.settings().keySet()) {
                     List<Grammar> layers = lib.layers(e.getKey(), sc, setting);
-                    for (Grammar g : layers) {
-                        for (String ref : g.references()) {
-                            String base = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
-                            if (ref.contains(".") && vars.contains(base)) continue;
-                            if (vars.contains(ref)) continue;
-                            if (layers.stream().noneMatch(l -> l.symbol(ref) != null)) {
-                                missing.add(e.getKey() + " scenario " + sc + " in " + setting + ": {" + ref + "}");
-                            }
-                        }
-                    }
+                    Set<String> tags = new HashSet<>(e.getValue().scenarios().get(sc).tags());
+                    for (Grammar g : layers) check(g, layers, List.of(), tags, e.getKey() + " scenario " + sc, missing);
                 }
             }
         }
-        assertTrue(missing.isEmpty(), String.join("\n", missing.subList(0, Math.min(20, missing.size()))));
+        assertTrue(missing.isEmpty(), String.join("\n", new ArrayList<>(missing).subList(0, Math.min(20, missing.size()))));
+    }
+
+    /** Tags a document may have whatever its scenario: its world, presence and format. */
+    private static final Set<String> DOCUMENT_TAGS = new HashSet<>();
+    static {
+        DOCUMENT_TAGS.addAll(StoryLibrary.WORLD_TAGS);
+        DOCUMENT_TAGS.addAll(StoryLibrary.PRESENCES);
+        DOCUMENT_TAGS.addAll(TemplateCorpus.CATALOG.formats().keySet());
+    }
+
+    /** False when a unit's condition needs a scenario tag this scenario lacks, or forbids one it has: never drawn here. */
+    private static boolean possible(Cond c, Set<String> scenarioTags) {
+        for (String t : c.need()) if (!scenarioTags.contains(t) && !DOCUMENT_TAGS.contains(t)) return false;
+        for (String t : c.not()) if (scenarioTags.contains(t)) return false;
+        return true;
+    }
+
+    private static void check(Grammar g, List<Grammar> layers, List<Grammar> scopes, Set<String> tags, String where, Set<String> missing) {
+        for (String ref : g.symbolReferences(c -> possible(c, tags))) {
+            if (isVariable(ref) || g.symbol(ref) != null) continue;
+            if (scopes.stream().anyMatch(s -> s.symbol(ref) != null) || layers.stream().anyMatch(l -> l.symbol(ref) != null)) continue;
+            missing.add(where + ": {" + ref + "}");
+        }
+        for (Grammar.Unit u : g.allUnits()) {
+            if (!possible(u.when(), tags)) continue;
+            List<Grammar> inner = new ArrayList<>(scopes);
+            inner.add(0, u.fields());
+            check(u.fields(), layers, inner, tags, where + " " + u.id(), missing);
+        }
     }
 
     @Test
     void charactersFieldsAreAllKnown() {
         StoryLibrary lib = TemplateCorpus.GENERATOR.library();
         Set<String> fields = new HashSet<>(StoryModel.PRONOUN_FIELDS);
-        fields.addAll(List.of("name", "full", "family", "job", "role"));
+        fields.addAll(List.of("name", "full", "family", "job", "role", "a", "pos"));
         List<String> bad = new ArrayList<>();
         List<Grammar> all = new ArrayList<>();
         all.add(lib.shared());
@@ -215,7 +252,8 @@ class TemplateEngineTest {
         for (Grammar g : all) {
             for (String ref : g.references()) {
                 int dot = ref.indexOf('.');
-                if (dot > 0 && Set.of("A", "H", "P").contains(ref.substring(0, dot)) && !fields.contains(ref.substring(dot + 1))) {
+                if (dot > 0 && Set.of("A", "H", "P", "R").contains(ref.substring(0, dot))
+                        && !fields.contains(Modifiers.base(ref).substring(dot + 1))) {
                     bad.add(ref);
                 }
             }

@@ -1,0 +1,57 @@
+package dev.exemplar.generate.template;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A noun phrase from the banks ("the calving rota", "the Year 10 mock papers") with its grammatical
+ * number, so the grammar can make verbs and pronouns agree with it ({@code {task.is}},
+ * {@code {task.it}}). The number is read from the head noun (the last word before the first
+ * preposition); a phrase the rule misreads ends in {@code (sg)} or {@code (pl)} in the bank.
+ */
+record NounPhrase(String text, boolean plural) {
+    private static final Set<String> BREAKS = Set.of("of", "for", "to", "from", "on", "in", "with", "at", "by",
+            "about", "under", "over", "before", "after", "that", "due", "across", "into", "between", "per", "and");
+    private static final Set<String> SINGULAR_S = Set.of("news", "series", "species", "lens", "bus", "gas", "status",
+            "census", "analysis", "basis", "crisis", "thesis", "diagnosis", "chassis", "canvas", "atlas", "campus",
+            "bonus", "virus", "corpus", "process", "access", "progress", "success", "address", "class", "pass",
+            "business", "mattress", "compass", "mess", "boss", "loss", "glass", "grass", "cross", "press", "stress",
+            "logistics", "physics", "mathematics", "maths", "electronics", "economics", "politics", "ethics", "always");
+
+    /** Reads a bank entry, honouring a trailing {@code (sg)} or {@code (pl)}. */
+    static NounPhrase of(String entry) {
+        String t = entry.strip();
+        if (t.endsWith("(pl)")) return new NounPhrase(t.substring(0, t.length() - 4).strip(), true);
+        if (t.endsWith("(sg)")) return new NounPhrase(t.substring(0, t.length() - 4).strip(), false);
+        return new NounPhrase(t, pluralHead(t));
+    }
+
+    private static boolean pluralHead(String t) {
+        String[] words = t.replaceAll("\\([^)]*\\)", " ").trim().split("\\s+");
+        String head = words[words.length - 1];
+        for (int i = 1; i < words.length; i++) {
+            if (BREAKS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                head = words[i - 1];
+                break;
+            }
+        }
+        String h = head.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", "");
+        if (h.isEmpty() || SINGULAR_S.contains(h) || h.endsWith("'s") || h.endsWith("ss") || h.endsWith("us")) return false;
+        return h.endsWith("s") || h.equals("people") || h.equals("children") || h.equals("data");
+    }
+
+    /** Grammar variables for this phrase under {@code key}: {@code key}, {@code key.is}, {@code key.it}, ... */
+    void putVars(String key, Map<String, String> vars) {
+        vars.put(key, text);
+        vars.put(key + ".is", plural ? "are" : "is");
+        vars.put(key + ".was", plural ? "were" : "was");
+        vars.put(key + ".has", plural ? "have" : "has");
+        vars.put(key + ".it", plural ? "them" : "it");
+        vars.put(key + ".its", plural ? "their" : "its");
+        vars.put(key + ".itis", plural ? "they're" : "it's");
+        vars.put(key + ".s", plural ? "" : "s");
+        vars.put(key + ".this", plural ? "these" : "this");
+        vars.put(key + ".that", plural ? "those" : "that");
+    }
+}

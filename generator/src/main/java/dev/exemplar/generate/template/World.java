@@ -1,0 +1,117 @@
+package dev.exemplar.generate.template;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The facts of one document that every part of it must respect, fixed before any words are
+ * chosen: its date (with the true weekday), the part of the day it starts in, its start time, and
+ * how long the events it describes take. Rendering reads them; nothing later changes them.
+ *
+ * @param date     the day the document's events happen (or its first entry)
+ * @param daypart  morning, afternoon, evening or night
+ * @param start    minutes after midnight at which the events start
+ * @param minutes  how long the events last, in minutes (timelines stay inside it)
+ */
+public record World(LocalDate date, String daypart, int start, int minutes) {
+    private static final String[] DAYPARTS = {"morning", "morning", "morning", "afternoon", "afternoon", "afternoon",
+            "evening", "evening", "night"};
+    private static final int[][] HOURS = {{7, 11}, {12, 16}, {17, 21}, {22, 24}};
+    private static final int[] DURATIONS = {25, 40, 55, 75, 95, 130, 170, 220, 260};
+
+    /** Draws a world from the document's random stream. */
+    static World draw(SplittableRandom rng) {
+        LocalDate date = LocalDate.of(2029, 1, 1).plusDays(rng.nextInt(8 * 365));
+        String daypart = DAYPARTS[rng.nextInt(DAYPARTS.length)];
+        int[] h = HOURS[java.util.Arrays.asList("morning", "afternoon", "evening", "night").indexOf(daypart)];
+        int start = Math.min((h[0] + rng.nextInt(h[1] - h[0])) * 60 + rng.nextInt(60), 23 * 60 + 30);
+        int minutes = DURATIONS[rng.nextInt(DURATIONS.length)];
+        if (start + minutes > 24 * 60 - 1) minutes = 24 * 60 - 1 - start;  // the events end the same day (29 minutes at least)
+        return new World(date, daypart, start, minutes);
+    }
+
+    public boolean weekend() {
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
+    public String weekday() { return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK); }
+
+    public String month() { return date.getMonth().getDisplayName(TextStyle.FULL, Locale.UK); }
+
+    /** "Tuesday 11 September 2033". */
+    public String longDate() { return weekday() + " " + date.getDayOfMonth() + " " + month() + " " + date.getYear(); }
+
+    /** "11 September 2033". */
+    public String plainDate() { return date.getDayOfMonth() + " " + month() + " " + date.getYear(); }
+
+    /** "Tue 11 Sep". */
+    public String shortDate() {
+        return date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + date.getDayOfMonth() + " "
+                + date.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK);
+    }
+
+    /** The start time, "07:42". */
+    public String clock() { return clock(start); }
+
+    /** The end time, "09:17". */
+    public String endClock() { return clock(start + minutes); }
+
+    static String clock(int m) { return String.format(Locale.ROOT, "%02d:%02d", m / 60 % 24, m % 60); }
+
+    /** How long the events took, in words: "about forty minutes", "about two and a half hours". */
+    public String period() {
+        if (minutes < 50) return "about " + WORDS[Math.round(minutes / 5f) * 5] + " minutes";
+        if (minutes < 75) return "about an hour";
+        int halves = Math.round(minutes / 30f);
+        if (halves == 3) return "about an hour and a half";
+        return "about " + WORDS[halves / 2] + (halves % 2 == 1 ? " and a half" : "") + " hours";
+    }
+
+    private static final String[] WORDS = new String[61];
+    static {
+        String[] small = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        String[] tens = {"", "", "twenty", "thirty", "forty", "fifty", "sixty"};
+        for (int i = 0; i <= 60; i++) WORDS[i] = i < 20 ? small[i] : tens[i / 10] + (i % 10 == 0 ? "" : "-" + small[i % 10]);
+    }
+
+    /**
+     * {@code n} times in increasing order from the start to the end of the events: the first at
+     * the start, the last at the end, the others spread between with some unevenness.
+     */
+    public List<String> times(int n, SplittableRandom rng) {
+        List<String> out = new ArrayList<>(n);
+        if (n <= 0) return out;
+        int[] at = new int[n];
+        at[0] = start;
+        if (n > 1) at[n - 1] = start + minutes;
+        for (int i = 1; i < n - 1; i++) {
+            int even = start + minutes * i / (n - 1);
+            int jitter = minutes / (n - 1) / 3;
+            at[i] = even + (jitter > 0 ? rng.nextInt(2 * jitter + 1) - jitter : 0);
+        }
+        for (int i = 1; i < n; i++) if (at[i] <= at[i - 1]) at[i] = at[i - 1] + 1;
+        for (int t : at) out.add(clock(t));
+        return out;
+    }
+
+    /** The facts as grammar variables ({@code {weekday}}, {@code {date}}, ...). */
+    void putVars(Map<String, String> vars) {
+        vars.put("date", longDate());
+        vars.put("date_plain", plainDate());
+        vars.put("date_short", shortDate());
+        vars.put("weekday", weekday());
+        vars.put("month", month());
+        vars.put("year", Integer.toString(date.getYear()));
+        vars.put("daypart", daypart);
+        vars.put("clock", clock());
+        vars.put("end_clock", endClock());
+        vars.put("period", period());
+    }
+}
