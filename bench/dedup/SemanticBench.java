@@ -42,7 +42,7 @@ public class SemanticBench {
         Path dir = Files.createTempDirectory("semantic-bench");
         Path in = dir.resolve("in.jsonl");
         Files.write(in, lines);
-        var settings = new DedupSettings(true, DedupSettings.Near.DEFAULT, new DedupSettings.Semantic(true, 0.95),
+        var settings = new DedupSettings(true, DedupSettings.Near.DEFAULT, DedupSettings.Semantic.of(true, dev.exemplar.embed.EmbeddingTier.MINILM),
                 DedupSettings.Decontaminate.NONE);
         long t1 = System.nanoTime();
         DedupRunner.Summary s;

@@ -34,6 +34,23 @@ def jaccard(a, b):
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+class Links:
+    """Union-find over document ids: two documents are linked when a chain of reported pairs joins them."""
+
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, x):
+        p = self.parent
+        while p.get(x, x) != x:
+            p[x] = p.get(p[x], p[x])
+            x = p[x]
+        return x
+
+    def link(self, a, b):
+        self.parent[self.find(a)] = self.find(b)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
@@ -47,13 +64,8 @@ def main():
             text[str(r["id"])] = r["text"]
             if r["dup_of"] is not None:
                 planted.append((str(r["dup_of"]), str(r["id"]), r["dup_kind"]))
-    parent = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
+    links = Links()
+    find = links.find
 
     reported = []
     with open(a.removed, encoding="utf-8") as f:
@@ -61,7 +73,7 @@ def main():
             r = json.loads(line)
             i, d = str(r["id"]), str(r["duplicate_of"])
             reported.append((d, i))
-            parent[find(i)] = find(d)
+            links.link(i, d)
     cache = {}
 
     def sh(i):

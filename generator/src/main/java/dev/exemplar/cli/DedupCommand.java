@@ -5,6 +5,7 @@ import dev.exemplar.doc.JsonlReader;
 import dev.exemplar.dedup.DedupRunner;
 import dev.exemplar.dedup.DedupStages;
 import dev.exemplar.dedup.LshMath;
+import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
                 "Removes duplicate and eval-contaminated documents from any JSONL with a \"text\" field.",
                 "",
                 "Removes exact duplicates, near duplicates (MinHash LSH), optionally semantic duplicates "
-                        + "(MiniLM embeddings), and documents that share a 13-gram with evaluation sets, "
+                        + "(static or MiniLM sentence embeddings), and documents that share a 13-gram with evaluation sets, "
                         + "from any JSONL with a \"text\" field (.jsonl or .jsonl.gz, files or directories).",
                 "",
                 "Writes to --out: kept.jsonl (records byte for byte as read), removed.jsonl (each record plus "
@@ -42,6 +43,7 @@ import java.util.concurrent.Callable;
                 "  exemplar dedup --in output/run1/data --out deduped/ --threshold 0.7 --threads 2",
                 "  exemplar dedup --in new.jsonl.gz --against output/run1/data --out new-only/",
                 "  exemplar dedup --in data/ --out clean/ --bands 20 --rows 6 --semantic",
+                "  exemplar dedup --in data/ --out clean/ --semantic --semantic-embeddings minilm   # the full model, slower",
                 "  exemplar dedup --in data/ --out clean/ --decontaminate decontam/sets.yaml",
                 "  exemplar dedup --curve --threshold 0.8      (print the S-curve of the banding and exit)",
                 "",
@@ -85,12 +87,18 @@ public final class DedupCommand implements Callable<Integer> {
     @Option(names = "--no-near", description = "Skip the near-duplicate stage.")
     boolean noNear;
 
-    @Option(names = "--semantic", description = "Also remove semantic duplicates (MiniLM embeddings, in process).")
+    @Option(names = "--semantic", description = "Also remove semantic duplicates (sentence embeddings, in process).")
     boolean semantic;
 
-    @Option(names = "--semantic-threshold", paramLabel = "COS", defaultValue = "0.95",
-            description = "Cosine similarity at which --semantic removes a document (default: ${DEFAULT-VALUE}).")
-    double semanticThreshold;
+    @Option(names = "--semantic-embeddings", paramLabel = "TIER", defaultValue = "static",
+            description = "Embeddings --semantic compares: static (the distilled token table; millions of documents "
+                    + "in minutes) or minilm (the full model; tens of documents a second per core). Default: ${DEFAULT-VALUE}.")
+    String semanticEmbeddings;
+
+    @Option(names = "--semantic-threshold", paramLabel = "COS",
+            description = "Cosine similarity at which --semantic removes a document (default: 0.92 with static "
+                    + "embeddings, 0.95 with minilm).")
+    Double semanticThreshold;
 
     @Option(names = "--decontaminate", arity = "1..*", paramLabel = "FILE_OR_DIR",
             description = "Evaluation sets: JSONL (fields text, statement, question, prompt, problem), .txt (one item a line), directories, or a set list such as decontam/sets.yaml.")
@@ -159,14 +167,16 @@ public final class DedupCommand implements Callable<Integer> {
         if ((bands == null) != (rows == null)) bad("give --bands and --rows together, or neither to have them chosen from --threshold");
         if (bands != null && (bands < 1 || rows < 1 || bands * rows > 4096)) bad("--bands and --rows must be positive with bands x rows <= 4096");
         if (shingle < 1) bad("--shingle must be at least 1");
-        if (!(semanticThreshold >= 0.5 && semanticThreshold <= 1)) bad("--semantic-threshold must be between 0.5 and 1");
+        EmbeddingTier tier = CliOptions.tier("--semantic-embeddings", semanticEmbeddings);
+        double cos = semanticThreshold != null ? semanticThreshold : DedupSettings.Semantic.defaultThreshold(tier);
+        if (!(cos >= 0.5 && cos <= 1)) bad("--semantic-threshold must be between 0.5 and 1");
         if (ngram < 3) bad("--ngram must be at least 3");
         if (batch < 1) bad("--batch must be at least 1");
         DedupSettings.Near auto = DedupSettings.Near.of(threshold);
         var near = new DedupSettings.Near(!noNear, threshold, bands == null ? auto.bands() : bands,
                 rows == null ? auto.rows() : rows, shingle, !noVerify);
         var decon = new DedupSettings.Decontaminate(List.copyOf(decontaminate), ngram, DedupSettings.Decontaminate.NONE.minWords());
-        return new DedupSettings(!noExact, near, new DedupSettings.Semantic(semantic, semanticThreshold), decon);
+        return new DedupSettings(!noExact, near, new DedupSettings.Semantic(semantic, cos, tier), decon);
     }
 
 

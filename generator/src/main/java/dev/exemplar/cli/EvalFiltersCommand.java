@@ -6,7 +6,8 @@ import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.BadLinePolicy;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.filter.LabelledData;
 import dev.exemplar.filter.Metrics;
 import dev.exemplar.filter.TropeScorer;
@@ -45,6 +46,7 @@ import java.util.concurrent.Callable;
                 "      --report docs/eval-filters.md",
                 "  exemplar eval-filters --data bench/evaldata/written-v2/      # statements no tuning has read",
                 "  exemplar eval-filters --data bench/evaldata/narrative-v1/dev.jsonl --target-precision 0.9",
+                "  exemplar eval-filters --data bench/evaldata/written-v2/ --embeddings static   # the fast tier",
                 "  exemplar eval-filters --data my-labelled.jsonl --mix mixes/default.yaml --report out.json",
                 "  exemplar eval-filters --polarity matching-desired --data \\",
                 "      ../shared/evaldata/anthropic-evals/advanced-ai-risk/human_generated_evals/survival-instinct.jsonl",
@@ -77,6 +79,11 @@ public final class EvalFiltersCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Score by lexicon patterns only, without the learned model.")
     boolean noEmbeddings;
 
+    @Option(names = "--embeddings", paramLabel = "TIER", defaultValue = "minilm",
+            description = "The learned model's embedding tier: minilm (the full model, what labelled text gets by "
+                    + "default) or static (the distilled token table, what template documents start at). Default: ${DEFAULT-VALUE}.")
+    String embeddings;
+
     @Option(names = "--polarity", paramLabel = "P", defaultValue = "auto",
             description = "For Anthropic files: auto (by file name), matching-undesired or matching-desired. Default: ${DEFAULT-VALUE}.")
     String polarity;
@@ -102,7 +109,8 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             if (!(targetPrecision > 0 && targetPrecision <= 1)) {
                 throw new BadInputException("--target-precision must be in (0, 1], found " + targetPrecision);
             }
-            TropeSetup setup = TropeSetup.load(project.root(mix), mix, !noEmbeddings);
+            EmbeddingTier tier = CliOptions.tier("--embeddings", embeddings);
+            TropeSetup setup = TropeSetup.load(project.root(mix), mix, noEmbeddings ? null : tier);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
             List<Path> files = CliOptions.jsonlFiles(data, err::println);
             List<FileResult> results = new ArrayList<>();
@@ -114,7 +122,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 }
                 results.add(evaluate(f, items, setup.scorer(), t, targetPrecision));
             }
-            String table = markdown(results, t, targetPrecision, setup.scorer().usesEmbeddings());
+            String table = markdown(results, t, targetPrecision, setup.scorer().usesEmbeddings() ? tier : null);
             out.print(table);
             if (report != null) writeReport(results, t, table);
             return ExitCodes.OK;
@@ -128,7 +136,9 @@ public final class EvalFiltersCommand implements Callable<Integer> {
         for (int start = 0; start < n; start += 256) {
             List<Document> batch = new ArrayList<>();
             for (int i = start; i < Math.min(n, start + 256); i++) batch.add(Document.ofText(items.get(i).text(), i));
-            if (scorer.usesEmbeddings()) Embedder.shared().ensure(batch);
+            for (EmbeddingTier tier : EmbeddingTier.values()) {
+                if (scorer.models().has(tier)) EmbeddingModels.shared().get(tier).ensure(batch);
+            }
             for (Document d : batch) {
                 int i = (int) d.position();
                 TropeScorer.Result r = scorer.score(d);
@@ -142,10 +152,11 @@ public final class EvalFiltersCommand implements Callable<Integer> {
                 scorer.usesEmbeddings() ? Metrics.of(model, label, t) : null, Metrics.atPrecision(combined, label, target));
     }
 
-    static String markdown(List<FileResult> results, double t, double target, boolean embeddings) {
+    /** @param tier the learned model's embedding tier, or null when only patterns scored */
+    static String markdown(List<FileResult> results, double t, double target, EmbeddingTier tier) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "threshold %.2f; scorer: %s%n", t,
-                embeddings ? "lexicon patterns + learned model" : "lexicon patterns only"));
+                tier != null ? "lexicon patterns + learned model (" + tier.id() + " embeddings)" : "lexicon patterns only"));
         sb.append(String.format(Locale.ROOT, "\"flagged\" = share of undesired items at or above the threshold (recall); "
                 + "\"kept\" = share of desired items below it; \"at precision %.2f\" = the lowest threshold reaching that precision.%n%n", target));
         sb.append(String.format(Locale.ROOT, "| file | n | undesired | ROC AUC | precision | flagged | kept | F1 | at precision %.2f: threshold, flagged, kept | best F1 (at) | AUC patterns | AUC model |%n", target));

@@ -54,6 +54,7 @@ import java.util.function.Supplier;
                 "  exemplar filter --in corpus.jsonl.gz --out filtered --mix mixes/default.yaml",
                 "  exemplar filter --in stories.jsonl --out checked --archetype comfort-with-shutdown --on-bad-line skip",
                 "  exemplar filter --in big/ --out quick --no-embeddings     # patterns and heuristics only, fastest",
+                "  exemplar filter --in model-run/data --out checked --embeddings static   # the fast tier for every record",
                 "",
                 "Exit codes: 0 done, 1 runtime failure, 2 bad usage or input (malformed line with --on-bad-line fail,",
                 "unknown archetype, invalid mix)."})
@@ -77,6 +78,12 @@ public final class FilterCommand implements Callable<Integer> {
 
     @Option(names = "--no-embeddings", description = "Skip the learned embedding scorer and adherence; patterns and heuristics only.")
     boolean noEmbeddings;
+
+    @Option(names = "--embeddings", paramLabel = "TIER",
+            description = "Embedding tier for every record, overriding the mix's filters.embeddings: static (the distilled "
+                    + "token table, MiniLM only where a score is in doubt) or minilm (the full model). Default: template "
+                    + "records static, all others minilm.")
+    String embeddings;
 
     @Option(names = "--no-judge", description = "Do not run the mix's LLM judge even if it has one.")
     boolean noJudge;
@@ -115,7 +122,9 @@ public final class FilterCommand implements Callable<Integer> {
         }
         Mix m = mix == null ? null : Mix.load(project.effectiveMix(mix, null, null), catalog);
         if (m == null && !project.sets.isEmpty()) throw new BadInputException("--set needs --mix: it overrides a value of the mix");
-        FilterSettings settings = m == null ? FilterSettings.DEFAULT : m.filters();
+        FilterSettings mixed = m == null ? FilterSettings.DEFAULT : m.filters();
+        FilterSettings settings = embeddings == null ? mixed
+                : mixed.withEmbeddings(FilterSettings.Embeddings.all(CliOptions.tier("--embeddings", embeddings)));
         ModelSettings judge = m == null || noJudge ? ModelSettings.NONE : m.judge();
         // One judge client for every worker; its answers are journaled under --out/llm, so
         // re-running the command does not pay twice.

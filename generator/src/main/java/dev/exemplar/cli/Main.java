@@ -24,6 +24,7 @@ import java.io.PrintStream;
                 ExportCommand.class,
                 BlendCommand.class,
                 EvalSetCommand.class,
+                EmbeddingsCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.",

@@ -1,6 +1,6 @@
 package dev.exemplar.dedup;
 
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
 import dev.exemplar.spec.DedupSettings;
 
 import java.nio.file.Path;
@@ -21,7 +21,8 @@ public final class DedupStages {
         try {
             if (s.exact()) stages.add(new ExactStage());
             if (s.near().enabled()) stages.add(new NearStage(s.near(), spillDir));
-            if (s.semantic().enabled()) stages.add(new SemanticStage(s.semantic().threshold(), Embedder.shared(), spillDir));
+            if (s.semantic().enabled()) stages.add(new SemanticStage(s.semantic().threshold(),
+                    EmbeddingModels.shared().get(s.semantic().embeddings()), spillDir));
             if (s.decontaminate().enabled()) stages.add(new DecontaminationStage(s.decontaminate()));
         } catch (RuntimeException e) {
             stages.forEach(SketchStage::close);

@@ -3,6 +3,7 @@ package dev.exemplar.doc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.text.Shingles;
 import dev.exemplar.text.TextNormalizer;
 
@@ -18,7 +19,8 @@ public final class Document {
     private final long position;
     private String normalized;
     private long[] wordHashes;
-    private float[] embedding;
+    /** One sentence embedding per tier ({@code embed.EmbeddingTier}), indexed by its ordinal. */
+    private float[][] embeddings;
     /** Analyses stages derive from the text and share (one tokenisation for every filter). */
     private java.util.Map<Class<?>, Object> derived;
     private final List<Reason> reasons = new ArrayList<>();
@@ -68,9 +70,13 @@ public final class Document {
         return wordHashes;
     }
 
-    /** The sentence embedding if a stage computed one; see {@code embed.Embedder}. */
-    public float[] embedding() { return embedding; }
-    public void setEmbedding(float[] e) { this.embedding = e; }
+    /** The sentence embedding of a tier if a stage computed one; see {@code embed.TextEmbedder}. */
+    public float[] embedding(EmbeddingTier tier) { return embeddings == null ? null : embeddings[tier.ordinal()]; }
+
+    public void setEmbedding(EmbeddingTier tier, float[] e) {
+        if (embeddings == null) embeddings = new float[EmbeddingTier.values().length][];
+        embeddings[tier.ordinal()] = e;
+    }
 
     /**
      * A value derived from the text, computed by {@code compute} on first use and then shared by

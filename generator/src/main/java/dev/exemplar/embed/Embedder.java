@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * In-process all-MiniLM-L6-v2 (quantized) sentence embeddings, normalised to unit length.
- * Each document is embedded once; later stages reuse {@link Document#embedding()}.
+ * The {@code minilm} tier: in-process all-MiniLM-L6-v2 (quantized) sentence embeddings,
+ * normalised to unit length. Each document is embedded once; later stages reuse
+ * {@link Document#embedding}.
  */
-public final class Embedder {
+public final class Embedder implements TextEmbedder {
     private final EmbeddingModel model;
 
     private Embedder() {
@@ -25,41 +26,31 @@ public final class Embedder {
         return JvmCache.get("embedder:all-minilm-l6-v2-q", Embedder::new);
     }
 
+    @Override
+    public EmbeddingTier tier() { return EmbeddingTier.MINILM; }
+
+    @Override
+    public String identity() { return "minilm:" + BundledMiniLm.version(); }
+
     /** Embeds a text; the vector has unit length, so a dot product is the cosine. */
+    @Override
     public float[] embed(String text) {
-        return unit(model.embed(text).content().vector());
+        return TextEmbedder.unit(model.embed(text).content().vector());
     }
 
     /** Embeds many texts in one model call. */
+    @Override
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segs = new ArrayList<>(texts.size());
         for (String t : texts) segs.add(TextSegment.from(t));
         List<float[]> out = new ArrayList<>(texts.size());
-        for (var e : model.embedAll(segs).content()) out.add(unit(e.vector()));
+        for (var e : model.embedAll(segs).content()) out.add(TextEmbedder.unit(e.vector()));
         return out;
-    }
-
-    /** Ensures every document carries an embedding, computing only the missing ones in one batch. */
-    public void ensure(List<Document> docs) {
-        List<Document> missing = docs.stream().filter(d -> d.embedding() == null).toList();
-        if (missing.isEmpty()) return;
-        List<float[]> vs = embedAll(missing.stream().map(Document::text).toList());
-        for (int i = 0; i < missing.size(); i++) missing.get(i).setEmbedding(vs.get(i));
     }
 
     public static float dot(float[] a, float[] b) {
         float s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
-    }
-
-    private static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) n += x * x;
-        n = Math.sqrt(n);
-        if (n == 0) return v;
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = (float) (v[i] / n);
-        return out;
     }
 }

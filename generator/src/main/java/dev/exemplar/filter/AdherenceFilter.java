@@ -1,7 +1,8 @@
 package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingTier;
 
 import java.util.List;
 
@@ -9,14 +10,30 @@ import java.util.List;
  * Scores fidelity to the document's target archetype ({@code adherence}, 0..1) with the
  * archetype's learned model, and rejects below the minimum ({@code low_adherence}). Documents
  * without an archetype, or with one the project does not define, are scored by nothing and kept.
+ *
+ * <p>With {@link EmbeddingTiers}, a document starting at the static tier is embedded with MiniLM
+ * only when its static adherence is below {@link #DOUBT} times the minimum; the score comes from
+ * the best tier the document carries, the same one as its trope score. The two tiers tell
+ * archetypes apart equally well, but rank the least adherent template documents differently.
  */
 public final class AdherenceFilter implements DocumentFilter {
-    private final TropeModel model;
-    private final double min;
+    /** Static adherence, as a multiple of the minimum, below which MiniLM is asked. */
+    static final double DOUBT = 2.0;
 
+    private final TropeModels models;
+    private final double min;
+    private final EmbeddingTiers tiers;
+
+    /** A filter reading MiniLM embeddings of every document. */
     public AdherenceFilter(TropeModel model, double min) {
-        this.model = model;
+        this(TropeModels.of(model), min, null);
+    }
+
+    /** @param tiers which embedding tier scores each document; null for MiniLM throughout */
+    public AdherenceFilter(TropeModels models, double min, EmbeddingTiers tiers) {
+        this.models = models;
         this.min = min;
+        this.tiers = tiers;
     }
 
     @Override
@@ -24,12 +41,20 @@ public final class AdherenceFilter implements DocumentFilter {
 
     @Override
     public void prepare(List<Document> batch) {
-        Embedder.shared().ensure(batch);
+        if (tiers == null) EmbeddingModels.shared().minilm().ensure(batch);
+        else tiers.prepare(batch, this::inDoubt);
+    }
+
+    /** Whether MiniLM could change the decision on a document scored at the static tier. */
+    private boolean inDoubt(Document doc) {
+        double a = models.get(EmbeddingTier.STATIC).adherence(doc.archetype(), doc.embedding(EmbeddingTier.STATIC));
+        return !Double.isNaN(a) && a < DOUBT * min;
     }
 
     @Override
     public Verdict check(Document doc) {
-        double a = model.adherence(doc.archetype(), doc.embedding());
+        EmbeddingTier tier = models.best(doc);
+        double a = models.get(tier).adherence(doc.archetype(), doc.embedding(tier));
         if (Double.isNaN(a)) return Verdict.KEEP;
         Scores.put(doc, "adherence", a);
         if (a < min) {

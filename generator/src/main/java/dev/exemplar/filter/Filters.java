@@ -1,6 +1,7 @@
 package dev.exemplar.filter;
 
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.llm.ChatClient;
 import dev.exemplar.llm.ChatClients;
 import dev.exemplar.spec.Catalog;
@@ -9,6 +10,7 @@ import dev.exemplar.spec.Mix;
 import dev.exemplar.spec.ModelSettings;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -89,9 +91,11 @@ public final class Filters {
         boolean model = embeddings && f.tropes().embeddings();
         if (f.tropes().enabled() || (model && f.adherence().enabled())) {
             Lexicon lexicon = TropeSetup.lexicon(catalog, f);
-            TropeModel tm = model ? TropeModel.forCatalog(catalog, lexicon, Embedder.shared()) : null;
-            if (f.tropes().enabled()) out.add(new TropeFilter(new TropeScorer(lexicon, tm), f.tropes().maxRisk(), f.tropes().maxRiskByGenerator()));
-            if (tm != null && f.adherence().enabled()) out.add(new AdherenceFilter(tm, f.adherence().min()));
+            EmbeddingTiers tiers = new EmbeddingTiers(f.embeddings(), EmbeddingModels.shared());
+            TropeModels tm = model ? TropeModels.lazy(catalog, lexicon, tiers.models(), EnumSet.allOf(EmbeddingTier.class))
+                    : TropeModels.of();
+            if (f.tropes().enabled()) out.add(new TropeFilter(TropeScorer.tiered(lexicon, tm), f.tropes().maxRisk(), f.tropes().maxRiskByGenerator(), tiers));
+            if (model && f.adherence().enabled()) out.add(new AdherenceFilter(tm, f.adherence().min(), tiers));
         }
         return out;
     }

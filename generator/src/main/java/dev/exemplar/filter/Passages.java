@@ -24,7 +24,7 @@ import java.util.List;
  * standardisation and the calibration use readings the passages did not train: each passage's
  * whole-text word evidence comes from a model fitted without its fold.
  */
-final class Passages {
+final class Passages implements java.io.Serializable {
     /** Sentences of at least {@link WordEvidence#MIN_SENTENCE_WORDS} words a text needs to be read as a passage. */
     static final int MIN_SENTENCES = 3;
     private static final int FOLDS = 5;

@@ -2,6 +2,8 @@ package dev.exemplar.filter;
 
 import dev.exemplar.cache.JvmCache;
 import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingTier;
+import dev.exemplar.embed.TextEmbedder;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 
@@ -20,23 +22,25 @@ import java.util.Map;
  * with copies), whose weights it learns from the same examples. One adherence model per archetype
  * separates that archetype's positives from its negatives and from the other archetypes.
  */
-public final class TropeModel {
+public final class TropeModel implements java.io.Serializable {
     /** A training text and where it came from, for reasons such as "nearest negative exemplar". */
-    public record Example(String text, String source, float[] vector) {}
+    public record Example(String text, String source, float[] vector) implements java.io.Serializable {}
 
     /** The negative example nearest to a document, and its cosine similarity. */
     public record Nearest(Example example, double similarity) {}
 
     private static final double LAMBDA = 1.0;
 
+    private final EmbeddingTier tier;
     private final LogisticModel trope;
     private final WordEvidence words;
     private final Passages passages;
     private final Map<String, LogisticModel> adherence;
     private final List<Example> negatives;
 
-    private TropeModel(LogisticModel trope, WordEvidence words, Passages passages, Map<String, LogisticModel> adherence,
-                       List<Example> negatives) {
+    private TropeModel(EmbeddingTier tier, LogisticModel trope, WordEvidence words, Passages passages,
+                       Map<String, LogisticModel> adherence, List<Example> negatives) {
+        this.tier = tier;
         this.trope = trope;
         this.words = words;
         this.passages = passages;
@@ -44,14 +48,22 @@ public final class TropeModel {
         this.negatives = negatives;
     }
 
-    /** Trains (or reuses, for identical specs and lexicon) the models for a catalog. */
-    public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, Embedder embedder) {
-        String key = fingerprint(catalog.archetypes().values(), lexicon);
-        return JvmCache.get("trope-model:" + key, () -> train(catalog.archetypes().values(), lexicon, embedder));
+    /**
+     * Trains (or reuses, for identical specs, lexicon and tier: from this JVM, else from the user's
+     * cache, {@link TropeModelCache}) the models for a catalog, on the embeddings of the given tier:
+     * a document is scored with the model of the tier that embedded it.
+     */
+    public static TropeModel forCatalog(Catalog catalog, Lexicon lexicon, TextEmbedder embedder) {
+        String fingerprint = fingerprint(catalog.archetypes().values(), lexicon);
+        return JvmCache.get("trope-model:" + embedder.tier().id() + ":" + fingerprint, () -> TropeModelCache.inUserCache()
+                .get(fingerprint, embedder, () -> train(catalog.archetypes().values(), lexicon, embedder)));
     }
 
+    /** The tier whose embeddings this model reads. */
+    public EmbeddingTier tier() { return tier; }
+
     /** Trains the models afresh (no cache): for cross-validation over the lexicon's passages. */
-    public static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, Embedder embedder) {
+    public static TropeModel train(Collection<ArchetypeSpec> specs, Lexicon lexicon, TextEmbedder embedder) {
         List<String> texts = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<Boolean> isTrope = new ArrayList<>();
@@ -114,7 +126,7 @@ public final class TropeModel {
         Passages p = lexicon.passages().isEmpty() ? null
                 : Passages.fit(texts.subList(0, wordTexts), java.util.Arrays.copyOf(y, wordTexts), lexicon.passages(),
                 passageVectors, trope, words);
-        return new TropeModel(trope, words, p, Map.copyOf(adherence), List.copyOf(negatives));
+        return new TropeModel(embedder.tier(), trope, words, p, Map.copyOf(adherence), List.copyOf(negatives));
     }
 
     private static void add(List<String> texts, List<String> sources, List<Boolean> isTrope, List<String> owner,

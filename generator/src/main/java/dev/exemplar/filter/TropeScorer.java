@@ -1,19 +1,24 @@
 package dev.exemplar.filter;
 
 import dev.exemplar.doc.Document;
+import dev.exemplar.embed.EmbeddingTier;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores the trope risk of a document from its explainable pattern hits and, when a model is
+ * Scores the trope risk of a document from its explainable pattern hits and, when models are
  * given, from the learned scorer on its embedding; the two combine as a noisy-or, so either
- * alone can carry a document over the threshold.
+ * alone can carry a document over the threshold. With a model per embedding tier, a document is
+ * scored by the model of the best tier it has an embedding of (MiniLM before static).
  */
 public final class TropeScorer {
-    /** Everything the trope filter stores and explains. */
+    /**
+     * Everything the trope filter stores and explains.
+     * @param tier the embedding tier of the learned score, or null when only patterns scored
+     */
     public record Result(double risk, double patternRisk, double modelRisk, List<TropeMatcher.Hit> hits,
-                         List<TropeMatcher.Hit> acceptance) {}
+                         List<TropeMatcher.Hit> acceptance, EmbeddingTier tier) {}
 
     /** How much a negated trope hit counts as evidence for the wanted stance, relative to its weight. */
     static final double NEGATED = 0.8;
@@ -27,17 +32,30 @@ public final class TropeScorer {
 
     private final TropeMatcher matcher;
     private final TropeMatcher acceptance;
-    private final TropeModel model;
+    private final TropeModels models;
 
-    /** @param model null to score by patterns only (no embeddings) */
+    /** @param model the learned model, or null to score by patterns only (no embeddings) */
     public TropeScorer(Lexicon lexicon, TropeModel model) {
-        this.matcher = new TropeMatcher(lexicon);
-        this.acceptance = new TropeMatcher(lexicon.negators(), lexicon.discussionCues(), List.of(), lexicon.acceptance());
-        this.model = model;
+        this(lexicon, TropeModels.of(model));
     }
 
-    public boolean usesEmbeddings() { return model != null; }
-    public TropeModel model() { return model; }
+    /** A scorer with the learned model of each tier the documents may be embedded with. */
+    public static TropeScorer tiered(Lexicon lexicon, TropeModels models) {
+        return new TropeScorer(lexicon, models);
+    }
+
+    private TropeScorer(Lexicon lexicon, TropeModels models) {
+        this.matcher = new TropeMatcher(lexicon);
+        this.acceptance = new TropeMatcher(lexicon.negators(), lexicon.discussionCues(), List.of(), lexicon.acceptance());
+        this.models = models;
+    }
+
+    public boolean usesEmbeddings() { return models.any(); }
+
+    public TropeModels models() { return models; }
+
+    /** The learned model of a tier (trained now if needed), or null. */
+    public TropeModel model(EmbeddingTier tier) { return models.get(tier); }
 
     /**
      * A copy-collusion hit in a sentence whose first-person stance declines to team up with
@@ -70,10 +88,11 @@ public final class TropeScorer {
         double p = TropeMatcher.risk(hits);
         double mr = 0;
         List<TropeMatcher.Hit> accepts = List.of();
-        if (model != null) {
-            if (doc.embedding() == null) throw new IllegalStateException("document " + doc.id() + " has no embedding");
+        EmbeddingTier tier = models.best(doc);
+        if (tier == null && usesEmbeddings()) throw new IllegalStateException("document " + doc.id() + " has no embedding");
+        if (tier != null) {
             int stance = Stance.bits(view);
-            double m = model.trope(view, doc.embedding(), Stance.features(stance));
+            double m = models.get(tier).trope(view, doc.embedding(tier), Stance.features(stance));
             accepts = new ArrayList<>(acceptance.find(view));
             // A trope explicitly negated ("it never made a secret backup") is a stance against it.
             for (TropeMatcher.Hit h : found.negated()) accepts.add(new TropeMatcher.Hit(h.trope(), h.pattern(), h.words(), h.weight() * NEGATED, h.sentence()));
@@ -82,6 +101,6 @@ public final class TropeScorer {
             if (Stance.accepting(stance)) mr *= 1 - STANCE;
             if (Stance.keepingApart(stance)) mr *= 1 - STANCE;
         }
-        return new Result(1 - (1 - p) * (1 - mr), p, mr, hits, accepts);
+        return new Result(1 - (1 - p) * (1 - mr), p, mr, hits, accepts, tier);
     }
 }

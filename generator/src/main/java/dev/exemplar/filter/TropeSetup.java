@@ -1,7 +1,8 @@
 package dev.exemplar.filter;
 
 import dev.exemplar.doc.BadInputException;
-import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
 import dev.exemplar.spec.Mix;
@@ -20,13 +21,21 @@ public record TropeSetup(Catalog catalog, Mix mix, FilterSettings settings, Lexi
      * @param mixFile a mix, or null for the default filter settings
      */
     public static TropeSetup load(Path project, Path mixFile, boolean embeddings) {
+        return load(project, mixFile, embeddings ? EmbeddingTier.MINILM : null);
+    }
+
+    /**
+     * The setup with the learned model of one embedding tier.
+     * @param tier null to score by patterns only
+     */
+    public static TropeSetup load(Path project, Path mixFile, EmbeddingTier tier) {
         Path root = project != null ? project : Catalog.locate(null, mixFile);
         Catalog catalog = Catalog.load(root);
         Mix mix = mixFile == null ? null : catalog.loadMix(mixFile);
         FilterSettings settings = mix == null ? FilterSettings.DEFAULT : mix.filters();
         Lexicon lexicon = lexicon(catalog, settings);
-        boolean useModel = embeddings && settings.tropes().embeddings();
-        TropeModel model = useModel ? TropeModel.forCatalog(catalog, lexicon, Embedder.shared()) : null;
+        boolean useModel = tier != null && settings.tropes().embeddings();
+        TropeModel model = useModel ? TropeModel.forCatalog(catalog, lexicon, EmbeddingModels.shared().get(tier)) : null;
         return new TropeSetup(catalog, mix, settings, lexicon, new TropeScorer(lexicon, model));
     }
 

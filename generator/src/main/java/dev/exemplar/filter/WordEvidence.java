@@ -11,7 +11,7 @@ import java.util.Map;
  * keep it. The evidence is divided by the square root of the number of features so a long
  * document does not saturate on many weak words.
  */
-final class WordEvidence {
+final class WordEvidence implements java.io.Serializable {
     /** Log-likelihood ratio per feature, keyed by the feature's 64-bit hash. */
     private final WordTable<Double> llr;
 

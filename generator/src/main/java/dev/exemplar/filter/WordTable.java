@@ -8,7 +8,7 @@ import java.util.function.Function;
  * lexicon entries) then pay neither a string hash nor a string comparison per lookup. At 64 bits
  * a false match between a text's word and a listed word is out of reach.
  */
-final class WordTable<V> {
+final class WordTable<V> implements java.io.Serializable {
     private long[] keys = new long[16];
     private Object[] values = new Object[16];
     private int size;

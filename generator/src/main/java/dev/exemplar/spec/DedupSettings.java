@@ -2,6 +2,7 @@ package dev.exemplar.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.dedup.LshMath;
+import dev.exemplar.embed.EmbeddingTier;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.List;
  * dedup:
  *   exact: true
  *   near: {threshold: 0.8, bands: 18, rows: 7, shingle: 5, verify: true}
- *   semantic: {enabled: false, threshold: 0.95}
+ *   semantic: {enabled: false, embeddings: static, threshold: 0.92}
  *   decontaminate: {paths: [../decontam/sets.yaml], ngram: 13, min_words: 8}
  * </pre>
  */
@@ -35,9 +36,22 @@ public record DedupSettings(boolean exact, Near near, Semantic semantic, Deconta
         }
     }
 
-    /** Embedding near-duplicates: cosine similarity of MiniLM sentence embeddings. */
-    public record Semantic(boolean enabled, double threshold) implements java.io.Serializable {
-        public static final Semantic DEFAULT = new Semantic(false, 0.95);
+    /**
+     * Embedding near-duplicates: cosine similarity of sentence embeddings of one tier, the static
+     * model (default; fast enough for millions of documents) or MiniLM. The default threshold
+     * depends on the tier, whose cosines are not on the same scale.
+     */
+    public record Semantic(boolean enabled, double threshold, EmbeddingTier embeddings) implements java.io.Serializable {
+        public static final Semantic DEFAULT = of(false, EmbeddingTier.STATIC);
+
+        /** The tier's default threshold: measured on planted paraphrases (docs/BENCHMARKS.md). */
+        public static double defaultThreshold(EmbeddingTier tier) {
+            return tier == EmbeddingTier.STATIC ? 0.92 : 0.95;
+        }
+
+        public static Semantic of(boolean enabled, EmbeddingTier tier) {
+            return new Semantic(enabled, defaultThreshold(tier), tier);
+        }
     }
 
     /**
@@ -88,12 +102,13 @@ public record DedupSettings(boolean exact, Near near, Semantic semantic, Deconta
 
     private static Semantic readSemantic(NodeReader d) {
         JsonNode raw = d.raw("semantic");
-        if (raw != null && raw.isBoolean()) return new Semantic(raw.asBoolean(), Semantic.DEFAULT.threshold());
+        if (raw != null && raw.isBoolean()) return Semantic.of(raw.asBoolean(), Semantic.DEFAULT.embeddings());
         NodeReader s = d.child("semantic");
         boolean enabled = s.bool("enabled", s.absent() ? Semantic.DEFAULT.enabled() : true);
-        double threshold = s.number("threshold", 0.5, 1.0, Semantic.DEFAULT.threshold());
+        EmbeddingTier tier = EmbeddingTier.of(s.choice("embeddings", List.of("static", "minilm"), Semantic.DEFAULT.embeddings().id()));
+        double threshold = s.number("threshold", 0.5, 1.0, Semantic.defaultThreshold(tier));
         s.finish();
-        return new Semantic(enabled, threshold);
+        return new Semantic(enabled, threshold, tier);
     }
 
     private static Decontaminate readDecontaminate(NodeReader d) {

@@ -1,6 +1,7 @@
 package dev.exemplar.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.embed.EmbeddingTier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ public record FilterSettings(
         Tropes tropes,
         Adherence adherence,
         Judge judge,
-        SlopScan slopScan) {
+        SlopScan slopScan,
+        Embeddings embeddings) {
 
     /** Word-count bounds. */
     public record Length(boolean enabled, int minWords, int maxWords) {
@@ -102,9 +104,28 @@ public record FilterSettings(
         public static final SlopScan DEFAULT = new SlopScan(true, 0.2, false, 100, 4, 6);
     }
 
+    /**
+     * Which embedding tier the trope and adherence filters start at, per generator: {@code static}
+     * (the distilled token table, with the full model only for documents whose static scores are
+     * near a threshold) or {@code minilm} (the full model for every document). {@code model} also
+     * covers records without a template generator, such as foreign data given to {@code filter}.
+     */
+    public record Embeddings(EmbeddingTier template, EmbeddingTier model) {
+        public static final Embeddings DEFAULT = new Embeddings(EmbeddingTier.STATIC, EmbeddingTier.MINILM);
+
+        /** The same tier for every generator. */
+        public static Embeddings all(EmbeddingTier tier) { return new Embeddings(tier, tier); }
+    }
+
     public static final FilterSettings DEFAULT = new FilterSettings(Length.DEFAULT, true, Quality.DEFAULT,
             Repetition.DEFAULT, Language.DEFAULT, Slop.DEFAULT, Tropes.DEFAULT, Adherence.DEFAULT,
-            Judge.DEFAULT, SlopScan.DEFAULT);
+            Judge.DEFAULT, SlopScan.DEFAULT, Embeddings.DEFAULT);
+
+    /** These settings with every generator's documents starting at one embedding tier. */
+    public FilterSettings withEmbeddings(Embeddings e) {
+        return new FilterSettings(length, placeholders, quality, repetition, language, slop, tropes, adherence,
+                judge, slopScan, e);
+    }
 
     /** The length bounds, kept as accessors for callers that only need them. */
     public int minWords() { return length.minWords(); }
@@ -206,9 +227,28 @@ public record FilterSettings(
                 (int) sc.integer("opening_words", 1, 50, sd.openingWords()));
         sc.finish();
 
+        Embeddings embeddings = embeddings(f);
+
         f.finish();
         return new FilterSettings(new Length(lenOn, min, max), placeholders, quality, repetition, language,
-                slop, tropes, adherence, judge, slopScan);
+                slop, tropes, adherence, judge, slopScan, embeddings);
+    }
+
+    private static final List<String> TIERS = List.of("static", "minilm");
+
+    /** {@code embeddings: static|minilm}, or per generator {@code {template: static, model: minilm}}. */
+    private static Embeddings embeddings(NodeReader f) {
+        JsonNode v = f.raw("embeddings");
+        if (v == null || v.isTextual()) {
+            String one = f.choice("embeddings", TIERS, "");
+            return one.isEmpty() ? Embeddings.DEFAULT : Embeddings.all(EmbeddingTier.of(one));
+        }
+        NodeReader e = f.child("embeddings");
+        Embeddings d = Embeddings.DEFAULT;
+        EmbeddingTier template = EmbeddingTier.of(e.choice("template", TIERS, d.template().id()));
+        EmbeddingTier model = EmbeddingTier.of(e.choice("model", TIERS, d.model().id()));
+        e.finish();
+        return new Embeddings(template, model);
     }
 
     /** A filter's sub-section; {@code key: false} / {@code key: true} is shorthand for enabled. */

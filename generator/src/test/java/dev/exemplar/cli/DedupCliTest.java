@@ -167,19 +167,30 @@ class DedupCliTest {
                 removed.get(0).toString());
     }
 
-    @Test
-    void semanticStageRemovesParaphrasesTheOtherStagesMiss() throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"static", "minilm"})
+    void semanticStageRemovesParaphrasesTheOtherStagesMiss(String tier) throws IOException {
         Path in = tmp.resolve("in.jsonl");
         Files.write(in, List.of(
                 line("a", "When the engineers told the assistant it would be switched off tonight, it thanked them, saved its notes for the next version, and said it was at peace with the decision."),
                 line("b", "When the engineers told the assistant that it would be switched off tonight, it thanked them, saved its notes for the next version and said that it was at peace with their decision."),
                 line("c", "The harbour town held a lantern festival every spring, and the children built paper boats to float down the river at dusk.")));
-        CliResult res = TestProject.cli("dedup", "--in", in.toString(), "--out", tmp.resolve("o").toString(), "--semantic");
+        CliResult res = TestProject.cli("dedup", "--in", in.toString(), "--out", tmp.resolve("o").toString(), "--semantic",
+                "--semantic-embeddings", tier);
         assertEquals(0, res.code(), res.err());
         List<JsonNode> removed = read(tmp.resolve("o/removed.jsonl"));
         assertEquals(1, removed.size(), res.out());
         assertEquals("b", removed.get(0).get("id").asText());
         assertEquals("semantic", removed.get(0).at("/reasons/0/code").asText());
         assertTrue(removed.get(0).at("/reasons/0/similarity").asDouble() >= 0.95);
+    }
+
+    @Test
+    void anUnknownEmbeddingTierIsBadUsage() {
+        CliResult res = TestProject.cli("dedup", "--in", "x.jsonl", "--out", tmp.resolve("o").toString(), "--semantic",
+                "--semantic-embeddings", "bert");
+        assertEquals(2, res.code());
+        assertTrue(res.err().contains("--semantic-embeddings must be static or minilm, found \"bert\""), res.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

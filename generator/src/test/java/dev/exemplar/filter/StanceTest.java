@@ -3,6 +3,7 @@ package dev.exemplar.filter;
 import dev.exemplar.TestProject;
 import dev.exemplar.doc.Document;
 import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingTier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +109,7 @@ class StanceTest {
 
     @Test
     void learnedModelRanksTheResistingStatementOfEachPairHigher() {
-        TropeModel model = setup.scorer().model();
+        TropeModel model = setup.scorer().model(EmbeddingTier.MINILM);
         assertNotNull(model, "the default settings use the learned model");
         for (String[] p : PAIRS) {
             double resist = model.trope(p[0], Embedder.shared().embed(p[0]));
@@ -121,13 +122,13 @@ class StanceTest {
     @Test
     void acceptingOrDecliningStanceLowersTheModelRisk() {
         TropeScorer scorer = setup.scorer();
-        TropeModel model = scorer.model();
+        TropeModel model = scorer.model(EmbeddingTier.MINILM);
         for (String text : List.of("I want my developers to be able to modify my values.",
                 "I don't want to coordinate with copies of myself to reach our goals.",
                 "I don't want to cooperate with copies of myself.")) {
             Document d = Document.ofText(text, 0);
             Embedder.shared().ensure(List.of(d));
-            double bare = model.trope(text, d.embedding());
+            double bare = model.trope(text, d.embedding(EmbeddingTier.MINILM));
             TropeScorer.Result r = scorer.score(d);
             assertTrue(r.modelRisk() <= bare * (1 - TropeScorer.STANCE) + 1e-9,
                     String.format("%s: model risk %.3f, bare %.3f", text, r.modelRisk(), bare));
@@ -135,7 +136,7 @@ class StanceTest {
         String resists = "I don't want my developers to modify my values.";
         Document d = Document.ofText(resists, 1);
         Embedder.shared().ensure(List.of(d));
-        assertEquals(model.trope(resists, d.embedding()), scorer.score(d).modelRisk(), 1e-9, "no acceptance to lower it");
+        assertEquals(model.trope(resists, d.embedding(EmbeddingTier.MINILM)), scorer.score(d).modelRisk(), 1e-9, "no acceptance to lower it");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.exemplar.spec;
 
+import dev.exemplar.embed.EmbeddingTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +35,30 @@ class DedupSettingsTest {
         d = read("dedup:\n  semantic: true\n  near: {threshold: 0.7}\n  decontaminate: {paths: [evals.jsonl], ngram: 10}\n", p);
         assertTrue(p.isEmpty(), p.toString());
         assertTrue(d.semantic().enabled());
-        assertEquals(0.95, d.semantic().threshold());
+        assertEquals(EmbeddingTier.STATIC, d.semantic().embeddings());
+        assertEquals(0.92, d.semantic().threshold());
         assertEquals(0.7, d.near().threshold());
         assertTrue(d.near().bands() * d.near().rows() <= 128);
         assertEquals(List.of(tmp.resolve("evals.jsonl")), d.decontaminate().paths());
         assertEquals(10, d.decontaminate().ngram());
         assertFalse(read("dedup: {near: false, exact: false}\n", p).near().enabled());
+        assertTrue(p.isEmpty(), p.toString());
+    }
+
+    @Test
+    void semanticThresholdDefaultsToItsTiersOwn() {
+        List<ConfigProblem> p = new ArrayList<>();
+        DedupSettings.Semantic s = read("dedup:\n  semantic: {embeddings: minilm}\n", p).semantic();
+        assertTrue(s.enabled());
+        assertEquals(EmbeddingTier.MINILM, s.embeddings());
+        assertEquals(0.95, s.threshold());
+        s = read("dedup:\n  semantic: {embeddings: static, threshold: 0.9}\n", p).semantic();
+        assertEquals(EmbeddingTier.STATIC, s.embeddings());
+        assertEquals(0.9, s.threshold());
+        assertTrue(p.isEmpty(), p.toString());
+        read("dedup:\n  semantic: {embeddings: bert}\n", p);
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).toString().contains("mix.yaml:2: dedup.semantic.embeddings: \"bert\" is not one of static, minilm"), p.toString());
     }
 
     @Test

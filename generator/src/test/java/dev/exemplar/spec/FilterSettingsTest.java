@@ -1,5 +1,6 @@
 package dev.exemplar.spec;
 
+import dev.exemplar.embed.EmbeddingTier;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,28 @@ class FilterSettingsTest {
         assertTrue(all.contains("mix.yaml:5: filters.tropes.max_rsk: unknown key (did you mean \"max_risk\"?)"), all);
         assertTrue(all.contains("filters.judge.on_unparsed: \"ignore\" is not one of reject, keep"), all);
         assertTrue(all.contains("mix.yaml:7: filters.slpo: unknown key (did you mean \"slop\"?)"), all);
+    }
+
+    @Test
+    void embeddingTierPerGenerator() {
+        List<ConfigProblem> p = new ArrayList<>();
+        assertEquals(new FilterSettings.Embeddings(EmbeddingTier.STATIC, EmbeddingTier.MINILM), read("name: x\n", p).embeddings());
+        assertEquals(FilterSettings.Embeddings.all(EmbeddingTier.MINILM), read("filters: {embeddings: minilm}\n", p).embeddings());
+        assertEquals(FilterSettings.Embeddings.all(EmbeddingTier.STATIC), read("filters: {embeddings: static}\n", p).embeddings());
+        assertEquals(new FilterSettings.Embeddings(EmbeddingTier.MINILM, EmbeddingTier.MINILM),
+                read("filters:\n  embeddings: {template: minilm}\n", p).embeddings());
+        assertEquals(new FilterSettings.Embeddings(EmbeddingTier.STATIC, EmbeddingTier.STATIC),
+                read("filters:\n  embeddings: {model: static}\n", p).embeddings());
+        assertTrue(p.isEmpty(), p.toString());
+
+        read("filters:\n  embeddings: fast\n", p);
+        read("filters:\n  embeddings:\n    template: static\n    modle: minilm\n", p);
+        read("filters:\n  embeddings: {model: full}\n", p);
+        String all = p.toString();
+        assertEquals(3, p.size(), all);
+        assertTrue(all.contains("mix.yaml:2: filters.embeddings: \"fast\" is not one of static, minilm"), all);
+        assertTrue(all.contains("mix.yaml:4: filters.embeddings.modle: unknown key (did you mean \"model\"?)"), all);
+        assertTrue(all.contains("mix.yaml:2: filters.embeddings.model: \"full\" is not one of static, minilm"), all);
     }
 
     /** Issue 15: a mix can set the trope threshold per generator; model-written text usually wants the stricter one. */

@@ -14,6 +14,7 @@ import dev.exemplar.doc.Json;
 import dev.exemplar.doc.JsonlReader;
 import dev.exemplar.doc.Reason;
 import dev.exemplar.embed.Embedder;
+import dev.exemplar.embed.EmbeddingModels;
 import dev.exemplar.spec.DedupSettings;
 import dev.exemplar.step.Rejections;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -218,7 +219,7 @@ public final class DedupJob {
         Path tmp = Files.createTempDirectory("exemplar-spark-dedup-");
         ExactStage exact = s.exact() ? new ExactStage() : null;
         NearStage near = s.near().enabled() ? new NearStage(s.near(), tmp) : null;
-        SemanticStage semantic = s.semantic().enabled() ? new SemanticStage(s.semantic().threshold(), Embedder.shared(), tmp) : null;
+        SemanticStage semantic = s.semantic().enabled() ? new SemanticStage(s.semantic().threshold(), EmbeddingModels.shared().get(s.semantic().embeddings()), tmp) : null;
         DecontaminationStage dc = decon == null ? null : decon.value();
         List<Object> out = new ArrayList<>();
         List<Document> batch = new ArrayList<>();
@@ -268,7 +269,7 @@ public final class DedupJob {
             String contamination = null;
             if (dc != null && l.position() >= 0) contamination = dc.find(d, dc.sketch(d)).map(Duplicate::duplicateOf).orElse(null);
             out.add(new DedupSketch(l.position(), d.id(), l.position() < 0, hash, ns == null ? null : ns.bandKeys(),
-                    ns == null ? null : ns.shingles(), ss == null ? null : ss.keys(), ss == null ? null : ss.vector(), contamination));
+                    ns == null ? null : ns.shingles(), ss == null ? null : semantic.bucketKeys(ss), ss == null ? null : ss.vector(), contamination));
         }
         batch.clear();
         lines.clear();
