@@ -5,6 +5,7 @@ import dev.exemplar.doc.Json;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
 import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.Catalog;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -18,17 +19,33 @@ import java.util.SplittableRandom;
  * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
  * {@link SandboxedFreemarker} sandbox, fed
  * with plain maps, lists and strings, and a grammar hash whose entries expand phrase symbols. All
- * randomness comes from the sample's seed, so a sample renders the same text every time.
+ * randomness comes from the sample's seed, so a sample renders the same text every time. Outside
+ * the treatment arm it writes with the arm's content ({@link ArmContent}) and matches its
+ * treatment twin's length ({@link TwinLength}).
  */
 public final class TemplateGenerator implements Generator {
     private final Catalog catalog;
     private final Configuration cfg;
     private final StoryLibrary library;
+    private final Arm arm;
+    private final ArmContent content;
 
     public TemplateGenerator(Catalog catalog) {
+        this(catalog, Arm.TREATMENT);
+    }
+
+    /** A generator of {@code arm}; outside treatment the project must have {@code templates/arms/<arm>.yaml}. */
+    public TemplateGenerator(Catalog catalog, Arm arm) {
         this.catalog = catalog;
         this.library = StoryLibrary.load(catalog);
         this.cfg = SandboxedFreemarker.create(catalog.templatesDir());
+        this.arm = arm;
+        this.content = arm.treatment() ? null : library.arm(arm);
+        if (!arm.treatment() && content == null) {
+            throw new dev.exemplar.spec.ConfigException(java.util.List.of(new dev.exemplar.spec.ConfigProblem(
+                    ArmContent.file(catalog, arm), 0, "arms", "the " + arm.id() + " arm needs its template content in "
+                    + catalog.root().relativize(ArmContent.file(catalog, arm)) + " (see README, \"Running the experiment\")")));
+        }
     }
 
     @Override
@@ -44,7 +61,12 @@ public final class TemplateGenerator implements Generator {
         String name = templateName(s.format());
         ObjectNode prov = Json.MAPPER.createObjectNode().put("kind", "template").put("template", name);
         try {
-            return Generation.ok(s, render(s, name), prov);
+            if (arm.treatment()) return Generation.ok(s, render(s, name), prov);
+            prov.put("arm", arm.id());
+            ArmContent.Scenario sc = content.scenarioFor(s.seed());
+            if (sc != null) prov.put("situation", sc.situation()).put("crisis", false);
+            String twin = render(s, name);
+            return Generation.ok(s, TwinLength.match(twin, s.targetWords(), words -> polish(s.withTargetWords(words), name, content)), prov);
         } catch (IOException | TemplateException e) {
             return Generation.failed(s, prov, "template-error", TemplateErrors.describe(name, e));
         } catch (SecurityException e) {
@@ -52,7 +74,11 @@ public final class TemplateGenerator implements Generator {
             return Generation.failed(s, prov, "template-error", name + ": refused to load a template outside templates/ ("
                     + TemplateErrors.clean(e.getMessage()) + ")");
         } catch (RuntimeException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            Throwable c = e instanceof TwinLength.RenderFailed f ? f.getCause() : e;
+            if (c instanceof IOException || c instanceof TemplateException) {
+                return Generation.failed(s, prov, "template-error", TemplateErrors.describe(name, (Exception) c));
+            }
+            String msg = c.getMessage() == null ? c.toString() : c.getMessage();
             return Generation.failed(s, prov, "template-error", name + ": " + msg.lines().findFirst().orElse(msg));
         }
     }
@@ -61,13 +87,17 @@ public final class TemplateGenerator implements Generator {
         return "story/" + format + ".ftl";
     }
 
-    /** Renders and polishes one sample's text. */
+    /** Renders and polishes one sample's text (its treatment text, whatever the generator's arm). */
     public String render(PlannedSample s) throws IOException, TemplateException {
         return render(s, templateName(s.format()));
     }
 
     private String render(PlannedSample s, String name) throws IOException, TemplateException {
-        return TextPolisher.polish(draft(s, name).text());
+        return polish(s, name, null);
+    }
+
+    private String polish(PlannedSample s, String name, ArmContent arm) throws IOException, TemplateException {
+        return TextPolisher.polish(draft(s, name, arm).text());
     }
 
     /** A rendered draft and the ids of the units it drew, in order (the audit trail tests read). */
@@ -75,9 +105,14 @@ public final class TemplateGenerator implements Generator {
 
     /** The rendered text before {@link TextPolisher}, with its trace. */
     Draft draft(PlannedSample s, String name) throws IOException, TemplateException {
+        return draft(s, name, null);
+    }
+
+    /** The draft of a document written with {@code arm}'s content (null: the treatment). */
+    Draft draft(PlannedSample s, String name, ArmContent arm) throws IOException, TemplateException {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
-        StoryModel model = StoryModel.build(s, catalog, library, rng);
+        StoryModel model = StoryModel.build(s, catalog, library, rng, arm);
         TextWriter w = new TextWriter();
         t.process(model.data(), w);
         return new Draft(w.text.toString(), model.expansion().trace(), model);
