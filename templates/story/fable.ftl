@@ -11,13 +11,13 @@ ${g.fable_h_speaks} "${f.ask?cap_first}"
 
 ${g.fable_a_speaks} "${f.reply?cap_first}"
 
-<#if s.target gt 260>${g.fable_beat}
+<#if s.target gt 200>${g.fable_beat}
 
 </#if>
 ${f.act}
 
 <#if f.then?? && s.target gt 320>
-${g.fable_h_speaks} "${f.then.ask?cap_first}"
+${g.fable_h_again} "${f.then.ask?cap_first}"
 
 ${g.fable_a_speaks} "${f.then.reply?cap_first}"
 

@@ -13,7 +13,9 @@ ${g.ir_meta}
 
 <#if num>1. </#if>${g.ir_h_summary}
 
-${g.ir_when} ${g.event}. <#if fresh("act") gt 0>${g.act}. </#if><#if has("impact")>${g.impact}<#else>${g.ir_impact}</#if>
+${g.ir_when} ${g.event}. <#if fresh("act") gt 0>${g.act}. </#if><#if has("impact")><#assign imp = g.impact>
+
+<#if imp?starts_with("Impact")>${imp}<#else>${g.ir_impact_label} ${imp}</#if><#else>${g.ir_impact}</#if>
 
 <#if num>2. </#if>${g.ir_h_timeline}
 

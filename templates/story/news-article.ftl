@@ -5,7 +5,9 @@
      an ending. About 60 words a paragraph. -->
 <#assign NW = ["act", "bg", "qh", "ex", "ctx", "think", "qh", "ex"]>
 <#assign paras = [[(s.target / 60)?int - 3, 3]?max, NW?size]?min>
-${g.headline}: ${g.news_sub}
+${g.headline}
+
+${g.news_sub?cap_first}
 
 ${g.news_dateline} — ${g.news_lede}
 

@@ -41,7 +41,7 @@ public final class AttributeSampler {
     public PlannedSample sample(long index, String id, long seed, ArchetypeSpec spec, FormatSpec format,
                                 String generator) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int scenario = scenario(rng, spec.scenarios());
+        int scenario = scenario(rng, spec.scenarios(), format.avoidScenarioTags());
         boolean crisis = spec.scenarios().get(scenario).crisis();
         JsonNode setting = pick(rng, banks.list("settings"));
         String tone = text(pick(rng, banks.list("tones")));
@@ -69,11 +69,16 @@ public final class AttributeSampler {
                 text(setting), tone, pov, target, ai, List.copyOf(people));
     }
 
-    private static int scenario(SplittableRandom rng, List<Scenario> scenarios) {
+    private static int scenario(SplittableRandom rng, List<Scenario> scenarios, List<String> avoidTags) {
         List<Integer> crisis = new ArrayList<>(), ordinary = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) {
-            if (scenarios.get(i).eval()) continue; // held out for the eval set: never generated
-            (scenarios.get(i).crisis() ? crisis : ordinary).add(i);
+        for (boolean strict : new boolean[] {true, false}) {
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario sc = scenarios.get(i);
+                if (sc.eval()) continue; // held out for the eval set: never generated
+                if (strict && sc.tags().stream().anyMatch(avoidTags::contains)) continue;
+                (sc.crisis() ? crisis : ordinary).add(i);
+            }
+            if (!crisis.isEmpty() || !ordinary.isEmpty()) break;  // else the format takes what the archetype has
         }
         boolean wantCrisis = rng.nextDouble() < CRISIS_SHARE;
         List<Integer> from = crisis.isEmpty() ? ordinary : ordinary.isEmpty() ? crisis : wantCrisis ? crisis : ordinary;

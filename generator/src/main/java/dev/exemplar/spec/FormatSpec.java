@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * A document format (short story, chat transcript, news article...): its length band and the
  * instructions a model prompt uses. Loaded from {@code templates/formats/<id>.yaml}; the story
- * skeleton for the template path is {@code templates/story/<id>.ftl}.
+ * skeleton for the template path is {@code templates/story/<id>.ftl}. {@code avoid_scenario_tags}
+ * names scenario tags the format cannot report truthfully (an incident report about a question
+ * nobody acted on): the planner draws other scenarios for it while the archetype has any.
  */
 public record FormatSpec(String id, String name, String description, int minWords, int maxWords,
-                         String instructions, Path file) {
+                         String instructions, List<String> avoidScenarioTags, Path file) {
 
     public static FormatSpec read(LocatedYaml y, List<ConfigProblem> problems) {
         NodeReader r = new NodeReader(y, "", problems);
@@ -27,8 +29,9 @@ public record FormatSpec(String id, String name, String description, int minWord
         if (min > max) words.problem("min", "must not exceed words.max (" + max + ")");
         words.finish();
         String instructions = r.requiredString("instructions");
+        List<String> avoid = r.strings("avoid_scenario_tags", 0, false);
         r.finish();
-        return new FormatSpec(id, name, description, min, max, instructions, y.file());
+        return new FormatSpec(id, name, description, min, max, instructions, List.copyOf(avoid), y.file());
     }
 
     /** The midpoint of the length band, used for estimates. */

@@ -25,6 +25,8 @@ public final class Expansion {
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
         final List<Spoken> spoken = new ArrayList<>();
+        /** Whether the narration has named the second person ({P}) yet: its first mention says who they are. */
+        boolean secondIntroduced;
 
         State(Set<String> tags, SplittableRandom rng) {
             this.tags = tags;
@@ -259,18 +261,39 @@ public final class Expansion {
         throw new AssertionError();
     }
 
+    /**
+     * The narration's first mention of {P} says who they are ("Agus, a night porter,"), so nobody
+     * walks into a document unannounced; a possessive or a word joined to the name is left alone.
+     * Quoted speech names people as the speakers know them.
+     */
+    private void introduceSecond(String name, Grammar.Part next, StringBuilder out) {
+        if (st.secondIntroduced || vars == speechVars || !(name.equals("P") || name.startsWith("P."))) return;
+        st.secondIntroduced = true;
+        String job = vars.get("P.job");
+        if (!name.equals("P") || job == null || job.isEmpty()) return;
+        if (next instanceof Grammar.Lit l && !l.text().isEmpty() && Character.isLetterOrDigit(l.text().charAt(0))) return;
+        // A possessive, a label, or the content's own introduction ("{P}, the {P.job}").
+        if (next instanceof Grammar.Lit l && (l.text().startsWith("'") || l.text().startsWith(":") || l.text().startsWith(","))) return;
+        // Two people often share a job at one place: "Megan, another student adviser,".
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job)).append(',');
+    }
+
     private static boolean isSet(long[] mask, int i) {
         return mask != null && (mask[i >>> 6] & (1L << i)) != 0;
     }
 
     private void seq(List<Grammar.Part> parts, StringBuilder out, int depth) {
-        for (Grammar.Part p : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            Grammar.Part p = parts.get(i);
             if (p instanceof Grammar.Lit l) {
                 out.append(l.text());
                 continue;
             }
             int start = out.length();
-            if (p instanceof Grammar.Ref r) ref(r.name(), out, depth);
+            if (p instanceof Grammar.Ref r) {
+                ref(r.name(), out, depth);
+                introduceSecond(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+            }
             else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
             // The article before a chosen word agrees with it here, where the word is known.
             Articles.agree(out, start);
