@@ -7,7 +7,7 @@ ${g.fable_open}
 
 ${f.trouble}
 
-${g.fable_h_speaks} "${f.ask?cap_first}"
+<#if named("H")>${g.fable_h_known}<#else>${g.fable_h_speaks}</#if> "${f.ask?cap_first}"
 
 ${g.fable_a_speaks} "${f.reply?cap_first}"
 

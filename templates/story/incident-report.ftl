@@ -36,12 +36,13 @@ ${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"<
 
 <#if num>4. </#if>${g.ir_h_well}
 
-- ${g.ir_went_well}
-- ${g.ir_went_well}
-<#if d[4] % 2 == 0>- ${g.ir_went_well}</#if>
+<#-- in_order: distinct lines, so a short list never prints one twice. -->
+<#list in_order("ir_went_well", 2 + d[4] % 2) as w>
+- ${w}
+</#list>
 
 <#if num>5. </#if>${g.ir_h_followups}
 
-- ${g.ir_followup}
-- ${g.ir_followup}
-<#if d[5] % 2 == 0>- ${g.ir_followup}</#if>
+<#list in_order("ir_followup", 2 + d[5] % 2) as f>
+- ${f}
+</#list>

@@ -25,8 +25,8 @@ public final class Expansion {
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
         final List<Spoken> spoken = new ArrayList<>();
-        /** Whether the narration has named the second person ({P}) yet: its first mention says who they are. */
-        boolean secondIntroduced;
+        /** The people ("H", "P"...) the narration has named so far: a first mention says who they are. */
+        final Set<String> named = new java.util.HashSet<>();
 
         State(Set<String> tags, SplittableRandom rng) {
             this.tags = tags;
@@ -84,6 +84,9 @@ public final class Expansion {
 
     /** Ids of the units drawn so far, in order: the document's audit trail. */
     public List<String> trace() { return st.trace; }
+
+    /** True once the narration has named {@code person} ("H", "P"), by name or full name. */
+    public boolean named(String person) { return st.named.contains(person); }
 
     /** The spoken fields of drawn units as rendered, in order. */
     public List<Spoken> spoken() { return st.spoken; }
@@ -261,16 +264,39 @@ public final class Expansion {
         throw new AssertionError();
     }
 
+    /** A verb form after a person's name: "Robin was", whatever pronouns Robin uses. */
+    private static final Map<String, String> SINGULAR = Map.of(
+            "are", "is", "were", "was", "have", "has", "s", "s", "es", "es", "do", "does");
+
+    /**
+     * True when {@code name} is a verb form of a person ({@code {H.were}}, {@code {H.s}}) whose
+     * subject is that person's name just before it ({@code {H} {H.were}}, {@code {H} offer{H.s}}):
+     * the forms are written for "they", which a name does not take. A narrator's "I" keeps its own.
+     */
+    private boolean afterName(List<Grammar.Part> parts, int i, String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0 || !SINGULAR.containsKey(name.substring(dot + 1))) return false;
+        String person = name.substring(0, dot);
+        if (!vars.containsKey(person + ".full") || "I".equals(vars.get(person))) return false;
+        if (i < 2 || !(parts.get(i - 1) instanceof Grammar.Lit between) || !(parts.get(i - 2) instanceof Grammar.Ref subject)) return false;
+        String t = between.text();
+        return subject.name().equals(person) && t.startsWith(" ") && t.strip().chars().allMatch(Character::isLetter)
+                && t.strip().indexOf(' ') < 0;
+    }
+
     /**
      * The narration's first mention of {P} says who they are ("Agus, a night porter,"), so nobody
      * walks into a document unannounced; a possessive or a word joined to the name is left alone.
      * Quoted speech names people as the speakers know them.
      */
-    private void introduceSecond(String name, Grammar.Part next, StringBuilder out) {
-        if (st.secondIntroduced || vars == speechVars || !(name.equals("P") || name.startsWith("P."))) return;
-        st.secondIntroduced = true;
+    private void noteNamed(String name, Grammar.Part next, StringBuilder out) {
+        int dot = name.indexOf('.');
+        String person = dot < 0 ? name : name.substring(0, dot);
+        String field = dot < 0 ? "" : name.substring(dot + 1);
+        if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name"))) return;
+        if (!st.named.add(person) || !name.equals("P")) return;
         String job = vars.get("P.job");
-        if (!name.equals("P") || job == null || job.isEmpty()) return;
+        if (job == null || job.isEmpty()) return;
         if (next instanceof Grammar.Lit l && !l.text().isEmpty() && Character.isLetterOrDigit(l.text().charAt(0))) return;
         // A possessive, a label, or the content's own introduction ("{P}, the {P.job}").
         if (next instanceof Grammar.Lit l && (l.text().startsWith("'") || l.text().startsWith(":") || l.text().startsWith(","))) return;
@@ -290,9 +316,11 @@ public final class Expansion {
                 continue;
             }
             int start = out.length();
-            if (p instanceof Grammar.Ref r) {
+            if (p instanceof Grammar.Ref r && afterName(parts, i, r.name())) {
+                out.append(SINGULAR.get(r.name().substring(r.name().indexOf('.') + 1)));
+            } else if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
-                introduceSecond(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+                if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
             }
             else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
             // The article before a chosen word agrees with it here, where the word is known.

@@ -22,6 +22,7 @@ import java.util.Map;
  *   <li>{@code <#assign x = u("open")>}: draws a unit (an exchange: {@code ${x.ask}}, {@code ${x.reply}});
  *       each field is expanded once, so reading it twice gives the same words; a field that is a
  *       unit list gives a unit drawn from it ({@code x.then});</li>
+ *   <li>{@code named("H")}: whether the narration has named that person yet (a first mention introduces them);</li>
  *   <li>{@code left("exchanges")}: how many units of a list this document may still draw;</li>
  *   <li>{@code fresh("act")}: how many alternatives of a symbol it has not used yet (drawing more repeats one);</li>
  *   <li>{@code in_order("ir_step", 4)}: that many alternatives in list order;</li>
@@ -39,6 +40,8 @@ final class TemplateFunctions {
         });
         data.put("left", (TemplateMethodModelEx) args -> new SimpleNumber(ex.left(name(args, "left", "left(\"exchanges\")"))));
         data.put("fresh", (TemplateMethodModelEx) args -> new SimpleNumber(ex.fresh(name(args, "fresh", "fresh(\"act\")"))));
+        data.put("named", (TemplateMethodModelEx) args -> ex.named(name(args, "named", "named(\"H\")"))
+                ? freemarker.template.TemplateBooleanModel.TRUE : freemarker.template.TemplateBooleanModel.FALSE);
         data.put("has", (TemplateMethodModelEx) args -> {
             String n = name(args, "has", "has(\"steps\")");
             return ex.defines(n) || ex.definesUnits(n) ? freemarker.template.TemplateBooleanModel.TRUE

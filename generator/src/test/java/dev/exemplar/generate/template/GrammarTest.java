@@ -85,4 +85,39 @@ class GrammarTest {
         var e = assertThrows(IllegalStateException.class, () -> ex.expand("x"));
         assertTrue(e.getMessage().contains("{nowhere}"));
     }
+
+    @Test
+    void aVerbAfterANameIsSingularWhateverThePronounsAndANarratorKeepsItsOwn() {
+        Map<String, String> robin = new java.util.HashMap<>(Map.of("H", "Robin", "H.full", "Robin Hale", "H.they", "they",
+                "H.were", "were", "H.s", "", "H.are", "are", "P", "Sam", "P.full", "Sam Ortiz", "P.job", "porter"));
+        Map<String, List<String>> rules = Map.of("x", List.of("{H} {H.were} tired; {H.they} {H.were} late; {H} offer{H.s} tea; {H.they} {H.are} here"));
+        assertEquals("Robin was tired; they were late; Robin offers tea; they are here",
+                new Expansion(List.of(Grammar.compile(rules)), robin, new SplittableRandom(1)).expand("x"));
+        Map<String, String> narrator = new java.util.HashMap<>(robin);
+        narrator.putAll(Map.of("H", "I", "H.they", "I", "H.were", "was", "H.are", "am", "H.s", ""));
+        assertEquals("I was tired; I was late; I offer tea; I am here",
+                new Expansion(List.of(Grammar.compile(rules)), narrator, new SplittableRandom(1)).expand("x"));
+    }
+
+    @Test
+    void theNarrationSaysWhoTheSecondPersonIsAtFirstMentionOnly() {
+        Map<String, String> vars = new java.util.HashMap<>(Map.of("H", "Robin", "H.full", "Robin Hale", "H.job", "porter",
+                "P", "Sam", "P.full", "Sam Ortiz", "P.job", "orderly"));
+        Map<String, List<String>> rules = Map.of("x", List.of("{H} asked {P} to check. Later {P} agreed, and {P}'s note stayed."),
+                "y", List.of("{P}, the {P.job}, arrived; {P} sat down."),
+                "z", List.of("{H} thanked {P}."));
+        Map<String, String> speech = new java.util.HashMap<>(vars);
+        assertEquals("Robin asked Sam, an orderly, to check. Later Sam agreed, and Sam's note stayed.",
+                new Expansion(List.of(Grammar.compile(rules)), vars, speech, Set.of(), new SplittableRandom(1)).expand("x"));
+        assertEquals("Sam, the orderly, arrived; Sam sat down.",
+                new Expansion(List.of(Grammar.compile(rules)), vars, speech, Set.of(), new SplittableRandom(1)).expand("y"),
+                "the content's own introduction is not doubled");
+        vars.put("P.job", "porter");
+        assertEquals("Robin thanked Sam, another porter,.",
+                new Expansion(List.of(Grammar.compile(rules)), vars, speech, Set.of(), new SplittableRandom(1)).expand("z"),
+                "a shared job says so (the polisher drops the comma before the stop)");
+        assertEquals("Robin asked Sam to check. Later Sam agreed, and Sam's note stayed.",
+                new Expansion(List.of(Grammar.compile(rules)), speech, new SplittableRandom(1)).speech().expand("x"),
+                "quoted speech names people as the speakers know them");
+    }
 }
