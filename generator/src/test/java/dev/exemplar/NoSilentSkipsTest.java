@@ -28,6 +28,7 @@ class NoSilentSkipsTest {
             "PersonaEvalTest.java", 2,       // ../shared/evaldata absent, likewise
             "HeadlessChromium.java", 1,      // no Chromium outside CI (CI fails instead)
             "DiskFaultTest.java", 1,         // cannot mount a tmpfs without root
+            "FailureMessagesTest.java", 1,   // likewise: filter on a full disk needs a tmpfs mount
             "SandboxedTemplateTest.java", 1, // a filesystem without symlinks
             "TiktokenEncoderTest.java", 1    // ../shared/corpora absent (a fresh clone)
     ));

@@ -114,6 +114,7 @@ public final class Auditor {
             });
         }
 
+        manifest.disagreement(totals[0], rejectedDocs[0]).ifPresent(this::warn);
         Map<String, List<AuditReport.Share>> breakdowns = new java.util.LinkedHashMap<>();
         for (Dimension d : Dimension.values()) breakdowns.put(d.id(), shares(tallies.get(d), manifest.plannedShares(d), totals[0]));
         Map<String, Distribution> lengthByArchetype = new TreeMap<>();

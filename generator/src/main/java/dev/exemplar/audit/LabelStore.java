@@ -57,11 +57,14 @@ public final class LabelStore {
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
+            // Two review servers on one run append whole lines: the file lock orders them.
+            try (java.nio.channels.FileLock ignored = ch.lock()) {
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
         return l;
     }
@@ -70,7 +73,7 @@ public final class LabelStore {
     public synchronized Map<String, Label> read(BadLinePolicy policy, Consumer<String> warnings) {
         Map<String, Label> out = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) return out;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = dev.exemplar.doc.JsonlReader.withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             String line;
             long no = 0;
             while ((line = r.readLine()) != null) {
@@ -88,7 +91,7 @@ public final class LabelStore {
                 out.put(l.id(), l);
             }
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+            throw new BadInputException(file + ": cannot read: " + dev.exemplar.doc.IoMessages.describe(e));
         }
         return out;
     }

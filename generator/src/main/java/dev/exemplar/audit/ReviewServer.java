@@ -34,6 +34,24 @@ import java.util.function.Consumer;
  * JSON, which a cross-site form cannot do.
  */
 public final class ReviewServer implements AutoCloseable {
+    /** Labels are a few hundred bytes; a body larger than this is refused unread. */
+    static final int MAX_BODY = 64 * 1024;
+    /** Of a body over the limit, at most this much is read (and dropped) before answering 413; beyond, the connection is closed. */
+    static final long MAX_DISCARD = 16L << 20;
+    /** Seconds a client may take to send a request, or to take a response, before its connection is closed. */
+    static final int REQUEST_SECONDS = 20;
+
+    static {
+        // The JDK server reads these once, when its first server starts; a half-sent request then
+        // cannot hold a thread for ever. An explicit -D setting wins.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(REQUEST_SECONDS));
+        }
+    }
+
     private final RunDirectory run;
     private final LabelStore labels;
     private final Map<String, Item> docs = new LinkedHashMap<>();
@@ -96,7 +114,15 @@ public final class ReviewServer implements AutoCloseable {
     /** Starts serving on 127.0.0.1:{@code port} (0 picks a free port) and returns the bound port. */
     public int start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        executor = Executors.newFixedThreadPool(4);
+        // Requests are served concurrently, so a slow client holds one thread, not the page.
+        var pool = new java.util.concurrent.ThreadPoolExecutor(32, 32, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "review-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -184,7 +210,18 @@ public final class ReviewServer implements AutoCloseable {
         }
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(ex.getRequestBody());
+            byte[] bytes = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                // Read on (never kept, never parsed, up to a bound) so the client gets the answer rather than a reset.
+                try {
+                    ex.getRequestBody().transferTo(new BoundedSink(MAX_DISCARD));
+                } catch (IOException tooMuch) {
+                    // Past the bound: answer anyway; the connection closes after it.
+                }
+                send(ex, 413, "text/plain", "a label is at most " + MAX_BODY + " bytes");
+                return;
+            }
+            body = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             send(ex, 400, "text/plain", "not JSON: " + e.getMessage());
             return;
@@ -203,6 +240,22 @@ public final class ReviewServer implements AutoCloseable {
         out.put("label", label);
         if (l.reason() != null) out.put("reason", l.reason());
         sendJson(ex, 200, out);
+    }
+
+    /** Drops what it is given, failing once more than {@code max} bytes came (so a client cannot stream for ever). */
+    private static final class BoundedSink extends OutputStream {
+        private long left;
+
+        BoundedSink(long max) { this.left = max; }
+
+        @Override
+        public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            left -= len;
+            if (left < 0) throw new IOException("request body too large");
+        }
     }
 
     private static Map<String, String> query(URI uri) {

@@ -52,6 +52,21 @@ public record RunManifest(JsonNode root) {
         return out;
     }
 
+    /**
+     * What the files disagree with the manifest about, when they do: a run whose manifest counts
+     * documents that its {@code data/} or {@code rejected.jsonl} no longer hold (shards deleted or
+     * moved, a copy cut short) must not pass for a small clean run.
+     */
+    public java.util.Optional<String> disagreement(long accepted, long rejected) {
+        JsonNode totals = root.path("counts").path("totals");
+        if (!totals.path("docs").isIntegralNumber()) return java.util.Optional.empty();
+        long docs = totals.path("docs").asLong(), rej = totals.path("rejected").asLong(rejected);
+        if (docs == accepted && rej == rejected) return java.util.Optional.empty();
+        return java.util.Optional.of("manifest.json (status " + text(root.path("status")) + ") counts " + docs + " accepted and "
+                + rej + " rejected documents, but data/ holds " + accepted + " and rejected.jsonl " + rejected
+                + "; files of this run are missing, moved or cut short");
+    }
+
     /** The model generator's ledger (calls, tokens, cost) when the run used one; null otherwise. */
     public JsonNode ledger() {
         JsonNode l = root.path("generators").path("model");

@@ -50,7 +50,10 @@ import java.util.concurrent.Callable;
                 "  exemplar audit output/demo --grammar",
                 "      also run LanguageTool's agreement, verb-form, date and article rules over every document",
                 "",
-                "Exit codes: 0 done, 1 runtime failure, 2 bad input (no such run, malformed line with --on-bad-line fail)."})
+                "  exemplar audit output/demo --strict",
+                "      exit 1 when the run disagrees with its manifest (shards missing, moved or cut short)",
+                "",
+                "Exit codes: 0 done, 1 runtime failure (or a warning with --strict), 2 bad input (no such run, malformed line with --on-bad-line fail)."})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,6 +94,9 @@ public final class AuditCommand implements Callable<Integer> {
             + "Default: the agreement and verb-form rules that were precise on generated text, EN_DATE_WEEKDAY, "
             + "EN_A_VS_AN and a few more (README, Auditing a run).")
     List<String> grammarRules;
+
+    @Option(names = "--strict", description = "Exit 1 when the audit warns: the run's files disagree with its manifest, or lines were skipped.")
+    boolean strict;
 
     @Mixin BadLineOption badLines;
 
@@ -134,7 +140,7 @@ public final class AuditCommand implements Callable<Integer> {
                 (json ? err : out).println("Wrote " + html);
             }
             out.flush();
-            return 0;
+            return strict && !report.warnings().isEmpty() ? 1 : 0;
         } catch (BadInputException e) {
             err.println("error: " + e.getMessage());
             return 2;

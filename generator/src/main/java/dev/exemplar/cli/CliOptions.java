@@ -10,9 +10,9 @@ import java.util.List;
 final class CliOptions {
     private CliOptions() {}
 
-    /** Files and directories expanded to JSONL files; an empty result is an error. */
-    static List<Path> jsonlFiles(List<Path> inputs) {
-        List<Path> files = JsonlReader.expand(inputs);
+    /** Files and directories expanded to JSONL files (saying on {@code notes} what each directory gave); none is an error. */
+    static List<Path> jsonlFiles(List<Path> inputs, java.util.function.Consumer<String> notes) {
+        List<Path> files = JsonlReader.expand(inputs, notes);
         if (files.isEmpty()) throw new BadInputException("no .jsonl files found in " + inputs);
         return files;
     }

@@ -17,7 +17,8 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private long lastLine;
 
     ConsoleProgress(PrintStream err) {
-        this.err = err;
+        // The bar redraws its line with carriage returns, so it writes beneath ConsoleText; notes go through it.
+        this.err = ConsoleText.raw(err);
         this.terminal = System.console() != null;
     }
 
@@ -43,7 +44,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void note(String message) {
-        err.println(message);
+        err.println(ConsoleText.safe(message));
     }
 
     @Override

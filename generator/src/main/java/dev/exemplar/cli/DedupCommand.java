@@ -1,6 +1,7 @@
 package dev.exemplar.cli;
 
 import dev.exemplar.dedup.DedupChain;
+import dev.exemplar.doc.JsonlReader;
 import dev.exemplar.dedup.DedupRunner;
 import dev.exemplar.dedup.DedupStages;
 import dev.exemplar.dedup.LshMath;
@@ -120,7 +121,12 @@ public final class DedupCommand implements Callable<Integer> {
     boolean curve;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (curve || out == null) return dedup();
+        return OutputDirs.cleanOnFailure(out, this::dedup);
+    }
+
+    private Integer dedup() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         DedupSettings settings = settings();
@@ -135,6 +141,8 @@ public final class DedupCommand implements Callable<Integer> {
         var options = new DedupRunner.Options(t, batch, badLines.policy, gzip, overwrite);
         // Bad input (unreadable eval sets, malformed lines) surfaces as BadInputException or
         // ConfigException, which Main's error handler reports with exit code 2.
+        JsonlReader.expand(in, err::println); // says, per directory, which files are read and which ignored
+        JsonlReader.expand(against, err::println);
         try (DedupChain chain = DedupStages.fromSettings(settings, out.toAbsolutePath())) {
             if (chain.isEmpty()) throw bad("every stage is switched off; nothing to do");
             DedupRunner.Summary s = new DedupRunner(chain, options, m -> {

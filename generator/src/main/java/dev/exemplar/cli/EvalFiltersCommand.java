@@ -104,7 +104,7 @@ public final class EvalFiltersCommand implements Callable<Integer> {
             }
             TropeSetup setup = TropeSetup.load(project.root(mix), mix, !noEmbeddings);
             double t = threshold != null ? threshold : setup.settings().tropes().maxRisk();
-            List<Path> files = CliOptions.jsonlFiles(data);
+            List<Path> files = CliOptions.jsonlFiles(data, err::println);
             List<FileResult> results = new ArrayList<>();
             for (Path f : files) {
                 List<LabelledData.Item> items = LabelledData.read(f, pol, policy, err::println);

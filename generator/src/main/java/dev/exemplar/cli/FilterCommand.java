@@ -97,10 +97,14 @@ public final class FilterCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        return OutputDirs.cleanOnFailure(out, this::filter);
+    }
+
+    private Integer filter() throws IOException {
         var policy = badLines.policy;
         if (batchSize < 1) throw new BadInputException("--batch must be at least 1");
-        List<Path> inputs = CliOptions.jsonlFiles(in);
+        List<Path> inputs = CliOptions.jsonlFiles(in, err::println);
         Path kept = out.resolve("kept.jsonl"), rejected = out.resolve("rejected.jsonl");
         if (!overwrite && (Files.exists(kept) || Files.exists(rejected))) {
             throw new BadInputException(out + " already holds kept.jsonl or rejected.jsonl; use --overwrite or another --out");

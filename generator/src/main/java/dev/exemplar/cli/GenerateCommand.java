@@ -1,6 +1,7 @@
 package dev.exemplar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.corpus.RunBuild;
 import dev.exemplar.pipeline.Pipeline;
 import dev.exemplar.pipeline.RunOptions;
 import dev.exemplar.pipeline.RunResult;
@@ -49,7 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run in --out from its last commit.")
     boolean resume;
 
-    @Option(names = "--overwrite", description = "Replace an existing run in --out.")
+    @Option(names = "--overwrite", description = {"Replace an existing run in --out: the new run is built beside it and swapped in",
+            "when complete (labels.jsonl is kept); refused when --out holds files a run does not write."})
     boolean overwrite;
 
     @Option(names = "--allow-config-change", description = "With --resume: continue even though specs, templates or the mix changed.")
@@ -90,9 +92,15 @@ final class GenerateCommand implements Callable<Integer> {
         Path dir = out != null ? out : catalog.root().resolve("output").resolve(chosen.treatment() ? mix.name() : mix.name() + "-" + chosen.id());
         JsonNode effective = y.root();
         RunResult r;
-        try (ConsoleProgress progress = new ConsoleProgress(System.err)) {
-            r = new Pipeline(catalog, mix, new RunOptions(dir, resume, overwrite, allowConfigChange, effective, Main.version(),
-                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), chosen), progress).run();
+        // The lock keeps a second writer out; --overwrite builds beside the old run and swaps it in when complete.
+        try (RunBuild build = RunBuild.open(dir, resume, overwrite);
+             ConsoleProgress progress = new ConsoleProgress(System.err)) {
+            build.notes().forEach(progress::note);
+            r = new Pipeline(catalog, mix, new RunOptions(build.buildDir(), build.resume(), overwrite, allowConfigChange,
+                    effective, Main.version(), threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), chosen), progress).run();
+            build.finish(r.complete());
+            if (build.replacing() && r.complete()) r = new RunResult(r.status(), r.stopReason(), dir, r.manifest(), r.seconds());
+            else if (build.replacing()) progress.note("The previous run stays in " + dir + " until this one completes.");
         }
         printSummary(r);
         return r.complete() ? ExitCodes.OK : ExitCodes.FAILURE;

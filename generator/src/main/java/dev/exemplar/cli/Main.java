@@ -3,6 +3,8 @@ package dev.exemplar.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintStream;
+
 /** The {@code exemplar} command line: subcommands, exit codes and error reporting. */
 @Command(name = "exemplar",
         mixinStandardHelpOptions = true,
@@ -29,6 +31,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // A failure on a background thread is reported in a line, like any other, never as a stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println("error: " + Errors.describe(e)));
         int code = run(args);
         // The llama.cpp binding leaves a non-daemon native thread; exit explicitly so the CLI returns.
         System.exit(code);
@@ -36,11 +40,26 @@ public final class Main implements Runnable {
 
     /** Runs the CLI without exiting the JVM; returns the exit code (used by tests). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setUsageHelpWidth(110);
-        cl.setExecutionExceptionHandler(new Errors());
-        cl.setParameterExceptionHandler(Errors::usage);
-        return cl.execute(args);
+        PrintStream out = System.out, err = System.err;
+        // Everything printed passes through ConsoleText: control characters escaped, keys redacted.
+        System.setOut(ConsoleText.wrap(out));
+        System.setErr(ConsoleText.wrap(err));
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.setUsageHelpWidth(110);
+            cl.setExecutionExceptionHandler(new Errors());
+            cl.setParameterExceptionHandler(Errors::usage);
+            try {
+                return cl.execute(args);
+            } catch (Error e) {
+                return Errors.fatal(e, cl.getErr());
+            }
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     @Override

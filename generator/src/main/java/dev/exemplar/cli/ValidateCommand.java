@@ -38,7 +38,8 @@ import java.util.stream.Stream;
                 "  exemplar validate",
                 "  exemplar validate archetypes/comfort-with-shutdown.yaml mixes/default.yaml",
                 "  exemplar validate templates/",
-                "  exemplar validate ../drafts/archetypes/new-trait.yaml"})
+                "  exemplar validate ../drafts/archetypes/new-trait.yaml",
+                "  exemplar validate shared/their-mix.yaml --set name=my-run   (a mix from elsewhere, with overrides)"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -69,6 +70,9 @@ final class ValidateCommand implements Callable<Integer> {
                 checkTemplate(fm, catalog.templatesDir(), f, problems);
             } else if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
                 checked--;
+                if (paths.contains(f)) {
+                    problems.add(new ConfigProblem(f, 0, "", "not a config file; validate checks .yaml and .yml files and .ftl templates"));
+                }
             } else if (parent.equals("banks")) {
                 if (!banksChecked) collect(problems, () -> AttributeBanks.load(catalog.templatesDir()));
                 banksChecked = true;
@@ -76,8 +80,9 @@ final class ValidateCommand implements Callable<Integer> {
                 collect(problems, () -> ArchetypeSpec.read(LocatedYaml.read(f), problems));
             } else if (parent.equals("formats")) {
                 collect(problems, () -> FormatSpec.read(LocatedYaml.read(f), problems));
-            } else if (parent.equals("mixes")) {
-                collect(problems, () -> Mix.load(LocatedYaml.read(f), catalog));
+            } else if (parent.equals("mixes") || paths.contains(f)) {
+                // A YAML file named on its own outside the project's folders is a mix (a shared one, say).
+                collect(problems, () -> Mix.load(project.effectiveMix(f, null, null), catalog));
             } else {
                 checked--;
             }

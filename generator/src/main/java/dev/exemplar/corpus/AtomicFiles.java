@@ -1,5 +1,8 @@
 package dev.exemplar.corpus;
 
+import dev.exemplar.doc.IoMessages;
+import dev.exemplar.llm.Secrets;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +18,18 @@ public final class AtomicFiles {
     public static void write(Path target, String content) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.writeString(tmp, Secrets.redact(content), StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CorpusIOException("cannot write " + target + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp); // a full disk must not leave a half-written .tmp behind
+            } catch (IOException ignored) {
+                // The error below says what failed; a stray .tmp is never read.
+            }
+            throw new CorpusIOException("cannot write " + target + ": " + IoMessages.describe(e), e);
         }
     }
 }

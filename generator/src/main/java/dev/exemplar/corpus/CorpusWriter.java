@@ -3,6 +3,7 @@ package dev.exemplar.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.doc.Json;
+import dev.exemplar.llm.Secrets;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class CorpusWriter implements Closeable {
             Files.createDirectories(layout.data());
             Files.createDirectories(layout.state());
         } catch (IOException e) {
-            throw new CorpusIOException("cannot create " + layout.dir() + ": " + e.getMessage(), e);
+            throw new CorpusIOException("cannot create " + layout.dir() + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
         this.progress = new DurableAppender(layout.progress(), 0);
         this.rejected = new DurableAppender(layout.rejected(), from.rejectedRecords());
@@ -68,7 +69,7 @@ public final class CorpusWriter implements Closeable {
         try {
             Files.deleteIfExists(layout.openShard(shardNo));
         } catch (IOException e) {
-            throw new CorpusIOException("cannot tidy " + layout.data() + ": " + e.getMessage(), e);
+            throw new CorpusIOException("cannot tidy " + layout.data() + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
     }
 
@@ -77,7 +78,7 @@ public final class CorpusWriter implements Closeable {
         try {
             Files.move(layout.openShard(shardNo), layout.shard(shardNo), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CorpusIOException("cannot finish shard " + layout.shard(shardNo) + ": " + e.getMessage(), e);
+            throw new CorpusIOException("cannot finish shard " + layout.shard(shardNo) + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
         shardNo++;
         shard = new DurableAppender(layout.openShard(shardNo), 0);
@@ -85,7 +86,7 @@ public final class CorpusWriter implements Closeable {
 
     private static String line(JsonNode record) {
         try {
-            return Json.MAPPER.writeValueAsString(record);
+            return Secrets.redact(Json.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(record)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -33,7 +33,8 @@ public final class DatasetCard {
         b.append("Synthetic documents in which AI systems are good role models, written by Exemplar ")
                 .append(manifest.path("tool").path("version").asText()).append(" from the mix `")
                 .append(manifest.path("mix").path("file").asText()).append("` with seed ")
-                .append(manifest.path("seed").asText()).append(".\n");
+                .append(manifest.path("seed").asText())
+                .append(manifest.path("configurations").size() > 1 ? " (and earlier configurations: see Reproducing)" : "").append(".\n");
         String desc = manifest.path("mix").path("description").asText("");
         if (!desc.isBlank()) b.append('\n').append(desc.strip()).append('\n');
         b.append("\nEvery document is synthetic. Each record has a `text` field plus metadata: `id`, `index`, ")
@@ -51,7 +52,20 @@ public final class DatasetCard {
         b.append("Filters: ").append(list(manifest.path("filters"))).append(". Dedup stages: ")
                 .append(list(manifest.path("dedup"))).append(".\n");
         if (counts.path("rejections").size() > 0) table(b, "Rejection reason", counts.path("rejections"));
-        b.append("\n## Reproducing\n\n`exemplar generate --mix ").append(manifest.path("mix").path("file").asText())
+        b.append("\n## Reproducing\n\n");
+        JsonNode configs = manifest.path("configurations");
+        if (configs.size() > 1) {
+            // Resumed with --allow-config-change: no single command reproduces it, so say what it was built under.
+            b.append("This run was built under ").append(configs.size()).append(" configurations (resumed with ")
+                    .append("`--allow-config-change`), so no single command reproduces it byte for byte:\n\n")
+                    .append("| from plan index | seed | config fingerprint |\n|---:|---:|---|\n");
+            for (JsonNode c : configs) {
+                b.append("| ").append(c.path("from_index").asLong()).append(" | ").append(c.path("seed").asText("?"))
+                        .append(" | `").append(c.path("fingerprint").asText()).append("` |\n");
+            }
+            return b.toString();
+        }
+        b.append("`exemplar generate --mix ").append(manifest.path("mix").path("file").asText())
                 .append(" --seed ").append(manifest.path("seed").asText())
                 .append("` with the same specs and templates (config fingerprint `")
                 .append(manifest.path("fingerprint").asText()).append("`) gives byte-identical template-path shards.\n");

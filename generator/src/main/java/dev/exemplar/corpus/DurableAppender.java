@@ -25,7 +25,7 @@ public final class DurableAppender implements Closeable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
-            throw new CorpusIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
+            throw new CorpusIOException("cannot open " + file + " for writing: " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
     }
 
@@ -38,7 +38,7 @@ public final class DurableAppender implements Closeable {
             out.write('\n');
             lines++;
         } catch (IOException e) {
-            throw new CorpusIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CorpusIOException("cannot write " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
     }
 
@@ -48,7 +48,7 @@ public final class DurableAppender implements Closeable {
             out.flush();
             channel.force(false);
         } catch (IOException e) {
-            throw new CorpusIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CorpusIOException("cannot write " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.exemplar.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.Json;
 import dev.exemplar.text.Counts;
 
@@ -20,18 +21,12 @@ import java.util.function.Consumer;
 public final class Recovery {
     private Recovery() {}
 
-    /** The last complete commit point in state/progress.jsonl, or START when there is none. */
-    public static CommitPoint lastCommit(RunLayout layout) throws IOException {
-        if (!Files.exists(layout.progress())) return CommitPoint.START;
-        CommitPoint last = CommitPoint.START;
-        for (String line : Files.readAllLines(layout.progress())) {
-            try {
-                last = Json.MAPPER.readValue(line, CommitPoint.class);
-            } catch (IOException partial) {
-                break; // A torn last line: the commit before it stands.
-            }
-        }
-        return last;
+    /**
+     * The last commit point in state/progress.jsonl, or START when there is none, after
+     * {@link ProgressFile#check checking} the state against the data.
+     */
+    public static CommitPoint lastCommit(RunLayout layout) {
+        return ProgressFile.check(layout);
     }
 
     /**
@@ -62,10 +57,15 @@ public final class Recovery {
                 Files.delete(p);
             }
         }
-        // Rewrite progress so it ends at this commit point. Atomically: a kill during a plain
-        // rewrite would leave it empty and the next resume would throw away every commit.
+        // Rewrite progress so it ends at this commit point, keeping the history (it records what each
+        // finished shard holds). Atomically: a kill during a plain rewrite would leave it empty.
         Files.createDirectories(layout.state());
-        AtomicFiles.write(layout.progress(), Json.MAPPER.writeValueAsString(cp) + "\n");
+        StringBuilder history = new StringBuilder();
+        for (CommitPoint c : ProgressFile.read(layout)) {
+            if (c.equals(cp)) break;
+            history.append(Json.MAPPER.writeValueAsString(c)).append('\n');
+        }
+        AtomicFiles.write(layout.progress(), history.append(Json.MAPPER.writeValueAsString(cp)).append('\n').toString());
         return notes;
     }
 
@@ -133,7 +133,22 @@ public final class Recovery {
 
     private static void readLines(Path p, Consumer<JsonNode> sink) throws IOException {
         try (var lines = Files.lines(p)) {
-            for (var it = lines.iterator(); it.hasNext(); ) sink.accept(Json.MAPPER.readTree(it.next()));
+            long no = 0;
+            for (var it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                no++;
+                JsonNode n;
+                try {
+                    n = Json.MAPPER.readTree(line);
+                } catch (IOException e) {
+                    n = null;
+                }
+                if (n == null || !n.isObject()) {
+                    throw new BadInputException(p + ":" + no + ": a committed record is not a JSON object; the run is damaged, "
+                            + "so --resume stops; restore it from a copy, or start again with --overwrite");
+                }
+                sink.accept(n);
+            }
         }
     }
 }

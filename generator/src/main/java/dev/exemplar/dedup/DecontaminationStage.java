@@ -126,7 +126,7 @@ public final class DecontaminationStage extends SketchStage<long[][]> implements
                 }
             }
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read eval set: " + e.getMessage());
+            throw new BadInputException(file + ": cannot read eval set: " + dev.exemplar.doc.IoMessages.describe(e));
         }
     }
 

@@ -66,7 +66,7 @@ final class SpillStore implements Closeable {
                 if (channel.read(b, start + b.position()) < 0) throw new IOException("unexpected end of file");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dedup spill file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read dedup spill file " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
         b.flip();
         int[] out = new int[len / 4];
@@ -84,7 +84,7 @@ final class SpillStore implements Closeable {
         try {
             while (buffer.hasRemaining()) written += channel.write(buffer, written);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dedup spill file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write dedup spill file " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
         buffer.clear();
     }

@@ -44,21 +44,54 @@ public final class JsonlReader {
 
     /** Expands files and directories into the JSONL files they name, sorted within a directory. */
     public static List<Path> expand(List<Path> inputs) {
+        return expand(inputs, note -> {});
+    }
+
+    /**
+     * As {@link #expand(List)}, telling {@code notes} for each directory which files it reads and
+     * which it ignores: files not named {@code .jsonl} or {@code .jsonl.gz} (such as {@code .json}
+     * or {@code .JSONL}), and hidden files and folders (such as a run's lock or unfinished build).
+     */
+    public static List<Path> expand(List<Path> inputs, Consumer<String> notes) {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
+                List<Path> read = new ArrayList<>(), ignored = new ArrayList<>();
                 try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(Files::isRegularFile).filter(JsonlReader::isJsonl).sorted().forEach(files::add);
+                    s.filter(p -> !p.equals(in)).sorted().forEach(p -> {
+                        Path rel = in.relativize(p);
+                        int hidden = -1;
+                        for (int i = rel.getNameCount() - 1; i >= 0; i--) if (rel.getName(i).toString().startsWith(".")) hidden = i;
+                        if (hidden >= 0) {
+                            // A hidden folder is named once, not file by file.
+                            if (hidden == rel.getNameCount() - 1) ignored.add(rel);
+                        } else if (Files.isRegularFile(p)) {
+                            if (isJsonl(p)) read.add(p);
+                            else ignored.add(rel);
+                        }
+                    });
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new BadInputException(in + ": cannot read: " + IoMessages.describe(e));
                 }
+                files.addAll(read);
+                notes.accept(in + ": reading " + read.size() + (read.size() == 1 ? " file" : " files")
+                        + (ignored.isEmpty() ? "" : "; ignored " + names(ignored) + " (only .jsonl and .jsonl.gz files are read, hidden ones never)"));
             } else if (Files.isRegularFile(in)) {
+                if (!Files.isReadable(in)) throw new BadInputException(in + ": cannot read: permission denied");
                 files.add(in);
+            } else if (Files.exists(in)) {
+                throw new BadInputException(in + ": not a regular file (a device or a pipe has no end to read to); give a file or a directory");
             } else {
                 throw new BadInputException(in + ": no such file or directory");
             }
         }
         return files;
+    }
+
+    private static String names(List<Path> paths) {
+        int show = Math.min(paths.size(), 6);
+        String head = String.join(", ", paths.subList(0, show).stream().map(Path::toString).toList());
+        return paths.size() > show ? head + " and " + (paths.size() - show) + " more" : head;
     }
 
     public static boolean isJsonl(Path p) {
@@ -91,7 +124,7 @@ public final class JsonlReader {
                 }
             });
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+            throw new BadInputException(file + ": cannot read: " + dev.exemplar.doc.IoMessages.describe(e));
         }
         return pos[0];
     }
@@ -120,7 +153,10 @@ public final class JsonlReader {
     /**
      * The same lines as {@link #eachLine}, undecoded: the file is read in large blocks and split
      * on {@code \n} in place, so a caller that can work on bytes (dedup writes kept lines back
-     * byte for byte) pays for no per-line decoding or copying it does not need.
+     * byte for byte) pays for no per-line decoding or copying it does not need. The line ending,
+     * {@code \n} or {@code \r\n}, is no part of the line (as in Hadoop's text input, which
+     * exemplar-spark reads through, so both write the same bytes back); nor is a byte-order mark
+     * at the start of the file.
      */
     public static void eachRawLine(Path file, RawLineSink sink) throws IOException {
         try (InputStream in = openBytes(file)) {
@@ -257,10 +293,14 @@ public final class JsonlReader {
         return i < 0 ? s : s.substring(0, i);
     }
 
-    /** Opens a plain or gzipped UTF-8 file; invalid bytes become U+FFFD. */
+    /** Opens a plain or gzipped file's bytes, past a UTF-8 byte-order mark. */
     private static InputStream openBytes(Path file) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return file.getFileName().toString().endsWith(".gz") ? new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (file.getFileName().toString().endsWith(".gz")) in = new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (!(head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF)) in.reset();
+        return in;
     }
 
     public static BufferedReader open(Path file) throws IOException {
@@ -270,6 +310,17 @@ public final class JsonlReader {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        return withoutBom(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+    }
+
+    /**
+     * The reader past a leading byte-order mark (U+FEFF), which editors on some systems write at
+     * the start of UTF-8 files and which is no part of the first line. Every reader of user files
+     * skips it this way (byte readers in {@link #eachRawLine}).
+     */
+    public static BufferedReader withoutBom(BufferedReader r) throws IOException {
+        r.mark(1);
+        if (r.read() != '\uFEFF') r.reset();
+        return r;
     }
 }

@@ -33,18 +33,18 @@ public final class JsonlWriter implements Closeable {
             if (target.getFileName().toString().endsWith(".gz")) os = new GZIPOutputStream(os, 1 << 16);
             out = new BufferedOutputStream(os, 1 << 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoMessages.describe(e), e);
         }
     }
 
     public void write(JsonNode record) {
         try {
-            // Through a String, as before: a lone surrogate from a JSON escape becomes '?' rather than an error.
-            out.write(Json.MAPPER.writeValueAsString(record).getBytes(StandardCharsets.UTF_8));
+            // Through a String, as before; a lone surrogate from a JSON escape is written as that escape again, not '?'.
+            out.write(Json.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(record)).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             count++;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoMessages.describe(e), e);
         }
     }
 
@@ -61,7 +61,7 @@ public final class JsonlWriter implements Closeable {
             out.write('\n');
             count++;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoMessages.describe(e), e);
         }
     }
 
@@ -74,7 +74,7 @@ public final class JsonlWriter implements Closeable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoMessages.describe(e), e);
         }
     }
 
@@ -84,6 +84,10 @@ public final class JsonlWriter implements Closeable {
         if (done) return;
         try {
             out.close();
+        } catch (IOException ignored) {
+            // A full disk fails the final flush too; the file is deleted either way.
+        }
+        try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {
             // Best effort: the temporary file carries a .tmp suffix and is never read.

@@ -68,7 +68,7 @@ public final class LabelledData {
     public static List<Item> read(Path file, Polarity polarity, BadLinePolicy policy, Consumer<String> warnings) {
         List<Item> items = new ArrayList<>();
         Boolean matchingUndesired = null;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = dev.exemplar.doc.JsonlReader.withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             String line;
             int no = 0;
             while ((line = r.readLine()) != null) {

@@ -77,7 +77,7 @@ final class Journal implements AutoCloseable {
             for (Entry e : loaded) j.entries.put(e.key(), e);
             return j;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the response journal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the response journal " + file + ": " + dev.exemplar.doc.IoMessages.describe(e), e);
         }
     }
 
@@ -113,7 +113,7 @@ final class Journal implements AutoCloseable {
             n.put("key", e.key());
             n.put("stage", e.stage());
             n.put("archetype", e.archetype());
-            n.put("text", Secrets.scrub(e.text()));
+            n.put("text", Secrets.redact(e.text()));
             n.put("truncated", e.truncated());
             n.put("input_tokens", e.inputTokens());
             n.put("output_tokens", e.outputTokens());
@@ -132,7 +132,7 @@ final class Journal implements AutoCloseable {
                     written += line.length;
                     end = written;
                 } catch (IOException ex) {
-                    throw new UncheckedIOException("cannot append to the response journal " + file + ": " + ex.getMessage(), ex);
+                    throw new UncheckedIOException("cannot append to the response journal " + file + ": " + dev.exemplar.doc.IoMessages.describe(ex), ex);
                 }
             }
             // Group commit: one fsync makes every line written before it durable, so concurrent
@@ -146,7 +146,7 @@ final class Journal implements AutoCloseable {
                     try {
                         out.force(false);
                     } catch (IOException ex) {
-                        throw new UncheckedIOException("cannot sync the response journal " + file + ": " + ex.getMessage(), ex);
+                        throw new UncheckedIOException("cannot sync the response journal " + file + ": " + dev.exemplar.doc.IoMessages.describe(ex), ex);
                     }
                     synced = target;
                 }

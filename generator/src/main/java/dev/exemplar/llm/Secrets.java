@@ -27,11 +27,21 @@ public final class Secrets {
         if (key != null && key.length() >= 8) KEYS.add(key);
     }
 
+    /**
+     * The text with every registered key replaced; the same string when no key is registered or
+     * none occurs, so writers can pass every line through it (the template path pays nothing).
+     */
+    public static String redact(String text) {
+        if (text == null || KEYS.isEmpty()) return text;
+        String s = text;
+        for (String k : KEYS) if (s.contains(k)) s = s.replace(k, "[redacted]");
+        return s;
+    }
+
     /** The text with every registered key, and anything shaped like a bearer token, replaced. */
     public static String scrub(String text) {
         if (text == null) return null;
-        String s = text;
-        for (String k : KEYS) s = s.replace(k, "[redacted]");
+        String s = redact(text);
         return s.replaceAll("(?i)(bearer\\s+|x-api-key[\"':=\\s]+)[A-Za-z0-9._~+/=-]{8,}", "$1[redacted]")
                 .replaceAll("\\bsk-[A-Za-z0-9_-]{12,}", "[redacted]");
     }

@@ -25,6 +25,7 @@ import dev.exemplar.llm.Budget;
 import dev.exemplar.llm.ChatClients;
 import dev.exemplar.llm.LlmStopped;
 import dev.exemplar.generate.Generator;
+import dev.exemplar.generate.RateBreaker;
 import dev.exemplar.generate.RunContext;
 import dev.exemplar.generate.RunStopped;
 import dev.exemplar.plan.Plan;
@@ -156,7 +157,9 @@ public final class Pipeline {
             }
             sink = new SlotSink(writer, stats, plan, claim.from().nextIndex());
             if (prepared) {
-                SlotSource source = new SlotSource(planner, records, plan, claim.from().nextIndex(), plan.size(), generators, pools);
+                EarlyStopSource source = new EarlyStopSource(
+                        new SlotSource(planner, records, plan, claim.from().nextIndex(), plan.size(), generators, pools));
+                sink.source = source;
                 StepRunner<SlotSource.Window> runner = new StepRunner<>(perDocument, ordered, options.threads());
                 try {
                     runner.run(source, sink);
@@ -188,6 +191,7 @@ public final class Pipeline {
         ObjectNode manifest = Manifests.build(new Manifests.Run(catalog, mix, plan, stats, fingerprint, claim.startedAt(), t0,
                 status, stopReason, filters.stream().map(DocumentFilter::name).toList(), scan == null ? null : scan.report(),
                 chain.stages().stream().map(st -> st.name()).toList(), reports, options.toolVersion()));
+        manifest.set("configurations", RunDirectory.configurations(layout));
         manifest.put("arm", options.arm().id());
         generators.values().forEach(Generator::close);
         AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
@@ -209,6 +213,12 @@ public final class Pipeline {
         long next;
         String stopReason;
         private long attempts;
+        /** Stops a run early when nearly every recent decision was a rejection (a broken template, a refusing model). */
+        private final RateBreaker rejections = new RateBreaker(20, 20, 0.95);
+        /** Stops retrying slots when generation keeps failing; a slot it leaves unfilled stops the run. */
+        EarlyStopSource source;
+        /** A slot was left unfilled: later rejections are kept with it, later acceptances are not written. */
+        private boolean gaveUp;
 
         SlotSink(CorpusWriter writer, RunStats stats, Plan plan, long next) {
             this.writer = writer;
@@ -225,10 +235,21 @@ public final class Pipeline {
                         + Counts.of(attempts, "sample") + " rejected; see rejected.jsonl for the reasons";
                 return;
             }
+            if (rejections.record(d.rejected()) && d.rejected() && stopReason == null) {
+                stopReason = "stopped early: " + rejections.describe() + " samples were rejected (last: "
+                        + d.reasons().get(0).key() + "); see rejected.jsonl, fix the cause, then continue with --resume";
+            }
+            // The pending rejections belong to one slot; a document of another means that slot was given up.
+            if (!pendingRejects.isEmpty() && d.position() != pendingRejects.get(0).path("index").asLong()) gaveUp = true;
+            if (gaveUp) {
+                // Nothing past an unfilled slot is written as accepted (every slot below the next holds one record).
+                if (d.rejected()) pendingRejects.add(Rejections.annotate(rec, d.reasons()));
+                return;
+            }
             if (d.rejected()) {
                 Rejections.annotate(rec, d.reasons());
                 pendingRejects.add(rec);
-                if (rec.path("attempt").asInt() + 1 >= SlotSource.MAX_ATTEMPTS) {
+                if (rec.path("attempt").asInt() + 1 >= SlotSource.MAX_ATTEMPTS && stopReason == null) {
                     stopReason = "too many rejections: plan slot " + d.position() + " was rejected " + SlotSource.MAX_ATTEMPTS
                             + " times in a row (last: " + d.reasons().get(0).key() + ")";
                 }
@@ -259,6 +280,11 @@ public final class Pipeline {
 
         @Override
         public void unitDone() {
+            // A unit works out every retry of its slots, so one still unfilled at its end was given up.
+            if (!pendingRejects.isEmpty() && stopReason == null) {
+                String why = source == null ? null : source.reason();
+                stopReason = why != null ? why : "plan slot " + pendingRejects.get(0).path("index").asLong() + " was given up";
+            }
             listener.progress(stats.docs(), stats.rejectedCount(), stats.tokens(), target(plan), plan.byTokens());
         }
 
@@ -278,8 +304,8 @@ public final class Pipeline {
 
     private List<PlannedSample> baseSamples(Plan plan) {
         return new AbstractList<>() {
-            @Override public PlannedSample get(int i) { return planner.sample(plan.seed(), i, plan.cells().get(i)); }
-            @Override public int size() { return plan.size(); }
+            @Override public PlannedSample get(int i) { return planner.sample(plan.seed(), i, plan.cell(i)); }
+            @Override public int size() { return (int) Math.min(Integer.MAX_VALUE, plan.size()); }
         };
     }
 

@@ -6,7 +6,6 @@ import dev.exemplar.spec.FormatSpec;
 import dev.exemplar.spec.Mix;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Turns a mix into a plan: exact cell counts by largest-remainder rounding of the product of
- * archetype, format and generator weights, cells spread over indexes by a seeded shuffle, and
+ * archetype, format and generator weights, cells spread over indexes by a seeded shuffle
+ * ({@link CellOrder}), and
  * per-sample attributes that depend only on (mix seed, index).
  */
 public final class Planner {
@@ -40,11 +40,9 @@ public final class Planner {
         else if (byTokens) docs = (long) Math.ceil(mix.target().tokens() / (wordsPerDoc * TOKENS_PER_WORD));
         else docs = mix.target().docs();
         Map<Plan.Cell, Long> counts = stratified(mix, docs);
-        List<Plan.Cell> cells = new ArrayList<>((int) docs);
-        counts.forEach((c, n) -> { for (long i = 0; i < n; i++) cells.add(c); });
-        Collections.shuffle(cells, new java.util.Random(Seeds.mix(mix.seed() ^ 0x7e57ab1eL)));
         long est = Math.round(docs * wordsPerDoc * TOKENS_PER_WORD);
-        return new Plan(mix.seed(), List.copyOf(cells), counts, est, byTokens);
+        // The index order is laid out lazily (CellOrder), so counting a huge plan costs nothing per document.
+        return new Plan(mix.seed(), counts, est, byTokens, Seeds.mix(mix.seed() ^ 0x7e57ab1eL));
     }
 
     /** The planned sample at {@code index} with the given cell. */
@@ -66,8 +64,8 @@ public final class Planner {
 
     /** The cell of slot {@code index}: the planned one; in tokens mode slots past the plan cycle through it. */
     public static Plan.Cell cellAt(Plan plan, long index) {
-        if (index < plan.size()) return plan.cells().get((int) index);
-        return plan.byTokens() && plan.size() > 0 ? plan.cells().get((int) (index % plan.size())) : null;
+        if (index < plan.size()) return plan.cell(index);
+        return plan.byTokens() && plan.size() > 0 ? plan.cell(index % plan.size()) : null;
     }
 
     private static Map<Plan.Cell, Double> shares(Mix mix) {

@@ -77,17 +77,19 @@ public final class LocatedYaml {
         String[] parts = dottedPath.split("\\.");
         ObjectNode at = copy;
         StringBuilder ptr = new StringBuilder();
+        Map<String, String> ov = new HashMap<>(overrides);
         for (int i = 0; i < parts.length - 1; i++) {
             ptr.append('/').append(parts[i]);
             JsonNode child = at.get(parts[i]);
             if (!(child instanceof ObjectNode)) {
                 child = at.putObject(parts[i]);
+                // A section the option creates is the option's: what it lacks is blamed on the option, not the file.
+                ov.put(ptr.toString(), option);
             }
             at = (ObjectNode) child;
         }
         at.set(parts[parts.length - 1], value);
         ptr.append('/').append(parts[parts.length - 1]);
-        Map<String, String> ov = new HashMap<>(overrides);
         ov.put(ptr.toString(), option);
         return new LocatedYaml(file, copy, lines, ov);
     }
@@ -127,16 +129,18 @@ public final class LocatedYaml {
     public static LocatedYaml read(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw tooLarge(file);
+            if (Files.isDirectory(file)) throw problem(file, 0, "is a directory, not a YAML file");
+            // Read at most one byte past the limit: a device such as /dev/zero reports size 0 and never ends.
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
-            bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_BYTES) throw tooLarge(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw problem(file, 0, "no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw problem(file, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw problem(file, 0, "cannot read: " + e.getMessage());
+            throw problem(file, 0, "cannot read: " + dev.exemplar.doc.IoMessages.describe(e));
         }
         return parse(file, bytes);
     }

@@ -26,6 +26,8 @@ public record Mix(
         Path file) {
 
     public static final List<String> GENERATORS = List.of("template", "model");
+    /** A run name: one safe path segment (no separators, no "." or "..", no spaces or control characters). */
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     /** Reads and validates a mix against the catalog; throws with every problem found. */
     public static Mix load(LocatedYaml y, Catalog catalog) {
@@ -38,6 +40,11 @@ public record Mix(
     static Mix read(LocatedYaml y, Catalog catalog, List<ConfigProblem> problems) {
         NodeReader r = new NodeReader(y, "", problems);
         String name = r.requiredString("name");
+        if (!name.isBlank() && !SAFE_NAME.matcher(name).matches()) {
+            // The name becomes output/<name>: one path segment, so a shared mix cannot write elsewhere.
+            r.problem("name", "\"" + name + "\" is not a safe directory name; use letters, digits, '.', '_' and '-' "
+                    + "(starting with a letter or digit, at most 100 characters), e.g. name: my-run");
+        }
         String description = r.string("description", "");
         long seed = r.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0);
         Target target = Target.read(r);

@@ -153,6 +153,7 @@ public final class NodeReader {
             }
         }
         if (!out.isEmpty() && sum <= 0) problem(key, "weights sum to zero; give at least one a positive weight");
+        if (!Double.isFinite(sum)) problem(key, "weights sum to more than a number can hold; use smaller weights (only their ratios matter)");
         if (v.isEmpty()) problem(key, "is empty; name at least one entry");
         return out;
     }

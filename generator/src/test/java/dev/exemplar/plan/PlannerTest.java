@@ -93,4 +93,56 @@ class PlannerTest {
         assertNotEquals(s.people().get(0).givenName(), s.people().get(1).givenName());
         assertTrue(s.targetWords() >= catalog.formats().get("short-story").minWords());
     }
+
+    /** The order of every plan that fits in memory is the one plans always had: the laid-out cells, Collections.shuffle'd. */
+    @Test
+    void plansKeepTheOriginalShuffledOrder() {
+        Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), catalog);
+        Plan p = new Planner(catalog).plan(m, 12_345L);
+        java.util.List<Plan.Cell> legacy = new java.util.ArrayList<>();
+        p.counts().forEach((c, n) -> { for (long i = 0; i < n; i++) legacy.add(c); });
+        java.util.Collections.shuffle(legacy, new java.util.Random(Seeds.mix(m.seed() ^ 0x7e57ab1eL)));
+        assertEquals(legacy, p.cells());
+    }
+
+    /** A billion documents (the largest docs target) or a trillion tokens: counts at once, cells on demand. */
+    @Test
+    void hugePlansAreCountedWithoutAListOfDocuments() {
+        Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), catalog);
+        Plan p = new Planner(catalog).plan(m, 1_000_000_000L);
+        assertEquals(1_000_000_000L, p.size());
+        assertEquals(1_000_000_000L, p.counts().values().stream().mapToLong(Long::longValue).sum());
+        Map<Plan.Cell, Long> seen = new java.util.HashMap<>();
+        for (long i = 0; i < 1_000_000_000L; i += 9_973) seen.merge(p.cell(i), 1L, Long::sum);
+        long drawn = seen.values().stream().mapToLong(Long::longValue).sum();
+        // Every cell has 7-8 millionths of the plan; a spread sample of ~100,000 indexes lands near that.
+        for (var e : p.counts().entrySet()) {
+            double expected = (double) e.getValue() / p.size() * drawn;
+            long got = seen.getOrDefault(e.getKey(), 0L);
+            assertTrue(Math.abs(got - expected) < 6 * Math.sqrt(expected), e.getKey() + ": " + got + " vs " + expected);
+        }
+        Mix tokens = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml"))
+                .withOverride("target", "{tokens: 1000000000000}"), catalog);
+        Plan t = new Planner(catalog).plan(tokens, null);
+        assertTrue(t.byTokens() && t.size() > 1_000_000_000L, "more base documents than the docs maximum: " + t.size());
+        assertTrue(p.counts().containsKey(t.cell(t.size() - 1)));
+    }
+
+    /** Beyond the materialised limit, the order is still a permutation: every cell gets exactly its count. */
+    @Test
+    void theLazyOrderIsAPermutation() {
+        for (java.util.List<Long> counts : java.util.List.of(java.util.List.of(3L, 5L, 7L, 11L), java.util.List.of(1L),
+                java.util.List.of(40_000L, 1L, 59_999L))) {
+            CellOrder order = CellOrder.of(counts, 99, 0);
+            long size = counts.stream().mapToLong(Long::longValue).sum();
+            long[] got = new long[counts.size()];
+            for (long i = 0; i < size; i++) got[order.cellAt(i)]++;
+            for (int c = 0; c < counts.size(); c++) assertEquals(counts.get(c), got[c], "cell " + c + " of " + counts);
+        }
+        // And it spreads: the first tenth of a 100,000 plan is not one cell.
+        CellOrder order = CellOrder.of(java.util.List.of(50_000L, 50_000L), 7, 0);
+        long first = 0;
+        for (long i = 0; i < 10_000; i++) first += order.cellAt(i);
+        assertTrue(first > 4_000 && first < 6_000, "share of cell 1 among the first 10,000: " + first);
+    }
 }

@@ -86,6 +86,38 @@ class SecretScanTest {
         assertTrue(leaks.isEmpty(), "the API key leaked into: " + leaks);
     }
 
+    /**
+     * A proxy that echoes the Authorization header inside successful (200) completions: once in the
+     * middle of an otherwise good story (accepted, so the echo reaches a data shard) and once as the
+     * whole answer (rejected, so it reaches rejected.jsonl). No file and no output may hold the key.
+     */
+    @Test
+    @Timeout(600)
+    void aKeyEchoedInASuccessfulReplyIsRedactedEverywhere() throws Exception {
+        Path mix = writeMix(tmp);
+        AtomicInteger calls = new AtomicInteger();
+        server.responder(c -> {
+            String echo = "The gateway logged the header " + c.authorization() + " and the raw key " + SENTINEL + ".";
+            if (calls.incrementAndGet() % 3 == 0) return new FakeLlmServer.Reply(echo, "stop");
+            String story = FakeLlmServer.story(c.user(), 220);
+            int cut = story.indexOf(". ") + 2;
+            return new FakeLlmServer.Reply(story.substring(0, cut) + echo + " " + story.substring(cut), "stop");
+        });
+        Path run = tmp.resolve("echoed");
+        ChildCli.Result r = ChildCli.runAndKill(tmp, "echoed", null, Map.of(ENV, SENTINEL), args(mix, run));
+        assertTrue(server.chatRequests() > 0, "the model path was not exercised: " + r.err());
+        List<String> leaks = new ArrayList<>();
+        scan("stdout", r.out().getBytes(StandardCharsets.UTF_8), leaks);
+        scan("stderr", r.err().getBytes(StandardCharsets.UTF_8), leaks);
+        try (Stream<Path> walk = Files.walk(tmp)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) scan(tmp.relativize(p).toString(), Files.readAllBytes(p), leaks);
+        }
+        assertTrue(leaks.isEmpty(), "the API key leaked into: " + leaks);
+        String shards = String.join("\n", KillResumeTest.corpusLines(run));
+        assertTrue(shards.contains("[redacted]"), "an accepted record carried the echo, redacted: " + r.out() + r.err());
+        assertTrue(Files.readString(run.resolve("rejected.jsonl")).contains("[redacted]"), "a rejected record carried it, redacted");
+    }
+
     private static void scan(String where, byte[] bytes, List<String> leaks) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1); // byte-exact, any encoding
         String middle = SENTINEL.substring(4, SENTINEL.length() - 4);

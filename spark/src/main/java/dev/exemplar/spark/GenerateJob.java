@@ -94,7 +94,7 @@ public final class GenerateJob {
         Plan plan = new Planner(catalog).plan(mix, null);
         Work work = new Work(p.mix(), p.out().toAbsolutePath().resolve("state").toString());
         String fingerprint = Manifests.fingerprint(catalog, p.mix().effective());
-        int parts = Math.max(1, Math.min(p.partitions() > 0 ? p.partitions() : sc.defaultParallelism() * 2, Math.max(1, plan.size() / 64)));
+        int parts = (int) Math.max(1, Math.min(p.partitions() > 0 ? p.partitions() : sc.defaultParallelism() * 2, Math.max(1, plan.size() / 64)));
         List<long[]> ranges = new ArrayList<>();
         for (int k = 0; k < parts; k++) ranges.add(new long[] {(long) plan.size() * k / parts, (long) plan.size() * (k + 1) / parts, k, 0});
 

@@ -22,6 +22,8 @@ public record ModelEstimate(Map<String, Stage> stages, double costUsd) {
     public record Stage(long calls, long inputTokens, long outputTokens) {}
 
     private static final int SAMPLE = 200;
+    /** Plans above this many documents are sampled at a stride rather than walked. */
+    private static final long LARGE = 1_000_000;
 
     public long calls() { return stages.values().stream().mapToLong(Stage::calls).sum(); }
 
@@ -36,12 +38,15 @@ public record ModelEstimate(Map<String, Stage> stages, double costUsd) {
         Planner planner = new Planner(catalog);
         Prompts prompts = new Prompts(catalog);
         long n = 0;
-        for (Plan.Cell c : plan.cells()) if (c.generator().equals("model")) n++;
+        for (var e : plan.counts().entrySet()) if (e.getKey().generator().equals("model")) n += e.getValue();
         if (n == 0) return null;
         long step = Math.max(1, n / SAMPLE);
+        // Large plans are read at a stride instead of index by index; smaller ones exactly as always.
+        long stride = plan.size() <= LARGE ? 1 : plan.size() / (SAMPLE * 8L);
+        if (stride > 1) step = Math.max(1, step / stride);
         long seen = 0, k = 0, draftIn = 0, draftOut = 0, reviseIn = 0;
-        for (int i = 0; i < plan.size(); i++) {
-            Plan.Cell c = plan.cells().get(i);
+        for (long i = 0; i < plan.size(); i += stride) {
+            Plan.Cell c = plan.cell(i);
             if (!c.generator().equals("model")) continue;
             if (k++ % step != 0) continue;
             PlannedSample p = planner.sample(plan.seed(), i, c);

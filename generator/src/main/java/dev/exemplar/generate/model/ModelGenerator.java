@@ -13,6 +13,7 @@ import dev.exemplar.llm.ChatRequest;
 import dev.exemplar.llm.ChatResponse;
 import dev.exemplar.llm.LlmException;
 import dev.exemplar.llm.LlmStopped;
+import dev.exemplar.llm.Secrets;
 import dev.exemplar.llm.ResilientChatClient;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.spec.Arm;
@@ -84,7 +85,7 @@ public final class ModelGenerator implements Generator {
     public void prepare(List<PlannedSample> samples, RunContext context) {
         try {
             client = ChatClients.create(settings, context.runDir(), "model", context.budget(),
-                    msg -> System.err.println("model: " + msg));
+                    msg -> System.err.println("model: " + Secrets.scrub(msg)));
         } catch (LlmException e) {
             throw new RunStopped(e.getMessage());
         }
@@ -126,7 +127,7 @@ public final class ModelGenerator implements Generator {
                     } catch (ExecutionException ex) {
                         if (ex.getCause() instanceof LlmStopped st) throw st;
                         // A failed ideas call only means fewer ideas; documents still get drafted.
-                        System.err.println("model: an ideas call failed: " + ex.getCause().getMessage());
+                        System.err.println("model: an ideas call failed: " + Secrets.scrub(ex.getCause().getMessage()));
                     }
                 }
                 ideas.put(e.getKey(), distinct(all));

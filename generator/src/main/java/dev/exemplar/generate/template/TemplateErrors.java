@@ -45,7 +45,14 @@ public final class TemplateErrors {
         StringBuilder sb = new StringBuilder();
         for (String line : message.split("\n")) {
             String l = line.strip();
-            if (l.startsWith("----") || l.startsWith("Tip:") || l.startsWith("==>") || l.startsWith("FTL stack trace")
+            if (l.startsWith("==>")) {
+                // The expression that failed ("==> no_such_symbol  [in template ...]"): the part an author needs.
+                String expr = l.substring(3);
+                int in = expr.indexOf("[in template");
+                l = (in >= 0 ? expr.substring(0, in) : expr).strip();
+                if (l.isEmpty() || sb.indexOf(l) >= 0) continue;
+            }
+            if (l.startsWith("----") || l.startsWith("Tip:") || l.startsWith("FTL stack trace")
                     || l.startsWith("- Failed at:") || l.startsWith("- Reached through:") || l.startsWith("Java stack trace")) {
                 if (l.startsWith("FTL stack trace") || l.startsWith("Java stack trace")) break;
                 continue;

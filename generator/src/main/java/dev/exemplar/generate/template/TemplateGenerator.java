@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.doc.Json;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.Generator;
+import dev.exemplar.generate.RateBreaker;
+import dev.exemplar.generate.RunStopped;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.Catalog;
@@ -12,12 +14,13 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 
 /**
  * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
- * {@link SandboxedFreemarker} sandbox, fed
+ * {@link SandboxedFreemarker} sandbox, within {@link RenderLimits} (time, output, nesting), fed
  * with plain maps, lists and strings, and a grammar hash whose entries expand phrase symbols. All
  * randomness comes from the sample's seed, so a sample renders the same text every time. Outside
  * the treatment arm it writes with the arm's content ({@link ArmContent}) and matches its
@@ -27,18 +30,30 @@ public final class TemplateGenerator implements Generator {
     private final Catalog catalog;
     private final Configuration cfg;
     private final StoryLibrary library;
+    private final RenderGuard guard;
     private final Arm arm;
     private final ArmContent content;
+    /** Per template: once it fails on nearly every sample, it is not rendered again (a hang costs its time limit each). */
+    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
 
     public TemplateGenerator(Catalog catalog) {
-        this(catalog, Arm.TREATMENT);
+        this(catalog, RenderLimits.DEFAULT);
+    }
+
+    public TemplateGenerator(Catalog catalog, RenderLimits limits) {
+        this(catalog, limits, Arm.TREATMENT);
     }
 
     /** A generator of {@code arm}; outside treatment the project must have {@code templates/arms/<arm>.yaml}. */
     public TemplateGenerator(Catalog catalog, Arm arm) {
+        this(catalog, RenderLimits.DEFAULT, arm);
+    }
+
+    public TemplateGenerator(Catalog catalog, RenderLimits limits, Arm arm) {
         this.catalog = catalog;
         this.library = StoryLibrary.load(catalog);
         this.cfg = SandboxedFreemarker.create(catalog.templatesDir());
+        this.guard = new RenderGuard(limits);
         this.arm = arm;
         this.content = arm.treatment() ? null : library.arm(arm);
         if (!arm.treatment() && content == null) {
@@ -60,6 +75,31 @@ public final class TemplateGenerator implements Generator {
     public Generation generate(PlannedSample s) {
         String name = templateName(s.format());
         ObjectNode prov = Json.MAPPER.createObjectNode().put("kind", "template").put("template", name);
+        Breaker breaker = breakers.computeIfAbsent(name, k -> new Breaker(new RateBreaker(20, 10, 0.9)));
+        if (breaker.rate().tripped()) {
+            // Rejected at once, so the run's own breaker sees the failures and stops without rendering them all.
+            return Generation.failed(s, prov, "template-error", name + " is not rendered again in this run: it failed on "
+                    + breaker.rate().describe() + " samples; the last error: " + breaker.lastError());
+        }
+        Generation g = attempt(s, name, prov);
+        if (!g.succeeded()) breaker.lastError = g.failure().detail();
+        breaker.rate().record(!g.succeeded());
+        return g;
+    }
+
+    /** A template's failure rate and its latest error. */
+    private static final class Breaker {
+        private final RateBreaker rate;
+        private volatile String lastError;
+
+        Breaker(RateBreaker rate) { this.rate = rate; }
+
+        RateBreaker rate() { return rate; }
+
+        String lastError() { return lastError; }
+    }
+
+    private Generation attempt(PlannedSample s, String name, ObjectNode prov) {
         try {
             if (arm.treatment()) return Generation.ok(s, render(s, name), prov);
             prov.put("arm", arm.id());
@@ -73,11 +113,17 @@ public final class TemplateGenerator implements Generator {
             // FileTemplateLoader refuses a file (e.g. a symlink) that resolves outside templates/.
             return Generation.failed(s, prov, "template-error", name + ": refused to load a template outside templates/ ("
                     + TemplateErrors.clean(e.getMessage()) + ")");
+        } catch (RenderGuard.Unstoppable e) {
+            throw new RunStopped(e.getMessage() + "; stopping the run");
+        } catch (RenderGuard.LimitExceeded e) {
+            return Generation.failed(s, prov, "template-error", e.getMessage());
         } catch (RuntimeException e) {
             Throwable c = e instanceof TwinLength.RenderFailed f ? f.getCause() : e;
             if (c instanceof IOException || c instanceof TemplateException) {
                 return Generation.failed(s, prov, "template-error", TemplateErrors.describe(name, (Exception) c));
             }
+            if (c instanceof RenderGuard.Unstoppable u) throw new RunStopped(u.getMessage() + "; stopping the run");
+            if (c instanceof RenderGuard.LimitExceeded l) return Generation.failed(s, prov, "template-error", l.getMessage());
             String msg = c.getMessage() == null ? c.toString() : c.getMessage();
             return Generation.failed(s, prov, "template-error", name + ": " + msg.lines().findFirst().orElse(msg));
         }
@@ -113,31 +159,12 @@ public final class TemplateGenerator implements Generator {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng, arm);
-        TextWriter w = new TextWriter();
-        t.process(model.data(), w);
-        return new Draft(w.text.toString(), model.expansion().trace(), model);
+        String text = guard.render(name, w -> t.process(model.data(), w));
+        return new Draft(text, model.expansion().trace(), model);
     }
 
-    /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on each of a document's many small writes. */
-    private static final class TextWriter extends Writer {
-        final StringBuilder text = new StringBuilder(4096);
-
-        @Override
-        public void write(String str) { text.append(str); }
-
-        @Override
-        public void write(String str, int off, int len) { text.append(str, off, off + len); }
-
-        @Override
-        public void write(char[] buf, int off, int len) { text.append(buf, off, len); }
-
-        @Override
-        public void write(int c) { text.append((char) c); }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
+    @Override
+    public void close() {
+        guard.close();
     }
 }
