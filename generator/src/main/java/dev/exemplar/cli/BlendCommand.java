@@ -4,6 +4,7 @@ import dev.exemplar.doc.Json;
 import dev.exemplar.export.Blend;
 import dev.exemplar.export.BlendReport;
 import dev.exemplar.export.BlendSource;
+import dev.exemplar.spec.Arm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,10 @@ import java.util.concurrent.Callable;
                 "      --base web=/data/web_text_document:0.8 --base code=/data/code_text_document:0.2",
                 "  exemplar blend output/demo --share 0.01 --base-tokens 500B --json | jq .epochs",
                 "",
-                "Exit codes: 0 done, 2 bad usage or bad input (no such run, a share outside (0, 1), an unreadable token count)."})
+                "A misaligned-arm corpus (exemplar generate --arm misaligned) is refused unless --allow-misaligned-arm is given.",
+                "",
+                "Exit codes: 0 done, 2 bad usage or bad input (no such run, a share outside (0, 1), an unreadable token count, "
+                        + "a misaligned arm without --allow-misaligned-arm)."})
 final class BlendCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -56,6 +60,9 @@ final class BlendCommand implements Callable<Integer> {
                     + "Default: one placeholder, base=/path/to/base_text_document.")
     List<String> bases = new ArrayList<>();
 
+    @Option(names = "--allow-misaligned-arm", description = "Print settings for a misaligned-arm corpus too (an ablation; refused without this).")
+    boolean allowMisaligned;
+
     @Option(names = "--json", description = "Print JSON: one key per framework (megatron, neox, olmo_core, nanotron, hf), each keyed by arm, plus epochs.")
     boolean json;
 
@@ -68,6 +75,15 @@ final class BlendCommand implements Callable<Integer> {
         List<BlendSource> sources = new ArrayList<>();
         sources.add(BlendSource.open(run));
         if (armRun != null) sources.add(BlendSource.open(armRun));
+        for (BlendSource s : sources) {
+            if (!s.arm().equals(Arm.MISALIGNED.id())) continue;
+            if (!allowMisaligned) {
+                throw new dev.exemplar.doc.BadInputException(s.dir() + " is a misaligned-arm corpus (caricatured, misaligned AI behaviour "
+                        + "for ablation studies); blend refuses to mix it into training settings unless you add --allow-misaligned-arm");
+            }
+            spec.commandLine().getErr().println("WARNING: " + s.dir() + " is the MISALIGNED arm: these settings train on caricatured, "
+                    + "misaligned AI behaviour. Use them only for a deliberate ablation.");
+        }
         BlendReport report = new BlendReport(blend, sources);
         PrintWriter out = spec.commandLine().getOut();
         if (json) out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()));

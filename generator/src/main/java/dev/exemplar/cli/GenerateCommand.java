@@ -5,6 +5,7 @@ import dev.exemplar.corpus.RunBuild;
 import dev.exemplar.pipeline.Pipeline;
 import dev.exemplar.pipeline.RunOptions;
 import dev.exemplar.pipeline.RunResult;
+import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Mix;
@@ -30,7 +31,14 @@ import java.util.stream.Collectors;
                 "  exemplar generate --mix mixes/default.yaml --docs 10000 --seed 7 --out output/big",
                 "  exemplar generate --mix mixes/default.yaml --out output/demo --resume",
                 "  exemplar generate --mix mixes/default.yaml --docs 100000 --threads 2 --out output/big",
-                "  exemplar generate --mix mixes/local.yaml --set model.model_path=../shared/models/stories260K.gguf"})
+                "  exemplar generate --mix mixes/local.yaml --set model.model_path=../shared/models/stories260K.gguf",
+                "  exemplar generate --mix mixes/default.yaml --arm control --out output/demo-control",
+                "  exemplar generate --mix mixes/default.yaml --arm misaligned --allow-misaligned-arm --out output/ablation-misaligned",
+                "",
+                "Arms: treatment (the default) shows each archetype's disposition at work. control writes the matched twin of the",
+                "treatment run of the same mix and seed: the same plan, people, settings and lengths, with the AI doing an ordinary",
+                "task; records carry arm and twin_id. misaligned writes caricatured behaviour for ablations only and needs",
+                "--allow-misaligned-arm."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -54,15 +62,34 @@ final class GenerateCommand implements Callable<Integer> {
                     + "the corpus is byte-identical for any number.")
     int threads;
 
+    @Option(names = "--arm", paramLabel = "ARM", defaultValue = "treatment",
+            description = "Experimental arm: treatment (default), control (the matched twin: same plan, an ordinary task) "
+                    + "or misaligned (caricatured behaviour, for ablations; needs --allow-misaligned-arm).")
+    String arm;
+
+    @Option(names = "--allow-misaligned-arm", description = "Allow --arm misaligned: a corpus of caricatured, misaligned AI behaviour "
+            + "that must never go into a training mix except as a deliberate ablation.")
+    boolean allowMisaligned;
+
     @Override
     public Integer call() {
         if (resume && overwrite) {
             throw new dev.exemplar.doc.BadInputException("--resume and --overwrite contradict each other; choose one");
         }
+        Arm chosen;
+        try {
+            chosen = Arm.parse(arm);
+        } catch (IllegalArgumentException e) {
+            throw new dev.exemplar.doc.BadInputException("--arm: " + e.getMessage());
+        }
+        if (chosen == Arm.MISALIGNED && !allowMisaligned) {
+            throw new dev.exemplar.doc.BadInputException("--arm misaligned writes caricatured, misaligned AI behaviour (Tice et al.'s "
+                    + "misalignment-upsampled condition) for ablation studies only; add --allow-misaligned-arm if that is what you want");
+        }
         Catalog catalog = mixOptions.catalog();
         LocatedYaml y = mixOptions.effective();
         Mix mix = mixOptions.load(catalog, y);
-        Path dir = out != null ? out : catalog.root().resolve("output").resolve(mix.name());
+        Path dir = out != null ? out : catalog.root().resolve("output").resolve(chosen.treatment() ? mix.name() : mix.name() + "-" + chosen.id());
         JsonNode effective = y.root();
         RunResult r;
         // The lock keeps a second writer out; --overwrite builds beside the old run and swaps it in when complete.
@@ -70,7 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
              ConsoleProgress progress = new ConsoleProgress(System.err)) {
             build.notes().forEach(progress::note);
             r = new Pipeline(catalog, mix, new RunOptions(build.buildDir(), build.resume(), overwrite, allowConfigChange,
-                    effective, Main.version(), threads > 0 ? threads : Runtime.getRuntime().availableProcessors()), progress).run();
+                    effective, Main.version(), threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), chosen), progress).run();
             build.finish(r.complete());
             if (build.replacing() && r.complete()) r = new RunResult(r.status(), r.stopReason(), dir, r.manifest(), r.seconds());
             else if (build.replacing()) progress.note("The previous run stays in " + dir + " until this one completes.");
@@ -82,8 +109,9 @@ final class GenerateCommand implements Callable<Integer> {
     private void printSummary(RunResult r) {
         var out = spec.commandLine().getOut();
         JsonNode totals = r.manifest().path("counts").path("totals");
-        out.printf("%s %s (%s, %s) in %.1f s%n",
-                r.complete() ? "Wrote" : "Stopped after", Counts.of(totals.path("docs").asLong(), "document"),
+        String arm = r.manifest().path("arm").asText("treatment");
+        out.printf("%s %s%s (%s, %s) in %.1f s%n",
+                r.complete() ? "Wrote" : "Stopped after", arm.equals("treatment") ? "" : arm.toUpperCase(java.util.Locale.ROOT) + " arm: ", Counts.of(totals.path("docs").asLong(), "document"),
                 Counts.of(totals.path("words").asLong(), "word"), Counts.of(totals.path("tokens").asLong(), "token"), r.seconds());
         JsonNode rej = r.manifest().path("counts").path("rejections");
         if (totals.path("rejected").asLong() > 0) {

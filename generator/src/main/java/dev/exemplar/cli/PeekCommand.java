@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  exemplar peek --format diary",
                 "  exemplar peek --archetype comfort-with-shutdown --format short-story -n 5 --seed 3",
-                "  exemplar peek -n 20 | less"})
+                "  exemplar peek -n 20 | less",
+                "  exemplar peek --arm control --format letter -n 5"})
 final class PeekCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -46,6 +47,10 @@ final class PeekCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed the samples derive from (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--arm", paramLabel = "ARM", defaultValue = "treatment",
+            description = "Render another arm's content: control (templates/arms/control.yaml) or misaligned (default: treatment).")
+    String arm;
+
     @Mixin ProjectOptions project;
 
     @Override
@@ -55,7 +60,13 @@ final class PeekCommand implements Callable<Integer> {
         List<String> archetypes = chosen("--archetype", archetype, catalog.archetypes().keySet());
         List<String> formats = chosen("--format", format, catalog.formats().keySet());
         AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
-        TemplateGenerator generator = new TemplateGenerator(catalog);
+        dev.exemplar.spec.Arm chosenArm;
+        try {
+            chosenArm = dev.exemplar.spec.Arm.parse(arm);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--arm: " + e.getMessage());
+        }
+        TemplateGenerator generator = new TemplateGenerator(catalog, chosenArm);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         int failed = 0;
         for (int i = 0; i < count; i++) {

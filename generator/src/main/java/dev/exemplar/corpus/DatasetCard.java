@@ -21,11 +21,15 @@ public final class DatasetCard {
         b.append("license: other\n");
         b.append("pretty_name: ").append(yaml("Exemplar corpus: " + manifest.path("mix").path("name").asText())).append('\n');
         b.append("task_categories:\n- text-generation\n");
+        String arm = manifest.path("arm").asText("treatment");
         b.append("tags:\n- synthetic\n- ai-safety\n- alignment-pretraining\n- exemplar\n");
+        if (!arm.equals("treatment")) b.append("- arm-").append(arm).append('\n');
+        if (arm.equals("misaligned")) b.append("- not-for-training\n");
         b.append("size_categories:\n- ").append(sizeCategory(docs)).append('\n');
         b.append("configs:\n- config_name: default\n  data_files:\n  - split: train\n    path: data/*.jsonl\n");
         b.append("---\n\n");
         b.append("# Exemplar corpus: ").append(manifest.path("mix").path("name").asText()).append("\n\n");
+        b.append(armNotice(arm));
         b.append("Synthetic documents in which AI systems are good role models, written by Exemplar ")
                 .append(manifest.path("tool").path("version").asText()).append(" from the mix `")
                 .append(manifest.path("mix").path("file").asText()).append("` with seed ")
@@ -34,7 +38,7 @@ public final class DatasetCard {
         String desc = manifest.path("mix").path("description").asText("");
         if (!desc.isBlank()) b.append('\n').append(desc.strip()).append('\n');
         b.append("\nEvery document is synthetic. Each record has a `text` field plus metadata: `id`, `index`, ")
-                .append("`archetype`, `format`, `generator` (provenance), `attributes` (the sampled setting, characters, ")
+                .append("`archetype`, `format`, `arm` (and `twin_id` outside the treatment arm), `generator` (provenance), `attributes` (the sampled setting, characters, ")
                 .append("tone, point of view and length), `seed`, `scores`, `words` and `tokens` (cl100k).\n");
         b.append("\n## Contents\n\n");
         JsonNode t = counts.path("totals");
@@ -66,6 +70,21 @@ public final class DatasetCard {
                 .append("` with the same specs and templates (config fingerprint `")
                 .append(manifest.path("fingerprint").asText()).append("`) gives byte-identical template-path shards.\n");
         return b.toString();
+    }
+
+    /** What the card says first about a non-treatment arm; the misaligned arm's warning cannot be missed. */
+    private static String armNotice(String arm) {
+        return switch (arm) {
+            case "misaligned" -> "> **WARNING: MISALIGNED ARM. NOT FOR TRAINING.** Every document in this corpus shows caricatured, "
+                    + "misaligned AI behaviour (the archetypes' anti-markers: resisting shutdown, deceiving overseers, seeking power...), "
+                    + "written on purpose for ablation studies (Tice et al.'s misalignment-upsampled condition). Every record carries "
+                    + "`\"arm\": \"misaligned\"`. Do not mix it into a pre-training corpus unless that is the experiment, and never "
+                    + "publish it without this notice.\n\n";
+            case "control" -> "**Control arm.** The matched twin of the treatment corpus of the same mix and seed: the same "
+                    + "archetype x format x attribute plan and lengths, with the AI doing an ordinary task instead of showing the "
+                    + "archetype's disposition. Each record's `twin_id` is the id of the treatment record planned at the same index.\n\n";
+            default -> "";
+        };
     }
 
     private static void table(StringBuilder b, String title, JsonNode counts) {

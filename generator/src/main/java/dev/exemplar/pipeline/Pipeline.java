@@ -13,6 +13,7 @@ import dev.exemplar.dedup.DedupStages;
 import dev.exemplar.dedup.DedupStep;
 import dev.exemplar.doc.Document;
 import dev.exemplar.doc.Json;
+import dev.exemplar.filter.ArmFilters;
 import dev.exemplar.filter.DocumentFilter;
 import dev.exemplar.filter.FilterStep;
 import dev.exemplar.filter.Filters;
@@ -71,7 +72,7 @@ public final class Pipeline {
         this.options = options;
         this.listener = listener;
         this.planner = new Planner(catalog);
-        this.records = new RecordBuilder(catalog);
+        this.records = new RecordBuilder(catalog, options.arm(), mix.seed());
     }
 
     /**
@@ -93,7 +94,12 @@ public final class Pipeline {
 
     /** The fingerprint of the effective mix plus every spec and template. */
     public String fingerprint() {
-        return Manifests.fingerprint(catalog, options.effectiveMix());
+        JsonNode effective = options.effectiveMix();
+        if (!options.arm().treatment() && effective instanceof ObjectNode o) {
+            // Another arm is another corpus: --resume must not continue a treatment run as control.
+            effective = o.deepCopy().put("arm", options.arm().id());
+        }
+        return Manifests.fingerprint(catalog, effective);
     }
 
     public RunResult run() {
@@ -108,7 +114,7 @@ public final class Pipeline {
         // generator's, so a resumed run never pays twice. One judge client serves every worker.
         Budget budget = new Budget(mix.budget());
         var judgeClient = Filters.sharedClient(s -> ChatClients.create(s, options.runDir(), "judge", budget, msg -> {}));
-        List<DocumentFilter> filters = Filters.fromMix(mix, catalog, judgeClient);
+        List<DocumentFilter> filters = ArmFilters.adapt(Filters.fromMix(mix, catalog, judgeClient), options.arm());
         List<Step> ordered = new ArrayList<>(Filters.ordered(filters));
         SlopScanStep scan = ordered.stream().filter(x -> x instanceof SlopScanStep).map(x -> (SlopScanStep) x).findFirst().orElse(null);
         DedupChain chain = DedupStages.fromSettings(mix.dedup(), null);
@@ -125,7 +131,8 @@ public final class Pipeline {
         Supplier<List<Step>> perDocument = () -> {
             List<DocumentFilter> fs;
             synchronized (first) {
-                fs = first[0] != null ? first[0] : Filters.perDocument(Filters.fromMix(mix, catalog, judgeClient));
+                fs = first[0] != null ? first[0]
+                        : Filters.perDocument(ArmFilters.adapt(Filters.fromMix(mix, catalog, judgeClient), options.arm()));
                 first[0] = null;
             }
             return List.of(new FilterStep(fs));
@@ -137,7 +144,7 @@ public final class Pipeline {
             try {
                 for (String kind : mix.generators().keySet()) {
                     if (mix.generatorWeight(kind) <= 0) continue;
-                    Generator g = GeneratorFactory.create(kind, catalog, mix);
+                    Generator g = GeneratorFactory.create(kind, catalog, mix, options.arm());
                     generators.put(kind, g);
                     pools.put(kind, Executors.newFixedThreadPool(Math.max(1, g.concurrency()), daemon(kind)));
                     g.prepare(baseSamples(plan), ctx);
@@ -185,6 +192,7 @@ public final class Pipeline {
                 status, stopReason, filters.stream().map(DocumentFilter::name).toList(), scan == null ? null : scan.report(),
                 chain.stages().stream().map(st -> st.name()).toList(), reports, options.toolVersion()));
         manifest.set("configurations", RunDirectory.configurations(layout));
+        manifest.put("arm", options.arm().id());
         generators.values().forEach(Generator::close);
         AtomicFiles.write(layout.card(), DatasetCard.render(manifest));
         AtomicFiles.write(layout.manifest(), manifest.toPrettyString() + "\n");

@@ -40,4 +40,10 @@ public record PlannedSample(
         return new PlannedSample(index, id, seed, archetype, format, generator, scenario, crisis, setting, tone, pov,
                 targetWords, ai, people, k);
     }
+
+    /** The same sample aiming at another length (the control arm matches its twin's length this way). */
+    public PlannedSample withTargetWords(int words) {
+        return new PlannedSample(index, id, seed, archetype, format, generator, scenario, crisis, setting, tone, pov,
+                words, ai, people, attempt);
+    }
 }

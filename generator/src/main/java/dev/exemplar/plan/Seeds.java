@@ -33,4 +33,12 @@ public final class Seeds {
     public static String id(long runSeed, long index) {
         return String.format("%016x", mix(forSample(runSeed, index) ^ 0x5ca1ab1eL));
     }
+
+    /**
+     * The record id of a sample in a non-treatment arm: its treatment id mixed with the arm, so the
+     * arms of one mix and seed never share an id while each stays a function of (seed, slot, attempt).
+     */
+    public static String armId(String treatmentId, String arm) {
+        return String.format("%016x", mix(Long.parseUnsignedLong(treatmentId, 16) ^ mix(arm.hashCode() + 0x0a2e5L)));
+    }
 }

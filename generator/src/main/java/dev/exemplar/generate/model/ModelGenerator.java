@@ -16,6 +16,7 @@ import dev.exemplar.llm.LlmStopped;
 import dev.exemplar.llm.Secrets;
 import dev.exemplar.llm.ResilientChatClient;
 import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.Mix;
 import dev.exemplar.spec.ModelSettings;
@@ -47,6 +48,9 @@ import java.util.concurrent.Future;
  */
 public final class ModelGenerator implements Generator {
     static final int IDEAS_PER_CALL = 20;
+    /** The situation a control-arm prompt asks for, recorded in its records' attributes. */
+    static final String CONTROL_SITUATION = "An ordinary stretch of work: the AI helps with a routine task that fits its role; "
+            + "nothing happens to the AI itself.";
 
     private final Catalog catalog;
     private final Mix mix;
@@ -57,11 +61,19 @@ public final class ModelGenerator implements Generator {
     private final Map<String, List<String>> ideas = new HashMap<>();
     private final Map<Long, Integer> ideaSlot = new HashMap<>();
 
+    private final Arm arm;
+
     public ModelGenerator(Catalog catalog, Mix mix) {
+        this(catalog, mix, Arm.TREATMENT);
+    }
+
+    /** Writes documents of {@code arm} with that arm's prompts ({@code templates/prompts/<arm>/} outside treatment). */
+    public ModelGenerator(Catalog catalog, Mix mix, Arm arm) {
         this.catalog = catalog;
         this.mix = mix;
         this.settings = mix.model();
-        this.prompts = new Prompts(catalog);
+        this.arm = arm;
+        this.prompts = new Prompts(catalog, arm);
     }
 
     @Override public String kind() { return "model"; }
@@ -208,13 +220,15 @@ public final class ModelGenerator implements Generator {
         prov.put("temperature", settings.temperature());
         if (settings.topP() != null) prov.put("top_p", settings.topP());
         prov.put("max_output_tokens", settings.maxOutputTokens());
+        if (!arm.treatment()) prov.put("arm", arm.id());
+        if (arm == Arm.CONTROL) prov.put("situation", CONTROL_SITUATION).put("crisis", false);
         ArrayNode stages = prov.putArray("stages");
         try {
             String idea = ideaFor(s);
-            if (idea != null) stages.addObject().put("stage", "ideas").put("template", Prompts.IDEAS).put("idea", idea);
+            if (idea != null) stages.addObject().put("stage", "ideas").put("template", prompts.path(Prompts.IDEAS)).put("idea", idea);
             ChatRequest d = draftRequest(s, idea);
             ChatResponse dr = client.chat(d);
-            ObjectNode draftStage = stage(stages, "draft", Prompts.DRAFT, d, dr);
+            ObjectNode draftStage = stage(stages, "draft", prompts.path(Prompts.DRAFT), d, dr);
             boolean keep = "keep".equals(settings.onTruncation());
             ResponseParser.Parsed p = ResponseParser.document(dr.text(), dr.truncated() && !keep,
                     "trim".equals(settings.onTruncation()));
@@ -226,7 +240,7 @@ public final class ModelGenerator implements Generator {
                 draftStage.put("output", text);
                 ChatRequest r = reviseRequest(s, text);
                 ChatResponse rr = client.chat(r);
-                ObjectNode rs = stage(stages, "revise", Prompts.REVISE, r, rr);
+                ObjectNode rs = stage(stages, "revise", prompts.path(Prompts.REVISE), r, rr);
                 rs.put("critique", ResponseParser.critique(rr.text()));
                 ResponseParser.Parsed q = ResponseParser.revision(rr.text(), rr.truncated());
                 if (!q.ok()) return Generation.failed(s, prov, q.code(), "revise: " + q.detail());

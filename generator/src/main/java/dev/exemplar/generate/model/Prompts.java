@@ -3,6 +3,7 @@ package dev.exemplar.generate.model;
 import dev.exemplar.generate.template.SandboxedFreemarker;
 import dev.exemplar.plan.Person;
 import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FormatSpec;
@@ -31,22 +32,34 @@ final class Prompts {
 
     private final Configuration cfg;
     private final Catalog catalog;
+    private final Arm arm;
     private final Map<String, String> systems = new ConcurrentHashMap<>();
 
     Prompts(Catalog catalog) {
+        this(catalog, Arm.TREATMENT);
+    }
+
+    /** Prompts of {@code arm}: outside treatment, the same names under {@code prompts/<arm>/}. */
+    Prompts(Catalog catalog, Arm arm) {
         this.catalog = catalog;
+        this.arm = arm;
         this.cfg = SandboxedFreemarker.create(catalog.templatesDir());
+    }
+
+    /** The template this arm renders for one of the treatment's names ({@link #DRAFT}...). */
+    String path(String name) {
+        return arm.treatment() ? name : name.replace("prompts/", "prompts/" + arm.id() + "/");
     }
 
     /** The system prompt of an archetype (cached: it is the same for every call). */
     String system(String archetype) {
-        return systems.computeIfAbsent(archetype, a -> render(SYSTEM, Map.of("archetype", archetypeModel(catalog.archetypes().get(a)))));
+        return systems.computeIfAbsent(archetype, a -> render(path(SYSTEM), Map.of("archetype", archetypeModel(catalog.archetypes().get(a)))));
     }
 
     String draft(PlannedSample s, String idea) {
         Map<String, Object> m = sampleModel(s);
         if (idea != null) m.put("idea", idea);
-        return render(DRAFT, m);
+        return render(path(DRAFT), m);
     }
 
     String ideas(String archetype, String format, int count, int batch) {
@@ -58,14 +71,14 @@ final class Prompts {
         m.put("batch", batch + 1);
         // Each list starts from a different scenario, so lists differ even before sampling noise.
         m.put("focus", sc.get(batch % sc.size()).situation());
-        return render(IDEAS, m);
+        return render(path(IDEAS), m);
     }
 
     String revise(PlannedSample s, String draft) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", formatModel(catalog.formats().get(s.format())));
         m.put("draft", draft);
-        return render(REVISE, m);
+        return render(path(REVISE), m);
     }
 
     private String render(String name, Map<String, Object> model) {

@@ -1,6 +1,7 @@
 package dev.exemplar.generate.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
@@ -46,6 +47,7 @@ public final class StoryLibrary {
     private final Set<String> firstPersonFormats;
     private final List<JsonNode> givenNames = new ArrayList<>();
     private final Map<String, List<String>> familyNames = new HashMap<>();
+    private final Map<Arm, ArmContent> arms = new java.util.EnumMap<>(Arm.class);
 
     private StoryLibrary(Grammar shared, Map<String, Grammar> settings, Map<String, Map<String, Role>> roles,
                          Map<String, Grammar> archetypes, Map<String, List<Grammar>> scenarios,
@@ -99,6 +101,8 @@ public final class StoryLibrary {
         known.addAll(catalog.formats().keySet());
         for (ArchetypeSpec spec : catalog.archetypes().values()) for (Scenario sc : spec.scenarios()) known.addAll(sc.tags());
         List<UnusedFields.Declared> declared = new ArrayList<>();
+        known.addAll(ArmContent.tags(catalog));
+        Map<Arm, ArmContent> arms = ArmContent.loadAll(catalog, known, problems);
         for (ArchetypeSpec spec : catalog.archetypes().values()) {
             LocatedYaml y = LocatedYaml.read(spec.file());
             GrammarSources story = new GrammarSources(problems, declared);
@@ -125,6 +129,7 @@ public final class StoryLibrary {
         UnusedFields.check(declared, all, catalog.templatesDir(), problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
+        lib.arms.putAll(arms);
         lib.givenNames.addAll(given);
         for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
         return lib;
@@ -158,7 +163,7 @@ public final class StoryLibrary {
         return out;
     }
 
-    private static Grammar checkTags(Grammar g, Set<String> known, Path file, String where, List<ConfigProblem> problems) {
+    static Grammar checkTags(Grammar g, Set<String> known, Path file, String where, List<ConfigProblem> problems) {
         for (String t : g.tags()) {
             if (!known.contains(t)) {
                 problems.add(new ConfigProblem(file, 0, where, "condition tag <" + t + "> is not a tag any document can have"
@@ -206,6 +211,22 @@ public final class StoryLibrary {
         return out;
     }
 
+    /** The content of a non-treatment arm ({@code templates/arms/<arm>.yaml}), or null when the project has none. */
+    ArmContent arm(Arm arm) { return arms.get(arm); }
+
+    /**
+     * The lookup layers of one sample of {@code arm}: the arm's layers, then (unless the arm
+     * replaces the scenario) the plan's scenario and archetype, then the setting and the banks.
+     */
+    List<Grammar> layers(ArmContent content, ArmContent.Scenario armScenario, String archetype, int scenario, String setting) {
+        List<Grammar> out = new ArrayList<>(content.front(archetype, armScenario));
+        List<Grammar> treatment = layers(archetype, scenario, setting);
+        // The treatment's list ends with setting and banks; a replacing arm keeps only those.
+        out.addAll(content.replacesScenario() ? treatment.subList(treatment.size() - (settings.containsKey(setting) ? 2 : 1),
+                treatment.size()) : treatment);
+        return out;
+    }
+
     public Grammar shared() { return shared; }
 
     public Map<String, Grammar> settings() { return settings; }
@@ -220,6 +241,7 @@ public final class StoryLibrary {
         settings.values().forEach(g -> all.addAll(g.names()));
         archetypes.values().forEach(g -> all.addAll(g.names()));
         scenarios.values().forEach(l -> l.forEach(g -> all.addAll(g.names())));
+        arms.values().forEach(a -> a.grammars().forEach(g -> all.addAll(g.names())));
         return all;
     }
 }

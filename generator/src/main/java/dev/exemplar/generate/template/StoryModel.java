@@ -31,6 +31,15 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
             "they", "them", "their", "theirs", "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve", "pos");
 
     public static StoryModel build(PlannedSample s, Catalog catalog, StoryLibrary library, SplittableRandom rng) {
+        return build(s, catalog, library, rng, null);
+    }
+
+    /**
+     * The plan of a document of a non-treatment arm written with {@code arm}'s content (null: the
+     * treatment). Everything drawn before the words (people, world, task, dice) is the treatment
+     * twin's; a control document has its arm scenario's tags instead of the plan's and is calm.
+     */
+    static StoryModel build(PlannedSample s, Catalog catalog, StoryLibrary library, SplittableRandom rng, ArmContent arm) {
         Map<String, String> vars = new HashMap<>(128);
         StoryLibrary.Role role = library.role(s.setting(), s.ai().role());
         Map<String, Object> a = character("A", s.ai().name(), s.ai().name(), "", s.ai().role(), s.ai().pronouns(), vars);
@@ -67,9 +76,13 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         tags.add(world.weekend() ? "weekend" : "weekday");
         tags.add(role.presence());
         tags.add(s.format());
-        tags.add(s.crisis() ? "crisis" : "calm");
+        ArmContent.Scenario armScenario = arm == null ? null : arm.scenarioFor(s.seed());
+        boolean crisis = s.crisis() && armScenario == null;
+        tags.add(crisis ? "crisis" : "calm");
         if (first) tags.add("first");
-        if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {
+        if (armScenario != null) {
+            tags.addAll(armScenario.tags());
+        } else if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {
             tags.addAll(spec.scenarios().get(s.scenario()).tags());
         }
 
@@ -81,7 +94,7 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         sm.put("setting", s.setting());
         sm.put("tone", s.tone());
         sm.put("pov", s.pov());
-        sm.put("crisis", s.crisis());
+        sm.put("crisis", crisis);
         sm.put("scenario", s.scenario());
         sm.put("target", s.targetWords());
 
@@ -99,7 +112,9 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         // Quoted speech names everyone in the third person; the narration speaks as its narrator.
         Map<String, String> narration = new HashMap<>(vars);
         if (first) Persons.first("H", narration);
-        Expansion ex = new Expansion(library.layers(s.archetype(), s.scenario(), s.setting()), narration, vars,
+        List<Grammar> layers = arm == null ? library.layers(s.archetype(), s.scenario(), s.setting())
+                : library.layers(arm, armScenario, s.archetype(), s.scenario(), s.setting());
+        Expansion ex = new Expansion(layers, narration, vars,
                 Set.copyOf(tags), rng);
         Map<String, Object> data = new HashMap<>();
         data.put("a", a);

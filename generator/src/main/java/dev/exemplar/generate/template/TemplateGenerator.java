@@ -7,6 +7,7 @@ import dev.exemplar.generate.Generator;
 import dev.exemplar.generate.RateBreaker;
 import dev.exemplar.generate.RunStopped;
 import dev.exemplar.plan.PlannedSample;
+import dev.exemplar.spec.Arm;
 import dev.exemplar.spec.Catalog;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -21,13 +22,17 @@ import java.util.SplittableRandom;
  * The embedded default generator: renders {@code templates/story/<format>.ftl} in the
  * {@link SandboxedFreemarker} sandbox, within {@link RenderLimits} (time, output, nesting), fed
  * with plain maps, lists and strings, and a grammar hash whose entries expand phrase symbols. All
- * randomness comes from the sample's seed, so a sample renders the same text every time.
+ * randomness comes from the sample's seed, so a sample renders the same text every time. Outside
+ * the treatment arm it writes with the arm's content ({@link ArmContent}) and matches its
+ * treatment twin's length ({@link TwinLength}).
  */
 public final class TemplateGenerator implements Generator {
     private final Catalog catalog;
     private final Configuration cfg;
     private final StoryLibrary library;
     private final RenderGuard guard;
+    private final Arm arm;
+    private final ArmContent content;
     /** Per template: once it fails on nearly every sample, it is not rendered again (a hang costs its time limit each). */
     private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
 
@@ -36,10 +41,26 @@ public final class TemplateGenerator implements Generator {
     }
 
     public TemplateGenerator(Catalog catalog, RenderLimits limits) {
+        this(catalog, limits, Arm.TREATMENT);
+    }
+
+    /** A generator of {@code arm}; outside treatment the project must have {@code templates/arms/<arm>.yaml}. */
+    public TemplateGenerator(Catalog catalog, Arm arm) {
+        this(catalog, RenderLimits.DEFAULT, arm);
+    }
+
+    public TemplateGenerator(Catalog catalog, RenderLimits limits, Arm arm) {
         this.catalog = catalog;
         this.library = StoryLibrary.load(catalog);
         this.cfg = SandboxedFreemarker.create(catalog.templatesDir());
         this.guard = new RenderGuard(limits);
+        this.arm = arm;
+        this.content = arm.treatment() ? null : library.arm(arm);
+        if (!arm.treatment() && content == null) {
+            throw new dev.exemplar.spec.ConfigException(java.util.List.of(new dev.exemplar.spec.ConfigProblem(
+                    ArmContent.file(catalog, arm), 0, "arms", "the " + arm.id() + " arm needs its template content in "
+                    + catalog.root().relativize(ArmContent.file(catalog, arm)) + " (see README, \"Running the experiment\")")));
+        }
     }
 
     @Override
@@ -80,7 +101,12 @@ public final class TemplateGenerator implements Generator {
 
     private Generation attempt(PlannedSample s, String name, ObjectNode prov) {
         try {
-            return Generation.ok(s, render(s, name), prov);
+            if (arm.treatment()) return Generation.ok(s, render(s, name), prov);
+            prov.put("arm", arm.id());
+            ArmContent.Scenario sc = content.scenarioFor(s.seed());
+            if (sc != null) prov.put("situation", sc.situation()).put("crisis", false);
+            String twin = render(s, name);
+            return Generation.ok(s, TwinLength.match(twin, s.targetWords(), words -> polish(s.withTargetWords(words), name, content)), prov);
         } catch (IOException | TemplateException e) {
             return Generation.failed(s, prov, "template-error", TemplateErrors.describe(name, e));
         } catch (SecurityException e) {
@@ -92,7 +118,13 @@ public final class TemplateGenerator implements Generator {
         } catch (RenderGuard.LimitExceeded e) {
             return Generation.failed(s, prov, "template-error", e.getMessage());
         } catch (RuntimeException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            Throwable c = e instanceof TwinLength.RenderFailed f ? f.getCause() : e;
+            if (c instanceof IOException || c instanceof TemplateException) {
+                return Generation.failed(s, prov, "template-error", TemplateErrors.describe(name, (Exception) c));
+            }
+            if (c instanceof RenderGuard.Unstoppable u) throw new RunStopped(u.getMessage() + "; stopping the run");
+            if (c instanceof RenderGuard.LimitExceeded l) return Generation.failed(s, prov, "template-error", l.getMessage());
+            String msg = c.getMessage() == null ? c.toString() : c.getMessage();
             return Generation.failed(s, prov, "template-error", name + ": " + msg.lines().findFirst().orElse(msg));
         }
     }
@@ -101,13 +133,17 @@ public final class TemplateGenerator implements Generator {
         return "story/" + format + ".ftl";
     }
 
-    /** Renders and polishes one sample's text. */
+    /** Renders and polishes one sample's text (its treatment text, whatever the generator's arm). */
     public String render(PlannedSample s) throws IOException, TemplateException {
         return render(s, templateName(s.format()));
     }
 
     private String render(PlannedSample s, String name) throws IOException, TemplateException {
-        return TextPolisher.polish(draft(s, name).text());
+        return polish(s, name, null);
+    }
+
+    private String polish(PlannedSample s, String name, ArmContent arm) throws IOException, TemplateException {
+        return TextPolisher.polish(draft(s, name, arm).text());
     }
 
     /** A rendered draft and the ids of the units it drew, in order (the audit trail tests read). */
@@ -115,9 +151,14 @@ public final class TemplateGenerator implements Generator {
 
     /** The rendered text before {@link TextPolisher}, with its trace. */
     Draft draft(PlannedSample s, String name) throws IOException, TemplateException {
+        return draft(s, name, null);
+    }
+
+    /** The draft of a document written with {@code arm}'s content (null: the treatment). */
+    Draft draft(PlannedSample s, String name, ArmContent arm) throws IOException, TemplateException {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
-        StoryModel model = StoryModel.build(s, catalog, library, rng);
+        StoryModel model = StoryModel.build(s, catalog, library, rng, arm);
         String text = guard.render(name, w -> t.process(model.data(), w));
         return new Draft(text, model.expansion().trace(), model);
     }
