@@ -5,6 +5,7 @@ import dev.exemplar.plan.AttributeBanks;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
+import dev.exemplar.generate.template.StoryLibrary;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.FormatSpec;
 import dev.exemplar.spec.LocatedYaml;
@@ -62,21 +63,25 @@ final class ValidateCommand implements Callable<Integer> {
         Configuration fm = SandboxedFreemarker.create(catalog.templatesDir());
         int checked = 0;
         boolean banksChecked = false;
+        boolean storyContentChecked = false;
         for (Path f : files) {
             String name = f.getFileName().toString();
             String parent = f.toAbsolutePath().getParent().getFileName().toString();
             checked++;
             if (name.endsWith(".ftl")) {
                 checkTemplate(fm, catalog.templatesDir(), f, problems);
+                storyContentChecked = true;
             } else if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
                 checked--;
                 if (paths.contains(f)) {
                     problems.add(new ConfigProblem(f, 0, "", "not a config file; validate checks .yaml and .yml files and .ftl templates"));
                 }
             } else if (parent.equals("banks")) {
+                storyContentChecked = true;
                 if (!banksChecked) collect(problems, () -> AttributeBanks.load(catalog.templatesDir()));
                 banksChecked = true;
             } else if (parent.equals("archetypes")) {
+                storyContentChecked = true;
                 collect(problems, () -> ArchetypeSpec.read(LocatedYaml.read(f), problems));
             } else if (parent.equals("formats")) {
                 collect(problems, () -> FormatSpec.read(LocatedYaml.read(f), problems));
@@ -85,6 +90,18 @@ final class ValidateCommand implements Callable<Integer> {
                 collect(problems, () -> Mix.load(project.effectiveMix(f, null, null), catalog));
             } else {
                 checked--;
+            }
+        }
+        // Story content (banks, archetypes' story fields) is free grammar: the story library checks it
+        // as a whole, so a project whose archetypes, banks or skeletons were checked is loaded once.
+        if (storyContentChecked && Files.isDirectory(catalog.templatesDir().resolve("banks"))) {
+            try {
+                StoryLibrary.load(catalog);
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            } catch (RuntimeException e) {
+                // A project the per-file checks above already find broken cannot be loaded as a whole.
+                if (problems.isEmpty()) throw e;
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -26,7 +26,12 @@ class StoryContentCheckTest {
         String text = Files.readString(spec);
         assertTrue(text.contains(from), "the seed text is in the spec: " + from);
         Files.writeString(spec, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
-        return TestProject.cli("peek", "--project", project.toString(), "--archetype", "steady-keel", "-n", "1");
+        TestProject.CliResult validate = TestProject.cli("validate", "--project", project.toString(), spec.toString());
+        assertEquals(2, validate.code(), "validate checks story content too: " + validate.out() + validate.err());
+        TestProject.CliResult peek = TestProject.cli("peek", "--project", project.toString(), "--archetype", "steady-keel", "-n", "1");
+        assertEquals(validate.err().lines().filter(l -> l.startsWith("error:")).toList(),
+                peek.err().lines().filter(l -> l.startsWith("error:")).toList(), "validate and a run report the same problems");
+        return peek;
     }
 
     @Test
