@@ -2,12 +2,8 @@ package dev.exemplar.reliability;
 
 import dev.exemplar.TestProject;
 import dev.exemplar.generate.Generation;
+import dev.exemplar.generate.template.RenderLimits;
 import dev.exemplar.generate.template.TemplateGenerator;
-import dev.exemplar.plan.Plan;
-import dev.exemplar.plan.PlannedSample;
-import dev.exemplar.plan.Planner;
-import dev.exemplar.spec.Catalog;
-import dev.exemplar.spec.Mix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,18 +123,6 @@ class SandboxedTemplateTest {
     /** Renders the first short-story sample of the default mix with {@code body} as the template. */
     private Generation renderWith(String body) throws IOException {
         Files.writeString(project.resolve("templates/story/short-story.ftl"), body);
-        Catalog catalog = Catalog.load(project);
-        Mix mix = catalog.loadMix(project.resolve("mixes/default.yaml"));
-        Planner planner = new Planner(catalog);
-        Plan plan = planner.plan(mix, 40L);
-        for (int i = 0; i < plan.size(); i++) {
-            Plan.Cell cell = plan.cells().get(i);
-            if (!cell.format().equals("short-story")) continue;
-            PlannedSample s = planner.sample(plan.seed(), i, cell);
-            try (TemplateGenerator gen = new TemplateGenerator(catalog)) {
-                return gen.generate(s);
-            }
-        }
-        throw new IllegalStateException("the default mix planned no short story");
+        return ShortStorySample.render(project, RenderLimits.DEFAULT);
     }
 }

@@ -5,13 +5,7 @@ import dev.exemplar.doc.Json;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.RunStopped;
 import dev.exemplar.generate.template.RenderLimits;
-import dev.exemplar.generate.template.TemplateGenerator;
 import dev.exemplar.llm.FakeLlmServer;
-import dev.exemplar.plan.Plan;
-import dev.exemplar.plan.PlannedSample;
-import dev.exemplar.plan.Planner;
-import dev.exemplar.spec.Catalog;
-import dev.exemplar.spec.Mix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -141,18 +135,6 @@ class TemplateLimitsTest {
 
     /** Renders the first short-story sample of the default mix with the project's templates. */
     private Generation render(RenderLimits limits) {
-        Catalog catalog = Catalog.load(project);
-        Mix mix = catalog.loadMix(project.resolve("mixes/default.yaml"));
-        Planner planner = new Planner(catalog);
-        Plan plan = planner.plan(mix, 40L);
-        for (int i = 0; i < plan.size(); i++) {
-            Plan.Cell cell = plan.cells().get(i);
-            if (!cell.format().equals("short-story")) continue;
-            PlannedSample s = planner.sample(plan.seed(), i, cell);
-            try (TemplateGenerator gen = new TemplateGenerator(catalog, limits)) {
-                return gen.generate(s);
-            }
-        }
-        throw new IllegalStateException("the default mix planned no short story");
+        return ShortStorySample.render(project, limits);
     }
 }

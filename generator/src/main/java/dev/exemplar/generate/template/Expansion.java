@@ -280,8 +280,8 @@ public final class Expansion {
         if (!vars.containsKey(person + ".full") || "I".equals(vars.get(person))) return false;
         if (i < 2 || !(parts.get(i - 1) instanceof Grammar.Lit between) || !(parts.get(i - 2) instanceof Grammar.Ref subject)) return false;
         String t = between.text();
-        return subject.name().equals(person) && t.startsWith(" ") && t.strip().chars().allMatch(Character::isLetter)
-                && t.strip().indexOf(' ') < 0;
+        // The name, then at most one word (its verb stem, or an adverb): "{H} offer{H.s}", "{H} then {H.were}".
+        return subject.name().equals(person) && t.startsWith(" ") && t.strip().chars().allMatch(Character::isLetter);
     }
 
     /**
@@ -297,9 +297,9 @@ public final class Expansion {
         if (!st.named.add(person) || !name.equals("P")) return;
         String job = vars.get("P.job");
         if (job == null || job.isEmpty()) return;
-        if (next instanceof Grammar.Lit l && !l.text().isEmpty() && Character.isLetterOrDigit(l.text().charAt(0))) return;
-        // A possessive, a label, or the content's own introduction ("{P}, the {P.job}").
-        if (next instanceof Grammar.Lit l && (l.text().startsWith("'") || l.text().startsWith(":") || l.text().startsWith(","))) return;
+        // A word joined to the name, a possessive, a label, or the content's own introduction ("{P}, the {P.job}").
+        if (next instanceof Grammar.Lit l && !l.text().isEmpty()
+                && (Character.isLetterOrDigit(l.text().charAt(0)) || "':,".indexOf(l.text().charAt(0)) >= 0)) return;
         // Two people often share a job at one place: "Megan, another student adviser,".
         out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job)).append(',');
     }
@@ -321,8 +321,7 @@ public final class Expansion {
             } else if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
                 if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
-            }
-            else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
+            } else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
             // The article before a chosen word agrees with it here, where the word is known.
             Articles.agree(out, start);
         }
