@@ -74,7 +74,21 @@ public final class GenerateJob {
     }
 
     /** A partition's figures: its slop scan and its generators' reports. */
-    record Figures(SlopScanFilter scan, Map<String, String> reports) implements Serializable {}
+    record Figures(SlopScanFilter scan, Map<String, String> reports) implements Serializable {
+        static final Figures NONE = new Figures(null, Map.of());
+
+        /** Both partitions' figures as one: scans merged, the first report of each generator kept. */
+        static Figures merge(Figures a, Figures b) {
+            SlopScanFilter scan = a.scan() == null ? b.scan() : a.scan();
+            if (a.scan() != null && b.scan() != null) a.scan().merge(b.scan());
+            Map<String, String> reports = new LinkedHashMap<>(a.reports());
+            b.reports().forEach(reports::putIfAbsent);
+            return new Figures(scan, reports);
+        }
+    }
+
+    /** Documents per partition by default: enough work to pay for a partition's set-up, small enough to hold. */
+    static final int DOCS_PER_PARTITION = 10_000;
 
     private GenerateJob() {}
 
@@ -94,7 +108,7 @@ public final class GenerateJob {
         Plan plan = new Planner(catalog).plan(mix, null);
         Work work = new Work(p.mix(), p.out().toAbsolutePath().resolve("state").toString());
         String fingerprint = Manifests.fingerprint(catalog, p.mix().effective());
-        int parts = (int) Math.max(1, Math.min(p.partitions() > 0 ? p.partitions() : sc.defaultParallelism() * 2, Math.max(1, plan.size() / 64)));
+        int parts = partitions(p.partitions(), sc.defaultParallelism(), plan.size());
         List<long[]> ranges = new ArrayList<>();
         for (int k = 0; k < parts; k++) ranges.add(new long[] {(long) plan.size() * k / parts, (long) plan.size() * (k + 1) / parts, k, 0});
 
@@ -104,8 +118,8 @@ public final class GenerateJob {
         JavaRDD<Decided> decided = rows.filter(o -> o instanceof Decided).map(o -> (Decided) o);
         JavaRDD<Decided> rejected = decided.filter(d -> !d.kept());
         JavaPairRDD<Long, Decided> kept = decided.filter(Decided::kept).mapToPair(d -> new Tuple2<>(d.slot(), d));
-        List<Figures> figures = new ArrayList<>();
-        rows.filter(o -> o instanceof Figures).collect().forEach(o -> figures.add((Figures) o));
+        // Merged as tasks finish, so the driver never holds every partition's scan at once.
+        Figures figures = figuresOf(rows);
 
         // Dedup in slot order; removed slots try again until filled.
         if (!mix.dedup().exact() && !mix.dedup().near().enabled() && !mix.dedup().semantic().enabled() && !mix.dedup().decontaminate().enabled()) {
@@ -136,7 +150,7 @@ public final class GenerateJob {
                 JavaRDD<Decided> moreDecided = more.filter(o -> o instanceof Decided).map(o -> (Decided) o);
                 rejected = rejected.union(moreDecided.filter(x -> !x.kept()));
                 candidates = moreDecided.filter(Decided::kept).mapToPair(x -> new Tuple2<>(x.slot(), x));
-                more.filter(o -> o instanceof Figures).collect().forEach(o -> figures.add((Figures) o));
+                figures = Figures.merge(figures, figuresOf(more));
             }
             kept = accepted;
         }
@@ -153,10 +167,8 @@ public final class GenerateJob {
                 });
         SlopScanStep scan = mix.filters().slopScan().enabled() ? new SlopScanStep(new SlopScanFilter(mix.filters().slopScan())) : null;
         Map<String, JsonNode> reports = new LinkedHashMap<>();
-        for (Figures f : figures) {
-            if (scan != null && f.scan() != null) scan.merge(new SlopScanStep(f.scan()));
-            f.reports().forEach((k, v) -> reports.putIfAbsent(k, parse(v)));
-        }
+        if (scan != null && figures.scan() != null) scan.merge(new SlopScanStep(figures.scan()));
+        figures.reports().forEach((k, v) -> reports.putIfAbsent(k, parse(v)));
         String status = stats.docs() >= plan.size() ? "complete" : "stopped";
         String stopReason = status.equals("complete") ? null
                 : (plan.size() - stats.docs()) + " plan slots were rejected " + SlotSource.MAX_ATTEMPTS + " times; see rejected.jsonl";
@@ -236,6 +248,21 @@ public final class GenerateJob {
             generators.values().forEach(Generator::close);
         }
         return out.iterator();
+    }
+
+    /**
+     * How many partitions a plan is generated in: the requested number, or two per core and at
+     * most {@link #DOCS_PER_PARTITION} documents each (a partition holds its decided records until
+     * it ends), never so many that a partition has fewer than 64 documents.
+     */
+    static int partitions(int requested, int parallelism, long planSize) {
+        long wanted = requested > 0 ? requested
+                : Math.max(parallelism * 2L, (planSize + DOCS_PER_PARTITION - 1) / DOCS_PER_PARTITION);
+        return (int) Math.max(1, Math.min(wanted, Math.max(1, planSize / 64)));
+    }
+
+    private static Figures figuresOf(JavaRDD<Object> rows) {
+        return rows.filter(o -> o instanceof Figures).map(o -> (Figures) o).fold(Figures.NONE, Figures::merge);
     }
 
     private static RunStats count(Iterator<Decided> it, boolean accepted) throws IOException {
