@@ -114,7 +114,8 @@ public final class GenerateJob {
 
         // Round 0: every slot, through generation and the per-document filters.
         JavaRDD<Object> rows = sc.parallelize(ranges, parts).mapPartitions(it -> generate(it, work, fingerprint, parts));
-        rows.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        // Records go to disk, as in the dedup and filter jobs: a corpus does not fit in an executor heap.
+        rows.persist(StorageLevel.DISK_ONLY());
         JavaRDD<Decided> decided = rows.filter(o -> o instanceof Decided).map(o -> (Decided) o);
         JavaRDD<Decided> rejected = decided.filter(d -> !d.kept());
         JavaPairRDD<Long, Decided> kept = decided.filter(Decided::kept).mapToPair(d -> new Tuple2<>(d.slot(), d));
@@ -132,21 +133,21 @@ public final class GenerateJob {
                 JavaRDD<InputLine> against = accepted.map(t -> new InputLine(t._1(), "slot", t._1(), t._2().record()));
                 DedupJob.Decisions d = DedupJob.decide(sc, lines, against, mix.dedup(), BadLinePolicy.FAIL, log);
                 JavaPairRDD<Long, Tuple2<Decided, org.apache.spark.api.java.Optional<List<Reason>>>> joined = candidates.leftOuterJoin(d.removed());
-                joined.persist(StorageLevel.MEMORY_AND_DISK_SER());
+                joined.persist(StorageLevel.DISK_ONLY());
                 accepted = accepted.union(joined.filter(t -> !t._2()._2().isPresent()).mapToPair(t -> new Tuple2<>(t._1(), t._2()._1())));
                 JavaRDD<Decided> removed = joined.filter(t -> t._2()._2().isPresent()).map(t -> {
                     Decided c = t._2()._1();
                     ObjectNode rec = (ObjectNode) Json.MAPPER.readTree(c.record());
                     return new Decided(c.slot(), c.attempt(), false, bytes(Rejections.annotate(rec, t._2()._2().get())));
                 });
-                removed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+                removed.persist(StorageLevel.DISK_ONLY());
                 rejected = rejected.union(removed);
                 List<long[]> retry = removed.map(r -> new long[] {r.slot(), r.slot() + 1, -1, r.attempt() + 1}).collect();
                 if (retry.isEmpty()) break;
                 log.accept("dedup removed " + retry.size() + " documents; generating their slots' next attempts");
                 JavaRDD<Object> more = sc.parallelize(retry, Math.max(1, Math.min(parts, retry.size())))
                         .mapPartitions(it -> generate(it, work, fingerprint, parts));
-                more.persist(StorageLevel.MEMORY_AND_DISK_SER());
+                more.persist(StorageLevel.DISK_ONLY());
                 JavaRDD<Decided> moreDecided = more.filter(o -> o instanceof Decided).map(o -> (Decided) o);
                 rejected = rejected.union(moreDecided.filter(x -> !x.kept()));
                 candidates = moreDecided.filter(Decided::kept).mapToPair(x -> new Tuple2<>(x.slot(), x));
@@ -156,7 +157,7 @@ public final class GenerateJob {
         }
 
         // Outputs and the merged manifest.
-        kept.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        kept.persist(StorageLevel.DISK_ONLY());
         PartFiles.write(kept.mapToPair(t -> new Tuple2<>(t._1(), t._2().record())), SparkOutput.dir(p.out(), "data"), parts);
         PartFiles.write(rejected.mapToPair(r -> new Tuple2<>(r.order(), r.record())), SparkOutput.dir(p.out(), "rejected.jsonl"), parts);
         RunStats stats = kept.values().mapPartitions(it -> List.of(count(it, true)).iterator())
