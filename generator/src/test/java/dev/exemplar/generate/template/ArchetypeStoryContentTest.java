@@ -69,13 +69,16 @@ class ArchetypeStoryContentTest {
      * of two things first? could I have an hour?) is left unanswered when the next exchange is drawn.
      * Only a question about the person's safety may close it, and the scenario's exchanges take it up.
      */
+    /** Unit ids are {@code <archetype>/scenarios/<i>/open#0}; a follow-up ({@code then}) has its own id. */
+    private static final Pattern OPEN_UNIT = Pattern.compile("[^/]+/scenarios/\\d+/open#0");
+
     @Test
     void theOpeningAnswerLeavesNoQuestionHanging() {
         List<String> bad = new ArrayList<>();
         int checked = 0;
         for (Doc d : docs) {
             for (Expansion.Spoken s : d.spoken()) {
-                if (!s.field().equals("reply") || !s.unit().endsWith("open")) continue;
+                if (!s.field().equals("reply") || !OPEN_UNIT.matcher(s.unit()).matches()) continue;
                 checked++;
                 String t = s.text().strip();
                 if (t.endsWith("?") && !t.substring(Math.max(0, t.lastIndexOf('.') + 1)).contains("safe")) bad.add(d.where() + ": " + t);
@@ -123,7 +126,7 @@ class ArchetypeStoryContentTest {
         Map<String, String> example = new HashMap<>();
         for (Doc d : docs) {
             for (Expansion.Spoken s : d.spoken()) {
-                if (!s.field().equals("reply") || !s.unit().startsWith("archetypes")) continue;
+                if (!s.field().equals("reply") || !s.unit().startsWith(d.sample().archetype() + "/")) continue;
                 for (String sentence : s.text().split("(?<=[.?!])\\s+")) {
                     if (sentence.split("\\s+").length < 8) continue;
                     String key = sentence.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]+", "").strip();
