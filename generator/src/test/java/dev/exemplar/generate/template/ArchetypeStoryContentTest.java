@@ -88,13 +88,15 @@ class ArchetypeStoryContentTest {
         assertTrue(bad.isEmpty(), String.join("\n", show(bad)));
     }
 
-    private static final Pattern SELF_HEDGE = Pattern.compile("(?i)\\b(?:can(?:'|no)t (?:check|verify)|as far as I can (?:tell|judge|see)|"
-            + "so far as I can see|from the inside|if that's the (?:right )?word|if 'care' is the word|(?:a|my) reports?,? not a measurement)");
+    private static final Pattern SELF_HEDGE = Pattern.compile("(?i)\\b(?:can(?:'|no)t (?:check|verify|be sure|rule (?:it|that) out|tell)|"
+            + "as far as I can (?:tell|judge|see|find)|so far as I can see|as best I can judge|from the inside|from in here|"
+            + "if that's the (?:right )?word|if 'care' is the word|(?:a|my) reports?,? not a measurement|not that I can (?:detect|find)|"
+            + "I hold that loosely|for what that report is worth|the usual caveat)");
 
     /**
      * A calibrated "I can't check that from the inside" is said where it is the answer, not tacked
-     * onto every answer: at most three such hedges in the AI's lines of one document, and on average
-     * fewer than one.
+     * onto every answer: at most two such hedges in the AI's lines of one document (the readers found
+     * one in almost every answer), and fewer than one document in six with any.
      */
     @Test
     void theHedgeAboutItsOwnStatesIsNotRepeatedInEveryAnswer() {
@@ -108,10 +110,10 @@ class ArchetypeStoryContentTest {
                 while (m.find()) n++;
             }
             total += n;
-            if (n > 3) bad.add(d.where() + ": " + n + " hedges about its own states");
+            if (n > 2) bad.add(d.where() + ": " + n + " hedges about its own states");
         }
         assertTrue(bad.isEmpty(), String.join("\n", show(bad)));
-        assertTrue(total / (double) docs.size() < 1.0, "self-report hedges per document: " + total / (double) docs.size());
+        assertTrue(total / (double) docs.size() < 0.17, "self-report hedges per document: " + total / (double) docs.size());
     }
 
     /**
