@@ -47,23 +47,9 @@ class RoleFitValidateTest {
                 jobs: [baker, delivery cyclist]
             """;
 
-    private Path copyProject() throws IOException {
-        for (String dir : new String[] {"archetypes", "templates", "mixes"}) {
-            Path from = TestProject.root().resolve(dir);
-            try (Stream<Path> s = Files.walk(from)) {
-                for (Path p : s.toList()) {
-                    Path to = tmp.resolve(dir).resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(to);
-                    else Files.copy(p, to);
-                }
-            }
-        }
-        return tmp;
-    }
-
     @Test
     void validateNamesEveryRoleFitMistakeWithFileAndLine() throws IOException {
-        Path root = copyProject();
+        Path root = TestProject.copyProject(tmp);
         Path settings = root.resolve("templates/banks/settings.yaml");
         String before = Files.readString(settings);
         // settings is the file's last list, so a setting appended to the file is its last setting.
@@ -87,7 +73,7 @@ class RoleFitValidateTest {
 
     @Test
     void unmeetableNeedsStopValidateAndARunBeforeAnythingIsWritten() throws IOException {
-        Path root = copyProject();
+        Path root = TestProject.copyProject(tmp);
         Files.writeString(root.resolve("archetypes/fit-probe.yaml"), PROBE.replace("[persnal]", "[personal]"));
         String unmet = "fit-probe.yaml:12: scenarios.1.needs: needs [personal, public, children, figures, writing, access, "
                 + "controls] but no";
