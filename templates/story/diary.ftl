@@ -1,10 +1,11 @@
 <#import "lib.ftl" as b>
 <#-- Two or three dated entries by the person who works with the AI ({H} is "I"), and each entry
      moves the story on. The first, headed with the document's date (true weekday), tells the event
-     and the conversation it started; a middle entry (three entries only) tells what the AI did
-     next and what was said about it; the last, headed later still (diary_last), tells how it
-     turned out. A crisis is written up in one entry (the whole conversation happened on the day),
-     with a short entry the next day for how it turned out. About 85 words an exchange. -->
+     and the conversation it started, and (in a two-entry diary) what the AI did that day; a middle
+     entry, soon after (diary_next, three entries only), tells what the AI did next and what was
+     said about it; the last, headed later still (diary_last), tells how it turned out. A crisis is
+     written up in one entry (the whole conversation happened on the day) and the entry that says
+     how it turned out. About 85 words an exchange. -->
 <#assign entries = s.crisis?then(2, (d[0] % 2) + 2)>
 <#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
@@ -17,12 +18,13 @@ ${g.diary_date}
 
 
 <#list 1..first as i>
+<#if i == first && entries == 2><@b.beat kind="work"/></#if>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
 </#if>
 </#list>
-<#if s.crisis><@b.beat kind="act"/><@b.beat kind="work"/></#if>
+<#if entries == 2><@b.beat kind="act"/></#if>
 <@b.flush/>
 ${g.diary_aside}
 
@@ -31,6 +33,7 @@ ${g.diary_aside}
 ${g.diary_next}
 
 <@b.beat kind="act"/>
+<@b.beat kind="work"/>
 <#if n gt first><#list (first + 1)..n as i>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
@@ -41,11 +44,7 @@ ${g.diary_next}
 ${g.diary_aside}
 
 
+</#if>
 ${g.diary_last}
 
-<#else>
-<#if s.crisis>${g.diary_next}<#else>${g.diary_last}</#if>
-
-<#if !s.crisis><@b.beat kind="act"/></#if>
-</#if>
 ${g.close}
