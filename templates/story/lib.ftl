@@ -20,11 +20,12 @@
 </#function>
 
 <#-- The next exchange in story order: what the event raises first (the scenario's exchanges),
-     then the questions that invite the AI's reasons (why). -->
+     then, turn about, the questions that invite the AI's reasons (why), so that the reasons come in
+     while the practical talk goes on. -->
+<#assign turns = 0>
 <#function talk>
-<#if left("exchanges") gt 0><#return u("exchanges")></#if>
-<#if left("why") gt 0><#return u("why")></#if>
-<#return "">
+<#assign turns = turns + 1>
+<#return next_unit(turns - 1)>
 </#function>
 
 <#-- How many exchanges the conversation can still hold. -->
