@@ -158,7 +158,7 @@ class StoryCoherenceTest {
     }
 
     private static final String BODY = "glanced|glances|nodded|nods|shrugged|shrugs|smiled|smiles|frowned|frowns|winked|"
-            + "looked up|looks up|leaned|leans|sighed|sighs|blinked|blinks|grinned|grins|waved|waves|pointed(?! out)|points(?! out)|"
+            + "looked up(?! where)|looks up(?! where)|leaned|leans|sighed|sighs|blinked|blinks|grinned|grins|waved|waves|pointed(?! out)|points(?! out)|"
             + "raised an eyebrow|turned its head|folded its arms";
 
     /** An AI that is a chat window, a screen or a voice is never given a body or a face. */
