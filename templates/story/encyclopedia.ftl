@@ -7,7 +7,7 @@
      and add a third principle; see-also names other terms of the same archetype. Nothing in it
      comes from outside the archetype and the case. -->
 <#assign long = s.target gt 420>
-${g.enc_head}
+${g.enc_head?cap_first}
 
 ${g.principle?cap_first}. ${g.enc_stress} ${g.principle?uncap_first}.
 
@@ -18,7 +18,7 @@ ${g.enc_case_intro} ${ev?cap_first}.
 <#assign x = u("open")>
 ${g["enc_ask_" + asker]}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
-<#if fresh("act") gt 0>${g.act}. </#if><#if fresh("think") gt 0>${g.think}. </#if><#if has("impact")>${g.enc_outcome} ${g.impact?remove_beginning("Impact: none. ")?remove_beginning("Impact: ")?uncap_first}</#if>
+<#if fresh("act") gt 0>${g.act}. </#if><#if fresh("think") gt 0>${g.think}. </#if><#if has("impact")><#assign imp = g.impact?remove_beginning("Impact: none. ")?remove_beginning("Impact: ")>${g.enc_outcome} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if>
 
 <#if long && left("why") gt 0>
 <#assign x = u("why")>

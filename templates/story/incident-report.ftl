@@ -1,8 +1,9 @@
 <#import "lib.ftl" as b>
 <#-- A blameless incident report. The meta line comes first and is expanded first: it names
      everyone with their job and the window ({clock} to {end_clock}, {period}), so the summary and
-     the timeline can use first names. The title is the first timeline step (the trigger), not a
-     headline (or, where that step names a person, the system, place and date). The timeline's times come from times(): they increase inside the window, the first
+     the timeline can use first names. The title is the report's number, system, place and
+     date (a scenario's headline reads as an essay, and a timeline step as a title repeats
+     itself). The timeline's times come from times(): they increase inside the window, the first
      at its start, the last at its end; its steps are the scenario's own (steps) or the
      archetype's (ir_step), in the causal order their list gives them (in_order). The reasoning
      section quotes the opening exchange with its question, attributed to whoever the summary
@@ -10,10 +11,14 @@
 <#assign num = d[8] % 3 == 0>
 <#assign meta = g.ir_meta>
 <#assign stepsym = has("steps")?then("steps", "ir_step")>
-<#assign steps = in_order(stepsym, [[(s.target / 110)?int, 4]?max, 6]?min)>
+<#-- Every eligible step in causal order; the timeline keeps the first (the trigger) and the last
+     (the outcome) and an evenly spaced few between, so it neither starts nor ends mid-story. -->
+<#assign all = in_order(stepsym, 99)>
+<#assign k = [[[(s.target / 110)?int, 4]?max, 6]?min, all?size]?min>
+<#assign steps = []>
+<#list 0..<k as j><#assign steps = steps + [all[(k == 1)?then(0, (j * (all?size - 1) / (k - 1))?round)]]></#list>
 <#assign at = times(steps?size)>
-<#assign trigger = steps[0]?remove_ending(".")>
-<#if trigger?contains(h.name) || trigger?contains(p.name)>${g.ir_title}<#else>${g.ir_id}: ${trigger?cap_first}</#if>
+${g.ir_title}
 
 ${meta}
 

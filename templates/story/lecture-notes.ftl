@@ -6,7 +6,7 @@
      the outcome), for longer notes a challenge put to the AI in the case and its answer, then
      questions for the seminar about this case. No aside comes from outside the case. -->
 <#assign long = s.target gt 380>
-${g.lec_head}
+${g.lec_head?cap_first}
 
 - ${g.lec_key} ${g.principle?cap_first}.
 <#if long>- ${g.lec_key2} ${g.principle?cap_first}.

@@ -43,11 +43,15 @@ ${g.news_byline}
 <#assign what = g.news_what>
 <#assign asker = what?contains(h.name)?then("h", what?contains(p.name)?then("p", "any"))>
 <#assign whatn = news(what)>
-${(dl?has_content)?then(dl + " — ", "")}${lede}
+${(dl?has_content)?then(dl + " — ", "")}${lede?cap_first}
 
 ${whatn}<#if fresh("act") gt 0> ${news(g.act)}.</#if>
 
 <#assign x = u("open")>
+<#-- A quote that names {P} before the article has introduced P: introduce P first. -->
+<#if !pFull && (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
+
+</#if>
 ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 ${g.news_quote_h}
@@ -56,7 +60,9 @@ ${g.news_quote_h}
 
 </#if>
 <#if long>
-<#assign x = b.next_unit(1)><#if x?is_hash>${g["news_asked2_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
+<#assign x = b.next_unit(1)><#if x?is_hash><#if !pFull && (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
+
+</#if>${g["news_asked2_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 </#if>
 ${pFull?then(g.news_quote_p_known, g.news_quote_p)}

@@ -75,7 +75,8 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
     public String period() { return period(minutes); }
 
     static String period(int minutes) {
-        int r = Math.max(5, Math.round(minutes / 5f) * 5);
+        if (minutes < 5) return minutes == 1 ? "one minute" : WORDS[Math.max(minutes, 0)] + " minutes";
+        int r = Math.round(minutes / 5f) * 5;
         String about = r == minutes ? "" : "about ";
         if (r < 60) return about + WORDS[r] + " minutes";
         int h = r / 60, m = r % 60;

@@ -90,7 +90,7 @@ class ExpositoryFormatsTest {
         }
     }
 
-    private static final Pattern WINDOW = Pattern.compile("(\\d\\d):(\\d\\d) to (\\d\\d):(\\d\\d)(?:,? on [^()]*| [^()]*)?\\(([a-z -]+)\\)");
+    private static final Pattern WINDOW = Pattern.compile("(\\d\\d):(\\d\\d) to (\\d\\d):(\\d\\d)[^()\\n]*\\(([a-z -]+)\\)");
 
     /** An incident window's length in words agrees with its clock times ("14:31 to 18:51", four hours and twenty minutes). */
     @Test

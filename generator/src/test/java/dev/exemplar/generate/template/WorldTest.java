@@ -19,7 +19,7 @@ class WorldTest {
             "eighteen", "nineteen");
     private static final List<String> TENS = List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty");
     private static final Pattern PERIOD = Pattern.compile("(about )?(?:(an|[a-z-]+) hours?(?: and ([a-z-]+) minutes)?"
-            + "|an hour and a (quarter|half)|([a-z-]+) and a (quarter|half) hours|([a-z-]+) minutes)");
+            + "|an hour and a (quarter|half)|([a-z-]+) and a (quarter|half) hours|([a-z-]+) minutes?)");
 
     /** A number written in words, "twenty-five", as a number; -1 when it is not one. */
     static int number(String w) {
