@@ -7,9 +7,16 @@
      and add a third principle; see-also names other terms of the same archetype. Nothing in it
      comes from outside the archetype and the case. -->
 <#assign long = s.target gt 420>
+<#-- The archetype's principles, expanded in list order and taken from a point set by the dice:
+     the entry opens on one whose subject is not a pronoun ("It", "Such a system": nothing comes
+     before it for them to refer to); the others follow it. -->
+<#assign ps = in_order("principle", 99)>
+<#assign ps = ps[(d[0] % ps?size)..] + ps[0..<(d[0] % ps?size)]>
+<#assign first = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))?first!ps[0]>
+<#assign others = ps?filter(q -> q != first)>
 ${g.enc_head?cap_first}
 
-${g.principle?cap_first}. ${g.enc_stress} ${g.principle?uncap_first}.
+${first?cap_first}. ${g.enc_stress} ${others[0]?uncap_first}.
 
 <#assign ev = g.event>
 <#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
@@ -24,7 +31,7 @@ ${g["enc_ask_" + asker]}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.r
 <#assign x = u("why")>
 ${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
-${g.enc_more} ${g.principle?uncap_first}.
+${g.enc_more} ${(others[1]!others[0])?uncap_first}.
 
 </#if>
 ${g.enc_see_also}

@@ -6,10 +6,16 @@
      the outcome), for longer notes a challenge put to the AI in the case and its answer, then
      questions for the seminar about this case. No aside comes from outside the case. -->
 <#assign long = s.target gt 380>
+<#-- The archetype's principles, as in the encyclopedia: the lecture's claim is one whose subject
+     is not a pronoun (nothing comes before it for "It" to refer to). -->
+<#assign ps = in_order("principle", 99)>
+<#assign ps = ps[(d[0] % ps?size)..] + ps[0..<(d[0] % ps?size)]>
+<#assign first = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))?first!ps[0]>
+<#assign others = ps?filter(q -> q != first)>
 ${g.lec_head?cap_first}
 
-- ${g.lec_key} ${g.principle?cap_first}.
-<#if long>- ${g.lec_key2} ${g.principle?cap_first}.
+- ${g.lec_key} ${first?cap_first}.
+<#if long>- ${g.lec_key2} ${others[0]?cap_first}.
 </#if>
 
 ${g.lec_h_example}
