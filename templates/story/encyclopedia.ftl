@@ -31,7 +31,7 @@ ${g["enc_ask_" + asker]}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.r
 <#assign x = u("why")>
 ${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
-${g.enc_more} ${(others[1]!others[0])?uncap_first}.
+<#if others?size gt 1>${g.enc_more} ${others[1]?uncap_first}.
 
-</#if>
+</#if></#if>
 ${g.enc_see_also}
