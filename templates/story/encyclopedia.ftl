@@ -1,44 +1,37 @@
 <#import "lib.ftl" as b>
-<#-- An encyclopedia or textbook entry: definition (the archetype's principle), an illustrative
-     case (the scenario's event, what the AI did, the opening exchange quoted with its question,
-     its reasoning), characteristic behaviour, method and contrast with fiction in a varying order;
-     longer entries add a debate and a second exchange; see also. -->
+<#-- An encyclopedia or textbook entry about one disposition, illustrated by one case. The heading
+     names the term (the archetype's topic, drawn once); the entry defines it at once (the
+     archetype's principle) and adds what accounts of it stress (a second principle); then the
+     case (the scenario's event, what the AI did, the opening exchange attributed to whoever the
+     event says raised it, its reasoning, the outcome); longer entries quote a further exchange
+     and add a third principle; see-also names other terms of the same archetype. Nothing in it
+     comes from outside the archetype and the case. -->
 <#assign long = s.target gt 420>
-${g.enc_head}
+<#-- The archetype's principles, expanded in list order and taken from a point set by the dice:
+     the entry opens on one whose subject is not a pronoun ("It", "Such a system": nothing comes
+     before it for them to refer to); the others follow it. -->
+<#assign ps = in_order("principle", 99)>
+<#assign ps = ps[(d[0] % ps?size)..] + ps[0..<(d[0] % ps?size)]>
+<#assign first = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))?first!ps[0]>
+<#assign others = ps?filter(q -> q != first)>
+${g.enc_head?cap_first}
 
-${g.principle}. ${g.enc_def}
+${first?cap_first}. ${g.enc_stress} ${others[0]?uncap_first}.
 
-<#if d[2] % 3 != 0>${g.enc_history}
-
-</#if>
-${g.enc_case_intro} ${g.event_line}<#if fresh("act") gt 0> ${g.act}.</#if>
+<#assign ev = g.event>
+<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
+${g.enc_case_intro} ${ev?cap_first}.
 
 <#assign x = u("open")>
-${g.enc_ask}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
+${g["enc_ask_" + asker]}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
-<#if fresh("think") gt 0>${g.think}. </#if>${g.enc_case_end}
+<#if fresh("act") gt 0>${g.act}. </#if><#if fresh("think") gt 0>${g.think}. </#if><#if has("impact")><#assign imp = g.impact?remove_beginning("Impact: none. ")?remove_beginning("Impact: ")>${g.enc_outcome} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if>
 
-<#switch d[3] % 3>
-<#case 0>${g.enc_trait} ${g.principle}.
-
-${g.enc_method}
-
-${g.enc_contrast}<#break>
-<#case 1>${g.enc_contrast}
-
-${g.enc_method} ${g.enc_trait} ${g.principle}.<#break>
-<#default>${g.enc_method}
-
-${g.enc_trait} ${g.principle}. ${g.enc_contrast}
-</#switch>
-
-
-<#if long>
+<#if long && left("why") gt 0>
 <#assign x = u("why")>
-${g.enc_debate}
-
 ${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
 
+<#if others?size gt 1>${g.enc_more} ${others[1]?uncap_first}.
 
-</#if>
+</#if></#if>
 ${g.enc_see_also}
