@@ -18,13 +18,16 @@
 <#list 1..6 as k><#if !spot?matches(OUT)><#break></#if><#assign spot = g.spot></#list>
 <#assign place = g.here?upper_case?remove_beginning("THE ")>
 <#assign pending = "">
+<#-- No timing parenthetical on the scene's first line: there is nothing to pause after. -->
+<#assign spoke = false>
 <#macro say x>
 <#assign lead = pending><#assign pending = "">
 
 ${H}<#if hcue?has_content> ${hcue}</#if>
-<#assign pp = g.sp_paren><#if pp?has_content && !lead?has_content>${pp}
+<#assign pp = g.sp_paren><#if pp?has_content && !lead?has_content && spoke>${pp}
 </#if><#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
+<#assign spoke = true>
 ${A}<#if cue?has_content> ${cue}</#if>
 ${x.reply?cap_first}
 <#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
@@ -34,7 +37,7 @@ ${x.reply?cap_first}
 <#macro flush>
 <#if pending?has_content>
 
-${H}
+${H}<#if hcue?has_content> ${hcue}</#if>
 ${pending}
 <#assign pending = ""></#if>
 </#macro>
