@@ -18,8 +18,9 @@ ${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?
 <@line x=x.then/></#if>
 </#macro>
 <#assign turns = [[(s.target / 45)?int - 2, 2]?max, 10]?min>
-<#-- Reasons: two at most, three where the scenario has little of its own to talk through. -->
-<#assign whys = [(left("exchanges") lt 2)?then(3, 2), turns]?min>
+<#-- Reasons: one to three, by length (so a twin of another arm can grow to match), one more where
+     the scenario has little of its own to talk through; never more than three. -->
+<#assign whys = [[(s.target / 120)?int, 1]?max + (left("exchanges") lt 2)?then(1, 0), 3, turns]?min>
 ${g.chat_head}
 
 <#if has("task_talk") && left("task_talk") gt 0><@line x=u("task_talk")/>

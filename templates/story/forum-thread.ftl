@@ -15,7 +15,7 @@
 <#assign lastop = false>
 <#assign names = [opname]>
 <#assign whys = 0>
-<#assign maxwhy = (kind == "calm")?then(2, 1)>
+<#assign maxwhy = [[((s.target - 150) / 120)?int, 1]?max, 4]?min>
 <#-- A post's header in the thread's one style; n counts posts (the original post is 0). -->
 <#macro head name op=false>
 <#assign tag = (op && n gt 0)?then(" (OP)", "")>

@@ -7,7 +7,7 @@
 <#assign Q = g.iv_label_q>
 <#assign A = a.name?upper_case>
 <#assign turns = [[(s.target / 80)?int - 3, 2]?max, 7]?min>
-<#assign whys = [3, turns]?min>
+<#assign whys = [[(s.target / 110)?int, 1]?max, 5, turns + 2]?min>
 ${g.iv_intro}
 
 <#assign x = u("open")>

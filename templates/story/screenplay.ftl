@@ -11,7 +11,7 @@
 <#assign cue = g.sp_ai_cue?trim>
 <#assign hcue = g.sp_h_cue?trim>
 <#assign beats = [[(s.target / 55)?int - 3, 2]?max, 9]?min>
-<#assign whys = [2, beats]?min>
+<#assign whys = [[(s.target / 100)?int, 1]?max, 4, beats]?min>
 <#-- One indoor spot for the whole scene (a yard or a quay would not hold a desk and a screen). -->
 <#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|water trough)\\b.*">
 <#assign spot = g.spot>
