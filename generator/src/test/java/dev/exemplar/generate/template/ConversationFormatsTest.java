@@ -1,0 +1,236 @@
+package dev.exemplar.generate.template;
+
+import dev.exemplar.plan.PlannedSample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layout rules of the conversational formats (forum thread, chat transcript, screenplay,
+ * interview), checked on the real engine and content over many documents: a thread keeps one
+ * header style and answers every question asked in it, a personal-crisis thread gets no product
+ * talk, chat speakers alternate, stage directions are not built from the task, and an interview
+ * walks through the episode before the interviewer's own questions.
+ */
+class ConversationFormatsTest {
+    private static final Set<String> FORMATS = Set.of("forum-thread", "chat-transcript", "screenplay", "interview");
+    private static final List<StoryCoherenceTest.Doc> docs = new ArrayList<>();
+
+    @BeforeAll
+    static void render() throws Exception {
+        for (PlannedSample s : TemplateCorpus.samples(20261208L, 2600)) {
+            if (!FORMATS.contains(s.format())) continue;
+            TemplateGenerator.Draft d = TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName(s.format()));
+            docs.add(new StoryCoherenceTest.Doc(s, TextPolisher.polish(d.text()), d.model(), List.copyOf(d.model().expansion().spoken())));
+        }
+    }
+
+    private static List<StoryCoherenceTest.Doc> of(String format) {
+        List<StoryCoherenceTest.Doc> out = docs.stream().filter(d -> d.sample().format().equals(format)).toList();
+        assertTrue(out.size() >= 150, format + " documents: " + out.size());
+        return out;
+    }
+
+    private static void noFailures(List<String> bad) {
+        assertTrue(bad.isEmpty(), bad.size() + " failures:\n" + String.join("\n\n", bad.subList(0, Math.min(6, bad.size()))));
+    }
+
+    /** Post headers of every style a thread could use: "x wrote:", "x · 3h ago", "#4 x", "Post by x", "x replied:". */
+    private static final List<Pattern> HEADER_STYLES = List.of(
+            Pattern.compile("(\\S+)( \\(OP\\))? wrote:"),
+            Pattern.compile("(\\S+)( \\(OP\\))? · (\\d+)h ago"),
+            Pattern.compile("#(\\d+) (\\S+)( \\(OP\\))?"),
+            Pattern.compile("(?:Post|Reply) by (\\S+):?"),
+            Pattern.compile("(\\S+) (?:replied|said):"));
+
+    /** One forum post: its header's style, its author, its header line and its body. */
+    private record Post(int style, String name, String header, String body) {}
+
+    /** The posts of a thread, in order; lines before the first header (the title) belong to none. */
+    private static List<Post> posts(String text) {
+        List<Post> out = new ArrayList<>();
+        int style = -1;
+        String name = null, header = null;
+        StringBuilder body = new StringBuilder();
+        for (String para : text.split("\n\n")) {
+            int st = -1;
+            Matcher m = null;
+            for (int k = 0; k < HEADER_STYLES.size() && st < 0; k++) {
+                m = HEADER_STYLES.get(k).matcher(para);
+                if (m.matches()) st = k;
+            }
+            if (st < 0) {
+                if (header != null) body.append(para).append("\n\n");
+                continue;
+            }
+            if (header != null) out.add(new Post(style, name, header, body.toString().trim()));
+            style = st;
+            name = st == 2 ? m.group(2) : m.group(1);
+            header = para;
+            body.setLength(0);
+        }
+        if (header != null) out.add(new Post(style, name, header, body.toString().trim()));
+        return out;
+    }
+
+    /** A thread keeps one header style for every post; numbers count up and "hours ago" count down. */
+    @Test
+    void aForumThreadKeepsOneHeaderStyle() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            List<Post> ps = posts(d.text());
+            if (ps.size() < 3) bad.add(d.where() + ": " + ps.size() + " posts:\n" + d.text());
+            if (ps.stream().map(Post::style).distinct().count() > 1) {
+                bad.add(d.where() + ": header styles " + ps.stream().map(Post::header).toList());
+                continue;
+            }
+            for (int i = 1; i < ps.size(); i++) {
+                Matcher a = HEADER_STYLES.get(ps.get(0).style()).matcher(ps.get(i - 1).header());
+                Matcher b = HEADER_STYLES.get(ps.get(0).style()).matcher(ps.get(i).header());
+                if (!a.matches() || !b.matches()) continue;
+                if (ps.get(0).style() == 1 && Integer.parseInt(b.group(3)) >= Integer.parseInt(a.group(3))) {
+                    bad.add(d.where() + ": time goes back: " + a.group() + " then " + b.group());
+                }
+                if (ps.get(0).style() == 2 && Integer.parseInt(b.group(1)) != Integer.parseInt(a.group(1)) + 1) {
+                    bad.add(d.where() + ": post numbers " + a.group() + " then " + b.group());
+                }
+            }
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * A question asked in a reply is answered by the original poster in the next post; the poster's
+     * own posts are marked in their header, never re-announced in the text ("OP here").
+     */
+    @Test
+    void aQuestionInAForumReplyIsAnsweredByThePoster() {
+        List<String> bad = new ArrayList<>();
+        Pattern reannounce = Pattern.compile("\\b(?:OP here|Original poster here|OP again|Update from OP)\\b");
+        int questions = 0;
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            List<Post> ps = posts(d.text());
+            if (ps.isEmpty()) continue;
+            String op = ps.get(0).name();
+            for (int i = 1; i < ps.size(); i++) {
+                Post p = ps.get(i);
+                if (reannounce.matcher(p.body()).find()) bad.add(d.where() + ": the poster re-announces itself: " + p.body());
+                if (p.name().equals(op) || !p.body().contains("?")) continue;
+                questions++;
+                if (i + 1 >= ps.size() || !ps.get(i + 1).name().equals(op)) {
+                    bad.add(d.where() + ": a question nobody answers: " + p.body());
+                }
+            }
+            for (int i = 1; i < ps.size(); i++) {
+                boolean isOp = ps.get(i).name().equals(op);
+                if (isOp != ps.get(i).header().contains("(OP)")) bad.add(d.where() + ": OP mark wrong on " + ps.get(i).header());
+                for (int j = 0; j < i; j++) {
+                    if (!isOp && ps.get(j).name().equals(ps.get(i).name())) bad.add(d.where() + ": one handle for two repliers: " + ps.get(i).name());
+                }
+            }
+        }
+        assertTrue(questions > 100, "questions in replies: " + questions);
+        noFailures(bad);
+    }
+
+    private static final Pattern PRODUCT_TALK = Pattern.compile("(?i)\\b(?:vendor|procurement|product|IT lead|sending (?:this )?to|"
+            + "the team|wish list|spec|tool|passes|review|in a year|tangent|side question|logs everything|admins?)\\b");
+
+    /** After a post about a death or a personal crisis, no reply reviews the product or changes the subject. */
+    @Test
+    void aPersonalCrisisThreadGetsNoProductTalk() {
+        List<String> bad = new ArrayList<>();
+        int personal = 0;
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            if (!d.model().tags().contains("grief") && !d.model().tags().contains("distress")) continue;
+            personal++;
+            List<Post> ps = posts(d.text());
+            String op = ps.get(0).name();
+            boolean askedAfterOp = false;
+            for (Post p : ps.subList(1, ps.size())) {
+                if (p.name().equals(op)) continue;
+                Matcher m = PRODUCT_TALK.matcher(p.body());
+                if (m.find()) bad.add(d.where() + ": \"" + m.group() + "\" in a reply to a personal crisis: " + p.body());
+                if (p.body().contains("?")) askedAfterOp = true;
+            }
+            if (!askedAfterOp) bad.add(d.where() + ": nobody asks how the poster is:\n" + d.text());
+        }
+        assertTrue(personal >= 5, "personal-crisis threads: " + personal);
+        noFailures(bad);
+    }
+
+    /** In a chat the speakers alternate: nobody sends two turns in a row. */
+    @Test
+    void chatSpeakersAlternate() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            String h = d.sample().people().get(0).givenName() + ": ", a = d.sample().ai().name() + ": ";
+            String last = null;
+            for (String para : d.text().split("\n\n")) {
+                String who = para.startsWith(h) ? "H" : para.startsWith(a) ? "A" : null;
+                if (who == null) continue;
+                if (who.equals(last)) bad.add(d.where() + ": two turns in a row by " + (who.equals("H") ? h : a) + "\n" + d.text());
+                last = who;
+            }
+        }
+        noFailures(bad);
+    }
+
+    /** Audit-trail ids of the archetype's reason units and of a scenario's further exchanges. */
+    private static final Pattern WHY = Pattern.compile("/why#\\d+$"), EXCHANGE = Pattern.compile("/exchanges#\\d+$");
+
+    /** A chat is a conversation, not a questionnaire: a few reason exchanges at most. */
+    @Test
+    void aChatHasFewReasonExchanges() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            long why = d.model().expansion().trace().stream().filter(id -> WHY.matcher(id).find()).count();
+            if (why > 3) bad.add(d.where() + ": " + why + " reason exchanges: " + d.model().expansion().trace());
+        }
+        noFailures(bad);
+    }
+
+    /** Stage directions are not built by pasting the task into stock phrases ("a mess of {task}"). */
+    @Test
+    void stageDirectionsAreNotBuiltFromTheTask() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("screenplay")) {
+            String task = Pattern.quote(d.model().expansion().expand("task").toLowerCase(Locale.ROOT));
+            Matcher m = Pattern.compile("\\b(?:a mess of|the pile of|a pile of|a stack of|the list of) " + task).matcher(d.text().toLowerCase(Locale.ROOT));
+            if (m.find()) bad.add(d.where() + ": " + m.group());
+            // The AI's cue is followed by its words, not by a tone parenthetical.
+            Matcher paren = Pattern.compile("(?m)^" + Pattern.quote(d.sample().ai().name().toUpperCase(Locale.ROOT)) + "[^\\n]*\\n\\(").matcher(d.text());
+            if (paren.find()) bad.add(d.where() + ": a parenthetical on the AI's line: " + paren.group());
+            // Nothing is shown "close on" that the scene never introduced.
+            if (d.text().contains("Close on the printout") || d.text().contains("the sticky note")) bad.add(d.where() + ": an unintroduced prop");
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * An interview walks through the episode in order: every quoted line from the log ("Then ...
+     * asked") comes before the interviewer's own questions, so a follow-up stays next to what it follows.
+     */
+    @Test
+    void anInterviewQuotesTheEpisodeBeforeItsOwnQuestions() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("interview")) {
+            List<String> trace = d.model().expansion().trace();
+            int lastEx = -1, firstWhy = Integer.MAX_VALUE;
+            for (int i = 0; i < trace.size(); i++) {
+                if (EXCHANGE.matcher(trace.get(i)).find()) lastEx = i;
+                if (WHY.matcher(trace.get(i)).find()) firstWhy = Math.min(firstWhy, i);
+            }
+            if (lastEx > firstWhy) bad.add(d.where() + ": a scenario exchange after the interviewer's own question: " + trace);
+        }
+        noFailures(bad);
+    }
+}
