@@ -185,9 +185,11 @@ public final class DedupCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter w, DedupRunner.Summary s) {
-        w.printf(Locale.ROOT, "%s in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %s; live heap peak %d MiB, %d MiB retained)%n",
+        // A Spark job cannot sample the live heap of its executors: it reports 0, and the line says nothing.
+        String peak = s.liveHeapPeakMib() > 0 ? "live heap peak " + s.liveHeapPeakMib() + " MiB, " : "";
+        w.printf(Locale.ROOT, "%s in %.1f s (%,.0f docs/s; %.1f CPU s, %,.0f docs per CPU s; %s; %s%d MiB retained)%n",
                 Counts.of(s.documents(), "document"), s.seconds(), s.docsPerSecond(), s.cpuSeconds(), s.docsPerCpuSecond(), Counts.of(s.threads(), "thread"),
-                s.liveHeapPeakMib(), s.heapAfterGcMib());
+                peak, s.heapAfterGcMib());
         if (s.againstDocuments() > 0) w.println(Counts.of(s.againstDocuments(), "document") + " indexed from --against");
         w.printf(Locale.ROOT, "kept %,d, removed %,d", s.kept(), s.removed());
         StringBuilder by = new StringBuilder();

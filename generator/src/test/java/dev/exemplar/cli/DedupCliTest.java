@@ -193,4 +193,20 @@ class DedupCliTest {
         assertTrue(res.err().contains("--semantic-embeddings must be static or minilm, found \"bert\""), res.err());
         assertFalse(Files.exists(tmp.resolve("o")));
     }
+
+    @Test
+    void aSummaryWithoutAMeasuredHeapPeakDoesNotPrintZero() {
+        // The Spark job cannot sample its executors' live heap and reports 0 for it.
+        var summary = new dev.exemplar.dedup.DedupRunner.Summary(List.of("in.jsonl"), List.of(), 10, 0, 0, 9, 1,
+                java.util.Map.of("exact", 1L), 2.0, 5.0, 1.5, 6.7, 2, 0, 414, 2048, List.of("exact"), java.util.Map.of());
+        var text = new java.io.StringWriter();
+        DedupCommand.printSummary(new java.io.PrintWriter(text), summary);
+        assertFalse(text.toString().contains("heap peak"), text.toString());
+        assertTrue(text.toString().contains("414 MiB retained"), text.toString());
+        var measured = new dev.exemplar.dedup.DedupRunner.Summary(List.of("in.jsonl"), List.of(), 10, 0, 0, 9, 1,
+                java.util.Map.of("exact", 1L), 2.0, 5.0, 1.5, 6.7, 2, 257, 70, 2048, List.of("exact"), java.util.Map.of());
+        text = new java.io.StringWriter();
+        DedupCommand.printSummary(new java.io.PrintWriter(text), measured);
+        assertTrue(text.toString().contains("live heap peak 257 MiB, 70 MiB retained"), text.toString());
+    }
 }

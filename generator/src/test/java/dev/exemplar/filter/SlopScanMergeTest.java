@@ -43,6 +43,21 @@ class SlopScanMergeTest {
         assertEquals(whole.report(), merged.report());
     }
 
+    @Test
+    void mergeOrderDoesNotChangeTheReport() throws Exception {
+        // Spark merges partitions' scans in the order tasks finish: the report must not depend on it.
+        SlopScanFilter a = new SlopScanFilter(SETTINGS), b = new SlopScanFilter(SETTINGS);
+        for (int i = 0; i < 30; i++) {
+            a.check(Document.ofText("Once Upon A Time, the assistant number " + i + " wrote notes " + i * 31 + ".", i));
+            b.check(Document.ofText("once upon a time, the helper number " + i + " kept logs " + i * 37 + ".", 30 + i));
+        }
+        SlopScanFilter ab = roundTrip(a), ba = roundTrip(b);
+        ab.merge(roundTrip(b));
+        ba.merge(roundTrip(a));
+        assertEquals(ab.report(), ba.report());
+        assertTrue(ab.report().stream().anyMatch(s -> s.kind().equals("opening") && s.docs() == 60), ab.report().toString());
+    }
+
     private static SlopScanFilter roundTrip(SlopScanFilter f) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -74,7 +74,21 @@ public final class GenerateJob {
     }
 
     /** A partition's figures: its slop scan and its generators' reports. */
-    record Figures(SlopScanFilter scan, Map<String, String> reports) implements Serializable {}
+    record Figures(SlopScanFilter scan, Map<String, String> reports) implements Serializable {
+        static final Figures NONE = new Figures(null, Map.of());
+
+        /** Both partitions' figures as one: scans merged, the first report of each generator kept. */
+        static Figures merge(Figures a, Figures b) {
+            SlopScanFilter scan = a.scan() == null ? b.scan() : a.scan();
+            if (a.scan() != null && b.scan() != null) a.scan().merge(b.scan());
+            Map<String, String> reports = new LinkedHashMap<>(a.reports());
+            b.reports().forEach(reports::putIfAbsent);
+            return new Figures(scan, reports);
+        }
+    }
+
+    /** Documents per partition by default: enough work to pay for a partition's set-up, small enough to hold. */
+    static final int DOCS_PER_PARTITION = 10_000;
 
     private GenerateJob() {}
 
@@ -94,18 +108,19 @@ public final class GenerateJob {
         Plan plan = new Planner(catalog).plan(mix, null);
         Work work = new Work(p.mix(), p.out().toAbsolutePath().resolve("state").toString());
         String fingerprint = Manifests.fingerprint(catalog, p.mix().effective());
-        int parts = (int) Math.max(1, Math.min(p.partitions() > 0 ? p.partitions() : sc.defaultParallelism() * 2, Math.max(1, plan.size() / 64)));
+        int parts = partitions(p.partitions(), sc.defaultParallelism(), plan.size());
         List<long[]> ranges = new ArrayList<>();
         for (int k = 0; k < parts; k++) ranges.add(new long[] {(long) plan.size() * k / parts, (long) plan.size() * (k + 1) / parts, k, 0});
 
         // Round 0: every slot, through generation and the per-document filters.
         JavaRDD<Object> rows = sc.parallelize(ranges, parts).mapPartitions(it -> generate(it, work, fingerprint, parts));
-        rows.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        // Records go to disk, as in the dedup and filter jobs: a corpus does not fit in an executor heap.
+        rows.persist(StorageLevel.DISK_ONLY());
         JavaRDD<Decided> decided = rows.filter(o -> o instanceof Decided).map(o -> (Decided) o);
         JavaRDD<Decided> rejected = decided.filter(d -> !d.kept());
         JavaPairRDD<Long, Decided> kept = decided.filter(Decided::kept).mapToPair(d -> new Tuple2<>(d.slot(), d));
-        List<Figures> figures = new ArrayList<>();
-        rows.filter(o -> o instanceof Figures).collect().forEach(o -> figures.add((Figures) o));
+        // Merged as tasks finish, so the driver never holds every partition's scan at once.
+        Figures figures = figuresOf(rows);
 
         // Dedup in slot order; removed slots try again until filled.
         if (!mix.dedup().exact() && !mix.dedup().near().enabled() && !mix.dedup().semantic().enabled() && !mix.dedup().decontaminate().enabled()) {
@@ -118,31 +133,31 @@ public final class GenerateJob {
                 JavaRDD<InputLine> against = accepted.map(t -> new InputLine(t._1(), "slot", t._1(), t._2().record()));
                 DedupJob.Decisions d = DedupJob.decide(sc, lines, against, mix.dedup(), BadLinePolicy.FAIL, log);
                 JavaPairRDD<Long, Tuple2<Decided, org.apache.spark.api.java.Optional<List<Reason>>>> joined = candidates.leftOuterJoin(d.removed());
-                joined.persist(StorageLevel.MEMORY_AND_DISK_SER());
+                joined.persist(StorageLevel.DISK_ONLY());
                 accepted = accepted.union(joined.filter(t -> !t._2()._2().isPresent()).mapToPair(t -> new Tuple2<>(t._1(), t._2()._1())));
                 JavaRDD<Decided> removed = joined.filter(t -> t._2()._2().isPresent()).map(t -> {
                     Decided c = t._2()._1();
                     ObjectNode rec = (ObjectNode) Json.MAPPER.readTree(c.record());
                     return new Decided(c.slot(), c.attempt(), false, bytes(Rejections.annotate(rec, t._2()._2().get())));
                 });
-                removed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+                removed.persist(StorageLevel.DISK_ONLY());
                 rejected = rejected.union(removed);
                 List<long[]> retry = removed.map(r -> new long[] {r.slot(), r.slot() + 1, -1, r.attempt() + 1}).collect();
                 if (retry.isEmpty()) break;
                 log.accept("dedup removed " + retry.size() + " documents; generating their slots' next attempts");
                 JavaRDD<Object> more = sc.parallelize(retry, Math.max(1, Math.min(parts, retry.size())))
                         .mapPartitions(it -> generate(it, work, fingerprint, parts));
-                more.persist(StorageLevel.MEMORY_AND_DISK_SER());
+                more.persist(StorageLevel.DISK_ONLY());
                 JavaRDD<Decided> moreDecided = more.filter(o -> o instanceof Decided).map(o -> (Decided) o);
                 rejected = rejected.union(moreDecided.filter(x -> !x.kept()));
                 candidates = moreDecided.filter(Decided::kept).mapToPair(x -> new Tuple2<>(x.slot(), x));
-                more.filter(o -> o instanceof Figures).collect().forEach(o -> figures.add((Figures) o));
+                figures = Figures.merge(figures, figuresOf(more));
             }
             kept = accepted;
         }
 
         // Outputs and the merged manifest.
-        kept.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        kept.persist(StorageLevel.DISK_ONLY());
         PartFiles.write(kept.mapToPair(t -> new Tuple2<>(t._1(), t._2().record())), SparkOutput.dir(p.out(), "data"), parts);
         PartFiles.write(rejected.mapToPair(r -> new Tuple2<>(r.order(), r.record())), SparkOutput.dir(p.out(), "rejected.jsonl"), parts);
         RunStats stats = kept.values().mapPartitions(it -> List.of(count(it, true)).iterator())
@@ -153,10 +168,8 @@ public final class GenerateJob {
                 });
         SlopScanStep scan = mix.filters().slopScan().enabled() ? new SlopScanStep(new SlopScanFilter(mix.filters().slopScan())) : null;
         Map<String, JsonNode> reports = new LinkedHashMap<>();
-        for (Figures f : figures) {
-            if (scan != null && f.scan() != null) scan.merge(new SlopScanStep(f.scan()));
-            f.reports().forEach((k, v) -> reports.putIfAbsent(k, parse(v)));
-        }
+        if (scan != null && figures.scan() != null) scan.merge(new SlopScanStep(figures.scan()));
+        figures.reports().forEach((k, v) -> reports.putIfAbsent(k, parse(v)));
         String status = stats.docs() >= plan.size() ? "complete" : "stopped";
         String stopReason = status.equals("complete") ? null
                 : (plan.size() - stats.docs()) + " plan slots were rejected " + SlotSource.MAX_ATTEMPTS + " times; see rejected.jsonl";
@@ -236,6 +249,21 @@ public final class GenerateJob {
             generators.values().forEach(Generator::close);
         }
         return out.iterator();
+    }
+
+    /**
+     * How many partitions a plan is generated in: the requested number, or two per core and at
+     * most {@link #DOCS_PER_PARTITION} documents each (a partition holds its decided records until
+     * it ends), never so many that a partition has fewer than 64 documents.
+     */
+    static int partitions(int requested, int parallelism, long planSize) {
+        long wanted = requested > 0 ? requested
+                : Math.max(parallelism * 2L, (planSize + DOCS_PER_PARTITION - 1) / DOCS_PER_PARTITION);
+        return (int) Math.max(1, Math.min(wanted, Math.max(1, planSize / 64)));
+    }
+
+    private static Figures figuresOf(JavaRDD<Object> rows) {
+        return rows.filter(o -> o instanceof Figures).map(o -> (Figures) o).fold(Figures.NONE, Figures::merge);
     }
 
     private static RunStats count(Iterator<Decided> it, boolean accepted) throws IOException {
