@@ -10,8 +10,10 @@ import dev.exemplar.spec.Scenario;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +43,9 @@ public final class AttributeSampler {
 
     public AttributeSampler(AttributeBanks banks) {
         this.banks = banks;
-        this.roles = new RoleTable(banks.list("settings"));
+        Set<String> served = new HashSet<>();
+        banks.lists().getOrDefault("served_jobs", List.of()).forEach(j -> served.add(j.asText()));
+        this.roles = new RoleTable(banks.list("settings"), served);
         for (JsonNode f : banks.list("family_names")) {
             familyByCulture.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f);
         }
@@ -91,9 +95,10 @@ public final class AttributeSampler {
             used.add(given);
             List<JsonNode> fams = familyByCulture.getOrDefault(g.path("culture").asText(""), banks.list("family_names"));
             String family = text(pick(rng, fams));
-            // {H} works with the AI, so takes a job from the role's users; {P} may have any job of the place.
-            JsonNode jobs = people.isEmpty() ? RoleTable.jobsFor(setting, roleRow) : setting.get("jobs");
-            String job = jobs != null ? text(pick(rng, jobs)) : text(pick(rng, banks.list("occupations")));
+            // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
+            // serves the public); {P} is a colleague: any staff job of the place.
+            List<String> jobs = people.isEmpty() ? roles.jobsFor(setting, roleRow, RoleTable.staffOnly(sc.needs())) : roles.staffJobs(setting);
+            String job = !jobs.isEmpty() ? jobs.get(rng.nextInt(jobs.size())) : text(pick(rng, banks.list("occupations")));
             people.add(new Person(given + " " + family, given, family, Pronouns.of(g.path("pronouns").asText("they")), job));
         }
         return new PlannedSample(index, id, seed, spec.id(), format.id(), generator, scenario, crisis,

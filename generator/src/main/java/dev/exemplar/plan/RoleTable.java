@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The settings' AI role rows with what each role does ({@code does:}) and which of the setting's
  * jobs work with it ({@code users:}), and, per distinct set of scenario needs, the (setting, role)
  * pairs that meet it. The pairs are worked out once per needs-set and kept, so drawing a sample
- * costs two random numbers however large the plan.
+ * costs two random numbers however large the plan. Jobs named in the {@code served_jobs} bank
+ * (patients, tenants, pupils: the people a place serves) are not staff: they may be the main
+ * person only where the scenario needs a role that talks with them ({@code personal} or
+ * {@code public}); everywhere else the main person and the colleague are staff.
  */
 final class RoleTable {
     /** The settings a needs-set can be drawn in (indexes into the settings bank), each with its roles that meet it. */
@@ -32,10 +35,21 @@ final class RoleTable {
     }
 
     private final List<JsonNode> settings;
+    private final Set<String> served;
     private final Map<Set<String>, Eligible> byNeeds = new ConcurrentHashMap<>();
 
     RoleTable(List<JsonNode> settings) {
+        this(settings, Set.of());
+    }
+
+    RoleTable(List<JsonNode> settings, Set<String> served) {
         this.settings = settings;
+        this.served = Set.copyOf(served);
+    }
+
+    /** True when the scenario's main person must work at the place (nothing it needs serves the public). */
+    static boolean staffOnly(Collection<String> needs) {
+        return !needs.contains("personal") && !needs.contains("public");
     }
 
     /** The pairs whose role does every capability in {@code needs}; the same instance for the same needs. */
@@ -57,7 +71,10 @@ final class RoleTable {
                 continue;
             }
             List<Integer> ok = new ArrayList<>();
-            for (int j = 0; j < rs.size(); j++) if (does(rs.get(j)).containsAll(needs)) ok.add(j);
+            for (int j = 0; j < rs.size(); j++) {
+                // A role only the public uses cannot give a staff scenario its main person.
+                if (does(rs.get(j)).containsAll(needs) && !jobsFor(settings.get(i), rs.get(j), staffOnly(needs)).isEmpty()) ok.add(j);
+            }
             if (ok.isEmpty()) continue;
             at.add(i);
             roles.add(ok.stream().mapToInt(Integer::intValue).toArray());
@@ -65,11 +82,24 @@ final class RoleTable {
         return new Eligible(at.stream().mapToInt(Integer::intValue).toArray(), roles.toArray(new int[0][]));
     }
 
-    /** The jobs the main person may have beside this role row: its users, else the setting's jobs (null: none). */
-    static JsonNode jobsFor(JsonNode setting, JsonNode role) {
+    /**
+     * The jobs the main person may have beside this role row: its users, else the setting's jobs;
+     * only staff jobs when {@code staff} (empty: none fits).
+     */
+    List<String> jobsFor(JsonNode setting, JsonNode role, boolean staff) {
         JsonNode users = role == null ? null : role.get("users");
-        if (users != null && users.isArray() && !users.isEmpty()) return users;
-        return setting.has("jobs") ? setting.get("jobs") : null;
+        JsonNode from = users != null && users.isArray() && !users.isEmpty() ? users : setting.path("jobs");
+        List<String> out = new ArrayList<>();
+        from.forEach(j -> {
+            if (!staff || !served.contains(j.asText())) out.add(j.asText());
+        });
+        return out;
+    }
+
+    /** The setting's staff jobs, for the colleague; all its jobs if it lists no staff. */
+    List<String> staffJobs(JsonNode setting) {
+        List<String> staff = jobsFor(setting, null, true);
+        return staff.isEmpty() ? jobsFor(setting, null, false) : staff;
     }
 
     private static Set<String> does(JsonNode role) {

@@ -34,7 +34,9 @@ class RoleFitRenderTest {
             s.path("roles").forEach(r -> byName.put(r.path("name").asText(), r));
             rows.put(s.path("name").asText(), byName);
         }
-        int withNeeds = 0;
+        Set<String> served = strings(LocatedYaml.read(TemplateCorpus.CATALOG.templatesDir().resolve("banks/people.yaml")).root().get("served_jobs"));
+        assertTrue(served.contains("patient"), "people.yaml lists the people places serve");
+        int withNeeds = 0, servedMain = 0;
         List<String> misfits = new ArrayList<>();
         for (PlannedSample s : TemplateCorpus.samples(20261207L, DOCS)) {
             Scenario sc = TemplateCorpus.CATALOG.archetypes().get(s.archetype()).scenarios().get(s.scenario());
@@ -46,6 +48,13 @@ class RoleFitRenderTest {
             Set<String> users = strings(row.path("users"));
             String job = s.people().get(0).occupation();
             assertTrue(users.isEmpty() || users.contains(job), job + " does not work with " + s.ai().role() + " (users " + users + ")");
+            // A patient or a tenant is the main person only where the scenario needs a role that talks with them.
+            boolean staffScenario = !sc.needs().contains("personal") && !sc.needs().contains("public");
+            assertFalse(staffScenario && served.contains(job), s.archetype() + "[" + s.scenario() + "] needs " + sc.needs()
+                    + " (staff work) but its main person is a " + job + " at " + s.setting());
+            if (served.contains(job)) servedMain++;
+            assertFalse(served.contains(s.people().get(1).occupation()) && !served.containsAll(strings(settingJobs(settings, s.setting()))),
+                    "the colleague is a " + s.people().get(1).occupation() + " at " + s.setting());
             if (sc.needs().isEmpty()) continue;
             withNeeds++;
             String text = TemplateCorpus.render(s).toLowerCase(Locale.ROOT);
@@ -59,7 +68,13 @@ class RoleFitRenderTest {
             }
         }
         assertTrue(withNeeds > DOCS / 5, "only " + withNeeds + " samples had a scenario with needs");
+        assertTrue(servedMain > 0, "no scenario that serves the public drew one of the public as its main person");
         assertEquals(List.of(), misfits);
+    }
+
+    private static JsonNode settingJobs(JsonNode settings, String name) {
+        for (JsonNode s : settings) if (s.path("name").asText().equals(name)) return s.path("jobs");
+        throw new AssertionError("no setting " + name);
     }
 
     private static Set<String> strings(JsonNode list) {
