@@ -30,6 +30,11 @@ ${g["enc_ask_" + asker]}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.r
 <#if long && left("why") gt 0>
 <#assign x = u("why")>
 ${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
+<#-- The longest entries (and a twin of another arm that must grow to its treatment's length) quote one more. -->
+<#if s.target gt 600 && left("why") gt 0><#assign x = u("why")>
+
+${g.enc_ask_3}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
+</#if>
 
 <#if others?size gt 1>${g.enc_more} ${others[1]?uncap_first}.
 

@@ -4,7 +4,7 @@
      documents only); what happened; the conversation it caused; what the AI did about it (no
      narrated thoughts: the narrator only knows what the AI said and did); how it turned out
      (close); and what the narrator makes of it now. About 85 words an exchange. -->
-<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 4]?min>
+<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
 <#assign mid = (n gt 3)?then(2, (n == 3)?then(1, -1))>
 ${g.ha_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
 

@@ -37,6 +37,11 @@ ${g.lec_h_more}
 <#assign x = u("why")>
 - ${g.lec_push} "${x.ask?cap_first}"
 - ${g.lec_quote2} "${x.reply?cap_first}"
+<#-- The longest notes (and a twin of another arm that must grow to its treatment's length) take a second challenge. -->
+<#if s.target gt 600 && left("why") gt 0><#assign x = u("why")>
+- ${g.lec_push} "${x.ask?cap_first}"
+- ${g.lec_quote2} "${x.reply?cap_first}"
+</#if>
 - ${g.lec_tie}
 
 </#if>

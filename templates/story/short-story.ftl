@@ -6,7 +6,7 @@
      broken once by what the AI does while it goes on; a scenario's own work on the matter (work)
      comes there too. No setting filler between lines: the place is set once, at the start.
      About 85 words an exchange. -->
-<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 4]?min>
+<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
 <#assign mid = (n gt 3)?then(2, (n == 3)?then(1, -1))>
 ${g.ss_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
 
