@@ -29,7 +29,7 @@ public final class Expansion {
         final Set<String> named = new java.util.HashSet<>();
 
         State(Set<String> tags, SplittableRandom rng) {
-            this.tags = tags;
+            this.tags = new java.util.HashSet<>(tags);  // grows as drawn units mark the document
             this.rng = rng;
         }
     }
@@ -79,8 +79,8 @@ public final class Expansion {
 
     public SplittableRandom rng() { return st.rng; }
 
-    /** The document's tags, which conditions are checked against. */
-    public Set<String> tags() { return st.tags; }
+    /** The document's tags, which conditions are checked against, with the state drawn units have marked. */
+    public Set<String> tags() { return java.util.Collections.unmodifiableSet(st.tags); }
 
     /** Ids of the units drawn so far, in order: the document's audit trail. */
     public List<String> trace() { return st.trace; }
@@ -155,6 +155,7 @@ public final class Expansion {
                 mask[i >>> 6] |= 1L << i;
                 Grammar.Unit u = list.get(i);
                 st.trace.add(u.id());
+                st.tags.addAll(u.marks());
                 List<Grammar> scoped = new ArrayList<>(layers.size() + 1);
                 scoped.add(u.fields());
                 scoped.addAll(layers);
