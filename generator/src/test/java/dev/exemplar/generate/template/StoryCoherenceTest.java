@@ -221,7 +221,7 @@ class StoryCoherenceTest {
         for (Doc d : docs) {
             StoryLibrary.Role role = lib.role(d.sample().setting(), d.sample().ai().role());
             assertTrue(!role.tasks().isEmpty(), d.where() + ": role " + role.name() + " has no tasks at " + d.sample().setting());
-            String task = d.model().expansion().expand("task");
+            String task = d.model().expansion().variables().get("task");
             assertTrue(role.tasks().stream().anyMatch(t -> t.text().equals(task)),
                     d.where() + ": task \"" + task + "\" is not one of " + role.name() + "'s at " + d.sample().setting());
         }
