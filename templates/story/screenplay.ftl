@@ -18,7 +18,8 @@
 <#list 1..6 as k><#if !spot?matches(OUT)><#break></#if><#assign spot = g.spot></#list>
 <#assign place = g.here?upper_case?remove_beginning("THE ")>
 <#assign pending = "">
-<#-- No timing parenthetical on the scene's first line: there is nothing to pause after. -->
+<#-- No timing parenthetical on the scene's first line (there is nothing to pause after), nor on
+     the line after a stage direction (the direction is the pause). -->
 <#assign spoke = false>
 <#macro say x>
 <#assign lead = pending><#assign pending = "">
@@ -58,6 +59,8 @@ ${g.sp_set}
 <#if left("exchanges") == 0 && whys gt 0 && left("why") gt 0 && fresh("sp_beat") gt 0><@flush/>
 
 ${g.sp_beat}
+<#-- The direction has just given the pause: the next line needs no "(a beat)" of its own. -->
+<#assign spoke = false>
 </#if>
 <#elseif whys gt 0 && left("why") gt 0><#assign whys = whys - 1><@say x=u("why")/>
 <#else><#break></#if>
