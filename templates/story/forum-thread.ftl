@@ -131,7 +131,8 @@ ${q.reply?cap_first}
 </#if>
 <#if personal><#assign plan = ["reply", "ok", "reply", "reply"]>
 <#elseif kind == "calm"><#assign plan = ["reply", "why", "sceptic", "reply", "why", "reply", "reply", "reply"]>
-<#else><#assign plan = ["reply", "why", "reply", "why", "reply", "reply", "reply", "reply"]></#if>
+<#-- A crisis at work gets fewer comments: a few people who respond, not a chorus. -->
+<#else><#assign plan = ["reply", "why", "reply", "why", "reply"]></#if>
 <#list plan as step>
 <#if made gte slots><#break></#if>
 <#if step == "reply"><@reply_post/>
