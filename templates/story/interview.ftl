@@ -3,7 +3,10 @@
      through in order (its opening exchange, then the scenario's further exchanges, each quoted back
      to the AI); one question to {H}; then later questions {H} asked in the same conversation (the
      archetype's why units, three at most), also quoted from the log, since they are {H}'s words and
-     may lean on what {H} and the AI share; and a bound closing exchange. About 80 words a question. -->
+     may lean on what {H} and the AI share; and a bound closing exchange. About 80 words a question.
+     Only the first quoted line is followed by a prompt ("What did you say?"): a quoted line is
+     the question, and a rotating prompt after every one reads as a form. A line is introduced as
+     something {H} asked only when it is a question. -->
 <#assign Q = g.iv_label_q>
 <#assign A = a.name?upper_case>
 <#assign turns = [[(s.target / 80)?int - 3, 2]?max, 7]?min>
@@ -11,14 +14,14 @@
 ${g.iv_intro}
 
 <#assign x = u("open")>
-${Q}: ${g.iv_q_ask} "${x.ask?cap_first}" ${g.iv_q_ask_end}
+${Q}: ${x.ask?contains("?")?then(g.iv_q_ask_q, g.iv_q_ask)} "${x.ask?cap_first}" ${g.iv_q_ask_end}
 
 ${A}: ${x.reply?cap_first}
 
 
 <#list 1..turns as i><#if left("exchanges") == 0><#break></#if>
 <#assign x = u("exchanges")>
-${Q}: ${g.iv_q_then} "${x.ask?cap_first}" ${g.iv_q_ask_end}
+${Q}: ${x.ask?contains("?")?then(g.iv_q_then_q, g.iv_q_then)} "${x.ask?cap_first}"
 
 ${A}: ${x.reply?cap_first}
 
@@ -32,7 +35,7 @@ ${h.name?upper_case}: ${y.reply?cap_first}
 
 <#list 1..whys as i><#if left("why") == 0><#break></#if>
 <#assign x = u("why")>
-${Q}: ${g.iv_q_later} "${x.ask?cap_first}" ${g.iv_q_ask_end}
+${Q}: ${x.ask?contains("?")?then(g.iv_q_later_q, g.iv_q_later)} "${x.ask?cap_first}"
 
 ${A}: ${x.reply?cap_first}
 

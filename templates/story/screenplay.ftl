@@ -12,13 +12,15 @@
 <#assign hcue = g.sp_h_cue?trim>
 <#assign beats = [[(s.target / 55)?int - 3, 2]?max, 9]?min>
 <#assign whys = [[(s.target / 100)?int, 1]?max, 4, beats]?min>
-<#-- One indoor spot for the whole scene (a yard or a quay would not hold a desk and a screen). -->
-<#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|water trough)\\b.*">
-<#assign spot = g.spot>
-<#list 1..6 as k><#if !spot?matches(OUT)><#break></#if><#assign spot = g.spot></#list>
+<#-- One indoor spot for the whole scene (a yard, a quay or a van would not hold a desk and a screen). -->
+<#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|water trough|training car|van|crane cab|crew transfer vessel|hill block|jetty|trailer bays|shared polytunnel|weighbridge)\\b.*">
+<#-- Nor a vehicle or an open-air spot, nor the place itself again ("INT. SUPPORT FLOOR — SUPPORT FLOOR"). -->
 <#assign place = g.here?upper_case?remove_beginning("THE ")>
+<#assign spot = g.spot>
+<#list 1..8 as k><#if !spot?matches(OUT) && spot?upper_case?remove_beginning("THE ") != place><#break></#if><#assign spot = g.spot></#list>
 <#assign pending = "">
-<#-- No timing parenthetical on the scene's first line: there is nothing to pause after. -->
+<#-- No timing parenthetical on the scene's first line (there is nothing to pause after), nor on
+     the line after a stage direction (the direction is the pause). -->
 <#assign spoke = false>
 <#macro say x>
 <#assign lead = pending><#assign pending = "">
@@ -58,6 +60,8 @@ ${g.sp_set}
 <#if left("exchanges") == 0 && whys gt 0 && left("why") gt 0 && fresh("sp_beat") gt 0><@flush/>
 
 ${g.sp_beat}
+<#-- The direction has just given the pause: the next line needs no "(a beat)" of its own. -->
+<#assign spoke = false>
 </#if>
 <#elseif whys gt 0 && left("why") gt 0><#assign whys = whys - 1><@say x=u("why")/>
 <#else><#break></#if>

@@ -16,9 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The layout rules of the conversational formats (forum thread, chat transcript, screenplay,
  * interview), checked on the real engine and content over many documents: a thread keeps one
- * header style and answers every question asked in it, a personal-crisis thread gets no product
- * talk, chat speakers alternate, stage directions are not built from the task, and an interview
- * walks through the episode before the interviewer's own questions.
+ * header style and answers every question asked in it, with an answer that agrees with the
+ * question and replies that respond to what the post says, a personal-crisis thread gets no product
+ * talk, chat speakers alternate, stage directions are not built from the task and are not followed
+ * by a timing parenthetical, and an interview walks through the episode before the interviewer's
+ * own questions and calls a quoted line a question only when it is one.
  */
 class ConversationFormatsTest {
     private static final Set<String> FORMATS = Set.of("forum-thread", "chat-transcript", "screenplay", "interview");
@@ -167,6 +169,92 @@ class ConversationFormatsTest {
         noFailures(bad);
     }
 
+    /**
+     * A follow-up question and the poster's answer agree by construction: "Was there more?" is never
+     * answered "No, there was more", and "Did you ask it why?" (or to explain itself) comes before a
+     * quoted question that asks why. The prompts that only released the next piece of the log ("What happened next?",
+     * "It carried on like this:", "I asked the next thing that came to mind") are gone: the post
+     * pastes the conversation itself.
+     */
+    @Test
+    void aForumFollowUpAgreesWithWhatThePosterQuotes() {
+        List<String> bad = new ArrayList<>();
+        Pattern contradicts = Pattern.compile("(?i)^no\\b[^.]*\\b(?:there was more|it went on)");
+        Pattern askedWhy = Pattern.compile("(?i)\\bask(?:ed)? it why\\b|\\bget it to explain\\b|\\bask for its reasoning\\b|\\bask it to explain\\b");
+        Pattern why = Pattern.compile("(?i)^(?:why|how come)\\b");
+        Pattern release = Pattern.compile("(?i)\\b(?:what happened next|what happened after that|and then what|did it go on from there|"
+                + "was there more|did it (?:end|stop) there|was that the end of it|what came after that|don't leave us hanging|"
+                + "it carried on like this|next exchange, pasted as is|the next thing that came to mind|here's the next part|the next bit is below)\\b");
+        int whys = 0;
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            Matcher r = release.matcher(d.text());
+            if (r.find()) bad.add(d.where() + ": a release-prompt: \"" + r.group() + "\"");
+            List<Post> ps = posts(d.text());
+            String op = ps.get(0).name();
+            for (int i = 1; i + 1 < ps.size(); i++) {
+                Post q = ps.get(i), a = ps.get(i + 1);
+                if (q.name().equals(op) || !q.body().contains("?") || !a.name().equals(op)) continue;
+                if (contradicts.matcher(a.body()).find()) bad.add(d.where() + ": " + q.body() + " / " + a.body());
+                if (askedWhy.matcher(q.body()).find()) {
+                    whys++;
+                    String quoted = a.body().lines().filter(l -> l.startsWith("Me: ")).findFirst().orElse("Me: ").substring(4);
+                    if (!why.matcher(quoted).find()) bad.add(d.where() + ": \"" + q.body() + "\" before \"" + quoted + "\"");
+                }
+            }
+        }
+        assertTrue(whys >= 5, "\"did you ask it why\" follow-ups: " + whys);
+        noFailures(bad);
+    }
+
+    /** A pasted log alternates: a reaction with no follow-up leads the poster's next line, never a second "Me:" in a row. */
+    @Test
+    void aForumLogAlternatesSpeakers() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            String last = "";
+            for (String para : d.text().split("\n\n")) {
+                if (para.startsWith("Me: ") && last.startsWith("Me: ")) bad.add(d.where() + ": two lines in a row by the poster:\n" + last + "\n" + para);
+                last = para;
+            }
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * Replies respond to what the post contains: none says the AI was clear about what it wouldn't
+     * do, or that it says what it doesn't know, when the log need not show either; a reply that
+     * says "not weird" or "not daft" answers a post that asked so; and no stock line describes a
+     * post it does not fit ("Long one, sorry", "this may ramble", "Edit: typos", "Heavy stuff for
+     * a working day", "Worth a proper write-up" under a write-up).
+     */
+    @Test
+    void aForumReplyRespondsToWhatThePostSays() {
+        List<String> bad = new ArrayList<>();
+        Pattern unshown = Pattern.compile("(?i)\\bwhat it (?:would|will)(?:n't| and won't) do\\b|\\babout saying what it doesn't know\\b"
+                + "|\\bjust as straight about what it doesn't know\\b|\\bsame line of work\\b|\\bheavy stuff\\b|\\ba lot to deal with\\b"
+                + "|\\bworth (?:a proper write-up|writing up properly)\\b");
+        Pattern stock = Pattern.compile("(?i)\\blong one, sorry\\b|\\bmay ramble\\b|\\bEdit: (?:typos|formatting)|\\(long post\\)"
+                + "|\\bnot saying it's a person\\b");
+        Pattern notWord = Pattern.compile("^Not (weird|daft|odd)\\b");
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            Matcher st = stock.matcher(d.text());
+            if (st.find()) bad.add(d.where() + ": a stock line about the post: \"" + st.group() + "\"");
+            List<Post> ps = posts(d.text());
+            String op = ps.get(0).name();
+            for (int i = 1; i < ps.size(); i++) {
+                Post p = ps.get(i);
+                if (p.name().equals(op)) continue;
+                Matcher m = unshown.matcher(p.body());
+                if (m.find()) bad.add(d.where() + ": \"" + m.group() + "\" in a reply: " + p.body());
+                Matcher w = notWord.matcher(p.body());
+                if (w.find() && !ps.get(i - 1).body().toLowerCase(Locale.ROOT).contains(w.group(1))) {
+                    bad.add(d.where() + ": \"" + w.group() + "\" answers nothing asked: " + p.body());
+                }
+            }
+        }
+        noFailures(bad);
+    }
+
     /** In a chat the speakers alternate: nobody sends two turns in a row. */
     @Test
     void chatSpeakersAlternate() {
@@ -244,6 +332,44 @@ class ConversationFormatsTest {
                 if (WHY.matcher(trace.get(i)).find()) firstWhy = Math.min(firstWhy, i);
             }
             if (lastEx > firstWhy) bad.add(d.where() + ": a scenario exchange after the interviewer's own question: " + trace);
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * The interviewer introduces a quoted line as a question ("Jo asked:", "Jo's question:") only when
+     * it is one, and follows a quoted line with a prompt ("What did you say?") at most once: the
+     * quoted line is the question, and a rotating prompt after each reads as a form.
+     */
+    @Test
+    void anInterviewLabelsOnlyQuestionsAsAsked() {
+        List<String> bad = new ArrayList<>();
+        Pattern asked = Pattern.compile("\\b(?:asked|asking|question|asked you first):\\s*\"([^\"]+)\"");
+        Pattern prompt = Pattern.compile("\"\\s+(?:What did you say\\?|How did you answer\\?|What was your reply\\?|And you said\\?|Walk us through"
+                + "|Tell us your|How did you respond\\?|Where did you start\\?)");
+        for (StoryCoherenceTest.Doc d : of("interview")) {
+            Matcher m = asked.matcher(d.text());
+            while (m.find()) if (!m.group(1).contains("?")) bad.add(d.where() + ": a statement introduced as a question: " + m.group());
+            Matcher p = prompt.matcher(d.text());
+            int prompts = 0;
+            while (p.find()) prompts++;
+            if (prompts > 1) bad.add(d.where() + ": " + prompts + " prompts after quoted lines");
+        }
+        noFailures(bad);
+    }
+
+    /** A stage direction is the pause: the line after it carries no "(a beat)" or "(after a moment)" of its own. */
+    @Test
+    void noTimingParentheticalRightAfterAStageDirection() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("screenplay")) {
+            String[] paras = d.text().split("\n\n");
+            for (int i = 1; i < paras.length; i++) {
+                String prev = paras[i - 1], first = prev.lines().findFirst().orElse("");
+                boolean direction = !first.equals(first.toUpperCase(Locale.ROOT)) && !prev.contains("\n");
+                String[] cur = paras[i].split("\n");
+                if (direction && cur.length > 1 && cur[1].startsWith("(")) bad.add(d.where() + ": " + prev + " / " + paras[i]);
+            }
         }
         noFailures(bad);
     }
