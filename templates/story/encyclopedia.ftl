@@ -36,7 +36,8 @@
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
-<#-- The case is drawn first (its text chooses the principles), printed after the definition. -->
+<#-- The case is drawn first (its text chooses the principles), printed after the definition; each
+     ask is read before its reply, so units are drawn in the order they are printed. -->
 <#assign ev = g.event>
 <#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 <#assign x1 = u("open")>
@@ -45,7 +46,7 @@
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
 <#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
 <#assign x3 = (x2?is_hash && s.target gt 600 && left("why") gt 0)?then(u("why"), "")>
-<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.reply, "") + (x3?is_hash)?then(" " + x3.reply, "")>
+<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
 <#-- The entry opens on the principle this case bears out best (one whose subject is not a
      pronoun: nothing comes before it), else on the archetype's definition (its first principle);
      a second principle follows only when the case bears that out too. -->

@@ -45,7 +45,7 @@
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
 <#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
 <#assign x3 = (x2?is_hash && s.target gt 600 && left("why") gt 0)?then(u("why"), "")>
-<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.reply, "") + (x3?is_hash)?then(" " + x3.reply, "")>
+<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
 <#-- The lecture's claim is the principle this case bears out best (one whose subject is not a
      pronoun), else the archetype's definition; longer notes add a second claim only when the case
      bears that out too. -->
@@ -66,7 +66,7 @@ ${g.lec_h_example}
 - ${g.lec_what} ${ev}.
 - ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
 - ${g.lec_quote} "${x1.reply?cap_first}"
-<#if act?has_content>- ${g.lec_act} ${act}.</#if>
+<#if act?has_content>- ${g.lec_act} ${(act?starts_with(h.name) || act?starts_with(p.name) || act?starts_with(a.name))?then(act, act?uncap_first)}.</#if>
 <#if think?has_content>- ${g.lec_why} ${think}.</#if>
 <#if imp?has_content>- ${g.lec_outcome} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if>
 

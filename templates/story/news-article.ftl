@@ -65,8 +65,6 @@ ${whatn}<#if fresh("act") gt 0> ${news(g.act)}.</#if>
 </#if>
 ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
-${g.news_quote_h}
-
 <#if fresh("think") gt 0>${g.news_think} ${news(g.think)}.
 
 </#if>
