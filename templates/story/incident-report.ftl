@@ -29,7 +29,10 @@ ${meta}
 <#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 
-<#if imp?starts_with("Impact")>${imp}<#else>${g.ir_impact_label} ${imp}</#if><#else>${g.ir_impact}</#if>
+<#-- A "none" impact is a field value ("Impact: none on the service; ..."), never a sentence after
+     another label ("Outcome: None on the service;"). -->
+<#assign imp = imp?replace("^(There was no effect on|No effect on) ", "None on ", "r")>
+<#if imp?starts_with("Impact") || imp?starts_with("No impact")>${imp}<#elseif imp?matches("(?s)^None\\b.*")>Impact: ${imp?uncap_first}<#else>${g.ir_impact_label} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if><#else>${g.ir_impact}</#if>
 
 <#if num>2. </#if>${g.ir_h_timeline}
 

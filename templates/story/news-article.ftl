@@ -6,7 +6,8 @@
      after that, narration uses family names (quoted speech keeps the names the speakers use).
      Then: what happened (the scenario's event), the opening exchange quoted with its question,
      a quote from {H}, the AI's reasoning, and for longer articles another exchange and a more
-     cautious colleague; it ends on the outcome. -->
+     cautious colleague whose quote is sceptical; it ends on the outcome (the scenario's impact line
+     without its stock "no effect" lead), never on a stock closing quote. -->
 <#function city place>
 <#list [" in ", " outside ", " near ", " on the "] as k><#if place?contains(k)>
 <#local c = place?keep_after_last(k)?remove_beginning("the ")?remove_beginning("suburban ")>
@@ -25,6 +26,16 @@
 </#if>
 <#local t = t?replace(nb(h.name), h.family, "r")?replace(nb(p.name), p.family, "r")>
 <#return t?replace("@H@", h.full)?replace("@P@", p.full)>
+</#function>
+<#-- A scenario's impact line as plain narration: the stock "no effect" lead ("There was no effect on
+     the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
+     when nothing is left. -->
+<#function outcome imp>
+<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: )", "", "r")>
+<#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
+<#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
+<#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
+<#return t>
 </#function>
 <#assign pFull = false>
 <#assign long = s.target gt 380>
@@ -54,8 +65,6 @@ ${whatn}<#if fresh("act") gt 0> ${news(g.act)}.</#if>
 </#if>
 ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
-${g.news_quote_h}
-
 <#if fresh("think") gt 0>${g.news_think} ${news(g.think)}.
 
 </#if>
@@ -72,4 +81,6 @@ ${g.news_quote_h}
 ${pFull?then(g.news_quote_p_known, g.news_quote_p)}
 
 </#if>
-${news(g.news_end)}
+<#-- It ends on what came of it (the scenario's impact line), not on a stock closing quote. -->
+<#assign imp = has("impact")?then(outcome(g.impact), "")>
+<#if imp?has_content>${news(imp?cap_first)}</#if>
