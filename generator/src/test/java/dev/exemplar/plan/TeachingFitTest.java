@@ -32,9 +32,13 @@ class TeachingFitTest {
     private final Catalog catalog = Catalog.load(TestProject.root());
     /** setting name -> role name -> what the role does. */
     private final Map<String, Map<String, Set<String>>> does = new HashMap<>();
+    /** The served jobs: pupils, students, learner drivers and the like. */
+    private final Set<String> served = new HashSet<>();
 
     TeachingFitTest() {
-        for (JsonNode s : AttributeBanks.load(TestProject.root().resolve("templates")).list("settings")) {
+        AttributeBanks banks = AttributeBanks.load(TestProject.root().resolve("templates"));
+        banks.lists().getOrDefault("served_jobs", List.of()).forEach(j -> served.add(j.asText()));
+        for (JsonNode s : banks.list("settings")) {
             Map<String, Set<String>> roles = does.computeIfAbsent(s.path("name").asText(), k -> new HashMap<>());
             for (JsonNode r : s.path("roles")) {
                 Set<String> d = new TreeSet<>();
@@ -70,7 +74,7 @@ class TeachingFitTest {
     void aTeachingScenarioOnlyEverGetsATeachingRole() {
         FormatSpec format = catalog.formats().get("chat-transcript");
         AttributeSampler sampler = AttributeSampler.of(catalog);
-        int seen = 0;
+        int seen = 0, learners = 0;
         Set<String> roles = new TreeSet<>();
         for (ArchetypeSpec spec : catalog.archetypes().values()) {
             if (spec.scenarios().stream().noneMatch(sc -> !sc.eval() && sc.needs().contains("teaching"))) continue;
@@ -82,9 +86,15 @@ class TeachingFitTest {
                 seen++;
                 roles.add(s.ai().role());
                 assertTrue(doesOf(s).contains("teaching"), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
+                // A tutor's own scenario is about its learner: {H} is a pupil or student, not a parent or a teacher.
+                if (sc.needs().contains("public")) {
+                    learners++;
+                    assertTrue(served.contains(s.people().get(0).occupation()),
+                            s.people().get(0).occupation() + " is not a learner of " + s.ai().role() + " for " + sc.situation());
+                }
             }
         }
-        assertTrue(seen > 100, "teaching samples: " + seen);
+        assertTrue(seen > 100 && learners > 50, "teaching samples: " + seen + ", with a learner: " + learners);
         assertTrue(roles.size() >= 3, "a teaching scenario still reaches several roles: " + roles);
         assertFalse(roles.contains("patient-line assistant"), roles.toString());
     }
