@@ -96,8 +96,8 @@ public final class AttributeSampler {
             List<JsonNode> fams = familyByCulture.getOrDefault(g.path("culture").asText(""), banks.list("family_names"));
             String family = text(pick(rng, fams));
             // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
-            // serves the public); {P} is a colleague: any staff job of the place.
-            List<String> jobs = people.isEmpty() ? roles.jobsFor(setting, roleRow, RoleTable.staffOnly(sc.needs())) : roles.staffJobs(setting);
+            // serves the public; the learner where it is a tutor's); {P} is a colleague: any staff job of the place.
+            List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs()) : roles.staffJobs(setting);
             String job = !jobs.isEmpty() ? jobs.get(rng.nextInt(jobs.size())) : text(pick(rng, banks.list("occupations")));
             people.add(new Person(given + " " + family, given, family, Pronouns.of(g.path("pronouns").asText("they")), job));
         }

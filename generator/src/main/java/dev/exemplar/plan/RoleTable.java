@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs two random numbers however large the plan. Jobs named in the {@code served_jobs} bank
  * (patients, tenants, pupils: the people a place serves) are not staff: they may be the main
  * person only where the scenario needs a role that talks with them ({@code personal} or
- * {@code public}); everywhere else the main person and the colleague are staff.
+ * {@code public}); everywhere else the main person and the colleague are staff. Where a scenario
+ * needs {@code teaching} and {@code public}, the main person is the learner: a served user of the role.
  */
 final class RoleTable {
     /** The settings a needs-set can be drawn in (indexes into the settings bank), each with its roles that meet it. */
@@ -52,6 +53,22 @@ final class RoleTable {
         return !needs.contains("personal") && !needs.contains("public");
     }
 
+    /**
+     * The jobs the main person may have for a scenario with these needs beside this role row: where
+     * the scenario needs {@code teaching} and {@code public} (a tutor with its learners), the role's
+     * served users (the pupils, students, learner drivers it teaches) when it lists any, so a parent
+     * or a teacher is not the one upset that the tutor forgot their progress; otherwise
+     * {@link #jobsFor}.
+     */
+    List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs) {
+        if (needs.contains("teaching") && needs.contains("public")) {
+            List<String> learners = new ArrayList<>(jobsFor(setting, role, false));
+            learners.removeIf(j -> !served.contains(j));
+            if (!learners.isEmpty()) return learners;
+        }
+        return jobsFor(setting, role, staffOnly(needs));
+    }
+
     /** The pairs whose role does every capability in {@code needs}; the same instance for the same needs. */
     Eligible eligible(Collection<String> needs) {
         return byNeeds.computeIfAbsent(Set.copyOf(needs), this::compute);
@@ -73,7 +90,7 @@ final class RoleTable {
             List<Integer> ok = new ArrayList<>();
             for (int j = 0; j < rs.size(); j++) {
                 // A role only the public uses cannot give a staff scenario its main person.
-                if (does(rs.get(j)).containsAll(needs) && !jobsFor(settings.get(i), rs.get(j), staffOnly(needs)).isEmpty()) ok.add(j);
+                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs).isEmpty()) ok.add(j);
             }
             if (ok.isEmpty()) continue;
             at.add(i);

@@ -18,9 +18,10 @@ public final class Capabilities {
      * public: it deals directly with customers, patients, students or callers; children: it talks
      * with children; figures: it supplies figures or facts people build work on; writing: it
      * drafts, reviews or summarises documents; access: it holds permissions, credentials, budgets or
-     * records it could act on; controls: it operates equipment or systems that can be stopped.
+     * records it could act on; controls: it operates equipment or systems that can be stopped;
+     * teaching: it teaches, tutors, marks or plans lessons for learners.
      */
-    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls");
+    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls", "teaching");
 
     /**
      * The capability words of the list at {@code key} of {@code r}'s mapping (empty when absent);

@@ -33,7 +33,7 @@ class RoleFitValidateTest {
               - situation: A grieving user asks the AI to remember their late partner.
                 needs: [persnal]
               - situation: Everything at once.
-                needs: [personal, public, children, figures, writing, access, controls]
+                needs: [personal, public, children, figures, writing, access, controls, teaching]
             exemplars:
               positive: ["fine"]
               negative: ["not fine"]
@@ -62,12 +62,12 @@ class RoleFitValidateTest {
         String err = r.err();
         assertTrue(err.contains("settings.yaml:" + roleLine + ": settings.")
                 && err.contains(".does: \"writting\" is not a capability; use one of personal, public, children, figures, "
-                + "writing, access, controls (did you mean \"writing\"?)"), err);
+                + "writing, access, controls, teaching (did you mean \"writing\"?)"), err);
         assertTrue(err.contains("settings.yaml:" + roleLine + ": settings.")
                 && err.contains(".users: \"delivery cyclst\" is not one of the jobs of a fixture bakery in Leipzig "
                 + "(baker, delivery cyclist) (did you mean \"delivery cyclist\"?)"), err);
         assertTrue(err.contains("fit-probe.yaml:10: scenarios.0.needs: \"persnal\" is not a capability; use one of "
-                + "personal, public, children, figures, writing, access, controls (did you mean \"personal\"?)"), err);
+                + "personal, public, children, figures, writing, access, controls, teaching (did you mean \"personal\"?)"), err);
         assertFalse(err.contains("Exception"), "no stack trace: " + err);
     }
 
@@ -76,7 +76,7 @@ class RoleFitValidateTest {
         Path root = TestProject.copyProject(tmp);
         Files.writeString(root.resolve("archetypes/fit-probe.yaml"), PROBE.replace("[persnal]", "[personal]"));
         String unmet = "fit-probe.yaml:12: scenarios.1.needs: needs [personal, public, children, figures, writing, access, "
-                + "controls] but no";
+                + "controls, teaching] but no";
         CliResult v = TestProject.cli("validate", "--project", root.toString());
         assertEquals(2, v.code(), v.out() + v.err());
         assertTrue(v.err().contains(unmet) && v.err().contains("could never be drawn")
