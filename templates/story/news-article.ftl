@@ -75,7 +75,10 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
 
 </#if>
 <#-- The longest articles (and a twin of another arm that must grow to its treatment's length) quote one exchange more. -->
-<#if s.target gt 560 && !pFull><#assign x = b.next_unit(2)><#if x?is_hash && !(x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")>${g.news_asked3}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
+<#-- A drawn exchange is always printed (StoryCoherenceTest): one that names {P} introduces P first. -->
+<#if s.target gt 560 && !pFull><#assign x = b.next_unit(2)><#if x?is_hash><#if (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
+
+</#if>${g.news_asked3}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 </#if></#if>
 ${pFull?then(g.news_quote_p_known, g.news_quote_p)}
