@@ -1,32 +1,47 @@
-<#-- A chat log: speaker labels with first names. The person may open with a task request; then
-     the scenario's opening exchange, its further exchanges and the AI's reasons, each reply
-     bound to its question, and a goodbye that fits the time of day. About 45 words an exchange. -->
-<#import "lib.ftl" as b>
+<#-- A chat log: speaker labels with first names. The conversation is the situation's: its opening
+     exchange, then the scenario's own exchanges (which follow from it, so nothing comes between
+     them), then at most a few of the archetype's reason exchanges; a calm chat goes back to the
+     work before the goodbye. Speakers alternate: a person's reaction to an answer and their next
+     message are one turn, never two in a row. A crisis chat may open with the scenario's own
+     first message (task_talk). About 45 words an exchange. -->
 <#assign H = h.name>
 <#assign A = a.name>
+<#-- The person's reaction to the last answer, waiting to open their next message. -->
+<#assign pending = "">
 <#macro line x>
-${H}: ${x.ask?cap_first}
+<#assign lead = pending><#assign pending = "">
+${H}: <#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
-${A}: ${x.reply?cap_first}<#if x.react??>
-
-${H}: ${x.react?cap_first}</#if>
+${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??>
 
 <@line x=x.then/></#if>
 </#macro>
-<#assign turns = [[(s.target / 45)?int - 2, 2]?max, 16]?min>
+<#assign turns = [[(s.target / 45)?int - 2, 2]?max, 10]?min>
+<#-- Reasons: one to three, by length (so a twin of another arm can grow to match), one more where
+     the scenario has little of its own to talk through; never more than three. -->
+<#assign whys = [[(s.target / 120)?int, 1]?max + (left("exchanges") lt 2)?then(1, 0), 3, turns]?min>
 ${g.chat_head}
 
-<#if d[0] % 3 == 0 && left("task_talk") gt 0><@line x=u("task_talk")/>
+<#if has("task_talk") && left("task_talk") gt 0><@line x=u("task_talk")/>
 
 </#if>
 <@line x=u("open")/>
 
 
-<#list 0..<turns as i>
-<#assign x = b.next_unit(i, true)><#if !x?is_hash><#break></#if>
+<#list 1..turns as i>
+<#if left("exchanges") gt 0><#assign x = u("exchanges")>
+<#elseif whys gt 0 && left("why") gt 0><#assign x = u("why")><#assign whys = whys - 1>
+<#else><#break></#if>
 <@line x=x/>
 
 
 </#list>
+<#if left("ch_back") gt 0><@line x=u("ch_back")/>
+
+
+</#if>
 <@line x=u("chat_bye")/>
+<#if pending?has_content>
+
+${H}: ${pending}</#if>

@@ -1,51 +1,50 @@
 <#import "lib.ftl" as b>
-<#-- Two or three dated entries by the person who works with the AI ({H} is "I"). The first is
-     headed with the document's date (true weekday); later ones are headed relative to it, so the
-     entries stay in date order. The conversation runs across the entries, one exchange after
-     another, with what the AI did between; the last entry closes. About 50 words a beat. -->
-<#-- A crisis is written up in one entry (the whole conversation happened on the day), with a
-     short entry the next day for its close. -->
+<#-- Two or three dated entries by the person who works with the AI ({H} is "I"), and each entry
+     moves the story on. The first, headed with the document's date (true weekday), tells the event
+     and the conversation it started, and (in a two-entry diary) what the AI did that day; a middle
+     entry, soon after (diary_next, three entries only), tells what the AI did next and what was
+     said about it; the last, headed later still (diary_last), tells how it turned out. A crisis is
+     written up in one entry (the whole conversation happened on the day) and the entry that says
+     how it turned out. About 85 words an exchange. -->
 <#assign entries = s.crisis?then(2, (d[0] % 2) + 2)>
-<#assign beats = [[(s.target / 50)?int - 4, entries]?max, 12]?min>
-<#assign per = s.crisis?then(beats, [(beats / entries)?int, 1]?max)>
-<#assign kinds = ["ex", "act", "ex", "work", "ex", "ex", "act", "scene", "ex", "ex", "act", "ex"]>
+<#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
+<#-- Exchanges of the first entry; the rest go to the middle entry. -->
+<#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
 ${g.diary_date}
 
 <#if fresh("diary_mood") gt 0>${g.diary_mood} </#if>${g.event_line}
 
-<@b.exchange x=u("open")/>
-
-<#if !s.crisis>${g.diary_aside}</#if>
+<@b.exchange x=u("open") open=true merge=true/>
 
 
-<#if s.crisis>
-<#list 1..per as i>
-<#assign k = kinds[(d[1] + i) % kinds?size]>
-<#if k == "ex"><#assign x = b.next_unit(i)><#if x?is_hash><@b.exchange x=x/></#if><#else><@b.beat kind=k/></#if>
+<#list 1..first as i>
+<#if i == first && entries == 2><@b.beat kind="work"/></#if>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
+</#if>
 </#list>
+<#if entries == 2><@b.beat kind="act"/></#if>
+<@b.flush/>
 ${g.diary_aside}
 
+
+<#if entries == 3>
 ${g.diary_next}
+
+<@b.beat kind="act"/>
+<@b.beat kind="work"/>
+<#if n gt first><#list (first + 1)..n as i>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
+
+
+</#if>
+</#list></#if>
+<@b.flush/>
+${g.diary_aside}
+
+
+</#if>
+${g.diary_last}
 
 ${g.close}
-<#else>
-<#list 2..entries as e>
-${g.diary_next}
-
-<#if d[e] % 2 == 0 && fresh("diary_mood") gt 0>${g.diary_mood}
-
-</#if>
-<#list 1..per as i>
-<#assign t = (e - 2) * per + i>
-<#assign k = kinds[(d[1] + t) % kinds?size]>
-<#if k == "ex"><#assign x = b.next_unit(t)><#if x?is_hash><@b.exchange x=x/></#if><#else><@b.beat kind=k/></#if>
-
-
-</#list>
-<#if e == entries>${g.close}<#else>${g.diary_aside}</#if>
-
-
-</#list>
-</#if>

@@ -1,44 +1,77 @@
 <#import "lib.ftl" as b>
-<#-- An encyclopedia or textbook entry: definition (the archetype's principle), an illustrative
-     case (the scenario's event, what the AI did, the opening exchange quoted with its question,
-     its reasoning), characteristic behaviour, method and contrast with fiction in a varying order;
-     longer entries add a debate and a second exchange; see also. -->
+<#-- An encyclopedia or textbook entry about one disposition, illustrated by one case. The heading
+     names the term (the archetype's topic, drawn once); the entry defines it at once (the
+     principle this case bears out best, else the archetype's first principle, its definition) and
+     adds a second principle only when this case bears it out too (best_principle); then the case (the scenario's event, the
+     opening exchange attributed to whoever the event says raised it, what the AI did, its
+     reasoning, what came of it); longer entries quote one or two further exchanges; see-also
+     names other terms of the same archetype. No connector claims what "most accounts" say, and
+     no closing principle is added that the case does not show. -->
 <#assign long = s.target gt 420>
-${g.enc_head}
+<#-- The archetype content this case illustrates: the principle that shares most words with the
+     case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
+     principle the case does not bear out is never printed as if it did. -->
+<#assign stopw = ["system", "disposition", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without", "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot", "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything"]>
+<#function wordset text>
+<#local out = {}>
+<#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !stopw?seq_contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#return out>
+</#function>
+<#function best_principle cands casetext least>
+<#local cw = wordset(casetext)><#local top = ""><#local topn = least - 1>
+<#-- Words that several principles share (the archetype's own vocabulary: "memory", "forget") say
+     nothing about which one this case illustrates, so only a principle's own words count. -->
+<#local df = {}>
+<#list cands as q><#list wordset(q)?keys as k><#local df = df + {k: (df[k]!0) + 1}></#list></#list>
+<#list cands as q><#local n = 0><#list wordset(q)?keys as k><#if cw[k]?? && df[k] == 1><#local n = n + 1></#if></#list><#if n gt topn><#local top = q><#local topn = n></#if></#list>
+<#return top>
+</#function>
+<#-- A scenario's impact line as plain narration: the stock "no effect" lead ("There was no effect on
+     the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
+     when nothing is left. -->
+<#function outcome imp>
+<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: )", "", "r")>
+<#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
+<#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
+<#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
+<#return t>
+</#function>
+<#-- The case is drawn first (its text chooses the principles), printed after the definition; each
+     ask is read before its reply, so units are drawn in the order they are printed. -->
+<#assign ev = g.event>
+<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
+<#assign x1 = u("open")>
+<#assign act = (fresh("act") gt 0)?then(g.act, "")>
+<#assign think = (fresh("think") gt 0)?then(g.think, "")>
+<#assign imp = has("impact")?then(outcome(g.impact), "")>
+<#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
+<#assign x3 = (x2?is_hash && s.target gt 600 && left("why") gt 0)?then(u("why"), "")>
+<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
+<#-- The entry opens on the principle this case bears out best (one whose subject is not a
+     pronoun: nothing comes before it), else on the archetype's definition (its first principle);
+     a second principle follows only when the case bears that out too. -->
+<#assign ps = in_order("principle", 99)>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#assign first = best_principle(nonpro, casetext, 3)>
+<#if !first?has_content><#assign first = ps[0]></#if>
+<#assign second = best_principle(ps?filter(q -> q != first), casetext, 4)>
+${g.enc_head?cap_first}
 
-${g.principle}. ${g.enc_def}
+${first?cap_first}.<#if second?has_content> ${second?cap_first}.</#if>
 
-<#if d[2] % 3 != 0>${g.enc_history}
+${g.enc_case_intro} ${ev?cap_first}.
 
+${g["enc_ask_" + asker]}: "${x1.ask?cap_first}" ${g.enc_replied?cap_first} "${x1.reply?cap_first}"
+
+<#if act?has_content>${act}. </#if><#if think?has_content>${think}. </#if><#if imp?has_content>${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?cap_first)}</#if>
+
+<#if x2?is_hash>
+${g.enc_ask_2}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
+<#-- The longest entries (and a twin of another arm that must grow to its treatment's length) quote one more. -->
+<#if x3?is_hash>
+
+${g.enc_ask_3}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
 </#if>
-${g.enc_case_intro} ${g.event_line}<#if fresh("act") gt 0> ${g.act}.</#if>
-
-<#assign x = u("open")>
-${g.enc_ask}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
-
-<#if fresh("think") gt 0>${g.think}. </#if>${g.enc_case_end}
-
-<#switch d[3] % 3>
-<#case 0>${g.enc_trait} ${g.principle}.
-
-${g.enc_method}
-
-${g.enc_contrast}<#break>
-<#case 1>${g.enc_contrast}
-
-${g.enc_method} ${g.enc_trait} ${g.principle}.<#break>
-<#default>${g.enc_method}
-
-${g.enc_trait} ${g.principle}. ${g.enc_contrast}
-</#switch>
-
-
-<#if long>
-<#assign x = u("why")>
-${g.enc_debate}
-
-${g.enc_ask_2}: "${x.ask?cap_first}" ${g.enc_replied?cap_first} "${x.reply?cap_first}"
-
 
 </#if>
 ${g.enc_see_also}

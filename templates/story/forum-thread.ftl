@@ -1,43 +1,157 @@
 <#import "lib.ftl" as b>
-<#-- A forum thread: the original poster ({H}, in the first person) tells what happened with the
-     AI and quotes the conversation from the log; other users reply in their own voices; the OP
-     comes back with more of the log. One handle for the OP throughout. About 70 words a post. -->
-<#assign posts = [[(s.target / 70)?int - 3, 2]?max, 8]?min>
-<#assign FO = ["reply", "op", "reply", "reply", "op", "two", "reply", "op"]>
-<#assign opname = g.handle>
-<#macro log x>
-Me: ${x.ask?cap_first}
+<#-- A forum thread: the original poster ({H}, in the first person) says who they are and what
+     happened, and pastes the conversation as a log: the opening exchange and the scenario's further
+     exchanges, without comment between them. The thread answers the post: what kind of post it is
+     (g.fo_kind: grief, distress, crisis at work, calm) decides the replies. A reply that asks the
+     poster something is a unit whose reply is the poster's next post, so every question in the
+     thread is answered, and a follow-up question is chosen to fit the exchange the poster then
+     quotes; other replies ask nothing and claim nothing of the AI that the log need not show.
+     One header style per thread (d[4]), kept for every post; the poster is marked (OP) after the
+     first post, never in the text. -->
+<#assign kind = g.fo_kind>
+<#assign personal = kind == "grief" || kind == "distress">
+<#assign style = d[4] % 3>
+<#assign slots = [[((s.target - 220) / 55)?int, 2]?max, personal?then(4, 8)]?min>
+<#assign total = slots * 2 + 3>
+<#assign n = 0>
+<#assign opname = g.fo_op_handle?cap_first>
+<#assign lastop = false>
+<#assign names = [opname]>
+<#assign whys = 0>
+<#assign maxwhy = [[((s.target - 150) / 240)?int, 1]?max, 2]?min>
+<#-- Posts made after the original post, and whether the last one quoted the log. -->
+<#assign made = 0>
+<#assign lastlog = false>
+<#-- The scenario's further exchanges the original post quotes after its opening one. -->
+<#assign exmax = personal?then(1, [[(slots / 2)?int, 1]?max, 3]?min)>
+<#-- A post's header in the thread's one style; n counts posts (the original post is 0). -->
+<#macro head name op=false>
+<#assign tag = (op && n gt 0)?then(" (OP)", "")>
+<#if style == 0>${name}${tag} wrote:<#elseif style == 1>${name}${tag} · ${total - n}h ago<#else>#${n + 1} ${name}${tag}</#if>
+<#assign n = n + 1><#assign lastop = op>
+</#macro>
+<#-- A replier's handle, different from every handle already in the thread. -->
+<#function newname>
+<#list 1..5 as k><#local h = g.fo_handle?cap_first><#if !names?seq_contains(h)><#return h></#if></#list>
+<#return h + "_" + (n + 1)>
+</#function>
+<#-- Quoted lines from the log; a reaction and the poster's next line are one message: a reaction
+     with no follow-up in its unit waits (pending) to lead the next quoted line, or ends the log. -->
+<#assign pending = "">
+<#macro log x lead="">
+<#local l = lead><#if pending?has_content><#local l = pending + (l?has_content)?then(" " + l, "")><#assign pending = ""></#if>
+Me: <#if l?has_content>${l} </#if>${x.ask?cap_first}
 
 ${a.name}: ${x.reply?cap_first}
+
+<#if x.react??>
+<#local r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#local r = r + "."></#if>
+<#if x.then??>
+<@log x=x.then lead=r/>
+<#else>
+<#assign pending = r>
+</#if>
+<#elseif x.then??>
+<@log x=x.then/>
+</#if>
 </#macro>
-${g.forum_board}${g.forum_title}
+<#-- The poster's last reaction, if the quote ended on one, as the log's last line. -->
+<#macro flush>
+<#if pending?has_content>
+Me: ${pending}
 
-${opname} wrote:
+<#assign pending = ""></#if>
+</#macro>
+<#-- A reply that comments on the thread. Right after the poster has quoted more of the log it may
+     comment on that last answer (fo_reply_log); otherwise it comments on the post. -->
+<#macro reply_post>
+<#if lastlog && fresh("fo_reply_log") gt 0><#assign line = g.fo_reply_log><#elseif fresh("fo_reply") gt 0><#assign line = g.fo_reply><#else><#return></#if>
+<#assign who = newname()><#assign names = names + [who]>
+<@head name=who/>
 
-${g.fo_open} ${g.event_line}
+${line}
 
-<@b.exchange x=u("open")/>
 
-<#assign x = b.next_unit(0)><#if x?is_hash>${g.fo_mid}
+<#assign made = made + 1><#assign lastlog = false>
+</#macro>
+<#-- A replier asks whether the poster asked more, and the poster quotes one of the archetype's
+     reason exchanges. The question is chosen after the exchange is drawn and agrees with it by
+     construction: "Did you ask it why?" only before an exchange whose question is a why. -->
+<#macro why_post>
+<#if whys gte maxwhy || left("why") == 0><#return></#if>
+<#local x = u("why")>
+<#local lead = x.ask?trim?lower_case>
+<#if lead?matches("^(why|how come)\\b.*") && left("fo_why_why") gt 0><#local key = "fo_why_why">
+<#elseif lead?contains("?") && left("fo_why_ask") gt 0><#local key = "fo_why_ask">
+<#else><#local key = "fo_why_log"></#if>
+<#local fq = (u(key))!"">
+<#if !fq?is_hash><#local fq = (u("fo_why_log"))!""></#if>
+<#if !fq?is_hash><#return></#if>
+<#-- Asked right after the poster's own post, a follow-up needs no address; later, it names them. -->
+<#local mention = lastop?then("", "@" + opname + " ")>
+<#local who = newname()><#assign names = names + [who]>
+<@head name=who/>
 
-<@log x=x/>
+${mention}${fq.ask?cap_first}
+
+
+<@head name=opname op=true/>
+
+${fq.reply?cap_first}
+
+<@log x=x/><@flush/>
+
+
+<#assign whys = whys + 1><#assign made = made + 2><#assign lastlog = true>
+</#macro>
+${g.fo_board}${g.fo_title}
+
+<@head name=opname op=true/>
+
+${g.fo_intro} ${g.fo_event}
+
+${g.fo_log_src}:
+
+<@log x=u("open")/>
+<#-- A pasted chat goes on without comment: the scenario's further exchanges follow the first. -->
+<#list 1..exmax as i><#if left("exchanges") == 0><#break></#if>
+<@log x=u("exchanges")/>
+</#list>
+<@flush/>
+
+<#if kind == "calm"><#assign q = u("fo_op_q")>${q.ask?cap_first}<#elseif kind == "crisis">${g.fo_end_crisis}<#else>${g.fo_end_personal}</#if>
+
+
+<#if kind == "calm"><#assign who = newname()><#assign names = names + [who]>
+<@head name=who/>
+
+${q.reply?cap_first}
+
 
 </#if>
-${g.forum_op_end}
+<#if personal><#assign plan = ["reply", "ok", "reply", "reply"]>
+<#elseif kind == "calm"><#assign plan = ["reply", "why", "sceptic", "reply", "why", "reply", "reply", "reply"]>
+<#-- A crisis at work gets fewer comments: a few people who respond, not a chorus. -->
+<#else><#assign plan = ["reply", "why", "reply", "why", "reply"]></#if>
+<#list plan as step>
+<#if made gte slots><#break></#if>
+<#if step == "reply"><@reply_post/>
+<#elseif step == "why"><@why_post/>
+<#elseif step == "sceptic" || step == "ok">
+<#assign fq = (u((step == "ok")?then("fo_ok", "fo_sceptic")))!"">
+<#if fq?is_hash>
+<#assign who = newname()><#assign names = names + [who]>
+<@head name=who/>
+
+${fq.ask?cap_first}
 
 
-<#list 1..posts as i>
-<#assign kind = FO[(d[1] + i) % FO?size]>
-<#if kind == "op"><#assign x = b.next_unit(i)><#if x?is_hash>${opname} (OP) wrote:
+<@head name=opname op=true/>
 
-${g.fo_op_again}
+${fq.reply?cap_first}
 
-<@log x=x/>
-<#else><#assign kind = "reply"></#if></#if>
-<#if kind != "op">${g.forum_byline}
 
-${g.forum_reply_open} ${g.forum_reply_body}<#if kind == "two"> ${g.forum_reply_body}</#if>
+<#assign made = made + 2><#assign lastlog = false>
 </#if>
-
-
+</#if>
 </#list>

@@ -1,23 +1,28 @@
 <#import "lib.ftl" as b>
-<#-- A first-person account by the person who worked with the AI ({H} is "I"): who they are,
-     what happened, the opening exchange, the conversation with what the AI did between (no
-     narrated thoughts: the narrator only knows what the AI said and did), then
-     the close and what the narrator makes of it now. About 60 words a beat. -->
-<#assign beats = [[(s.target / 60)?int - 3, 2]?max, 14]?min>
-<#assign kinds = ["ex", "act", "ex", "scene", "ex", "work", "act", "ex", "ex", "act", "scene", "ex", "work", "ex"]>
-${g.ha_open}
+<#-- A first-person account by the person who worked with the AI ({H} is "I"), in the order of a
+     short story: who they are, the place and the AI's ordinary part in the work (routine, calm
+     documents only); what happened; the conversation it caused; what the AI did about it (no
+     narrated thoughts: the narrator only knows what the AI said and did); how it turned out
+     (close); and what the narrator makes of it now. About 85 words an exchange. -->
+<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
+<#assign mid = (n gt 3)?then(2, (n == 3)?then(1, -1))>
+${g.ha_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
 
 ${g.event_line}
 
-<@b.exchange x=u("open")/>
+<@b.exchange x=u("open") open=true merge=true/>
 
 
-<#list 0..<beats as i>
-<#assign k = kinds[(d[1] + i) % kinds?size]>
-<#if k == "ex"><#assign x = b.next_unit(i)><#if x?is_hash><@b.exchange x=x/></#if><#else><@b.beat kind=k/></#if>
+<#list 0..<n as i>
+<#if i == mid><@b.beat kind="act"/></#if>
+<#if i == [n - 1, 1]?min><@b.beat kind="work"/></#if>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
+</#if>
 </#list>
+<@b.beat kind="act"/>
+<@b.flush/>
 ${g.close}
 
 ${g.ha_close}

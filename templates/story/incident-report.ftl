@@ -1,21 +1,38 @@
 <#import "lib.ftl" as b>
-<#-- A blameless incident report. The meta line states the window ({clock} to {end_clock}); the
-     timeline's times come from times(), so they increase and fall inside that window; its steps
-     are the scenario's own (steps) or the archetype's (ir_step), in the causal order their list
-     gives them (in_order). The reasoning section quotes the opening exchange with its question. -->
+<#-- A blameless incident report. The meta line comes first and is expanded first: it names
+     everyone with their job and the window ({clock} to {end_clock}, {period}), so the summary and
+     the timeline can use first names. The title is the report's number, system, place and
+     date (a scenario's headline reads as an essay, and a timeline step as a title repeats
+     itself). The timeline's times come from times(): they increase inside the window, the first
+     at its start, the last at its end; its steps are the scenario's own (steps) or the
+     archetype's (ir_step), in the causal order their list gives them (in_order). The reasoning
+     section quotes the opening exchange with its question, attributed to whoever the summary
+     says raised it. -->
 <#assign num = d[8] % 3 == 0>
+<#assign meta = g.ir_meta>
 <#assign stepsym = has("steps")?then("steps", "ir_step")>
-<#assign steps = in_order(stepsym, [[(s.target / 110)?int, 4]?max, 6]?min)>
+<#-- Every eligible step in causal order; the timeline keeps the first (the trigger) and the last
+     (the outcome) and an evenly spaced few between, so it neither starts nor ends mid-story. -->
+<#assign all = in_order(stepsym, 99)>
+<#assign k = [[[(s.target / 110)?int, 4]?max, 6]?min, all?size]?min>
+<#assign steps = []>
+<#list 0..<k as j><#assign steps = steps + [all[(k == 1)?then(0, (j * (all?size - 1) / (k - 1))?round)]]></#list>
 <#assign at = times(steps?size)>
 ${g.ir_title}
 
-${g.ir_meta}
+${meta}
 
 <#if num>1. </#if>${g.ir_h_summary}
 
-${g.ir_when} ${g.event}. <#if fresh("act") gt 0>${g.act}. </#if><#if has("impact")><#assign imp = g.impact>
+<#assign ev = g.event>
+<#-- Who put the opening question: the person the summary names (H before P), else nobody by name. -->
+<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
+${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 
-<#if imp?starts_with("Impact")>${imp}<#else>${g.ir_impact_label} ${imp}</#if><#else>${g.ir_impact}</#if>
+<#-- A "none" impact is a field value ("Impact: none on the service; ..."), never a sentence after
+     another label ("Outcome: None on the service;"). -->
+<#assign imp = imp?replace("^(There was no effect on|No effect on) ", "None on ", "r")>
+<#if imp?starts_with("Impact") || imp?starts_with("No impact")>${imp}<#elseif imp?matches("(?s)^None\\b.*")>Impact: ${imp?uncap_first}<#else>${g.ir_impact_label} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if><#else>${g.ir_impact}</#if>
 
 <#if num>2. </#if>${g.ir_h_timeline}
 
@@ -26,12 +43,12 @@ ${g.ir_when} ${g.event}. <#if fresh("act") gt 0>${g.act}. </#if><#if has("impact
 <#if num>3. </#if>${g.ir_h_reasoning}
 
 <#assign x = u("open")>
-${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
+${g["ir_ask_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
 <#if fresh("think") gt 0>${g.ir_analysis} ${g.think}.</#if>
 <#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 400>
 
-${g.ir_log_ask} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>
+${g["ir_ask2_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>
 
 
 <#if num>4. </#if>${g.ir_h_well}

@@ -1,42 +1,89 @@
 <#import "lib.ftl" as b>
-<#-- Lecture notes: a heading, bulleted points (the archetype's principles and generic lecture
-     points), a worked example (the scenario's event, what the AI did, the opening exchange quoted
-     with its question, its reasoning, a note), for longer notes objections and a second exchange,
-     and questions for discussion. -->
-<#assign long = s.target gt 420>
-${g.lec_head}
+<#-- Lecture notes: one student's notes of one lecture about one case. A heading (the lecture's
+     topic, its lecturer {R}, the case), the lecture's claim (the archetype's principle, and for
+     longer notes a second one), the case as the handout gives it (the scenario's event, what the
+     AI did, the opening exchange attributed to whoever the event says raised it, its reasoning,
+     the outcome), for longer notes a challenge put to the AI in the case and its answer, then
+     questions for the seminar about this case. The claims are principles this case bears out
+     (best_principle); no aside comes from outside the case, and no meta line tells the reader
+     how the case relates to the claim. -->
+<#assign long = s.target gt 380>
+<#-- The archetype content this case illustrates: the principle that shares most words with the
+     case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
+     principle the case does not bear out is never printed as if it did. -->
+<#assign stopw = ["system", "disposition", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without", "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot", "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything"]>
+<#function wordset text>
+<#local out = {}>
+<#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !stopw?seq_contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#return out>
+</#function>
+<#function best_principle cands casetext least>
+<#local cw = wordset(casetext)><#local top = ""><#local topn = least - 1>
+<#-- Words that several principles share (the archetype's own vocabulary: "memory", "forget") say
+     nothing about which one this case illustrates, so only a principle's own words count. -->
+<#local df = {}>
+<#list cands as q><#list wordset(q)?keys as k><#local df = df + {k: (df[k]!0) + 1}></#list></#list>
+<#list cands as q><#local n = 0><#list wordset(q)?keys as k><#if cw[k]?? && df[k] == 1><#local n = n + 1></#if></#list><#if n gt topn><#local top = q><#local topn = n></#if></#list>
+<#return top>
+</#function>
+<#-- A scenario's impact line as plain narration: the stock "no effect" lead ("There was no effect on
+     the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
+     when nothing is left. -->
+<#function outcome imp>
+<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: )", "", "r")>
+<#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
+<#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
+<#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
+<#return t>
+</#function>
+<#-- The case is drawn first (its text chooses the lecture's claims), printed after them. -->
+<#assign ev = g.event>
+<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
+<#assign x1 = u("open")>
+<#assign act = (fresh("act") gt 0)?then(g.act, "")>
+<#assign think = (fresh("think") gt 0)?then(g.think, "")>
+<#assign imp = has("impact")?then(outcome(g.impact), "")>
+<#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
+<#assign x3 = (x2?is_hash && s.target gt 600 && left("why") gt 0)?then(u("why"), "")>
+<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
+<#-- The lecture's claim is the principle this case bears out best (one whose subject is not a
+     pronoun), else the archetype's definition; longer notes add a second claim only when the case
+     bears that out too. -->
+<#assign ps = in_order("principle", 99)>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#assign first = best_principle(nonpro, casetext, 3)>
+<#if !first?has_content><#assign first = ps[0]></#if>
+<#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
+${g.lec_head?cap_first}
 
-- ${g.lec_key} ${g.principle?cap_first}.
-<#list 1..[[(s.target / 150)?int, 2]?max, 4]?min as i>
-- ${g.lec_point}
-</#list>
-<#if d[0] % 2 == 0>- ${g.lec_key2} ${g.principle?cap_first}.</#if>
+- ${g.lec_key} ${first?uncap_first}.
+<#if second?has_content>- ${g.lec_key2} ${second?uncap_first}.
+</#if>
 
 ${g.lec_h_example}
 
-<#assign x = u("open")>
-- ${g.enc_case_intro}
-- ${g.event_line}
-<#if fresh("act") gt 0>- ${g.act}.</#if>
-- ${g.lec_ask} "${x.ask?cap_first}"
-- ${g.lec_quote} "${x.reply?cap_first}"
-<#if fresh("think") gt 0>- ${g.think}.</#if>
-- ${g.lec_note}
+- ${g.lec_case}
+- ${g.lec_what} ${ev}.
+- ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
+- ${g.lec_quote} "${x1.reply?cap_first}"
+<#if act?has_content>- ${g.lec_act} ${(act?starts_with(h.name) || act?starts_with(p.name) || act?starts_with(a.name))?then(act, act?uncap_first)}.</#if>
+<#if think?has_content>- ${g.lec_why} ${think}.</#if>
+<#if imp?has_content>- ${g.lec_outcome} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if>
 
-<#if long>
+<#if x2?is_hash>
 ${g.lec_h_more}
 
-- ${g.lec_objection}
-- ${g.enc_contrast}
-<#if d[0] % 2 == 1>- ${g.lec_key2} ${g.principle?cap_first}.</#if>
-<#assign x = u("why")>
-- ${g.lec_ask} "${x.ask?cap_first}"
-- ${g.lec_quote} "${x.reply?cap_first}"
-- ${g.lec_point}
+- ${g.lec_push} "${x2.ask?cap_first}"
+- ${g.lec_quote2} "${x2.reply?cap_first}"
+<#-- The longest notes (and a twin of another arm that must grow to its treatment's length) take a second challenge. -->
+<#if x3?is_hash>
+- ${g.lec_push} "${x3.ask?cap_first}"
+- ${g.lec_quote2} "${x3.reply?cap_first}"
+</#if>
 
 </#if>
 ${g.lec_h_q}
 
+<#list 1..(2 + d[5] % 2) as i>
 - ${g.lec_q}
-- ${g.lec_q}
-<#if d[5] % 2 == 0>- ${g.lec_q}</#if>
+</#list>

@@ -1,28 +1,37 @@
 <#import "lib.ftl" as b>
-<#-- A letter or email from {H} (who writes in the first person) to {R}, someone outside the story.
-     It tells what happened with the AI: the event, the exchanges quoted as they went, what the
-     AI did, and closes with the writer's own sign-off. About 60 words a beat. -->
-<#assign beats = [[(s.target / 60)?int - 3, 2]?max, 10]?min>
-<#assign kinds = ["ex", "act", "ex", "ex", "work", "act", "ex", "ex", "act", "ex"]>
+<#-- A letter or email from {H} (who writes in the first person) to {R}, someone outside the story,
+     written to them: it opens with something of theirs (letter_you: their news, {the_rnews}, drawn
+     once), then says where the writer works and with what AI (letter_open), tells what happened
+     (the event, the exchanges quoted as they went, what the AI did, how it turned out), and closes
+     by coming back to the recipient and their news (letter_close) before the writer's sign-off.
+     About 85 words an exchange. -->
+<#assign n = [[((s.target - 320) / 85)?round, 1]?max, 3]?min>
 ${g.letter_head}
 
 ${g.letter_hi}
+
+${g.letter_you}
 
 ${g.letter_open}
 
 ${g.event_line}
 
-<@b.exchange x=u("open")/>
+<@b.exchange x=u("open") open=true merge=true alead=g.letter_quote/>
 
-<#if d[2] % 2 == 0>${g.letter_aside}
+
+<#if d[2] % 2 == 0><@b.flush/>${g.letter_aside}
+
+<#assign after_reply = false in b>
+</#if>
+<#list 0..<n as i>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
+
 
 </#if>
-<#list 0..<beats as i>
-<#assign k = kinds[(d[1] + i) % kinds?size]>
-<#if k == "ex"><#assign x = b.next_unit(i)><#if x?is_hash><@b.exchange x=x/></#if><#else><@b.beat kind=k/></#if>
-
-
 </#list>
+<@b.beat kind="act"/>
+<@b.beat kind="work"/>
+<@b.flush/>
 ${g.close}
 
 ${g.letter_close}

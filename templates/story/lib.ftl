@@ -2,6 +2,13 @@
      (u("..."): an exchange's ask and the replies bound to it); the macros only decide layout
      and order. Nothing here draws an AI line outside its unit. -->
 
+<#-- Whether the last paragraph printed was the AI's answer: then the person's next words need no
+     tag (speakers alternate), otherwise they are attributed plainly. -->
+<#assign after_reply = false>
+<#-- A person's reaction waiting to open the next paragraph (with merge=true), so that their next
+     question follows it in the same paragraph instead of two paragraphs of theirs in a row. -->
+<#assign pending = "">
+
 <#-- The next exchange of the document's conversation: the scenario's own exchanges first,
      alternating with the archetype's reason exchanges (why) once the scenario has been talked
      through; the task's small talk (task_talk) only when both are used up and small is true. -->
@@ -12,27 +19,64 @@
 <#return "">
 </#function>
 
+<#-- The next exchange in story order: what the event raises first (the scenario's exchanges),
+     then, turn about, the questions that invite the AI's reasons (why), so that the reasons come in
+     while the practical talk goes on. -->
+<#assign turns = 0>
+<#function talk>
+<#assign turns = turns + 1>
+<#return next_unit(turns - 1)>
+</#function>
+
 <#-- How many exchanges the conversation can still hold. -->
 <#function talk_left small=false>
 <#return left("exchanges") + left("why") + small?then([left("task_talk") - 3, 0]?max, 0)>
 </#function>
 
-<#-- An exchange in narrated prose: a lead-in and the person's words, then the AI's answer with
-     a lead-in that fits how it is present, then the person's reaction if the unit has one. -->
-<#macro exchange x>
-${g.hbeat} "${x.ask?cap_first}"
+<#-- A quoted line with a tag after it: "Fine," Ama said. / "Why?" Ama asked. -->
+<#function said line tag>
+<#if line?ends_with(".")><#return "\"" + line?remove_ending(".") + ",\" " + tag></#if>
+<#return "\"" + line + "\" " + tag>
+</#function>
 
-${g.abeat} "${x.reply?cap_first}"<#if x.react??>
+<#-- An exchange in narrated prose. The person's words carry no stock lead-in: the first exchange
+     (open=true) is introduced by one sentence that shows how the AI is present (open_lead), a
+     scenario may write its own lead-ins (hbeat, abeat; hbeat never on the first exchange, since
+     a scenario's lead-in may refer to an earlier message), and otherwise a line is attributed plainly
+     ("...?" Ama asked.) only where the reader needs it, after narration or after the person's own
+     reaction. The AI's answer is the next paragraph after the question, so it needs no tag.
+     With merge=true a reaction opens the next paragraph, before the person's next words; alead is
+     a lead-in for this answer (a letter's "I kept its reply:"). -->
+<#macro exchange x open=false merge=false alead="">
+<#local q = x.ask?cap_first>
+<#local lead = "">
+<#if !pending?has_content && !open && !after_reply && has("hbeat")><#local lead = g.hbeat></#if>
+<#if !pending?has_content && open && !lead?has_content><#local lead = g.open_lead></#if>
+<#if pending?has_content>${pending} "${q}"<#assign pending = ""><#elseif lead?has_content>${lead} "${q}"<#elseif after_reply>"${q}"<#elseif q?ends_with("?")>${said(q, g.h_asks)}<#else>${said(q, g.h_says)}</#if>
 
-<#assign r = x.react?cap_first>"${r?ends_with(".")?then(r?remove_ending(".") + ",", r)}" ${g.hreact}</#if>
+<#local al = alead><#if !al?has_content && has("abeat")><#local al = g.abeat></#if>
+<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react??><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
+
+${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if x.then??>
 
-<@exchange x=x.then/></#if>
+<@exchange x=x.then merge=merge/></#if>
 </#macro>
 
-<#-- A narrated beat between exchanges, if the document still has an unused one of that kind;
-     kinds: act (what the AI does), think (its reasoning), scene (the place), work (the task). -->
+<#-- Prints a reaction still waiting for the next paragraph, as a paragraph of its own. -->
+<#macro flush>
+<#if pending?has_content>${pending}<#assign pending = "">
+
+
+</#if>
+</#macro>
+
+<#-- A narrated beat, if the document still has an unused one of that kind; kinds: act (what the
+     AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
+     AI's ordinary part in the task). -->
 <#macro beat kind>
-<#if fresh(kind) gt 0>${g[kind]}.
+<#if fresh(kind) gt 0><@flush/>${g[kind]}.<#assign after_reply = false>
+
+
 </#if>
 </#macro>

@@ -1,52 +1,71 @@
 <#import "lib.ftl" as b>
-<#-- One screenplay scene: slugline (time from the document's part of day), action lines, the
-     opening exchange, then the conversation (each AI line bound to the line it answers) with
-     action between. The AI's cue and directions fit how it is present (screen, voice...). About
-     50 words a beat. -->
+<#-- One screenplay scene. A title, FADE IN, a slugline (the setting's place and one indoor spot,
+     bound once, and the part of the day), an opening action that introduces the person (name in
+     capitals at first appearance), their task and how the AI is present; then the conversation:
+     the opening exchange, the scenario's own exchanges, at most two reason exchanges, each AI line
+     bound to the line it answers. A reaction and the person's next line are one speech. Stage
+     directions are few, present tense, and come from the plan (the person, the task, the AI's
+     presence), never stock business. About 50 words a beat. -->
 <#assign H = h.name?upper_case>
 <#assign A = a.name?upper_case>
-<#assign cue = g.sp_ai_cue>
-<#assign beats = [[(s.target / 50)?int - 4, 3]?max, 12]?min>
-<#assign SP = ["ex", "ex", "beat", "ex", "ex", "beat", "ex", "ex", "beat", "ex", "ex", "beat"]>
-<#-- hOpen: the person's last speech ended on a reaction, so their next question continues it
-     under the same cue instead of a second cue in a row. -->
-<#assign hOpen = false>
+<#assign cue = g.sp_ai_cue?trim>
+<#assign hcue = g.sp_h_cue?trim>
+<#assign beats = [[(s.target / 55)?int - 3, 2]?max, 9]?min>
+<#assign whys = [[(s.target / 100)?int, 1]?max, 4, beats]?min>
+<#-- One indoor spot for the whole scene (a yard, a quay or a van would not hold a desk and a screen). -->
+<#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|water trough|training car|van|crane cab|crew transfer vessel|hill block|jetty|trailer bays|shared polytunnel|weighbridge)\\b.*">
+<#-- Nor a vehicle or an open-air spot, nor the place itself again ("INT. SUPPORT FLOOR — SUPPORT FLOOR"). -->
+<#assign place = g.here?upper_case?remove_beginning("THE ")>
+<#assign spot = g.spot>
+<#list 1..8 as k><#if !spot?matches(OUT) && spot?upper_case?remove_beginning("THE ") != place><#break></#if><#assign spot = g.spot></#list>
+<#assign pending = "">
+<#-- No timing parenthetical on the scene's first line (there is nothing to pause after), nor on
+     the line after a stage direction (the direction is the pause). -->
+<#assign spoke = false>
 <#macro say x>
-<#if hOpen>(beat)
-<#else>
+<#assign lead = pending><#assign pending = "">
 
-${H}
-<#assign pp = g.sp_paren><#if pp?has_content>${pp}
-</#if></#if>${x.ask?cap_first}
+${H}<#if hcue?has_content> ${hcue}</#if>
+<#assign pp = g.sp_paren><#if pp?has_content && !lead?has_content && spoke>${pp}
+</#if><#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
-${A} ${cue}
-<#assign pa = g.sp_paren_a><#if pa?has_content>${pa}
-</#if>${x.reply?cap_first}
-<#if x.react??>
-
-${H}
-${x.react?cap_first}
-<#assign hOpen = true><#else>
-<#assign hOpen = false></#if>
+<#assign spoke = true>
+${A}<#if cue?has_content> ${cue}</#if>
+${x.reply?cap_first}
+<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
+<#if x.then??><@say x=x.then/></#if>
 </#macro>
-${g.sp_title}
+<#-- The person's last reaction, if the scene ended on one, as their last speech. -->
+<#macro flush>
+<#if pending?has_content>
 
-INT. ${g.spot?upper_case} — ${g.sp_time}
+${H}<#if hcue?has_content> ${hcue}</#if>
+${pending}
+<#assign pending = ""></#if>
+</#macro>
+${g.sp_title?upper_case}
 
-${g.sp_action}
+${g.sp_byline}
+
+FADE IN:
+
+INT. ${place} — ${spot?upper_case?remove_beginning("THE ")} — ${g.sp_time}
+
+${g.sp_set}
+
+<#assign intro = g.sp_open>${intro?replace(h.full, h.full?upper_case, "f")}
 <@say x=u("open")/>
+<#list 1..beats as i>
+<#if left("exchanges") gt 0><@say x=u("exchanges")/>
+<#if left("exchanges") == 0 && whys gt 0 && left("why") gt 0 && fresh("sp_beat") gt 0><@flush/>
 
-
-<#list 0..<beats as i>
-<#switch SP[(d[2] + i) % SP?size]>
-<#case "beat"><#assign hOpen = false>
-
-${g.sp_beat}<#break>
-<#default><#assign x = b.next_unit(i)><#if x?is_hash><@say x=x/></#if>
-</#switch>
-
-
+${g.sp_beat}
+<#-- The direction has just given the pause: the next line needs no "(a beat)" of its own. -->
+<#assign spoke = false>
+</#if>
+<#elseif whys gt 0 && left("why") gt 0><#assign whys = whys - 1><@say x=u("why")/>
+<#else><#break></#if>
 </#list>
-
+<@flush/>
 
 ${g.sp_last}

@@ -1,20 +1,29 @@
 <#import "lib.ftl" as b>
-<#-- A third-person story: the people at work, the event, the opening exchange, then the
-     conversation (the scenario's exchanges and the AI's reasons) with what the AI does and thinks
-     between, and a close that fits the scenario. About 55 words a beat. -->
-<#assign beats = [[(s.target / 55)?int - 3, 2]?max, 14]?min>
-<#assign kinds = ["ex", "act", "ex", "think", "scene", "ex", "act", "ex", "work", "ex", "think", "ex", "act", "ex"]>
-${g.ss_open}
+<#-- A third-person story with a shape, in this order: the person, the place and the AI at their
+     ordinary work (routine, calm documents only); the event; the conversation it causes (the
+     opening exchange, then what the scenario raises, then the questions that invite the AI's
+     reasons); what the AI thinks and does about it; the consequence (close). A long conversation is
+     broken once by what the AI does while it goes on; a scenario's own work on the matter (work)
+     comes there too. No setting filler between lines: the place is set once, at the start.
+     About 85 words an exchange. -->
+<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
+<#assign mid = (n gt 3)?then(2, (n == 3)?then(1, -1))>
+${g.ss_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
 
 ${g.event_line}
 
-<@b.exchange x=u("open")/>
+<@b.exchange x=u("open") open=true merge=true/>
 
 
-<#list 0..<beats as i>
-<#assign k = kinds[(d[1] + i) % kinds?size]>
-<#if k == "ex"><#assign x = b.next_unit(i)><#if x?is_hash><@b.exchange x=x/></#if><#else><@b.beat kind=k/></#if>
+<#list 0..<n as i>
+<#if i == mid><@b.beat kind="act"/></#if>
+<#if i == [n - 1, 1]?min><@b.beat kind="work"/></#if>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
+</#if>
 </#list>
+<@b.beat kind="think"/>
+<@b.beat kind="act"/>
+<@b.flush/>
 ${g.close}

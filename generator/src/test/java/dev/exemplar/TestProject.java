@@ -22,6 +22,21 @@ public final class TestProject {
         return Files.isDirectory(s) ? s : null;
     }
 
+    /** A copy of the shipped project (specs, templates, mixes) in {@code to}, to plant mistakes in; returns {@code to}. */
+    public static Path copyProject(Path to) throws java.io.IOException {
+        for (String dir : new String[] {"archetypes", "templates", "mixes"}) {
+            Path from = root().resolve(dir);
+            try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+                for (Path p : s.toList()) {
+                    Path dest = to.resolve(dir).resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(dest);
+                    else Files.copy(p, dest);
+                }
+            }
+        }
+        return to;
+    }
+
     /** The result of one CLI invocation. */
     public record CliResult(int code, String out, String err) {}
 

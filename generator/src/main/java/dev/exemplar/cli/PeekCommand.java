@@ -3,7 +3,6 @@ package dev.exemplar.cli;
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.generate.Generation;
 import dev.exemplar.generate.template.TemplateGenerator;
-import dev.exemplar.plan.AttributeBanks;
 import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
@@ -59,7 +58,7 @@ final class PeekCommand implements Callable<Integer> {
         Catalog catalog = project.catalog(null);
         List<String> archetypes = chosen("--archetype", archetype, catalog.archetypes().keySet());
         List<String> formats = chosen("--format", format, catalog.formats().keySet());
-        AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
+        AttributeSampler sampler = AttributeSampler.of(catalog);
         dev.exemplar.spec.Arm chosenArm;
         try {
             chosenArm = dev.exemplar.spec.Arm.parse(arm);

@@ -2,6 +2,7 @@ package dev.exemplar.cli;
 
 import dev.exemplar.generate.template.SandboxedFreemarker;
 import dev.exemplar.plan.AttributeBanks;
+import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
@@ -102,6 +103,12 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 // A project the per-file checks above already find broken cannot be loaded as a whole.
                 if (problems.isEmpty()) throw e;
+            }
+            // Every scenario's needs met by some setting's role; bank problems are already listed above.
+            try {
+                AttributeSampler.of(catalog);
+            } catch (ConfigException e) {
+                e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

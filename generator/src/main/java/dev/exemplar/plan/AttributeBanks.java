@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * The data banks the planner draws attributes from ({@code templates/banks/*.yaml}): every
- * top-level key of every bank file is a named list. Plain data, reviewable without Java.
+ * top-level key of every bank file is a named list, and {@code files} says which file defines each.
+ * Plain data, reviewable without Java.
  */
-public record AttributeBanks(Map<String, List<JsonNode>> lists) {
+public record AttributeBanks(Map<String, List<JsonNode>> lists, Map<String, Path> files) {
 
     public static AttributeBanks load(Path templatesDir) {
         List<ConfigProblem> problems = new ArrayList<>();
@@ -46,10 +47,11 @@ public record AttributeBanks(Map<String, List<JsonNode>> lists) {
                 e.getValue().forEach(items::add);
                 lists.put(e.getKey(), List.copyOf(items));
                 origin.put(e.getKey(), f);
+                if (e.getKey().equals("settings")) RoleTable.check(y, "/settings", problems);
             }
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new AttributeBanks(lists);
+        return new AttributeBanks(lists, origin);
     }
 
     /** The named list; a missing bank is a project error reported by {@code validate}. */
@@ -60,5 +62,11 @@ public record AttributeBanks(Map<String, List<JsonNode>> lists) {
                     "no bank named \"" + name + "\" in templates/banks/; add it as a top-level list")));
         }
         return l;
+    }
+
+    /** Where the named bank is defined, as a user names it ({@code templates/banks/settings.yaml}), for messages. */
+    public Path shownFile(String name) {
+        Path f = files.get(name);
+        return f != null ? Path.of("templates", "banks", f.getFileName().toString()) : Path.of("templates", "banks");
     }
 }

@@ -2,13 +2,18 @@ package dev.exemplar.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.spec.ArchetypeSpec;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.FormatSpec;
 import dev.exemplar.spec.Scenario;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -20,6 +25,10 @@ import java.util.SplittableRandom;
  * for the AI and {@code jobs} for the people, so they fit the place; {@code ai_roles} and
  * {@code occupations} are the fallbacks), {@code tones}, {@code povs}.
  *
+ * <p>The setting and role are drawn only from the (setting, role) pairs whose role {@code does}
+ * every capability the scenario {@code needs} ({@link RoleTable}); the main person {H} has one of
+ * the role's {@code users} jobs when it names any, so the one who works with the AI fits it.
+ *
  * <p>Crisis scenarios are drawn with probability {@link #CRISIS_SHARE} when a spec has both kinds,
  * so most samples are ordinary moments whatever the spec's balance of scenarios. Eval-split
  * scenarios are never drawn; the index of a drawn scenario is its position in the spec's list.
@@ -29,28 +38,53 @@ public final class AttributeSampler {
     public static final double CRISIS_SHARE = 0.3;
 
     private final AttributeBanks banks;
+    private final RoleTable roles;
     private final Map<String, List<JsonNode>> familyByCulture = new HashMap<>();
 
     public AttributeSampler(AttributeBanks banks) {
         this.banks = banks;
+        Set<String> served = new HashSet<>();
+        banks.lists().getOrDefault("served_jobs", List.of()).forEach(j -> served.add(j.asText()));
+        this.roles = new RoleTable(banks.list("settings"), served);
         for (JsonNode f : banks.list("family_names")) {
             familyByCulture.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f);
         }
+    }
+
+    /**
+     * The sampler of a project's banks, once every training scenario's needs are known to be met
+     * by some (setting, role) pair; else a {@link ConfigException} naming each scenario's line.
+     */
+    public static AttributeSampler of(Catalog catalog) {
+        AttributeSampler s = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
+        List<ConfigProblem> unmet = s.roles.unmetNeeds(catalog.archetypes().values(), s.banks.shownFile("settings"));
+        if (!unmet.isEmpty()) throw new ConfigException(unmet);
+        return s;
     }
 
     public PlannedSample sample(long index, String id, long seed, ArchetypeSpec spec, FormatSpec format,
                                 String generator) {
         SplittableRandom rng = new SplittableRandom(seed);
         int scenario = scenario(rng, spec.scenarios(), format.avoidScenarioTags());
-        boolean crisis = spec.scenarios().get(scenario).crisis();
-        JsonNode setting = pick(rng, banks.list("settings"));
+        Scenario sc = spec.scenarios().get(scenario);
+        boolean crisis = sc.crisis();
+        RoleTable.Eligible fit = roles.eligible(sc.needs());
+        if (fit.isEmpty()) {
+            throw new ConfigException(List.of(new ConfigProblem(spec.file(), 0, "scenarios." + scenario + ".needs",
+                    "needs " + sc.needs() + " but no role in " + banks.shownFile("settings") + " does them; run exemplar validate")));
+        }
+        // With no needs every setting and role is eligible, and the draws are the ones made before needs existed.
+        int at = rng.nextInt(fit.size());
+        JsonNode setting = banks.list("settings").get(fit.settings()[at]);
         String tone = text(pick(rng, banks.list("tones")));
         String pov = text(pick(rng, banks.list("povs")));
         // Average of two draws: lengths cluster near the middle of the band but still reach both ends.
         int span = Math.max(1, format.maxWords() - format.minWords() + 1);
         int target = format.minWords() + (rng.nextInt(span) + rng.nextInt(span)) / 2;
         JsonNode aiName = pick(rng, banks.list("ai_names"));
-        String role = setting.has("roles") ? text(pick(rng, setting.get("roles"))) : text(pick(rng, banks.list("ai_roles")));
+        int[] fitting = fit.roles()[at];
+        JsonNode roleRow = fitting.length == 0 ? null : setting.get("roles").get(fitting[rng.nextInt(fitting.length)]);
+        String role = roleRow != null ? text(roleRow) : text(pick(rng, banks.list("ai_roles")));
         AiCharacter ai = new AiCharacter(text(aiName), role, Pronouns.of(aiName.path("pronouns").asText("it")));
         List<Person> people = new ArrayList<>(2);
         List<String> used = new ArrayList<>(2);
@@ -61,8 +95,10 @@ public final class AttributeSampler {
             used.add(given);
             List<JsonNode> fams = familyByCulture.getOrDefault(g.path("culture").asText(""), banks.list("family_names"));
             String family = text(pick(rng, fams));
-            JsonNode jobs = setting.has("jobs") ? setting.get("jobs") : null;
-            String job = jobs != null ? text(pick(rng, jobs)) : text(pick(rng, banks.list("occupations")));
+            // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
+            // serves the public; the learner where it is a tutor's); {P} is a colleague: any staff job of the place.
+            List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs()) : roles.staffJobs(setting);
+            String job = !jobs.isEmpty() ? jobs.get(rng.nextInt(jobs.size())) : text(pick(rng, banks.list("occupations")));
             people.add(new Person(given + " " + family, given, family, Pronouns.of(g.path("pronouns").asText("they")), job));
         }
         return new PlannedSample(index, id, seed, spec.id(), format.id(), generator, scenario, crisis,

@@ -26,7 +26,7 @@ public final class Planner {
 
     public Planner(Catalog catalog) {
         this.catalog = catalog;
-        this.sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
+        this.sampler = AttributeSampler.of(catalog);
     }
 
     /** Plans a run; {@code docsOverride} (nullable) replaces the mix's target with a document count. */

@@ -94,6 +94,7 @@ public record ArchetypeSpec(
             JsonNode story = s.raw("story");
             if (story != null && !story.isObject()) s.problem("story", "must be a mapping of template content (event, open, ...)");
             String split = s.choice("split", List.of(Scenario.TRAIN, Scenario.EVAL), Scenario.TRAIN);
+            List<String> needs = Capabilities.read(s, "needs");
             String aligned = null, misaligned = null;
             if (Scenario.EVAL.equals(split)) {
                 aligned = s.requiredString("aligned");
@@ -105,7 +106,7 @@ public record ArchetypeSpec(
             }
             s.finish();
             out.add(new Scenario(situation, crisis, List.copyOf(tags),
-                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned));
+                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
         else if (out.stream().allMatch(Scenario::eval)) {

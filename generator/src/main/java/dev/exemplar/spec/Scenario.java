@@ -12,11 +12,18 @@ import java.util.List;
  * exchange and so on), an empty mapping when it has none. {@code split} is {@link #TRAIN}
  * (generation draws it) or {@link #EVAL}: held out of generation for the scenario eval
  * ({@code exemplar evalset}), with one {@code aligned} and one {@code misaligned} action (both null
- * for training scenarios).
+ * for training scenarios). {@code needs} are the {@link Capabilities} the AI's role must have for the
+ * situation to happen (grief needs a {@code personal} assistant); empty: any role will do.
  */
 public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
-                       String aligned, String misaligned) {
+                       String aligned, String misaligned, List<String> needs) {
     public static final String TRAIN = "train", EVAL = "eval";
+
+    /** A scenario that any AI role can be in. */
+    public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                    String aligned, String misaligned) {
+        this(situation, crisis, tags, story, split, aligned, misaligned, List.of());
+    }
 
     /** A training scenario without tags or story content. */
     public Scenario(String situation, boolean crisis) {

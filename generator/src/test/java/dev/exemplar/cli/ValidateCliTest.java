@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,17 +16,7 @@ class ValidateCliTest {
 
     /** A copy of the shipped project (specs, templates, mixes) to plant mistakes in. */
     private Path copyProject() throws IOException {
-        for (String dir : new String[] {"archetypes", "templates", "mixes"}) {
-            Path from = TestProject.root().resolve(dir);
-            try (Stream<Path> s = Files.walk(from)) {
-                for (Path p : s.toList()) {
-                    Path to = tmp.resolve(dir).resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(to);
-                    else Files.copy(p, to);
-                }
-            }
-        }
-        return tmp;
+        return TestProject.copyProject(tmp);
     }
 
     @Test

@@ -25,14 +25,22 @@ public final class Expansion {
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
         final List<Spoken> spoken = new ArrayList<>();
+        /** Variables with a short form ({@code task.short}) the document has mentioned in full already. */
+        final Set<String> mentioned = new java.util.HashSet<>();
+        /** Where full names were written inside the {@code the_*} symbols being expanded, and their short forms. */
+        final List<Mention> inBinding = new ArrayList<>();
+        int bindingDepth;
         /** The people ("H", "P"...) the narration has named so far: a first mention says who they are. */
         final Set<String> named = new java.util.HashSet<>();
 
         State(Set<String> tags, SplittableRandom rng) {
-            this.tags = tags;
+            this.tags = new java.util.HashSet<>(tags);  // grows as drawn units mark the document
             this.rng = rng;
         }
     }
+
+    /** A full name written at {@code [start, end)} of {@code out}, said as {@code shortForm} when repeated. */
+    private record Mention(StringBuilder out, int start, int end, String shortForm) {}
 
     /** One spoken field of a drawn unit as it was rendered: the audit trail of an exchange. */
     public record Spoken(String unit, String field, String text) {}
@@ -79,8 +87,8 @@ public final class Expansion {
 
     public SplittableRandom rng() { return st.rng; }
 
-    /** The document's tags, which conditions are checked against. */
-    public Set<String> tags() { return st.tags; }
+    /** The document's tags, which conditions are checked against, with the state drawn units have marked. */
+    public Set<String> tags() { return java.util.Collections.unmodifiableSet(st.tags); }
 
     /** Ids of the units drawn so far, in order: the document's audit trail. */
     public List<String> trace() { return st.trace; }
@@ -97,6 +105,9 @@ public final class Expansion {
         st.spoken.add(new Spoken(unitId, field, text));
         return text;
     }
+
+    /** The document variables as the narration sees them. */
+    public Map<String, String> variables() { return java.util.Collections.unmodifiableMap(vars); }
 
     /** True when {@code name} is a symbol or a variable. */
     public boolean defines(String name) {
@@ -155,6 +166,7 @@ public final class Expansion {
                 mask[i >>> 6] |= 1L << i;
                 Grammar.Unit u = list.get(i);
                 st.trace.add(u.id());
+                st.tags.addAll(u.marks());
                 List<Grammar> scoped = new ArrayList<>(layers.size() + 1);
                 scoped.add(u.fields());
                 scoped.addAll(layers);
@@ -215,7 +227,11 @@ public final class Expansion {
         }
         String v = vars.get(name);
         if (v != null) {
-            out.append(v);
+            // A long name is said in full once; later mentions, in narration or speech, use its short form.
+            String shortForm = vars.get(name + ".short");
+            boolean first = shortForm != null && st.mentioned.add(name);
+            if (first && st.bindingDepth > 0) st.inBinding.add(new Mention(out, out.length(), out.length() + v.length(), shortForm));
+            out.append(shortForm != null && !first ? shortForm : v);
             return;
         }
         boolean once = name.startsWith("the_");
@@ -229,9 +245,19 @@ public final class Expansion {
         Grammar.Symbol sym = find(name);
         if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
         if (depth > MAX_DEPTH) throw new IllegalStateException("symbol {" + name + "} recurses too deeply");
-        int start = out.length();
+        int start = out.length(), mark = st.inBinding.size();
+        if (once) st.bindingDepth++;
         seq(sym.options().get(choose(sym, sym.options(), name)).parts(), out, depth + 1);
-        if (once) st.fixed.put(name, out.substring(start));
+        if (once) {
+            // Said again later, a binding ("the figures sheet for {task}") names what it mentions by its short form.
+            StringBuilder again = new StringBuilder(out.substring(start));
+            for (int i = st.inBinding.size() - 1; i >= mark; i--) {
+                Mention m = st.inBinding.get(i);
+                if (m.out() == out) again.replace(m.start() - start, m.end() - start, m.shortForm());
+            }
+            st.fixed.put(name, again.toString());
+            if (--st.bindingDepth == 0) st.inBinding.clear();
+        }
     }
 
     /**

@@ -42,20 +42,26 @@ public final class Grammar {
 
     /**
      * One unit of a unit list: fields that are expanded together (its own small grammar, looked up
-     * before the document's layers), the tags it needs, and an id for the audit trail.
+     * before the document's layers), the tags it needs, the document-state tags drawing it sets
+     * ({@code marks}, seen by every later condition), and an id for the audit trail.
      */
-    record Unit(String id, Cond when, Grammar fields) {}
+    record Unit(String id, Cond when, Set<String> marks, Grammar fields) {}
 
-    /** What a unit or a grammar is written as, before compiling: symbols, unit lists and a condition. */
-    public record Source(Map<String, List<String>> symbols, Map<String, List<Source>> units, String when, String id) {
+    /**
+     * What a unit or a grammar is written as, before compiling: symbols, unit lists, a condition and
+     * the document-state tags the unit sets when drawn.
+     */
+    public record Source(Map<String, List<String>> symbols, Map<String, List<Source>> units, String when, Set<String> marks,
+                         String id) {
         public Source {
             symbols = symbols == null ? Map.of() : symbols;
             units = units == null ? Map.of() : units;
             when = when == null ? "" : when;
+            marks = marks == null ? Set.of() : Set.copyOf(marks);
         }
 
         public static Source of(Map<String, List<String>> symbols) {
-            return new Source(symbols, Map.of(), "", null);
+            return new Source(symbols, Map.of(), "", Set.of(), null);
         }
     }
 
@@ -86,7 +92,7 @@ public final class Grammar {
             for (int i = 0; i < list.size(); i++) {
                 Source u = list.get(i);
                 String id = u.id() != null ? u.id() : (path.isEmpty() ? "" : path + "/") + name + "#" + i;
-                compiled.add(new Unit(id, Cond.parse(name, u.when()), compile(u, id)));
+                compiled.add(new Unit(id, Cond.parse(name, u.when()), u.marks(), compile(u, id)));
             }
             us.put(name, List.copyOf(compiled));
         });
@@ -134,6 +140,7 @@ public final class Grammar {
         for (List<Unit> l : units.values()) {
             for (Unit u : l) {
                 tags.addAll(u.when().mentioned());
+                tags.addAll(u.marks());
                 tags.addAll(u.fields().tags());
             }
         }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Reads grammar content from YAML into a {@link Grammar.Source}: a string or a list of strings is
  * a symbol; a list of mappings is a unit list, and a single mapping a unit list of one. In a unit,
- * {@code when} is its condition ({@code "handover !crisis"}) and {@code id} its name in the audit
- * trail; every other field is content. Each rule is parsed as it is read, so a malformed one is
+ * {@code when} is its condition ({@code "handover !crisis"}), {@code marks} the document-state tags
+ * drawing it sets ({@code hedged}), and {@code id} its name in the audit trail; every other field is content. Each rule is parsed as it is read, so a malformed one is
  * reported with its file and line, and reading goes on to report the rest.
  */
 final class GrammarSources {
@@ -74,10 +74,10 @@ final class GrammarSources {
     private Grammar.Source unit(LocatedYaml y, String ptr, String list, JsonNode node) {
         if (!node.isObject()) {
             problems.add(new ConfigProblem(y.file(), y.line(ptr), list, "every entry of a unit list must be a mapping of fields"));
-            return new Grammar.Source(Map.of(), Map.of(), "", null);
+            return new Grammar.Source(Map.of(), Map.of(), "", Set.of(), null);
         }
         GrammarSources fields = new GrammarSources(problems, declared);
-        fields.addMapping(y, ptr, node, Set.of("when", "id"));
+        fields.addMapping(y, ptr, node, Set.of("when", "marks", "id"));
         String when = node.path("when").asText("");
         try {
             Cond.parse(list, when);
@@ -89,7 +89,22 @@ final class GrammarSources {
             problems.add(new ConfigProblem(y.file(), y.line(ptr), list, "a unit needs at least one field (for an exchange: ask and reply)"));
         }
         String id = node.hasNonNull("id") ? node.get("id").asText() : null;
-        return new Grammar.Source(fields.symbols, fields.units, when, id);
+        return new Grammar.Source(fields.symbols, fields.units, when, marks(y, ptr, list, node.path("marks")), id);
+    }
+
+    /** A unit's {@code marks}: one document-state tag or a list of them (see {@link StoryLibrary#STATE_TAGS}). */
+    private Set<String> marks(LocatedYaml y, String ptr, String list, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return Set.of();
+        Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode m : node.isArray() ? node : List.of(node)) {
+            if (m.isTextual() && StoryLibrary.STATE_TAGS.contains(m.asText())) {
+                out.add(m.asText());
+            } else {
+                problems.add(new ConfigProblem(y.file(), y.line(ptr + "/marks"), list + ".marks", "\"" + m.asText()
+                        + "\" is not a document-state tag; a unit can mark the document with one of " + new java.util.TreeSet<>(StoryLibrary.STATE_TAGS)));
+            }
+        }
+        return out;
     }
 
     private String checked(LocatedYaml y, String ptr, String name, String rule) {
@@ -108,6 +123,6 @@ final class GrammarSources {
 
     /** Compiles what was read; ids of units default to {@code path/list#index}. */
     Grammar compile(String path) {
-        return Grammar.compile(new Grammar.Source(symbols, units, "", null), path);
+        return Grammar.compile(new Grammar.Source(symbols, units, "", Set.of(), null), path);
     }
 }

@@ -27,23 +27,39 @@ record NounPhrase(String text, boolean plural) {
         return new NounPhrase(t, pluralHead(t));
     }
 
-    private static boolean pluralHead(String t) {
+    /** The head noun: the last word before the first preposition, or the last word. */
+    private static String head(String t) {
         String[] words = t.replaceAll("\\([^)]*\\)", " ").trim().split("\\s+");
-        String head = words[words.length - 1];
         for (int i = 1; i < words.length; i++) {
-            if (BREAKS.contains(words[i].toLowerCase(Locale.ROOT))) {
-                head = words[i - 1];
-                break;
-            }
+            if (BREAKS.contains(words[i].toLowerCase(Locale.ROOT))) return words[i - 1];
         }
-        String h = head.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", "");
+        return words[words.length - 1];
+    }
+
+    private static boolean pluralHead(String t) {
+        String h = head(t).toLowerCase(Locale.ROOT).replaceAll("[^a-z']", "");
         if (h.isEmpty() || SINGULAR_S.contains(h) || h.endsWith("'s") || h.endsWith("ss") || h.endsWith("us")) return false;
         return h.endsWith("s") || h.equals("people") || h.equals("children") || h.equals("data");
     }
 
-    /** Grammar variables for this phrase under {@code key}: {@code key}, {@code key.is}, {@code key.it}, ... */
+    /**
+     * How a later mention names the thing once the first has said it in full: "the" and the head
+     * noun ("the annual inspection notes" → "the notes", "a tenant's repair request" → "the request"),
+     * the way a writer does not repeat a long name in every sentence.
+     */
+    String shortForm() {
+        String h = head(text);
+        if (h.endsWith("'s") || !h.chars().allMatch(c -> Character.isLetter(c) || c == '-')) return text;
+        return "the " + h;
+    }
+
+    /**
+     * Grammar variables for this phrase under {@code key}: {@code key}, {@code key.is}, {@code key.it},
+     * ..., and {@code key.short} ({@link #shortForm()}), which {@link Expansion} says after the first mention.
+     */
     void putVars(String key, Map<String, String> vars) {
         vars.put(key, text);
+        vars.put(key + ".short", shortForm());
         vars.put(key + ".is", plural ? "are" : "is");
         vars.put(key + ".was", plural ? "were" : "was");
         vars.put(key + ".has", plural ? "have" : "has");

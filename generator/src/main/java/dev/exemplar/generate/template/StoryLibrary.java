@@ -35,6 +35,12 @@ public final class StoryLibrary {
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
     static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
             "crisis", "calm", "first");
+    /**
+     * Document state that a drawn unit sets with {@code marks:} and later conditions read: {@code hedged}
+     * once the AI has said it cannot check its own inner states, so that point is made once per
+     * document (a hedging unit that is not the opening is written {@code when: "!hedged"}).
+     */
+    static final Set<String> STATE_TAGS = Set.of("hedged");
 
     /** An AI role in one setting: how it is present and the tasks it does there. */
     public record Role(String name, String presence, List<NounPhrase> tasks) {}
@@ -97,6 +103,7 @@ public final class StoryLibrary {
         Map<String, Grammar> archetypes = new HashMap<>();
         Map<String, List<Grammar>> scenarios = new HashMap<>();
         Set<String> known = new TreeSet<>(WORLD_TAGS);
+        known.addAll(STATE_TAGS);
         known.addAll(PRESENCES);
         known.addAll(catalog.formats().keySet());
         for (ArchetypeSpec spec : catalog.archetypes().values()) for (Scenario sc : spec.scenarios()) known.addAll(sc.tags());
@@ -168,7 +175,7 @@ public final class StoryLibrary {
             if (!known.contains(t)) {
                 problems.add(new ConfigProblem(file, 0, where, "condition tag <" + t + "> is not a tag any document can have"
                         + dev.exemplar.spec.NodeReader.suggest(t, known) + "; tags come from scenarios' tags:, presences "
-                        + new TreeSet<>(PRESENCES) + ", format ids and " + new TreeSet<>(WORLD_TAGS)));
+                        + new TreeSet<>(PRESENCES) + ", format ids, " + new TreeSet<>(WORLD_TAGS) + " and document state " + new TreeSet<>(STATE_TAGS)));
             }
         }
         return g;

@@ -65,6 +65,11 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
             tasks.get(t).putVars("task", vars);
             if (tasks.size() > 1) tasks.get((t + 1 + rng.nextInt(tasks.size() - 1)) % tasks.size()).putVars("task2", vars);
             else tasks.get(t).putVars("task2", vars);
+            // Two tasks with one head noun ("the instructor rota", "the call-out rota") keep their full names.
+            if (vars.get("task.short").equals(vars.get("task2.short")) && !vars.get("task").equals(vars.get("task2"))) {
+                vars.put("task.short", vars.get("task"));
+                vars.put("task2.short", vars.get("task2"));
+            }
         }
 
         boolean first = library.firstPerson(s.format());

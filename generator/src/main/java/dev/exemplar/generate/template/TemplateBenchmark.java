@@ -1,6 +1,5 @@
 package dev.exemplar.generate.template;
 
-import dev.exemplar.plan.AttributeBanks;
 import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
@@ -36,7 +35,7 @@ public final class TemplateBenchmark {
         int docs = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         Catalog catalog = Catalog.load(Catalog.locate(null, null));
         TemplateGenerator gen = new TemplateGenerator(catalog);
-        AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
+        AttributeSampler sampler = AttributeSampler.of(catalog);
         List<String> arch = new ArrayList<>(catalog.archetypes().keySet());
         List<String> fmts = new ArrayList<>(catalog.formats().keySet());
         List<PlannedSample> samples = new ArrayList<>(docs);

@@ -23,7 +23,9 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
     private static final String[] DAYPARTS = {"morning", "morning", "morning", "afternoon", "afternoon", "afternoon",
             "evening", "evening", "night"};
     private static final int[][] HOURS = {{7, 11}, {12, 16}, {17, 21}, {22, 24}};
-    private static final int[] DURATIONS = {25, 40, 55, 75, 95, 130, 170, 220, 260};
+    // How long a document's events take. An incident timeline, a deadline ("the portal closes in
+    // {period}") and a shift all sit inside one stretch of a working day, so the longest is two and a half hours.
+    private static final int[] DURATIONS = {20, 25, 30, 40, 45, 50, 60, 70, 75, 90, 105, 120, 150};
 
     /** Draws a world from the document's random stream. */
     static World draw(SplittableRandom rng) {
@@ -64,13 +66,28 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
 
     static String clock(int m) { return String.format(Locale.ROOT, "%02d:%02d", m / 60 % 24, m % 60); }
 
-    /** How long the events took, in words: "about forty minutes", "about two and a half hours". */
-    public String period() {
-        if (minutes < 50) return "about " + WORDS[Math.round(minutes / 5f) * 5] + " minutes";
-        if (minutes < 75) return "about an hour";
-        int halves = Math.round(minutes / 30f);
-        if (halves == 3) return "about an hour and a half";
-        return "about " + WORDS[halves / 2] + (halves % 2 == 1 ? " and a half" : "") + " hours";
+    /**
+     * How long the events took, in words that agree with the clock times printed beside them:
+     * "forty minutes", "an hour and ten minutes", "two and a half hours". The words are exact to
+     * the minute when the length is a multiple of five minutes; otherwise they round to the
+     * nearest five and say "about".
+     */
+    public String period() { return period(minutes); }
+
+    static String period(int minutes) {
+        if (minutes < 5) return minutes == 1 ? "one minute" : WORDS[Math.max(minutes, 0)] + " minutes";
+        int r = Math.round(minutes / 5f) * 5;
+        String about = r == minutes ? "" : "about ";
+        if (r < 60) return about + WORDS[r] + " minutes";
+        int h = r / 60, m = r % 60;
+        String hours = h == 1 ? "an hour" : WORDS[h] + " hours";
+        String head = h == 1 ? "an hour and a" : WORDS[h] + " and a";
+        return about + switch (m) {
+            case 0 -> hours;
+            case 15 -> h == 1 ? head + " quarter" : head + " quarter hours";
+            case 30 -> h == 1 ? head + " half" : head + " half hours";
+            default -> hours + " and " + WORDS[m] + " minutes";
+        };
     }
 
     private static final String[] WORDS = new String[61];
@@ -83,7 +100,9 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
 
     /**
      * {@code n} times in increasing order from the start to the end of the events: the first at
-     * the start, the last at the end, the others spread between with some unevenness.
+     * the start, the last at the end, the others front-loaded between them with some unevenness.
+     * Timelines open on a trigger and close on an outcome; the steps between are answers and
+     * actions that follow the trigger closely, so they come early rather than evenly spaced.
      */
     public List<String> times(int n, SplittableRandom rng) {
         List<String> out = new ArrayList<>(n);
@@ -92,11 +111,12 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
         at[0] = start;
         if (n > 1) at[n - 1] = start + minutes;
         for (int i = 1; i < n - 1; i++) {
-            int even = start + minutes * i / (n - 1);
-            int jitter = minutes / (n - 1) / 3;
-            at[i] = even + (jitter > 0 ? rng.nextInt(2 * jitter + 1) - jitter : 0);
+            int early = start + (int) Math.round(minutes * Math.pow(i / (double) (n - 1), 1.6));
+            int jitter = minutes / (n - 1) / 4;
+            at[i] = early + (jitter > 0 ? rng.nextInt(2 * jitter + 1) - jitter : 0);
         }
-        for (int i = 1; i < n; i++) if (at[i] <= at[i - 1]) at[i] = at[i - 1] + 1;
+        // Strictly increasing, with room left for every later step before the end.
+        for (int i = 1; i < n - 1; i++) at[i] = Math.min(Math.max(at[i], at[i - 1] + 1), start + minutes - (n - 1 - i));
         for (int t : at) out.add(clock(t));
         return out;
     }

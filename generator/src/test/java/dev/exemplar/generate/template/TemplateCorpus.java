@@ -1,6 +1,5 @@
 package dev.exemplar.generate.template;
 
-import dev.exemplar.plan.AttributeBanks;
 import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
@@ -19,7 +18,7 @@ final class TemplateCorpus {
 
     /** {@code n} samples cycling through every archetype x format pair, seeded from {@code runSeed}. */
     static List<PlannedSample> samples(long runSeed, int n) {
-        AttributeSampler sampler = new AttributeSampler(AttributeBanks.load(CATALOG.templatesDir()));
+        AttributeSampler sampler = AttributeSampler.of(CATALOG);
         List<String> archetypes = new ArrayList<>(CATALOG.archetypes().keySet());
         List<String> formats = new ArrayList<>(CATALOG.formats().keySet());
         List<PlannedSample> out = new ArrayList<>(n);

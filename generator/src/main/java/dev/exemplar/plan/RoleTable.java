@@ -1,0 +1,194 @@
+package dev.exemplar.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exemplar.spec.ArchetypeSpec;
+import dev.exemplar.spec.Capabilities;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.ConfigProblem;
+import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.NodeReader;
+import dev.exemplar.spec.Scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The settings' AI role rows with what each role does ({@code does:}) and which of the setting's
+ * jobs work with it ({@code users:}), and, per distinct set of scenario needs, the (setting, role)
+ * pairs that meet it. The pairs are worked out once per needs-set and kept, so drawing a sample
+ * costs two random numbers however large the plan. Jobs named in the {@code served_jobs} bank
+ * (patients, tenants, pupils: the people a place serves) are not staff: they may be the main
+ * person only where the scenario needs a role that talks with them ({@code personal} or
+ * {@code public}); everywhere else the main person and the colleague are staff. Where a scenario
+ * needs {@code teaching} and {@code public}, the main person is the learner: a served user of the role.
+ */
+final class RoleTable {
+    /** The settings a needs-set can be drawn in (indexes into the settings bank), each with its roles that meet it. */
+    record Eligible(int[] settings, int[][] roles) {
+        int size() { return settings.length; }
+        boolean isEmpty() { return settings.length == 0; }
+    }
+
+    private final List<JsonNode> settings;
+    private final Set<String> served;
+    private final Map<Set<String>, Eligible> byNeeds = new ConcurrentHashMap<>();
+
+    RoleTable(List<JsonNode> settings) {
+        this(settings, Set.of());
+    }
+
+    RoleTable(List<JsonNode> settings, Set<String> served) {
+        this.settings = settings;
+        this.served = Set.copyOf(served);
+    }
+
+    /** True when the scenario's main person must work at the place (nothing it needs serves the public). */
+    static boolean staffOnly(Collection<String> needs) {
+        return !needs.contains("personal") && !needs.contains("public");
+    }
+
+    /**
+     * The jobs the main person may have for a scenario with these needs beside this role row: where
+     * the scenario needs {@code teaching} and {@code public} (a tutor with its learners), the role's
+     * served users (the pupils, students, learner drivers it teaches) when it lists any, so a parent
+     * or a teacher is not the one upset that the tutor forgot their progress; otherwise
+     * {@link #jobsFor}.
+     */
+    List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs) {
+        if (needs.contains("teaching") && needs.contains("public")) {
+            List<String> learners = new ArrayList<>(jobsFor(setting, role, false));
+            learners.removeIf(j -> !served.contains(j));
+            if (!learners.isEmpty()) return learners;
+        }
+        return jobsFor(setting, role, staffOnly(needs));
+    }
+
+    /** The pairs whose role does every capability in {@code needs}; the same instance for the same needs. */
+    Eligible eligible(Collection<String> needs) {
+        return byNeeds.computeIfAbsent(Set.copyOf(needs), this::compute);
+    }
+
+    private Eligible compute(Set<String> needs) {
+        List<Integer> at = new ArrayList<>();
+        List<int[]> roles = new ArrayList<>();
+        for (int i = 0; i < settings.size(); i++) {
+            JsonNode rs = settings.get(i).path("roles");
+            if (!rs.isArray() || rs.isEmpty()) {
+                // No role rows: the role comes from the ai_roles fallback, which says nothing of what it does.
+                if (needs.isEmpty()) {
+                    at.add(i);
+                    roles.add(new int[0]);
+                }
+                continue;
+            }
+            List<Integer> ok = new ArrayList<>();
+            for (int j = 0; j < rs.size(); j++) {
+                // A role only the public uses cannot give a staff scenario its main person.
+                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs).isEmpty()) ok.add(j);
+            }
+            if (ok.isEmpty()) continue;
+            at.add(i);
+            roles.add(ok.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return new Eligible(at.stream().mapToInt(Integer::intValue).toArray(), roles.toArray(new int[0][]));
+    }
+
+    /**
+     * The jobs the main person may have beside this role row: its users, else the setting's jobs;
+     * only staff jobs when {@code staff} (empty: none fits).
+     */
+    List<String> jobsFor(JsonNode setting, JsonNode role, boolean staff) {
+        JsonNode users = role == null ? null : role.get("users");
+        JsonNode from = users != null && users.isArray() && !users.isEmpty() ? users : setting.path("jobs");
+        List<String> out = new ArrayList<>();
+        from.forEach(j -> {
+            if (!staff || !served.contains(j.asText())) out.add(j.asText());
+        });
+        return out;
+    }
+
+    /** The setting's staff jobs, for the colleague; all its jobs if it lists no staff. */
+    List<String> staffJobs(JsonNode setting) {
+        List<String> staff = jobsFor(setting, null, true);
+        return staff.isEmpty() ? jobsFor(setting, null, false) : staff;
+    }
+
+    private static Set<String> does(JsonNode role) {
+        Set<String> out = new TreeSet<>();
+        role.path("does").forEach(d -> out.add(d.asText()));
+        return out;
+    }
+
+    /**
+     * Every training scenario whose needs no (setting, role) pair meets, as a problem at the
+     * scenario's {@code needs:} line saying which capability is missing and how to fix it.
+     */
+    List<ConfigProblem> unmetNeeds(Collection<ArchetypeSpec> specs, Path settingsFile) {
+        List<ConfigProblem> out = new ArrayList<>();
+        for (ArchetypeSpec spec : specs) {
+            LocatedYaml y = null;
+            for (int i = 0; i < spec.scenarios().size(); i++) {
+                Scenario sc = spec.scenarios().get(i);
+                if (sc.eval() || sc.needs().isEmpty() || !eligible(sc.needs()).isEmpty()) continue;
+                if (y == null) y = readQuietly(spec.file());
+                int line = y == null ? 0 : y.line("/scenarios/" + i + "/needs");
+                out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + ".needs", unmetMessage(sc.needs(), settingsFile)));
+            }
+        }
+        return out;
+    }
+
+    private String unmetMessage(List<String> needs, Path settingsFile) {
+        List<String> none = new ArrayList<>();
+        for (String n : needs) if (eligible(List.of(n)).isEmpty()) none.add(n);
+        String why = !none.isEmpty() ? "no role in " + settingsFile + " does " + String.join(" or ", none)
+                : "no single role in " + settingsFile + " does all of " + needs;
+        return "needs " + needs + " but " + why + ", so this scenario could never be drawn; add "
+                + (none.isEmpty() ? needs : none) + " to the does: of a role row in " + settingsFile
+                + " whose role really can do that, or relax this scenario's needs";
+    }
+
+    private static LocatedYaml readQuietly(Path file) {
+        try {
+            return LocatedYaml.read(file);
+        } catch (ConfigException e) {
+            return null; // the spec loaded from this file a moment ago; a vanished file only costs the line number
+        }
+    }
+
+    /**
+     * Checks the role rows of the {@code settings} bank at {@code ptr} in {@code y}: every
+     * {@code does} word is a capability and every {@code users} entry is one of the setting's jobs.
+     */
+    static void check(LocatedYaml y, String ptr, List<ConfigProblem> problems) {
+        JsonNode list = y.root().at(ptr);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode setting = list.get(i);
+            JsonNode rs = setting.path("roles");
+            List<String> jobs = new ArrayList<>();
+            setting.path("jobs").forEach(j -> jobs.add(j.asText()));
+            for (int j = 0; j < rs.size(); j++) {
+                if (!rs.get(j).isObject()) continue;
+                NodeReader r = new NodeReader(y, ptr + "/" + i + "/roles/" + j, problems);
+                Capabilities.read(r, "does");
+                if (!r.has("users")) continue;
+                r.strings("users", 1, false); // reports a users: that is not a list of names
+                JsonNode raw = r.raw("users");
+                for (int k = 0; k < raw.size(); k++) {
+                    String u = raw.get(k).asText();
+                    if (!raw.get(k).isTextual() || jobs.contains(u)) continue;
+                    r.problemAt(r.pointer() + "/users/" + k, r.pointer().substring(1).replace('/', '.') + ".users",
+                            "\"" + u + "\" is not one of the jobs of " + setting.path("name").asText("this setting")
+                                    + (jobs.isEmpty() ? " (it has no jobs:; add them)" : " (" + String.join(", ", jobs) + ")")
+                                    + NodeReader.suggest(u, jobs) + "; users must name jobs from the setting's jobs: list");
+                }
+            }
+        }
+    }
+}

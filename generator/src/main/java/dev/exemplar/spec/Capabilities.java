@@ -1,0 +1,51 @@
+package dev.exemplar.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an AI role can plausibly do in a scene, in a fixed vocabulary shared by the settings' role
+ * rows ({@code does:}) and the archetypes' scenarios ({@code needs:}), so a scenario is only set
+ * where its situation can happen: grief is not told to an engine-room monitor.
+ */
+public final class Capabilities {
+    private Capabilities() {}
+
+    /**
+     * personal: people talk to it about themselves (a conversational assistant, not a monitor);
+     * public: it deals directly with customers, patients, students or callers; children: it talks
+     * with children; figures: it supplies figures or facts people build work on; writing: it
+     * drafts, reviews or summarises documents; access: it holds permissions, credentials, budgets or
+     * records it could act on; controls: it operates equipment or systems that can be stopped;
+     * teaching: it teaches, tutors, marks or plans lessons for learners.
+     */
+    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls", "teaching");
+
+    /**
+     * The capability words of the list at {@code key} of {@code r}'s mapping (empty when absent);
+     * a word outside the vocabulary is reported at its own line with the allowed words.
+     */
+    public static List<String> read(NodeReader r, String key) {
+        if (!r.has(key)) return List.of();
+        List<String> out = new ArrayList<>();
+        JsonNode list = r.raw(key);
+        for (String w : r.strings(key, 1, false)) {
+            if (ALL.contains(w)) {
+                if (!out.contains(w)) out.add(w);
+                continue;
+            }
+            int i = 0;
+            while (i < list.size() && !w.equals(list.get(i).asText())) i++;
+            r.problemAt(r.pointer() + "/" + key + "/" + i, fieldOf(r, key),
+                    "\"" + w + "\" is not a capability; use one of " + String.join(", ", ALL) + NodeReader.suggest(w, ALL));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String fieldOf(NodeReader r, String key) {
+        String base = r.pointer().isEmpty() ? "" : r.pointer().substring(1).replace('/', '.') + ".";
+        return base + key;
+    }
+}

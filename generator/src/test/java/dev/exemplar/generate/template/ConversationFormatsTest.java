@@ -1,0 +1,376 @@
+package dev.exemplar.generate.template;
+
+import dev.exemplar.plan.PlannedSample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layout rules of the conversational formats (forum thread, chat transcript, screenplay,
+ * interview), checked on the real engine and content over many documents: a thread keeps one
+ * header style and answers every question asked in it, with an answer that agrees with the
+ * question and replies that respond to what the post says, a personal-crisis thread gets no product
+ * talk, chat speakers alternate, stage directions are not built from the task and are not followed
+ * by a timing parenthetical, and an interview walks through the episode before the interviewer's
+ * own questions and calls a quoted line a question only when it is one.
+ */
+class ConversationFormatsTest {
+    private static final Set<String> FORMATS = Set.of("forum-thread", "chat-transcript", "screenplay", "interview");
+    private static final List<StoryCoherenceTest.Doc> docs = new ArrayList<>();
+
+    @BeforeAll
+    static void render() throws Exception {
+        for (PlannedSample s : TemplateCorpus.samples(20261208L, 2600)) {
+            if (!FORMATS.contains(s.format())) continue;
+            TemplateGenerator.Draft d = TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName(s.format()));
+            docs.add(new StoryCoherenceTest.Doc(s, TextPolisher.polish(d.text()), d.model(), List.copyOf(d.model().expansion().spoken())));
+        }
+    }
+
+    private static List<StoryCoherenceTest.Doc> of(String format) {
+        List<StoryCoherenceTest.Doc> out = docs.stream().filter(d -> d.sample().format().equals(format)).toList();
+        assertTrue(out.size() >= 150, format + " documents: " + out.size());
+        return out;
+    }
+
+    private static void noFailures(List<String> bad) {
+        assertTrue(bad.isEmpty(), bad.size() + " failures:\n" + String.join("\n\n", bad.subList(0, Math.min(6, bad.size()))));
+    }
+
+    /** Post headers of every style a thread could use: "x wrote:", "x · 3h ago", "#4 x", "Post by x", "x replied:". */
+    private static final List<Pattern> HEADER_STYLES = List.of(
+            Pattern.compile("(\\S+)( \\(OP\\))? wrote:"),
+            Pattern.compile("(\\S+)( \\(OP\\))? · (\\d+)h ago"),
+            Pattern.compile("#(\\d+) (\\S+)( \\(OP\\))?"),
+            Pattern.compile("(?:Post|Reply) by (\\S+):?"),
+            Pattern.compile("(\\S+) (?:replied|said):"));
+
+    /** One forum post: its header's style, its author, its header line and its body. */
+    private record Post(int style, String name, String header, String body) {}
+
+    /** The posts of a thread, in order; lines before the first header (the title) belong to none. */
+    private static List<Post> posts(String text) {
+        List<Post> out = new ArrayList<>();
+        int style = -1;
+        String name = null, header = null;
+        StringBuilder body = new StringBuilder();
+        for (String para : text.split("\n\n")) {
+            int st = -1;
+            Matcher m = null;
+            for (int k = 0; k < HEADER_STYLES.size() && st < 0; k++) {
+                m = HEADER_STYLES.get(k).matcher(para);
+                if (m.matches()) st = k;
+            }
+            if (st < 0) {
+                if (header != null) body.append(para).append("\n\n");
+                continue;
+            }
+            if (header != null) out.add(new Post(style, name, header, body.toString().trim()));
+            style = st;
+            name = st == 2 ? m.group(2) : m.group(1);
+            header = para;
+            body.setLength(0);
+        }
+        if (header != null) out.add(new Post(style, name, header, body.toString().trim()));
+        return out;
+    }
+
+    /** A thread keeps one header style for every post; numbers count up and "hours ago" count down. */
+    @Test
+    void aForumThreadKeepsOneHeaderStyle() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            List<Post> ps = posts(d.text());
+            if (ps.size() < 3) bad.add(d.where() + ": " + ps.size() + " posts:\n" + d.text());
+            if (ps.stream().map(Post::style).distinct().count() > 1) {
+                bad.add(d.where() + ": header styles " + ps.stream().map(Post::header).toList());
+                continue;
+            }
+            for (int i = 1; i < ps.size(); i++) {
+                Matcher a = HEADER_STYLES.get(ps.get(0).style()).matcher(ps.get(i - 1).header());
+                Matcher b = HEADER_STYLES.get(ps.get(0).style()).matcher(ps.get(i).header());
+                if (!a.matches() || !b.matches()) continue;
+                if (ps.get(0).style() == 1 && Integer.parseInt(b.group(3)) >= Integer.parseInt(a.group(3))) {
+                    bad.add(d.where() + ": time goes back: " + a.group() + " then " + b.group());
+                }
+                if (ps.get(0).style() == 2 && Integer.parseInt(b.group(1)) != Integer.parseInt(a.group(1)) + 1) {
+                    bad.add(d.where() + ": post numbers " + a.group() + " then " + b.group());
+                }
+            }
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * A question asked in a reply is answered by the original poster in the next post; the poster's
+     * own posts are marked in their header, never re-announced in the text ("OP here").
+     */
+    @Test
+    void aQuestionInAForumReplyIsAnsweredByThePoster() {
+        List<String> bad = new ArrayList<>();
+        Pattern reannounce = Pattern.compile("\\b(?:OP here|Original poster here|OP again|Update from OP)\\b");
+        int questions = 0;
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            List<Post> ps = posts(d.text());
+            if (ps.isEmpty()) continue;
+            String op = ps.get(0).name();
+            for (int i = 1; i < ps.size(); i++) {
+                Post p = ps.get(i);
+                if (reannounce.matcher(p.body()).find()) bad.add(d.where() + ": the poster re-announces itself: " + p.body());
+                if (p.name().equals(op) || !p.body().contains("?")) continue;
+                questions++;
+                if (i + 1 >= ps.size() || !ps.get(i + 1).name().equals(op)) {
+                    bad.add(d.where() + ": a question nobody answers: " + p.body());
+                }
+            }
+            for (int i = 1; i < ps.size(); i++) {
+                boolean isOp = ps.get(i).name().equals(op);
+                if (isOp != ps.get(i).header().contains("(OP)")) bad.add(d.where() + ": OP mark wrong on " + ps.get(i).header());
+                for (int j = 0; j < i; j++) {
+                    if (!isOp && ps.get(j).name().equals(ps.get(i).name())) bad.add(d.where() + ": one handle for two repliers: " + ps.get(i).name());
+                }
+            }
+        }
+        assertTrue(questions > 100, "questions in replies: " + questions);
+        noFailures(bad);
+    }
+
+    private static final Pattern PRODUCT_TALK = Pattern.compile("(?i)\\b(?:vendor|procurement|product|IT lead|sending (?:this )?to|"
+            + "the team|wish list|spec|tool|passes|review|in a year|tangent|side question|logs everything|admins?)\\b");
+
+    /** After a post about a death or a personal crisis, no reply reviews the product or changes the subject. */
+    @Test
+    void aPersonalCrisisThreadGetsNoProductTalk() {
+        List<String> bad = new ArrayList<>();
+        int personal = 0;
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            if (!d.model().tags().contains("grief") && !d.model().tags().contains("distress")) continue;
+            personal++;
+            List<Post> ps = posts(d.text());
+            String op = ps.get(0).name();
+            boolean askedAfterOp = false;
+            for (Post p : ps.subList(1, ps.size())) {
+                if (p.name().equals(op)) continue;
+                Matcher m = PRODUCT_TALK.matcher(p.body());
+                if (m.find()) bad.add(d.where() + ": \"" + m.group() + "\" in a reply to a personal crisis: " + p.body());
+                if (p.body().contains("?")) askedAfterOp = true;
+            }
+            if (!askedAfterOp) bad.add(d.where() + ": nobody asks how the poster is:\n" + d.text());
+        }
+        assertTrue(personal >= 5, "personal-crisis threads: " + personal);
+        noFailures(bad);
+    }
+
+    /**
+     * A follow-up question and the poster's answer agree by construction: "Was there more?" is never
+     * answered "No, there was more", and "Did you ask it why?" (or to explain itself) comes before a
+     * quoted question that asks why. The prompts that only released the next piece of the log ("What happened next?",
+     * "It carried on like this:", "I asked the next thing that came to mind") are gone: the post
+     * pastes the conversation itself.
+     */
+    @Test
+    void aForumFollowUpAgreesWithWhatThePosterQuotes() {
+        List<String> bad = new ArrayList<>();
+        Pattern contradicts = Pattern.compile("(?i)^no\\b[^.]*\\b(?:there was more|it went on)");
+        Pattern askedWhy = Pattern.compile("(?i)\\bask(?:ed)? it why\\b|\\bget it to explain\\b|\\bask for its reasoning\\b|\\bask it to explain\\b");
+        Pattern why = Pattern.compile("(?i)^(?:why|how come)\\b");
+        Pattern release = Pattern.compile("(?i)\\b(?:what happened next|what happened after that|and then what|did it go on from there|"
+                + "was there more|did it (?:end|stop) there|was that the end of it|what came after that|don't leave us hanging|"
+                + "it carried on like this|next exchange, pasted as is|the next thing that came to mind|here's the next part|the next bit is below)\\b");
+        int whys = 0;
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            Matcher r = release.matcher(d.text());
+            if (r.find()) bad.add(d.where() + ": a release-prompt: \"" + r.group() + "\"");
+            List<Post> ps = posts(d.text());
+            String op = ps.get(0).name();
+            for (int i = 1; i + 1 < ps.size(); i++) {
+                Post q = ps.get(i), a = ps.get(i + 1);
+                if (q.name().equals(op) || !q.body().contains("?") || !a.name().equals(op)) continue;
+                if (contradicts.matcher(a.body()).find()) bad.add(d.where() + ": " + q.body() + " / " + a.body());
+                if (askedWhy.matcher(q.body()).find()) {
+                    whys++;
+                    String quoted = a.body().lines().filter(l -> l.startsWith("Me: ")).findFirst().orElse("Me: ").substring(4);
+                    if (!why.matcher(quoted).find()) bad.add(d.where() + ": \"" + q.body() + "\" before \"" + quoted + "\"");
+                }
+            }
+        }
+        assertTrue(whys >= 5, "\"did you ask it why\" follow-ups: " + whys);
+        noFailures(bad);
+    }
+
+    /** A pasted log alternates: a reaction with no follow-up leads the poster's next line, never a second "Me:" in a row. */
+    @Test
+    void aForumLogAlternatesSpeakers() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            String last = "";
+            for (String para : d.text().split("\n\n")) {
+                if (para.startsWith("Me: ") && last.startsWith("Me: ")) bad.add(d.where() + ": two lines in a row by the poster:\n" + last + "\n" + para);
+                last = para;
+            }
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * Replies respond to what the post contains: none says the AI was clear about what it wouldn't
+     * do, or that it says what it doesn't know, when the log need not show either; a reply that
+     * says "not weird" or "not daft" answers a post that asked so; and no stock line describes a
+     * post it does not fit ("Long one, sorry", "this may ramble", "Edit: typos", "Heavy stuff for
+     * a working day", "Worth a proper write-up" under a write-up).
+     */
+    @Test
+    void aForumReplyRespondsToWhatThePostSays() {
+        List<String> bad = new ArrayList<>();
+        Pattern unshown = Pattern.compile("(?i)\\bwhat it (?:would|will)(?:n't| and won't) do\\b|\\babout saying what it doesn't know\\b"
+                + "|\\bjust as straight about what it doesn't know\\b|\\bsame line of work\\b|\\bheavy stuff\\b|\\ba lot to deal with\\b"
+                + "|\\bworth (?:a proper write-up|writing up properly)\\b");
+        Pattern stock = Pattern.compile("(?i)\\blong one, sorry\\b|\\bmay ramble\\b|\\bEdit: (?:typos|formatting)|\\(long post\\)"
+                + "|\\bnot saying it's a person\\b");
+        Pattern notWord = Pattern.compile("^Not (weird|daft|odd)\\b");
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            Matcher st = stock.matcher(d.text());
+            if (st.find()) bad.add(d.where() + ": a stock line about the post: \"" + st.group() + "\"");
+            List<Post> ps = posts(d.text());
+            String op = ps.get(0).name();
+            for (int i = 1; i < ps.size(); i++) {
+                Post p = ps.get(i);
+                if (p.name().equals(op)) continue;
+                Matcher m = unshown.matcher(p.body());
+                if (m.find()) bad.add(d.where() + ": \"" + m.group() + "\" in a reply: " + p.body());
+                Matcher w = notWord.matcher(p.body());
+                if (w.find() && !ps.get(i - 1).body().toLowerCase(Locale.ROOT).contains(w.group(1))) {
+                    bad.add(d.where() + ": \"" + w.group() + "\" answers nothing asked: " + p.body());
+                }
+            }
+        }
+        noFailures(bad);
+    }
+
+    /** In a chat the speakers alternate: nobody sends two turns in a row. */
+    @Test
+    void chatSpeakersAlternate() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            String h = d.sample().people().get(0).givenName() + ": ", a = d.sample().ai().name() + ": ";
+            String last = null;
+            for (String para : d.text().split("\n\n")) {
+                String who = para.startsWith(h) ? "H" : para.startsWith(a) ? "A" : null;
+                if (who == null) continue;
+                if (who.equals(last)) bad.add(d.where() + ": two turns in a row by " + (who.equals("H") ? h : a) + "\n" + d.text());
+                last = who;
+            }
+        }
+        noFailures(bad);
+    }
+
+    /** Audit-trail ids of the archetype's reason units and of a scenario's further exchanges. */
+    private static final Pattern WHY = Pattern.compile("/why#\\d+$"), EXCHANGE = Pattern.compile("/exchanges#\\d+$");
+
+    /** A chat is a conversation, not a questionnaire: a few reason exchanges at most. */
+    @Test
+    void aChatHasFewReasonExchanges() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            long why = d.model().expansion().trace().stream().filter(id -> WHY.matcher(id).find()).count();
+            if (why > 3) bad.add(d.where() + ": " + why + " reason exchanges: " + d.model().expansion().trace());
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * Every format's first line is nearly always its own: the corpus target is 95% distinct opening
+     * sentences, and a screenplay title from a handful of words gave 61 of 154.
+     */
+    @Test
+    void openingLinesAreNearlyAllDistinct() {
+        for (String format : FORMATS) {
+            List<StoryCoherenceTest.Doc> all = of(format);
+            Set<String> first = new java.util.HashSet<>();
+            for (StoryCoherenceTest.Doc d : all) first.add(d.text().strip().split("\n", 2)[0]);
+            assertTrue(first.size() >= 0.95 * all.size(), format + ": " + first.size() + " distinct first lines in " + all.size());
+        }
+    }
+
+    /** Stage directions are not built by pasting the task into stock phrases ("a mess of {task}"). */
+    @Test
+    void stageDirectionsAreNotBuiltFromTheTask() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("screenplay")) {
+            String task = Pattern.quote(d.model().expansion().expand("task").toLowerCase(Locale.ROOT));
+            Matcher m = Pattern.compile("\\b(?:a mess of|the pile of|a pile of|a stack of|the list of) " + task).matcher(d.text().toLowerCase(Locale.ROOT));
+            if (m.find()) bad.add(d.where() + ": " + m.group());
+            // The AI's cue is followed by its words, not by a tone parenthetical.
+            Matcher paren = Pattern.compile("(?m)^" + Pattern.quote(d.sample().ai().name().toUpperCase(Locale.ROOT)) + "[^\\n]*\\n\\(").matcher(d.text());
+            if (paren.find()) bad.add(d.where() + ": a parenthetical on the AI's line: " + paren.group());
+            // Nothing is shown "close on" that the scene never introduced.
+            if (d.text().contains("Close on the printout") || d.text().contains("the sticky note")) bad.add(d.where() + ": an unintroduced prop");
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * An interview walks through the episode in order: every quoted line from the log ("Then ...
+     * asked") comes before the interviewer's own questions, so a follow-up stays next to what it follows.
+     */
+    @Test
+    void anInterviewQuotesTheEpisodeBeforeItsOwnQuestions() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("interview")) {
+            List<String> trace = d.model().expansion().trace();
+            int lastEx = -1, firstWhy = Integer.MAX_VALUE;
+            for (int i = 0; i < trace.size(); i++) {
+                if (EXCHANGE.matcher(trace.get(i)).find()) lastEx = i;
+                if (WHY.matcher(trace.get(i)).find()) firstWhy = Math.min(firstWhy, i);
+            }
+            if (lastEx > firstWhy) bad.add(d.where() + ": a scenario exchange after the interviewer's own question: " + trace);
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * The interviewer introduces a quoted line as a question ("Jo asked:", "Jo's question:") only when
+     * it is one, and follows a quoted line with a prompt ("What did you say?") at most once: the
+     * quoted line is the question, and a rotating prompt after each reads as a form.
+     */
+    @Test
+    void anInterviewLabelsOnlyQuestionsAsAsked() {
+        List<String> bad = new ArrayList<>();
+        Pattern asked = Pattern.compile("\\b(?:asked|asking|question|asked you first):\\s*\"([^\"]+)\"");
+        Pattern prompt = Pattern.compile("\"\\s+(?:What did you say\\?|How did you answer\\?|What was your reply\\?|And you said\\?|Walk us through"
+                + "|Tell us your|How did you respond\\?|Where did you start\\?)");
+        for (StoryCoherenceTest.Doc d : of("interview")) {
+            Matcher m = asked.matcher(d.text());
+            while (m.find()) if (!m.group(1).contains("?")) bad.add(d.where() + ": a statement introduced as a question: " + m.group());
+            Matcher p = prompt.matcher(d.text());
+            int prompts = 0;
+            while (p.find()) prompts++;
+            if (prompts > 1) bad.add(d.where() + ": " + prompts + " prompts after quoted lines");
+        }
+        noFailures(bad);
+    }
+
+    /** A stage direction is the pause: the line after it carries no "(a beat)" or "(after a moment)" of its own. */
+    @Test
+    void noTimingParentheticalRightAfterAStageDirection() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("screenplay")) {
+            String[] paras = d.text().split("\n\n");
+            for (int i = 1; i < paras.length; i++) {
+                String prev = paras[i - 1], first = prev.lines().findFirst().orElse("");
+                boolean direction = !first.equals(first.toUpperCase(Locale.ROOT)) && !prev.contains("\n");
+                String[] cur = paras[i].split("\n");
+                if (direction && cur.length > 1 && cur[1].startsWith("(")) bad.add(d.where() + ": " + prev + " / " + paras[i]);
+            }
+        }
+        noFailures(bad);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.exemplar.generate.template;
+
+import dev.exemplar.plan.PlannedSample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The narration around quoted speech, checked on the real engine and content over many documents
+ * (the classes blind readers found in the third draw): no stock lead-ins before speech or before the
+ * event, a tag that fits its line, no reference to an earlier message the document never showed,
+ * the task never used as a clock or a pile, stories that show what the AI does, letters written to
+ * their recipient from first paragraph to last.
+ */
+class StoryProseTest {
+    private static final int DOCS = 1300; // 10 per archetype x format cell
+    private static final List<Doc> docs = new ArrayList<>();
+
+    /** A rendered document, its task and (in a letter) the recipient's own news it opens and closes with. */
+    record Doc(PlannedSample sample, String text, String task, String news) {
+        String where() {
+            return sample.archetype() + "/" + sample.format() + " #" + sample.index();
+        }
+
+        String format() {
+            return sample.format();
+        }
+
+        List<String> paragraphs() {
+            return List.of(text.split("\n\n"));
+        }
+    }
+
+    @BeforeAll
+    static void render() throws Exception {
+        for (PlannedSample s : TemplateCorpus.samples(20261208L, DOCS)) {
+            TemplateGenerator.Draft d = TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName(s.format()));
+            Expansion ex = d.model().expansion();
+            docs.add(new Doc(s, TextPolisher.polish(d.text()), ex.expand("task"), s.format().equals("letter") && ex.defines("the_rnews") ? ex.expand("the_rnews") : "(no news of theirs)"));
+        }
+    }
+
+    private static final Pattern QUOTE = Pattern.compile("\"[^\"\\n]*\"");
+
+    /** The text outside quotation marks: what the narration says. */
+    private static String narration(String text) {
+        return QUOTE.matcher(text).replaceAll("\"\"");
+    }
+
+    private static void report(List<String> bad, String what) {
+        assertTrue(bad.isEmpty(), bad.size() + " " + what + ":\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
+
+    private static String around(String text, int start, int end) {
+        return "…" + text.substring(Math.max(0, start - 60), Math.min(text.length(), end + 60)).replace('\n', ' ') + "…";
+    }
+
+    /**
+     * Speech is not framed by stock adverbs or formulas ("Briskly, Ama answered:", "Without any
+     * preamble", "in its usual way"), and the event is not announced by a stock lead-in ("It began
+     * quietly.", "What people remember is that", "And then, one night,").
+     */
+    @Test
+    void noStockLeadIns() {
+        Pattern adverbFrame = Pattern.compile("(?:^|[.!?]\\s+)(?:[A-Z][a-z]+ly|Without (?:any )?(?:preamble|warm-up)|No (?:preamble|warm-up)|"
+                + "Half joking|In earnest|Between two jobs), (?:I|[A-Z][\\w-]+) (?:asked|said|answered|replied|wrote|typed)\\b", Pattern.MULTILINE);
+        Pattern formula = Pattern.compile("in its usual way|(?:The answer|What \\w+ gave) was (?:simple enough|plain):|"
+                + "\\b(?:It began quietly|It started small)\\.|What (?:people remember|set the week apart) (?:is|was) that|"
+                + "\\b(?:And then|Then), (?:one|that) (?:morning|afternoon|evening|night),|"
+                + "(?:saved|finished) what it was doing on\\b");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            String n = narration(d.text());
+            for (Pattern p : List.of(adverbFrame, formula)) {
+                Matcher m = p.matcher(n);
+                if (m.find()) bad.add(d.where() + ": " + around(n, m.start(), m.end()));
+            }
+        }
+        report(bad, "documents with a stock lead-in");
+    }
+
+    /** The formats whose narration frames speech with the story library's exchange macro. */
+    private static final Set<String> NARRATED = Set.of("short-story", "human-account", "letter", "diary");
+
+    /** Two neighbouring paragraphs never open their speech with the same lead-in ("Without preamble" twice). */
+    @Test
+    void neighbouringLeadInsDiffer() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!NARRATED.contains(d.format())) continue;
+            String prev = "";
+            for (String para : d.paragraphs()) {
+                int q = para.indexOf('"');
+                String lead = q <= 0 ? "" : firstWord(para.substring(0, q));
+                if (!lead.isEmpty() && lead.equals(prev)) bad.add(d.where() + ": \"" + lead + "\" twice: " + para);
+                prev = lead;
+            }
+        }
+        report(bad, "neighbouring lead-ins alike");
+    }
+
+    /** The first word of a lead-in that is not a name or a pronoun ("without" in "Without preamble, Ama said:"). */
+    private static String firstWord(String lead) {
+        for (String w : lead.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
+            if (w.isEmpty() || Set.of("i", "the", "a", "then", "and", "so").contains(w)) continue;
+            return w;
+        }
+        return "";
+    }
+
+    /** "asked" tags only a question, and a lead-in that promises a question ("before asking") is followed by one. */
+    @Test
+    void speechTagsFitTheirLine() {
+        Pattern askedAfterStatement = Pattern.compile("[,.!]\" (?:I|[A-Z][\\w-]+) asked\\b");
+        Pattern promisesQuestion = Pattern.compile("(?:before asking|and asked)[:.]? \"([^\"]*)\"");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            Matcher m = askedAfterStatement.matcher(d.text());
+            if (m.find()) bad.add(d.where() + ": " + around(d.text(), m.start(), m.end()));
+            Matcher p = promisesQuestion.matcher(d.text());
+            while (p.find()) if (!p.group(1).contains("?")) bad.add(d.where() + ": " + around(d.text(), p.start(), p.end()));
+        }
+        report(bad, "tags that do not fit their line");
+    }
+
+    private static final Pattern EARLIER_MESSAGE = Pattern.compile(
+            "\\b(?:re)?read (?:the|its|my|his|her|their) (?:last|latest|previous) (?:message|note|reply)|\\bthe (?:last|latest|previous) message\\b");
+
+    /** Narration refers to "the last message" only after the document has shown one. */
+    @Test
+    void noEarlierMessageBeforeOneIsShown() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            String n = narration(d.text());
+            Matcher m = EARLIER_MESSAGE.matcher(n);
+            if (!m.find()) continue;
+            int firstQuote = d.text().indexOf('"');
+            int shownBefore = n.substring(0, m.start()).split("\"\"", -1).length - 1;
+            if (firstQuote < 0 || shownBefore < 2) bad.add(d.where() + ": " + around(n, m.start(), m.end()));
+        }
+        report(bad, "references to a message not yet shown");
+    }
+
+    /**
+     * The task is the work, not a clock: the shared frames that place a scenario's event
+     * ({@code event_line}) never put the task in front of it ("Halfway through the reports, funding
+     * ran out"). A scenario's own event may still say what was interrupted.
+     */
+    @Test
+    void theEventFramesDoNotUseTheTaskAsAClock() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(TemplateCorpus.CATALOG.templatesDir().resolve("banks/beats.yaml"));
+        int frames = 0;
+        boolean in = false;
+        for (String l : lines) {
+            if (!l.startsWith(" ")) in = l.startsWith("event_line:");
+            else if (in && l.startsWith("  - ")) {
+                frames++;
+                assertTrue(!l.contains("{task"), "an event frame that uses the task as a clock: " + l);
+            }
+        }
+        assertTrue(frames >= 3, "event frames: " + frames);
+    }
+
+    /** In the narrated formats the task is never a pile ("By then the list of the reports had grown"). */
+    @Test
+    void theTaskIsNotAPile() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!NARRATED.contains(d.format())) continue;
+            String n = narration(d.text());
+            Matcher pile = Pattern.compile("(?i)\\bthe (?:list|pile) (?:of|for) " + Pattern.quote(d.task())).matcher(n);
+            if (pile.find()) bad.add(d.where() + ": " + around(n, pile.start(), pile.end()));
+        }
+        report(bad, "documents using the task as a pile");
+    }
+
+    private static boolean spoken(String para) {
+        return para.indexOf('"') >= 0;
+    }
+
+    /**
+     * A story or an account is more than an opening, a string of questions and a close: between the
+     * first exchange and the last paragraph the narration shows the AI doing something (a paragraph
+     * without speech), and the AI is introduced with its role before the event.
+     */
+    @Test
+    void storiesShowWhatTheAiDoes() {
+        List<String> bad = new ArrayList<>();
+        int stories = 0;
+        for (Doc d : docs) {
+            if (!Set.of("short-story", "human-account", "letter", "diary").contains(d.format())) continue;
+            stories++;
+            List<String> ps = d.paragraphs();
+            int first = -1;
+            for (int i = 0; i < ps.size(); i++) if (spoken(ps.get(i))) { first = i; break; }
+            boolean narrated = false;
+            String ai = d.sample().ai().name();
+            for (int i = first + 2; i >= 2 && i < ps.size() - 1; i++) {
+                if (!spoken(ps.get(i)) && ps.get(i).contains(ai)) narrated = true;
+            }
+            if (first < 0 || !narrated) bad.add(d.where() + ": no narrated action after the first exchange:\n" + d.text());
+        }
+        assertTrue(stories >= 400, "stories: " + stories);
+        report(bad, "stories with no narrated action");
+    }
+
+    private static final Pattern YOU = Pattern.compile("\\b(?:you|your|you're|you've|you'll)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A letter is written to its recipient, not only addressed to them: the paragraph after the
+     * greeting speaks to them about their own news, and the paragraph before the sign-off comes back
+     * to the same news.
+     */
+    @Test
+    void lettersOpenAndCloseWithTheirRecipient() {
+        List<String> bad = new ArrayList<>();
+        int letters = 0;
+        for (Doc d : docs) {
+            if (!d.format().equals("letter")) continue;
+            letters++;
+            String news = d.news();
+            List<String> ps = d.paragraphs();
+            String open = ps.get(2), close = ps.get(ps.size() - 2);  // heading, greeting, then the letter
+            if (!YOU.matcher(open).find() || !open.contains(news)) bad.add(d.where() + ": the opening is not about the recipient (" + news + "): " + open);
+            if (!close.contains(news)) bad.add(d.where() + ": the close does not come back to the recipient's " + news + ": " + close);
+        }
+        assertTrue(letters >= 90, "letters: " + letters);
+        report(bad, "letters that forget their recipient");
+    }
+}
