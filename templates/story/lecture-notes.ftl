@@ -73,11 +73,11 @@ ${g.lec_h_example}
 <#if x2?is_hash>
 ${g.lec_h_more}
 
-- ${g.lec_push} "${x2.ask?cap_first}"
+- ${g["lec_ask_" + asker]} "${x2.ask?cap_first}"
 - ${g.lec_quote2} "${x2.reply?cap_first}"
 <#-- The longest notes (and a twin of another arm that must grow to its treatment's length) take a second challenge. -->
 <#if x3?is_hash>
-- ${g.lec_push} "${x3.ask?cap_first}"
+- ${g["lec_ask_" + asker]} "${x3.ask?cap_first}"
 - ${g.lec_quote2} "${x3.reply?cap_first}"
 </#if>
 

@@ -65,7 +65,9 @@ ${whatn}<#if fresh("act") gt 0> ${news(g.act)}.</#if>
 </#if>
 ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
-<#if fresh("think") gt 0>${g.news_think} ${news(g.think)}.
+<#-- A news report says what the system did, not what it thought: the scenario's own work, if it has
+     any, and no narrated reasoning behind a stock lead-in ("A note in the record gives its reasons"). -->
+<#if fresh("work") gt 0>${news(g.work)}.
 
 </#if>
 <#if long>
