@@ -19,8 +19,8 @@ public final class Sectors {
      * health: hospitals, clinics, health centres, radiology (nurses, doctors, patients on treatment);
      * care: care homes and hospices; practice: high-street practices (dental, hearing, pharmacy,
      * veterinary); education: schools, kindergartens, tutoring, driving schools, student support;
-     * science: research groups, labs, survey ships, stations; farming: farms, estates, fisheries,
-     * hatcheries; food: bakeries, cafés, roasteries, mills, cheese and salt makers; retail: shops and
+     * science: research groups, labs, survey ships, stations; farming: crop and livestock farms,
+     * estates, sheep stations; fishing: fisheries and hatcheries; food: bakeries, cafés, roasteries, mills, cheese and salt makers; retail: shops and
      * visitor businesses (a bookshop, a laundrette, a campsite, a mountain hut); crafts: workshops and
      * call-out trades (tailoring, weaving, ceramics, piano repair, a locksmith); construction:
      * building, repairs and boatbuilding; transport: transit, buses, ferries, airports, bike share;
@@ -30,7 +30,7 @@ public final class Sectors {
      * community: clubs, allotments, food banks, households; arts: theatres, orchestras, newsrooms,
      * radio; emergency: fire and rescue.
      */
-    public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "food",
+    public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "fishing", "food",
             "retail", "crafts", "construction", "transport", "logistics", "industry", "tech", "office", "legal", "public",
             "community", "arts", "emergency");
 
