@@ -27,12 +27,12 @@ public final class Sectors {
      * logistics: ports, warehouses, parcel hubs; industry: water, energy, recycling, mining; tech:
      * software and telecoms; office: accountancy, translation and interpreting firms; legal: law
      * firms, legal aid, court services; public: councils, libraries, helplines, public pools;
-     * community: clubs, allotments, food banks, households; arts: theatres, orchestras, newsrooms,
+     * community: clubs, allotments, food banks; home: a household; arts: theatres, orchestras, newsrooms,
      * radio; emergency: fire and rescue.
      */
     public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "fishing", "food",
             "retail", "crafts", "construction", "transport", "logistics", "industry", "tech", "office", "legal", "public",
-            "community", "arts", "emergency");
+            "community", "home", "arts", "emergency");
 
     /**
      * The sector words of the list at {@code key} of {@code r}'s mapping (empty when absent: the

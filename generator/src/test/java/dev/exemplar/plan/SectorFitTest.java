@@ -179,7 +179,6 @@ class SectorFitTest {
                 RoleTable.Eligible e = t.eligible(sc.needs(), sc.sectors());
                 int pairs = 0;
                 for (int[] r : e.roles()) pairs += Math.max(1, r.length);
-                System.out.println("sector fit: " + e.size() + " settings, " + pairs + " pairs: " + spec.id() + ": " + sc.situation());
                 if (pairs < 2) thin.add(spec.id() + ": " + sc.situation());
             }
         }
