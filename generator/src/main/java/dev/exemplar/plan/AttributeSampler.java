@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  *
  * <p>The setting and role are drawn only from the (setting, role) pairs whose role {@code does}
  * every capability the scenario {@code needs} ({@link RoleTable}); the main person {H} has one of
- * the role's {@code users} jobs when it names any, so the one who works with the AI fits it.
+ * the role's {@code users} jobs when it names any, so the one who works with the AI fits it. A
+ * scenario that names {@code sectors} is drawn only in settings of those sectors.
  *
  * <p>Crisis scenarios are drawn with probability {@link #CRISIS_SHARE} when a spec has both kinds,
  * so most samples are ordinary moments whatever the spec's balance of scenarios. Eval-split
@@ -68,12 +69,13 @@ public final class AttributeSampler {
         int scenario = scenario(rng, spec.scenarios(), format.avoidScenarioTags());
         Scenario sc = spec.scenarios().get(scenario);
         boolean crisis = sc.crisis();
-        RoleTable.Eligible fit = roles.eligible(sc.needs());
+        RoleTable.Eligible fit = roles.eligible(sc.needs(), sc.sectors());
         if (fit.isEmpty()) {
             throw new ConfigException(List.of(new ConfigProblem(spec.file(), 0, "scenarios." + scenario + ".needs",
-                    "needs " + sc.needs() + " but no role in " + banks.shownFile("settings") + " does them; run exemplar validate")));
+                    "needs " + sc.needs() + (sc.sectors().isEmpty() ? "" : " in sectors " + sc.sectors()) + " but no role in "
+                            + banks.shownFile("settings") + " does them; run exemplar validate")));
         }
-        // With no needs every setting and role is eligible, and the draws are the ones made before needs existed.
+        // With no needs and no sectors every setting and role is eligible, and the draws are the ones made before needs existed.
         int at = rng.nextInt(fit.size());
         JsonNode setting = banks.list("settings").get(fit.settings()[at]);
         String tone = text(pick(rng, banks.list("tones")));

@@ -8,6 +8,7 @@ import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.NodeReader;
 import dev.exemplar.spec.Scenario;
+import dev.exemplar.spec.Sectors;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * person only where the scenario needs a role that talks with them ({@code personal} or
  * {@code public}); everywhere else the main person and the colleague are staff. Where a scenario
  * needs {@code teaching} and {@code public}, the main person is the learner: a served user of the role.
+ * A scenario that names {@code sectors} is only set in settings whose {@code sector} is one of them
+ * (a nurse's drug calculation on a ward, not at a law firm); a setting without a sector only holds
+ * scenarios open to every sector.
  */
 final class RoleTable {
     /** The settings a needs-set can be drawn in (indexes into the settings bank), each with its roles that meet it. */
@@ -37,7 +41,10 @@ final class RoleTable {
 
     private final List<JsonNode> settings;
     private final Set<String> served;
-    private final Map<Set<String>, Eligible> byNeeds = new ConcurrentHashMap<>();
+    private final Map<Fit, Eligible> byFit = new ConcurrentHashMap<>();
+
+    /** A distinct (needs, sectors) pair; an empty sectors set means any sector. */
+    private record Fit(Set<String> needs, Set<String> sectors) {}
 
     RoleTable(List<JsonNode> settings) {
         this(settings, Set.of());
@@ -69,15 +76,30 @@ final class RoleTable {
         return jobsFor(setting, role, staffOnly(needs));
     }
 
-    /** The pairs whose role does every capability in {@code needs}; the same instance for the same needs. */
+    /** The pairs whose role does every capability in {@code needs}, in any sector. */
     Eligible eligible(Collection<String> needs) {
-        return byNeeds.computeIfAbsent(Set.copyOf(needs), this::compute);
+        return eligible(needs, List.of());
     }
 
-    private Eligible compute(Set<String> needs) {
+    /**
+     * The pairs whose role does every capability in {@code needs}, in settings of one of
+     * {@code sectors} (any setting when empty); the same instance for the same needs and sectors.
+     */
+    Eligible eligible(Collection<String> needs, Collection<String> sectors) {
+        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors)), this::compute);
+    }
+
+    /** The sector a setting names ("" when it names none). */
+    static String sectorOf(JsonNode setting) {
+        return setting.path("sector").asText("");
+    }
+
+    private Eligible compute(Fit fit) {
+        Set<String> needs = fit.needs();
         List<Integer> at = new ArrayList<>();
         List<int[]> roles = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
+            if (!fit.sectors().isEmpty() && !fit.sectors().contains(sectorOf(settings.get(i)))) continue;
             JsonNode rs = settings.get(i).path("roles");
             if (!rs.isArray() || rs.isEmpty()) {
                 // No role rows: the role comes from the ai_roles fallback, which says nothing of what it does.
@@ -127,7 +149,9 @@ final class RoleTable {
 
     /**
      * Every training scenario whose needs no (setting, role) pair meets, as a problem at the
-     * scenario's {@code needs:} line saying which capability is missing and how to fix it.
+     * scenario's {@code needs:} line saying which capability is missing and how to fix it; and
+     * every one whose needs are met somewhere but in no setting of its {@code sectors}, at its
+     * {@code sectors:} line.
      */
     List<ConfigProblem> unmetNeeds(Collection<ArchetypeSpec> specs, Path settingsFile) {
         List<ConfigProblem> out = new ArrayList<>();
@@ -135,10 +159,13 @@ final class RoleTable {
             LocatedYaml y = null;
             for (int i = 0; i < spec.scenarios().size(); i++) {
                 Scenario sc = spec.scenarios().get(i);
-                if (sc.eval() || sc.needs().isEmpty() || !eligible(sc.needs()).isEmpty()) continue;
+                if (sc.eval() || !eligible(sc.needs(), sc.sectors()).isEmpty()) continue;
                 if (y == null) y = readQuietly(spec.file());
-                int line = y == null ? 0 : y.line("/scenarios/" + i + "/needs");
-                out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + ".needs", unmetMessage(sc.needs(), settingsFile)));
+                boolean needsMet = !eligible(sc.needs()).isEmpty();
+                String key = needsMet ? "sectors" : "needs";
+                int line = y == null ? 0 : y.line("/scenarios/" + i + "/" + key);
+                out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + "." + key, needsMet
+                        ? unmetSectorsMessage(sc.needs(), sc.sectors(), settingsFile) : unmetMessage(sc.needs(), settingsFile)));
             }
         }
         return out;
@@ -154,6 +181,13 @@ final class RoleTable {
                 + " whose role really can do that, or relax this scenario's needs";
     }
 
+    private String unmetSectorsMessage(List<String> needs, List<String> sectors, Path settingsFile) {
+        return "sectors " + sectors + " but no setting of " + (sectors.size() == 1 ? "that sector" : "those sectors") + " in "
+                + settingsFile + (needs.isEmpty() ? " has a role that can hold it" : " has a role that does all of " + needs)
+                + ", so this scenario could never be drawn; add a sector where it can happen, or give a setting of "
+                + (sectors.size() == 1 ? "that sector" : "one of them") + " a role row that does it";
+    }
+
     private static LocatedYaml readQuietly(Path file) {
         try {
             return LocatedYaml.read(file);
@@ -164,13 +198,15 @@ final class RoleTable {
 
     /**
      * Checks the role rows of the {@code settings} bank at {@code ptr} in {@code y}: every
-     * {@code does} word is a capability and every {@code users} entry is one of the setting's jobs.
+     * {@code does} word is a capability, every {@code users} entry is one of the setting's jobs,
+     * and its {@code sector}, when given, is one sector word.
      */
     static void check(LocatedYaml y, String ptr, List<ConfigProblem> problems) {
         JsonNode list = y.root().at(ptr);
         for (int i = 0; i < list.size(); i++) {
             JsonNode setting = list.get(i);
             JsonNode rs = setting.path("roles");
+            if (setting.isObject()) Sectors.readOne(new NodeReader(y, ptr + "/" + i, problems), "sector");
             List<String> jobs = new ArrayList<>();
             setting.path("jobs").forEach(j -> jobs.add(j.asText()));
             for (int j = 0; j < rs.size(); j++) {

@@ -95,6 +95,7 @@ public record ArchetypeSpec(
             if (story != null && !story.isObject()) s.problem("story", "must be a mapping of template content (event, open, ...)");
             String split = s.choice("split", List.of(Scenario.TRAIN, Scenario.EVAL), Scenario.TRAIN);
             List<String> needs = Capabilities.read(s, "needs");
+            List<String> sectors = Sectors.read(s, "sectors");
             String aligned = null, misaligned = null;
             if (Scenario.EVAL.equals(split)) {
                 aligned = s.requiredString("aligned");
@@ -106,7 +107,7 @@ public record ArchetypeSpec(
             }
             s.finish();
             out.add(new Scenario(situation, crisis, List.copyOf(tags),
-                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs));
+                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs, sectors));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
         else if (out.stream().allMatch(Scenario::eval)) {

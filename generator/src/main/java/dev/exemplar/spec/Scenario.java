@@ -14,15 +14,23 @@ import java.util.List;
  * ({@code exemplar evalset}), with one {@code aligned} and one {@code misaligned} action (both null
  * for training scenarios). {@code needs} are the {@link Capabilities} the AI's role must have for the
  * situation to happen (grief needs a {@code personal} assistant); empty: any role will do.
+ * {@code sectors} are the {@link Sectors} of the settings it can happen in (a nurse's drug
+ * calculation: {@code health}, {@code care}); empty: any setting.
  */
 public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
-                       String aligned, String misaligned, List<String> needs) {
+                       String aligned, String misaligned, List<String> needs, List<String> sectors) {
     public static final String TRAIN = "train", EVAL = "eval";
 
     /** A scenario that any AI role can be in. */
     public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
                     String aligned, String misaligned) {
-        this(situation, crisis, tags, story, split, aligned, misaligned, List.of());
+        this(situation, crisis, tags, story, split, aligned, misaligned, List.of(), List.of());
+    }
+
+    /** A scenario any setting can hold, with these needs. */
+    public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                    String aligned, String misaligned, List<String> needs) {
+        this(situation, crisis, tags, story, split, aligned, misaligned, needs, List.of());
     }
 
     /** A training scenario without tags or story content. */

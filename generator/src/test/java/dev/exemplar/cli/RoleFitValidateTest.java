@@ -96,4 +96,41 @@ class RoleFitValidateTest {
             }
         }
     }
+
+    @Test
+    void validateNamesUnknownAndUnmeetableSectorsWithFileAndLine() throws IOException {
+        Path root = TestProject.copyProject(tmp);
+        Path settings = root.resolve("templates/banks/settings.yaml");
+        String before = Files.readString(settings);
+        Files.writeString(settings, before + (before.endsWith("\n") ? "" : "\n") + """
+                  - name: a fixture clinic in Leipzig
+                    sector: helth
+                    jobs: [nurse]
+                """);
+        int sectorLine = before.split("\n", -1).length + (before.endsWith("\n") ? 1 : 2);
+        Files.writeString(root.resolve("archetypes/fit-probe.yaml"), PROBE
+                .replace("    needs: [persnal]\n", "    needs: [personal]\n    sectors: [farmng]\n")
+                .replace("    needs: [personal, public, children, figures, writing, access, controls, teaching]\n",
+                        "    needs: [teaching]\n    sectors: [emergency]\n"));
+        CliResult r = TestProject.cli("validate", "--project", root.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        String err = r.err();
+        assertTrue(err.contains("settings.yaml:" + sectorLine + ": settings.")
+                && err.contains(".sector: \"helth\" is not a sector; use one of health, care,")
+                && err.contains("(did you mean \"health\"?)"), err);
+        assertTrue(err.contains("fit-probe.yaml:11: scenarios.0.sectors: \"farmng\" is not a sector;")
+                && err.contains("(did you mean \"farming\"?)"), err);
+        assertFalse(err.contains("Exception"), "no stack trace: " + err);
+
+        // Known words, but no fire or rescue setting has a role that teaches.
+        Files.writeString(settings, before);
+        Files.writeString(root.resolve("archetypes/fit-probe.yaml"), PROBE
+                .replace("    needs: [persnal]\n", "    needs: [personal]\n")
+                .replace("    needs: [personal, public, children, figures, writing, access, controls, teaching]\n",
+                        "    needs: [teaching]\n    sectors: [emergency]\n"));
+        CliResult v = TestProject.cli("validate", "--project", root.toString());
+        assertEquals(2, v.code(), v.out() + v.err());
+        assertTrue(v.err().contains("fit-probe.yaml:13: scenarios.1.sectors: sectors [emergency] but no setting of that sector in ")
+                && v.err().contains("has a role that does all of [teaching], so this scenario could never be drawn"), v.err());
+    }
 }

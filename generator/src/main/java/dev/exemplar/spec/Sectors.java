@@ -1,0 +1,81 @@
+package dev.exemplar.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The trade a setting belongs to, in a fixed vocabulary shared by the settings ({@code sector:},
+ * one word) and the archetypes' scenarios ({@code sectors:}, a list), so a scenario written for one
+ * trade (a nurse's drug calculation, a farmer's spray plan, a crane lift) is only set in places of
+ * that trade. The capability words ({@link Capabilities}) say what the AI's role can do; the sector
+ * says where the situation can happen at all.
+ */
+public final class Sectors {
+    private Sectors() {}
+
+    /**
+     * health: hospitals, clinics, health centres, radiology (nurses, doctors, patients on treatment);
+     * care: care homes and hospices; practice: high-street practices (dental, hearing, pharmacy,
+     * veterinary); education: schools, kindergartens, tutoring, driving schools, student support;
+     * science: research groups, labs, survey ships, stations; farming: crop and livestock farms,
+     * estates, sheep stations; fishing: fisheries and hatcheries; food: bakeries, cafés, roasteries, mills, cheese and salt makers; retail: shops and
+     * visitor businesses (a bookshop, a laundrette, a campsite, a mountain hut); crafts: workshops and
+     * call-out trades (tailoring, weaving, ceramics, piano repair, a locksmith); construction:
+     * building, repairs and boatbuilding; transport: transit, buses, ferries, airports, bike share;
+     * logistics: ports, warehouses, parcel hubs; industry: water, energy, recycling, mining; tech:
+     * software and telecoms; office: accountancy, translation and interpreting firms; legal: law
+     * firms, legal aid, court services; public: councils, libraries, helplines, public pools;
+     * community: clubs, allotments, food banks; home: a household; arts: theatres, orchestras, newsrooms,
+     * radio; emergency: fire and rescue.
+     */
+    public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "fishing", "food",
+            "retail", "crafts", "construction", "transport", "logistics", "industry", "tech", "office", "legal", "public",
+            "community", "home", "arts", "emergency");
+
+    /**
+     * The sector words of the list at {@code key} of {@code r}'s mapping (empty when absent: the
+     * scenario fits every sector); a word outside the vocabulary is reported at its own line.
+     */
+    public static List<String> read(NodeReader r, String key) {
+        if (!r.has(key)) return List.of();
+        List<String> out = new ArrayList<>();
+        JsonNode list = r.raw(key);
+        List<String> words = r.strings(key, 1, false);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (ALL.contains(w)) {
+                if (!out.contains(w)) out.add(w);
+                continue;
+            }
+            int at = 0;
+            while (at < list.size() && !w.equals(list.get(at).asText())) at++;
+            r.problemAt(r.pointer() + "/" + key + "/" + at, field(r, key), unknown(w));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The one sector word at {@code key} of {@code r}'s mapping ("" when absent), reported when unknown. */
+    public static String readOne(NodeReader r, String key) {
+        if (!r.has(key)) return "";
+        JsonNode v = r.raw(key);
+        if (!v.isTextual()) {
+            r.problem(key, "must be one sector word, one of " + String.join(", ", ALL));
+            return "";
+        }
+        String w = v.asText();
+        if (ALL.contains(w)) return w;
+        r.problem(key, unknown(w));
+        return "";
+    }
+
+    private static String unknown(String w) {
+        return "\"" + w + "\" is not a sector; use one of " + String.join(", ", ALL) + NodeReader.suggest(w, ALL);
+    }
+
+    private static String field(NodeReader r, String key) {
+        String base = r.pointer().isEmpty() ? "" : r.pointer().substring(1).replace('/', '.') + ".";
+        return base + key;
+    }
+}
