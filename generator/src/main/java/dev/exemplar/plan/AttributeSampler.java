@@ -99,7 +99,13 @@ public final class AttributeSampler {
             if (used.contains(given)) continue;
             used.add(given);
             List<JsonNode> fams = familyByCulture.getOrDefault(g.path("culture").asText(""), banks.list("family_names"));
+            // Two people of one place are not given one family name (readers took them for relatives).
             String family = text(pick(rng, fams));
+            if (!people.isEmpty() && family.equals(people.get(0).familyName())) {
+                List<JsonNode> others = new ArrayList<>(fams);
+                others.removeIf(f -> text(f).equals(people.get(0).familyName()));
+                if (!others.isEmpty()) family = text(pick(rng, others));
+            }
             // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
             // serves the public; the learner where it is a tutor's); {P} is a colleague: any staff job of the place.
             List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs()) : roles.staffJobs(setting);

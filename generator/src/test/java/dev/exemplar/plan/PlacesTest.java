@@ -78,6 +78,8 @@ class PlacesTest {
             for (int k = 0; k < 150; k++, i++) {
                 PlannedSample s = sampler.sample(i, "id", Seeds.forSample(5, i), spec, format, "template");
                 List<String> here = places.cultures(s.setting());
+                // With mostly local names from a few per culture, two people must not share a family name.
+                assertNotEquals(s.people().get(0).familyName(), s.people().get(1).familyName(), s.people().toString());
                 for (Person p : s.people()) {
                     people++;
                     String c = cultureOf.get(p.givenName());
@@ -105,7 +107,10 @@ class PlacesTest {
         int person = 0, outsider = 0, n = 4000;
         for (int k = 0; k < n; k++) {
             if (cultureOf.get(places.given(rng, naples).path("name").asText()).equals("italian")) person++;
-            if (cultureOf.get(library.outsider(rng, Set.of(), naples)[0]).equals("italian")) outsider++;
+            String[] r = library.outsider(rng, Set.of("Giulia"), Set.of("Esposito"), naples);
+            if (cultureOf.get(r[0]).equals("italian")) outsider++;
+            assertNotEquals("Giulia", r[0]);
+            assertNotEquals("Esposito", r[1]);
         }
         assertTrue(person >= 0.7 * n, "Italian names in Naples: " + person + " of " + n);
         assertTrue(outsider >= 0.7 * n, "Italian outsiders in Naples: " + outsider + " of " + n);

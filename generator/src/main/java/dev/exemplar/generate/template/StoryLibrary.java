@@ -191,18 +191,25 @@ public final class StoryLibrary {
 
     /**
      * A person outside the story (a letter's recipient, a news item's reporter): a given name with
-     * its pronouns and a family name of the same culture, none of whose given names is in {@code avoid}.
-     * Like the people of the story, most carry a name of the setting's place ({@link Places}): a
-     * reporter of a local paper or a letter's recipient usually lives there too.
+     * its pronouns and a family name of the same culture, whose given name is not in {@code avoid}
+     * and whose family name is not in {@code avoidFamilies} where the culture has another. Like the
+     * people of the story, most carry a name of the setting's place ({@link Places}): a reporter of a
+     * local paper or a letter's recipient usually lives there too.
      */
-    public String[] outsider(java.util.SplittableRandom rng, Set<String> avoid, String setting) {
+    public String[] outsider(java.util.SplittableRandom rng, Set<String> avoid, Set<String> avoidFamilies, String setting) {
         if (givenNames.isEmpty()) return new String[] {"Sam", "Ortiz", "they"};
         JsonNode g;
         do {
             g = places.given(rng, setting);
         } while (avoid.contains(g.path("name").asText()) && avoid.size() < givenNames.size());
         List<String> fams = familyNames.getOrDefault(g.path("culture").asText(""), List.of("Ortiz"));
-        return new String[] {g.path("name").asText(), fams.get(rng.nextInt(fams.size())), g.path("pronouns").asText("they")};
+        String family = fams.get(rng.nextInt(fams.size()));
+        if (avoidFamilies.contains(family)) {
+            List<String> others = new ArrayList<>(fams);
+            others.removeAll(avoidFamilies);
+            if (!others.isEmpty()) family = others.get(rng.nextInt(others.size()));
+        }
+        return new String[] {g.path("name").asText(), family, g.path("pronouns").asText("they")};
     }
 
     /** The AI role row of a setting, or a text-only role with no tasks of its own. */
