@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * Draws the attributes of one sample from the banks, using only the sample's own seed.
  *
  * <p>Banks used: {@code given_names} ({name, pronouns, culture}), {@code family_names} ({name,
- * culture}: a family name is drawn from the given name's culture when it has any),
+ * culture}: a family name is drawn from the given name's culture when it has any), {@code places}
+ * (which cultures' names the people of a setting's place mostly carry, {@link Places}),
  * {@code ai_names} ({name, pronouns} or a plain name), {@code settings} (each with {@code roles}
  * for the AI and {@code jobs} for the people, so they fit the place; {@code ai_roles} and
  * {@code occupations} are the fallbacks), {@code tones}, {@code povs}.
@@ -41,6 +42,7 @@ public final class AttributeSampler {
     private final AttributeBanks banks;
     private final RoleTable roles;
     private final Map<String, List<JsonNode>> familyByCulture = new HashMap<>();
+    private final Places places;
 
     public AttributeSampler(AttributeBanks banks) {
         this.banks = banks;
@@ -50,6 +52,7 @@ public final class AttributeSampler {
         for (JsonNode f : banks.list("family_names")) {
             familyByCulture.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f);
         }
+        this.places = new Places(banks.lists().get("places"), banks.list("given_names"));
     }
 
     /**
@@ -58,7 +61,8 @@ public final class AttributeSampler {
      */
     public static AttributeSampler of(Catalog catalog) {
         AttributeSampler s = new AttributeSampler(AttributeBanks.load(catalog.templatesDir()));
-        List<ConfigProblem> unmet = s.roles.unmetNeeds(catalog.archetypes().values(), s.banks.shownFile("settings"));
+        List<ConfigProblem> unmet = new ArrayList<>(Places.check(s.banks));
+        unmet.addAll(s.roles.unmetNeeds(catalog.archetypes().values(), s.banks.shownFile("settings")));
         if (!unmet.isEmpty()) throw new ConfigException(unmet);
         return s;
     }
@@ -91,12 +95,19 @@ public final class AttributeSampler {
         List<Person> people = new ArrayList<>(2);
         List<String> used = new ArrayList<>(2);
         while (people.size() < 2) {
-            JsonNode g = pick(rng, banks.list("given_names"));
+            // Most people carry a name of the setting's place ({@code places} bank), the rest one from anywhere.
+            JsonNode g = places.given(rng, text(setting));
             String given = g.path("name").asText();
             if (used.contains(given)) continue;
             used.add(given);
             List<JsonNode> fams = familyByCulture.getOrDefault(g.path("culture").asText(""), banks.list("family_names"));
+            // Two people of one place are not given one family name (readers took them for relatives).
             String family = text(pick(rng, fams));
+            if (!people.isEmpty() && family.equals(people.get(0).familyName())) {
+                List<JsonNode> others = new ArrayList<>(fams);
+                others.removeIf(f -> text(f).equals(people.get(0).familyName()));
+                if (!others.isEmpty()) family = text(pick(rng, others));
+            }
             // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
             // serves the public; the learner where it is a tutor's); {P} is a colleague: any staff job of the place.
             List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs()) : roles.staffJobs(setting);

@@ -7,6 +7,7 @@ import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.plan.Places;
 import dev.exemplar.spec.Scenario;
 
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
 public final class StoryLibrary {
     /** Bank keys that the planner reads (names, tones, points of view), not grammar. */
     private static final Set<String> PLANNER_KEYS = Set.of("given_names", "family_names", "ai_names", "tones", "povs",
-            "ai_roles", "occupations");
+            "ai_roles", "occupations", "places");
     /** How the AI can be present in a scene: a chat window, a voice, a screen, a physical device. */
     public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
@@ -52,6 +53,7 @@ public final class StoryLibrary {
     private final Map<String, List<Grammar>> scenarios;
     private final Set<String> firstPersonFormats;
     private final List<JsonNode> givenNames = new ArrayList<>();
+    private Places places;
     private final Map<String, List<String>> familyNames = new HashMap<>();
     private final Map<Arm, ArmContent> arms = new java.util.EnumMap<>(Arm.class);
 
@@ -73,7 +75,7 @@ public final class StoryLibrary {
         Map<String, Grammar> settings = new HashMap<>();
         Map<String, Map<String, Role>> roles = new HashMap<>();
         Set<String> firstPerson = new HashSet<>();
-        List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>();
+        List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>(), placeRows = new ArrayList<>();
         Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
             LocatedYaml y = LocatedYaml.read(f);
@@ -95,6 +97,8 @@ public final class StoryLibrary {
                     e.getValue().forEach(given::add);
                 } else if (key.equals("family_names")) {
                     e.getValue().forEach(family::add);
+                } else if (key.equals("places")) {
+                    e.getValue().forEach(placeRows::add);
                 } else if (!PLANNER_KEYS.contains(key)) {
                     shared.add(y, "/" + key, key, e.getValue());
                 }
@@ -138,6 +142,7 @@ public final class StoryLibrary {
         StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
         lib.arms.putAll(arms);
         lib.givenNames.addAll(given);
+        lib.places = new Places(placeRows, given);
         for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
         return lib;
     }
@@ -186,16 +191,25 @@ public final class StoryLibrary {
 
     /**
      * A person outside the story (a letter's recipient, a news item's reporter): a given name with
-     * its pronouns and a family name of the same culture, none of whose given names is in {@code avoid}.
+     * its pronouns and a family name of the same culture, whose given name is not in {@code avoid}
+     * and whose family name is not in {@code avoidFamilies} where the culture has another. Like the
+     * people of the story, most carry a name of the setting's place ({@link Places}): a reporter of a
+     * local paper or a letter's recipient usually lives there too.
      */
-    public String[] outsider(java.util.SplittableRandom rng, Set<String> avoid) {
+    public String[] outsider(java.util.SplittableRandom rng, Set<String> avoid, Set<String> avoidFamilies, String setting) {
         if (givenNames.isEmpty()) return new String[] {"Sam", "Ortiz", "they"};
         JsonNode g;
         do {
-            g = givenNames.get(rng.nextInt(givenNames.size()));
+            g = places.given(rng, setting);
         } while (avoid.contains(g.path("name").asText()) && avoid.size() < givenNames.size());
         List<String> fams = familyNames.getOrDefault(g.path("culture").asText(""), List.of("Ortiz"));
-        return new String[] {g.path("name").asText(), fams.get(rng.nextInt(fams.size())), g.path("pronouns").asText("they")};
+        String family = fams.get(rng.nextInt(fams.size()));
+        if (avoidFamilies.contains(family)) {
+            List<String> others = new ArrayList<>(fams);
+            others.removeAll(avoidFamilies);
+            if (!others.isEmpty()) family = others.get(rng.nextInt(others.size()));
+        }
+        return new String[] {g.path("name").asText(), family, g.path("pronouns").asText("they")};
     }
 
     /** The AI role row of a setting, or a text-only role with no tasks of its own. */

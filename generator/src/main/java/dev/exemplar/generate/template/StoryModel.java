@@ -52,7 +52,8 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         Map<String, Object> hm = person("H", h, vars);
         Map<String, Object> pm = person("P", p, vars);
         // R: someone outside the story, named only by formats that need one (a letter's recipient, a reporter).
-        String[] r = library.outsider(rng, Set.of(h.givenName(), p.givenName()));
+        String[] r = library.outsider(rng, Set.of(h.givenName(), p.givenName()),
+                new HashSet<>(List.of(h.familyName(), p.familyName())), s.setting());
         Map<String, Object> rm = character("R", r[0], r[0] + " " + r[1], r[1], "", Pronouns.of(r[2]), vars);
         vars.put("place", s.setting());
         vars.put("tone", s.tone());
