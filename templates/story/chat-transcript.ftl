@@ -10,7 +10,9 @@
 <#assign pending = "">
 <#macro line x>
 <#assign lead = pending><#assign pending = "">
-${H}: <#if lead?has_content>${lead} </#if>${x.ask?cap_first}
+<#-- After a reaction ("Fine."), the message drops its own "ok,"/"right," opener: one acknowledgement a turn. -->
+<#assign q = x.ask><#if lead?has_content><#assign q = q?replace("^(?:ok|okay|right|fine|good)[,.]? +", "", "ri")></#if>
+${H}: <#if lead?has_content>${lead} </#if>${q?cap_first}
 
 ${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??>
