@@ -10,9 +10,10 @@
 <#assign pending = "">
 <#macro line x>
 <#assign lead = pending><#assign pending = "">
-<#-- After a reaction ("Fine."), the message drops its own "ok,"/"right," opener: one acknowledgement a turn. -->
-<#assign q = x.ask><#if lead?has_content><#assign q = q?replace("^(?:ok|okay|right|fine|good)[,.]? +", "", "ri")></#if>
-${H}: <#if lead?has_content>${lead} </#if>${q?cap_first}
+<#-- One acknowledgement a turn: a message that opens with its own ("ok, ...") is not preceded by the
+     reaction waiting from the last answer ("Fine. Ok, ..."). -->
+<#if x.ask?matches("(?i)^(?:ok|okay|right|fine|good)\\b.*", "s")><#assign lead = ""></#if>
+${H}: <#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
 ${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??>

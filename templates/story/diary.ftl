@@ -3,9 +3,11 @@
      moves the story on. The first, headed with the document's date (true weekday), tells the event
      and the conversation it started, and nothing after that day; a middle entry, soon after
      (diary_next, three entries only), tells the scenario's work on the matter and what was said
-     about it; the last, headed weeks later (diary_last), tells what the AI did (the act beat, which
+     about it; the last, headed weeks later (diary_last), tells the scenario's work on the matter (in a
+     two-entry diary) and what the AI did (the act beat, which
      often spans days or weeks: "approved the orders as they came in") and how it turned out. An
-     entry never reports what happened after its own date. A crisis is
+     entry never reports what happened after its own date. A crisis keeps its act in the first
+     entry: there the AI's act is part of the conversation of that day ("listened to the stories"). A crisis is
      written up in one entry (the whole conversation happened on the day) and the entry that says
      how it turned out. About 85 words an exchange. -->
 <#assign entries = s.crisis?then(2, (d[0] % 2) + 2)>
@@ -20,12 +22,13 @@ ${g.diary_date}
 
 
 <#list 1..first as i>
-<#if i == first && entries == 2><@b.beat kind="work"/></#if>
+<#if i == first && entries == 2 && s.crisis><@b.beat kind="work"/></#if>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
 </#if>
 </#list>
+<#if s.crisis><@b.beat kind="act"/></#if>
 <@b.flush/>
 ${g.diary_aside}
 
@@ -47,5 +50,5 @@ ${g.diary_aside}
 </#if>
 ${g.diary_last}
 
-<@b.beat kind="act"/>
+<#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
 ${g.close}
