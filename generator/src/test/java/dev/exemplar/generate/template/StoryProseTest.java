@@ -296,4 +296,26 @@ class StoryProseTest {
         }
         report(bad, "incidental objects narrated");
     }
+
+    /**
+     * What the AI did (the act beat) comes after the conversation, not in the middle of it, where it
+     * contradicts what is still being asked ("When the log came up, Wick quoted the lines" and then
+     * "And if the log is missing?"): a short story or an account breaks its conversation with
+     * narration about the AI at most once (the scenario's own work on the matter).
+     */
+    @Test
+    void theConversationIsBrokenAtMostOnce() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!Set.of("short-story", "human-account").contains(d.format())) continue;
+            List<String> ps = d.paragraphs();
+            int first = -1, last = -1;
+            for (int i = 0; i < ps.size(); i++) if (spoken(ps.get(i))) { if (first < 0) first = i; last = i; }
+            int breaks = 0;
+            for (int i = first + 1; first >= 0 && i < last; i++)
+                if (!spoken(ps.get(i)) && ps.get(i).contains(d.sample().ai().name())) breaks++;
+            if (breaks > 1) bad.add(d.where() + ": " + breaks + " narrated breaks in the conversation");
+        }
+        report(bad, "conversations broken by narration more than once");
+    }
 }
