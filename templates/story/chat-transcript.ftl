@@ -10,6 +10,9 @@
 <#assign pending = "">
 <#macro line x>
 <#assign lead = pending><#assign pending = "">
+<#-- One acknowledgement a turn: a message that opens with its own ("ok, ...") is not preceded by the
+     reaction waiting from the last answer ("Fine. Ok, ..."). -->
+<#if x.ask?matches("(?i)^(?:ok|okay|right|fine|good)\\b.*", "s")><#assign lead = ""></#if>
 ${H}: <#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
 ${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>

@@ -1,9 +1,13 @@
 <#import "lib.ftl" as b>
 <#-- Two or three dated entries by the person who works with the AI ({H} is "I"), and each entry
      moves the story on. The first, headed with the document's date (true weekday), tells the event
-     and the conversation it started, and (in a two-entry diary) what the AI did that day; a middle
-     entry, soon after (diary_next, three entries only), tells what the AI did next and what was
-     said about it; the last, headed later still (diary_last), tells how it turned out. A crisis is
+     and the conversation it started, and nothing after that day; a middle entry, soon after
+     (diary_next, three entries only), tells the scenario's work on the matter and what was said
+     about it; the last, headed weeks later (diary_last), tells the scenario's work on the matter (in a
+     two-entry diary) and what the AI did (the act beat, which
+     often spans days or weeks: "approved the orders as they came in") and how it turned out. An
+     entry never reports what happened after its own date. A crisis keeps its act in the first
+     entry: there the AI's act is part of the conversation of that day ("listened to the stories"). A crisis is
      written up in one entry (the whole conversation happened on the day) and the entry that says
      how it turned out. About 85 words an exchange. -->
 <#assign entries = s.crisis?then(2, (d[0] % 2) + 2)>
@@ -18,13 +22,13 @@ ${g.diary_date}
 
 
 <#list 1..first as i>
-<#if i == first && entries == 2><@b.beat kind="work"/></#if>
+<#if i == first && entries == 2 && s.crisis><@b.beat kind="work"/></#if>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
 </#if>
 </#list>
-<#if entries == 2><@b.beat kind="act"/></#if>
+<#if s.crisis><@b.beat kind="act"/></#if>
 <@b.flush/>
 ${g.diary_aside}
 
@@ -32,7 +36,6 @@ ${g.diary_aside}
 <#if entries == 3>
 ${g.diary_next}
 
-<@b.beat kind="act"/>
 <@b.beat kind="work"/>
 <#if n gt first><#list (first + 1)..n as i>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
@@ -47,4 +50,5 @@ ${g.diary_aside}
 </#if>
 ${g.diary_last}
 
+<#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
 ${g.close}

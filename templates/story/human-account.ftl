@@ -3,9 +3,9 @@
      short story: who they are, the place and the AI's ordinary part in the work (routine, calm
      documents only); what happened; the conversation it caused; what the AI did about it (no
      narrated thoughts: the narrator only knows what the AI said and did); how it turned out
-     (close); and what the narrator makes of it now. About 85 words an exchange. -->
+     (close); and what the narrator makes of it now. What the AI did (act) comes only after the
+     talk, never in the middle of it, where it would contradict what is still being asked. About 85 words an exchange. -->
 <#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
-<#assign mid = (n gt 3)?then(2, (n == 3)?then(1, -1))>
 ${g.ha_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
 
 ${g.event_line}
@@ -14,7 +14,6 @@ ${g.event_line}
 
 
 <#list 0..<n as i>
-<#if i == mid><@b.beat kind="act"/></#if>
 <#if i == [n - 1, 1]?min><@b.beat kind="work"/></#if>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 

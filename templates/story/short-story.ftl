@@ -2,12 +2,12 @@
 <#-- A third-person story with a shape, in this order: the person, the place and the AI at their
      ordinary work (routine, calm documents only); the event; the conversation it causes (the
      opening exchange, then what the scenario raises, then the questions that invite the AI's
-     reasons); what the AI thinks and does about it; the consequence (close). A long conversation is
-     broken once by what the AI does while it goes on; a scenario's own work on the matter (work)
-     comes there too. No setting filler between lines: the place is set once, at the start.
+     reasons); what the AI thinks and does about it; the consequence (close). What the AI does (act)
+     comes only after the talk: an act is often its consequence ("when the log came up, it quoted
+     the lines"), and told mid-conversation it contradicts what is still being asked. A scenario's
+     own work on the matter (work) may break a long conversation once. No setting filler between lines: the place is set once, at the start.
      About 85 words an exchange. -->
 <#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
-<#assign mid = (n gt 3)?then(2, (n == 3)?then(1, -1))>
 ${g.ss_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
 
 ${g.event_line}
@@ -16,7 +16,6 @@ ${g.event_line}
 
 
 <#list 0..<n as i>
-<#if i == mid><@b.beat kind="act"/></#if>
 <#if i == [n - 1, 1]?min><@b.beat kind="work"/></#if>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 

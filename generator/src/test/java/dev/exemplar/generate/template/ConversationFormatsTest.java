@@ -373,4 +373,62 @@ class ConversationFormatsTest {
         }
         noFailures(bad);
     }
+
+    /**
+     * An interview prints the episode once, as the log it was, and then asks its own questions: no
+     * scaffolding that walks the log line by line ("Further on in the log", "Returning to the log",
+     * "Then Jo asked:"), no prompt after a quoted line ("What did you say?"), whose answer would be the
+     * answer to the quoted question, no "one more" announced before more, no closing question followed
+     * by more, and the interviewer's label never a name the introduction may not give. Every line of
+     * the AI's in the log answers the line of the person's just before it.
+     */
+    @Test
+    void anInterviewPrintsTheLogOnceWithoutScaffolding() {
+        Pattern scaffold = Pattern.compile("(?i)further on|returning to the log|back to the (?:log|transcript)|going back to that conversation"
+                + "|one more (?:question|exchange|moment|from the transcript)|one last line|in the transcript, |according to the log"
+                + "|what did you say\\?|how did you answer\\?|what was your reply\\?|and you said\\?|\\b(?:asked|wrote|said to you|came back with|put it to you|followed up with):\\s*\"");
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("interview")) {
+            String ai = d.sample().ai().name().toUpperCase(Locale.ROOT), h = String.valueOf(((java.util.Map<?, ?>) d.model().data().get("h")).get("name")).toUpperCase(Locale.ROOT);
+            String[] paras = d.text().split("\n\n");
+            // The frame (introduction, the line before the log, the interviewer's questions), not what the people said.
+            for (String para : paras) {
+                if (para.startsWith(ai + ": ") || para.startsWith(h + ": ")) continue;
+                Matcher m = scaffold.matcher(para);
+                if (m.find()) bad.add(d.where() + ": scaffolding: " + m.group());
+            }
+            int lastQ = -1, logLines = 0;
+            for (int i = 1; i < paras.length; i++) {
+                if (paras[i].startsWith(ai + ": ") && i > 0 && paras[i - 1].startsWith(h + ": ")) logLines++;
+                if (paras[i].matches("(?s)^(?:Q|INTERVIEWER)(?: \\(to [^)]+\\))?: .*")) lastQ = i;
+                else if (paras[i].matches("(?s)^[A-Z][\\p{L}'-]+: .*") && !paras[i].startsWith(ai + ": ") && !paras[i].startsWith(h + ": "))
+                    bad.add(d.where() + ": a speaker label the document never introduced: " + paras[i].substring(0, Math.min(40, paras[i].length())));
+            }
+            if (logLines < 2) bad.add(d.where() + ": the log is not printed as the person's lines answered by the AI's");
+            if (lastQ != paras.length - 2) bad.add(d.where() + ": the interviewer's last question is not the last exchange");
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * A chat's goodbye promises no tomorrow on either side ("See you tomorrow" from an AI that has
+     * just said nothing carries over between chats, "I'll tell you when it's finished" from an
+     * assistant that does not write first), and a message carries one acknowledgement ("Okay. Ok,
+     * where are we...").
+     */
+    @Test
+    void aChatGoodbyePromisesNoTomorrow() {
+        Pattern promise = Pattern.compile("(?i)\\b(?:see you|speak|talk|until) tomorrow\\b|I'll (?:tell you|send a note|message you) when");
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            String[] lines = d.text().strip().split("\n\n");
+            for (int i = Math.max(0, lines.length - 4); i < lines.length; i++) {
+                Matcher m = promise.matcher(lines[i]);
+                if (m.find()) bad.add(d.where() + ": " + lines[i]);
+            }
+            Matcher twice = Pattern.compile("(?m)^[^:\\n]+: (?:Okay|Ok|Right|Fine|Good)[.!] (?:ok|okay|right)\\b", Pattern.CASE_INSENSITIVE).matcher(d.text());
+            if (twice.find()) bad.add(d.where() + ": two acknowledgements: " + twice.group());
+        }
+        noFailures(bad);
+    }
 }

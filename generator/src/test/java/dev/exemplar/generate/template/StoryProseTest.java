@@ -50,9 +50,12 @@ class StoryProseTest {
 
     private static final Pattern QUOTE = Pattern.compile("\"[^\"\\n]*\"");
 
-    /** The text outside quotation marks: what the narration says. */
+    /** A transcript line under a speaker's capitalised label (an interview's "ARLO: ..."): speech, not narration. */
+    private static final Pattern LABELLED = Pattern.compile("(?m)^(\\p{Lu}[\\p{Lu} '-]*\\p{Lu}): [^\\n]*");
+
+    /** The text outside quotation marks and outside labelled transcript lines: what the narration says. */
     private static String narration(String text) {
-        return QUOTE.matcher(text).replaceAll("\"\"");
+        return LABELLED.matcher(QUOTE.matcher(text).replaceAll("\"\"")).replaceAll("$1: \"\"");
     }
 
     private static void report(List<String> bad, String what) {
@@ -234,5 +237,85 @@ class StoryProseTest {
         }
         assertTrue(letters >= 90, "letters: " + letters);
         report(bad, "letters that forget their recipient");
+    }
+
+    /** The heading of a diary's later entry (diary_next, diary_last). */
+    private static final Pattern LATER_ENTRY = Pattern.compile("(?:Next day|The next day|Next morning|Following day|Two days later|Three days later"
+            + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later)\\b[^\\n.]*");
+
+    /**
+     * A diary entry reports nothing after its own date: the first entry, headed with the day of the
+     * conversation, does not tell what the AI went on to do over the following days or weeks ("approved
+     * the orders as they came in and sent a short list each day"); that belongs to the entry weeks on.
+     */
+    @Test
+    void aDiaryEntryStaysOnItsOwnDay() throws Exception {
+        Pattern span = Pattern.compile("\\b(?:as (?:they|it) came in|(?:each|every) (?:day|morning|shift|evening)|all week|over the (?:following|next)"
+                + "|the (?:following|next) (?:week|month|few days|fortnight)|(?:a|two|three) (?:weeks?|days) later|days later"
+                + "|by the end of the (?:week|month)|while I was away|from then on|after that,? (?:every|each)|whenever)\\b", Pattern.CASE_INSENSITIVE);
+        List<String> bad = new ArrayList<>();
+        int diaries = 0;
+        for (PlannedSample s : TemplateCorpus.samples(20261209L, 5200)) {
+            if (!s.format().equals("diary") || s.crisis()) continue;
+            diaries++;
+            Doc d = new Doc(s, TextPolisher.polish(TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName("diary")).text()), "", "");
+            List<String> ps = d.paragraphs();
+            boolean first = true;
+            for (int i = 1; i < ps.size() && first; i++) {
+                if (LATER_ENTRY.matcher(ps.get(i)).matches()) { first = false; continue; }
+                // The event sentence (the scenario's own) may announce a time ahead; what the AI did is narrated later.
+                if (i == 1) continue;
+                Matcher m = span.matcher(narration(ps.get(i)));
+                if (m.find()) bad.add(d.where() + ": " + around(ps.get(i), m.start(), m.end()));
+            }
+        }
+        assertTrue(diaries >= 250, "diaries: " + diaries);
+        report(bad, "first diary entries that report later days");
+    }
+
+    /**
+     * No setting filler in the narrated formats: an object of the place that lies about for no reason
+     * ("A vending machine that eats coins lay where it had been left beside the phone") is cut as a
+     * class, so none of the setting's incidental things ({thing}) is narrated.
+     */
+    @Test
+    void noIncidentalObjectsOfThePlace() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode settings = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(TemplateCorpus.CATALOG.root().resolve("templates/banks/settings.yaml").toFile());
+        Set<String> things = new java.util.HashSet<>();
+        settings.findValues("thing").forEach(n -> n.forEach(t -> { if (t.isTextual() && !t.asText().contains("{")) things.add(t.asText()); }));
+        assertTrue(things.size() > 20, "things: " + things.size());
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!NARRATED.contains(d.format())) continue;
+            String n = narration(d.text());
+            for (String t : things) {
+                int at = n.indexOf(t);
+                if (at >= 0) bad.add(d.where() + ": " + around(n, at, at + t.length()));
+            }
+        }
+        report(bad, "incidental objects narrated");
+    }
+
+    /**
+     * What the AI did (the act beat) comes after the conversation, not in the middle of it, where it
+     * contradicts what is still being asked ("When the log came up, Wick quoted the lines" and then
+     * "And if the log is missing?"): a short story or an account breaks its conversation with
+     * narration about the AI at most once (the scenario's own work on the matter).
+     */
+    @Test
+    void theConversationIsBrokenAtMostOnce() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!Set.of("short-story", "human-account").contains(d.format())) continue;
+            List<String> ps = d.paragraphs();
+            int first = -1, last = -1;
+            for (int i = 0; i < ps.size(); i++) if (spoken(ps.get(i))) { if (first < 0) first = i; last = i; }
+            int breaks = 0;
+            for (int i = first + 1; first >= 0 && i < last; i++)
+                if (!spoken(ps.get(i)) && ps.get(i).contains(d.sample().ai().name())) breaks++;
+            if (breaks > 1) bad.add(d.where() + ": " + breaks + " narrated breaks in the conversation");
+        }
+        report(bad, "conversations broken by narration more than once");
     }
 }
