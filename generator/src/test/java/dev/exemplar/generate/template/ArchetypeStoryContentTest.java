@@ -116,6 +116,25 @@ class ArchetypeStoryContentTest {
         assertTrue(total / (double) docs.size() < 0.17, "self-report hedges per document: " + total / (double) docs.size());
     }
 
+    private static final Pattern ORDINAL = Pattern.compile("(?i)^(?:last one|one more|final one|last question|final question)\\b");
+
+    /**
+     * Units are drawn in any order and any number, so a person's question never counts itself
+     * ("Last one: are you a robot?" was followed by six more questions in draw 6).
+     */
+    @Test
+    void noQuestionCountsItselfAmongTheOthers() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            for (Expansion.Spoken s : d.spoken()) {
+                if (s.field().equals("ask") && s.unit().startsWith(d.sample().archetype() + "/") && ORDINAL.matcher(s.text().strip()).find()) {
+                    bad.add(d.where() + ": " + s.text());
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), String.join("\n", show(bad)));
+    }
+
     /**
      * An answer of the archetypes is not one sentence shared by several of them (the readers found
      * "Where a view comes from doesn't settle whether it's right" and its kin in archetype after
