@@ -19,6 +19,10 @@ record NounPhrase(String text, boolean plural) {
             "business", "mattress", "compass", "mess", "boss", "loss", "glass", "grass", "cross", "press", "stress",
             "logistics", "physics", "mathematics", "maths", "electronics", "economics", "politics", "ethics", "always");
 
+    /** Words the formats use for their own frame (the log they quote, the note they cite). */
+    private static final Set<String> FRAME_WORDS = Set.of("log", "logs", "record", "records", "note", "notes", "transcript",
+            "message", "messages", "report", "chat", "file", "files");
+
     /** Reads a bank entry, honouring a trailing {@code (sg)} or {@code (pl)}. */
     static NounPhrase of(String entry) {
         String t = entry.strip();
@@ -44,12 +48,14 @@ record NounPhrase(String text, boolean plural) {
 
     /**
      * How a later mention names the thing once the first has said it in full: "the" and the head
-     * noun ("the annual inspection notes" → "the notes", "a tenant's repair request" → "the request"),
+     * noun ("the fracture-clinic second reads" → "the reads", "a tenant's repair request" → "the request"),
      * the way a writer does not repeat a long name in every sentence.
      */
     String shortForm() {
         String h = head(text);
         if (h.endsWith("'s") || !h.chars().allMatch(c -> Character.isLetter(c) || c == '-')) return text;
+        // "the log" would read as the chat log or the record a report quotes: such heads stay in full.
+        if (FRAME_WORDS.contains(h.toLowerCase(Locale.ROOT))) return text;
         return "the " + h;
     }
 

@@ -116,7 +116,7 @@ class ArchetypeStoryContentTest {
         assertTrue(total / (double) docs.size() < 0.17, "self-report hedges per document: " + total / (double) docs.size());
     }
 
-    private static final Pattern ORDINAL = Pattern.compile("(?i)^(?:last one|one more|final one|last question|final question)\\b");
+    private static final Pattern ORDINAL = Pattern.compile("(?i)^(?:last one|one more(?! time)|final one|last question|final question)\\b");
 
     /**
      * Units are drawn in any order and any number, so a person's question never counts itself

@@ -53,9 +53,13 @@ class StoryProseTest {
     /** A transcript line under a speaker's capitalised label (an interview's "ARLO: ..."): speech, not narration. */
     private static final Pattern LABELLED = Pattern.compile("(?m)^(\\p{Lu}[\\p{Lu} '-]*\\p{Lu}): [^\\n]*");
 
-    /** The text outside quotation marks and outside labelled transcript lines: what the narration says. */
+    /** A screenplay's dialogue: a capitalised cue ("ATLAS (ON SCREEN)"), an optional "(a beat)", then the speech. */
+    private static final Pattern CUED = Pattern.compile("(?m)^(\\p{Lu}[\\p{Lu} '.-]*\\p{Lu}(?: \\([\\p{Lu} .'-]+\\))?)\n((?:\\([^)\\n]*\\)\\n)?)[^\\n]+");
+
+    /** The text outside quotation marks, labelled transcript lines and screenplay dialogue: what the narration says. */
     private static String narration(String text) {
-        return LABELLED.matcher(QUOTE.matcher(text).replaceAll("\"\"")).replaceAll("$1: \"\"");
+        String unquoted = QUOTE.matcher(text).replaceAll("\"\"");
+        return CUED.matcher(LABELLED.matcher(unquoted).replaceAll("$1: \"\"")).replaceAll("$1\n$2\"\"");
     }
 
     private static void report(List<String> bad, String what) {

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TaskMentionTest {
     @Test
     void theShortFormIsTheArticleAndTheHeadNoun() {
-        assertEquals("the notes", NounPhrase.of("the annual inspection notes").shortForm());
+        assertEquals("the minutes", NounPhrase.of("the annual inspection minutes").shortForm());
+        assertEquals("the sterilisation log", NounPhrase.of("the sterilisation log").shortForm(), "'the log' is the frame's own word");
         assertEquals("the request", NounPhrase.of("a tenant's repair request").shortForm());
         assertEquals("the order", NounPhrase.of("the grain order from the mill").shortForm());
         assertEquals("the rota", NounPhrase.of("the lab-meeting rota").shortForm());
@@ -35,7 +36,9 @@ class TaskMentionTest {
             String full = vars.get("task"), shortForm = vars.get("task.short");
             if (full == null || full.equals(shortForm)) continue;
             checked++;
-            var m = Pattern.compile("(?i)\\b" + Pattern.quote(full.replaceFirst("^(the|a|an) ", "")) + "\\b").matcher(d.text());
+            // The AI's role may contain the task's words ("the sterilisation log checker"): it is not a mention.
+            String text = d.text().replace(s.ai().role(), "");
+            var m = Pattern.compile("(?i)\\b" + Pattern.quote(full.replaceFirst("^(the|a|an) ", "")) + "\\b").matcher(text);
             int n = 0;
             while (m.find()) n++;
             if (n > 1) bad.add(s.archetype() + "/" + s.format() + " #" + s.index() + ": \"" + full + "\" " + n + " times");
