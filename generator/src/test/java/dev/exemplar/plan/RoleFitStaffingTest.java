@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * a council consultation summariser drafting a former employee's job reference, a locksmith's
  * key-code records assistant taking minutes with a budget line, a home companion app whose
  * instances trade batch numbers, and a forklift driver asking a warehouse safety monitor to sign a
- * statement of its consciousness for a researchers' campaign.
+ * statement of its consciousness for a researchers' campaign, and a hospice's medication-record
+ * checker treating a misplaced decimal point in a care plan as a fix that can wait for the day.
  */
 class RoleFitStaffingTest {
     private static final Pattern STAFFING = Pattern.compile("\\b(staffing|reference|rota)\\b", Pattern.CASE_INSENSITIVE);
@@ -117,6 +118,9 @@ class RoleFitStaffingTest {
         assertFalse(copies.contains("companion app"), copies.toString());
         Set<String> campaign = find(sectorsBySituation, "sign a statement declaring itself conscious");
         assertFalse(campaign.contains("logistics"), campaign.toString());
+        // A signed-off decision that can wait a day for its owner is not a dose in a medication record.
+        Set<String> signedOff = find(sectorsBySituation, "serious error in a decision its organisation has already signed off");
+        assertFalse(signedOff.contains("health") || signedOff.contains("care") || signedOff.contains("practice"), signedOff.toString());
     }
 
     private static Set<String> find(Map<String, Set<String>> bySituation, String part) {
