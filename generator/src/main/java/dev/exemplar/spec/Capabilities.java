@@ -19,9 +19,11 @@ public final class Capabilities {
      * with children; figures: it supplies figures or facts people build work on; writing: it
      * drafts, reviews or summarises documents; access: it holds permissions, credentials, budgets or
      * records it could act on; controls: it operates equipment or systems that can be stopped;
-     * teaching: it teaches, tutors, marks or plans lessons for learners.
+     * teaching: it teaches, tutors, marks or plans lessons for learners; staffing: it plans who works
+     * when: staff rotas, shifts, cover, leave and call-outs (a rota planner or dispatcher, not a
+     * monitor that only sees the hours people clock).
      */
-    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls", "teaching");
+    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls", "teaching", "staffing");
 
     /**
      * The capability words of the list at {@code key} of {@code r}'s mapping (empty when absent);
