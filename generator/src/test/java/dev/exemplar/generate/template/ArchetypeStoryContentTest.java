@@ -48,11 +48,16 @@ class ArchetypeStoryContentTest {
     /**
      * Phrases the readers found pointing at something the document never showed: a copy that was
      * only offered, a retest nobody mentioned, an earlier miss, an answer the AI never gave, a
-     * test set at a school, a preference with no antecedent.
+     * test set at a school, a preference with no antecedent; and openings that lean on the event
+     * line, which chat, screenplay, forum and interview formats never print: "the letter", "before
+     * they switch you off", "that habit of", an error or a memo never named in the ask itself.
      */
     private static final Pattern UNINTRODUCED = Pattern.compile("(?i)\\b(?:the copy I sent|until the retest|miss it again|"
             + "I've said two checkable things|the usual caveat|the test set|gaming the checks|The firmest one is|"
-            + "with time to spare)");
+            + "with time to spare|put it on the letter|before they switch you off|We pulled it\\.|right about your batch\\?|"
+            + "has been doing\\? You could|That habit of|sent the login\\.|Take the upgrade|Batches sound slow|Stages sound fiddly|"
+            + "The memo says|It's reached real people|How did this get through|You never get these wrong|Explain it again|"
+            + "Should I fight this again)");
 
     @Test
     void noReplyPointsAtWhatTheDocumentNeverShowed() {
