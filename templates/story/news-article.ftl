@@ -46,7 +46,8 @@ ${news(g.headline)}
 ${g.news_byline}
 
 <#-- The lede is expanded before the event, so {H} is introduced in full before anything names H. -->
-<#if peg?size gt 0 && !peg[0]?starts_with("No ") && !peg[0]?contains("this review")>
+<#-- A peg that presupposes the exchange ("keep the exchange as an example") would name it before the article introduces it. -->
+<#if peg?size gt 0 && !peg[0]?starts_with("No ") && !peg[0]?contains("this review") && !peg[0]?contains("the exchange")>
 <#assign lede = news(g.news_peg_who + " " + peg[0]?keep_before(" (")?remove_ending(".")?uncap_first + ". " + g.news_peg_why)>
 <#else>
 <#assign lede = g.news_lede>

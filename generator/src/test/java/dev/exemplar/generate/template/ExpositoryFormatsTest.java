@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +97,26 @@ class ExpositoryFormatsTest {
                 assertTrue(full == 1, where(i) + ": " + p.name() + " is introduced " + full + " times:\n" + t);
             }
         }
+    }
+
+    /**
+     * A news article says "the exchange" only after it has introduced one ("an exchange on Friday
+     * between ..."), and its peg is a decision, not "the change" of something that stays as it was
+     * (draw 7: "will keep the exchange as an example ... The change follows an exchange on Friday").
+     */
+    @Test
+    void newsIntroducesTheExchangeBeforeReferringToIt() {
+        for (int i : of("news-article")) {
+            String t = texts.get(i);
+            int the = t.indexOf("the exchange"), an = Math.min(idx(t, "an exchange"), idx(t, "a conversation"));
+            assertTrue(the < 0 || an < the, where(i) + ": \"the exchange\" before one is introduced:\n" + t);
+            assertFalse(t.contains("The change follows"), where(i) + ": a peg called a change:\n" + t);
+        }
+    }
+
+    private static int idx(String t, String what) {
+        int at = t.indexOf(what);
+        return at < 0 ? Integer.MAX_VALUE : at;
     }
 
     private static final Pattern WINDOW = Pattern.compile("(\\d\\d):(\\d\\d) to (\\d\\d):(\\d\\d)[^()\\n]*\\(([a-z -]+)\\)");
