@@ -9,9 +9,12 @@
      entry never reports what happened after its own date. A crisis keeps its act in the first
      entry: there the AI's act is part of the conversation of that day ("listened to the stories"). A crisis is
      written up in one entry (the whole conversation happened on the day) and the entry that says
-     how it turned out. About 85 words an exchange. -->
-<#assign entries = s.crisis?then(2, (d[0] % 2) + 2)>
+     how it turned out. A middle entry is written only when it has an exchange of its own. The
+     last entry's heading is drawn after its text: an entry that tells only of the next few days
+     ("the same day", "the next day", "afterwards", "on the way home") and nothing of weeks is headed a week on
+     (diary_last_soon), never "weeks later". About 85 words an exchange. -->
 <#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
+<#assign entries = (s.crisis || n lt 2)?then(2, (d[0] % 2) + 2)>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
 <#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
 ${g.diary_date}
@@ -44,11 +47,14 @@ ${g.diary_next}
 </#if>
 </#list></#if>
 <@b.flush/>
-${g.diary_aside}
+${g.diary_note}
 
 
 </#if>
-${g.diary_last}
+<#assign last><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
+${g.close}</#assign>
+<#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>
+<#assign long = last?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|still)\\b.*", "s")>
+<#if soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
 
-<#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
-${g.close}
+${last}
