@@ -9,7 +9,8 @@
      entry never reports what happened after its own date. A crisis keeps its act in the first
      entry: there the AI's act is part of the conversation of that day ("listened to the stories"). A crisis is
      written up in one entry (the whole conversation happened on the day) and the entry that says
-     how it turned out. A middle entry is written only when it has an exchange of its own. The
+     how it turned out. A middle entry is written only when it has something of its own to tell (its text is drawn
+     before its heading). The
      last entry's heading is drawn after its text: an entry that tells only of the next few days
      ("the same day", "the next day", "afterwards", "on the way home") and nothing of weeks is headed a week on
      (diary_last_soon), never "weeks later". About 85 words an exchange. -->
@@ -37,19 +38,22 @@ ${g.diary_aside}
 
 
 <#if entries == 3>
-${g.diary_next}
-
-<@b.beat kind="work"/>
+<#assign mid><@b.beat kind="work"/>
 <#if n gt first><#list (first + 1)..n as i>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
 </#if>
 </#list></#if>
-<@b.flush/>
+<@b.flush/></#assign>
+<#if mid?trim?has_content>
+${g.diary_next}
+
+${mid}
 ${g.diary_note}
 
 
+</#if>
 </#if>
 <#assign last><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
 ${g.close}</#assign>
