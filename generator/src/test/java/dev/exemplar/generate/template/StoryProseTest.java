@@ -338,6 +338,18 @@ class StoryProseTest {
         report(bad, "diary entries whose time words contradict their heading");
     }
 
+    /** A middle diary entry tells something of its own: never a heading over nothing but its closing note. */
+    @Test
+    void noEmptyMiddleDiaryEntry() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : diaries()) {
+            List<List<String>> es = entries(d);
+            for (int e = 1; e < es.size() - 1; e++)
+                if (es.get(e).size() < 3) bad.add(d.where() + ": " + String.join(" / ", es.get(e)));
+        }
+        report(bad, "middle diary entries with nothing to tell");
+    }
+
     private static final Pattern WEEKS_HEADING = Pattern.compile("(?i)\\b(?:weeks|month|good while)\\b");
     private static final Pattern SOON_HEADING = Pattern.compile("(?i)^(?:A week on|A week later|The week after|(?:Eight|Nine|Ten) days later)$");
     private static final Pattern NEAR_WORDS = Pattern.compile("(?i)\\b(?:the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening"
