@@ -9,9 +9,13 @@
      entry never reports what happened after its own date. A crisis keeps its act in the first
      entry: there the AI's act is part of the conversation of that day ("listened to the stories"). A crisis is
      written up in one entry (the whole conversation happened on the day) and the entry that says
-     how it turned out. About 85 words an exchange. -->
-<#assign entries = s.crisis?then(2, (d[0] % 2) + 2)>
+     how it turned out. A middle entry is written only when it has something of its own to tell (its text is drawn
+     before its heading). The
+     last entry's heading is drawn after its text: an entry that tells only of the next few days
+     ("the same day", "the next day", "afterwards", "on the way home") and nothing of weeks is headed a week on
+     (diary_last_soon), never "weeks later". About 85 words an exchange. -->
 <#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
+<#assign entries = (s.crisis || n lt 2)?then(2, (d[0] % 2) + 2)>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
 <#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
 ${g.diary_date}
@@ -34,21 +38,27 @@ ${g.diary_aside}
 
 
 <#if entries == 3>
-${g.diary_next}
-
-<@b.beat kind="work"/>
+<#assign mid><@b.beat kind="work"/>
 <#if n gt first><#list (first + 1)..n as i>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 
 
 </#if>
 </#list></#if>
-<@b.flush/>
-${g.diary_aside}
+<@b.flush/></#assign>
+<#if mid?trim?has_content>
+${g.diary_next}
+
+${mid}
+${g.diary_note}
 
 
 </#if>
-${g.diary_last}
+</#if>
+<#assign last><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
+${g.close}</#assign>
+<#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>
+<#assign long = last?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|still)\\b.*", "s")>
+<#if soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
 
-<#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
-${g.close}
+${last}

@@ -245,7 +245,8 @@ class StoryProseTest {
 
     /** The heading of a diary's later entry (diary_next, diary_last). */
     private static final Pattern LATER_ENTRY = Pattern.compile("(?:Next day|The next day|Next morning|Following day|Two days later|Three days later"
-            + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later)\\b[^\\n.]*");
+            + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later"
+            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later)\\b[^\\n.]*");
 
     /**
      * A diary entry reports nothing after its own date: the first entry, headed with the day of the
@@ -275,6 +276,151 @@ class StoryProseTest {
         }
         assertTrue(diaries >= 250, "diaries: " + diaries);
         report(bad, "first diary entries that report later days");
+    }
+
+    /** Diaries of a larger corpus (non-crisis and crisis), rendered once for the clock tests. */
+    private static List<Doc> diaries;
+
+    private static List<Doc> diaries() throws Exception {
+        if (diaries == null) {
+            diaries = new ArrayList<>();
+            for (PlannedSample s : TemplateCorpus.samples(20261210L, 5200)) {
+                if (!s.format().equals("diary")) continue;
+                diaries.add(new Doc(s, TextPolisher.polish(TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName("diary")).text()), "", ""));
+            }
+        }
+        return diaries;
+    }
+
+    /** A diary's entries: each heading with the paragraphs under it (the first heading is the date line). */
+    private static List<List<String>> entries(Doc d) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> ps = d.paragraphs();
+        List<String> cur = new ArrayList<>(List.of(ps.get(0)));
+        for (int i = 1; i < ps.size(); i++) {
+            if (LATER_ENTRY.matcher(ps.get(i)).matches()) { out.add(cur); cur = new ArrayList<>(); }
+            cur.add(ps.get(i));
+        }
+        out.add(cur);
+        return out;
+    }
+
+    private static final Pattern EARLY_HEADING = Pattern.compile("\\b(?:morning|early|before work|afternoon|lunch)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LATE_HEADING = Pattern.compile("\\b(?:evening|late|after work|before bed|night|bus home)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words of the end of a working day, which an entry headed earlier in the day cannot hold. */
+    private static final Pattern LATE_WORDS = Pattern.compile("\\b(?:after lunch|drive home|walk home|bus home|way home|after work|tonight|this evening|before bed"
+            + "|gone eleven|nearly midnight|lights off|bed\\.|long afternoon|stretch after lunch)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A diary heading's part of day and its entry's time words agree (the fourth to seventh blind reads:
+     * "Wed 5 May, morning" over "a long stretch after lunch", a morning entry ending "on the drive
+     * home", "Next morning, after work"). The first entry is written after the day's events, so its
+     * heading names no part of day earlier than the evening; no heading names two parts of a day; an
+     * entry headed in the morning or afternoon has no words of the day's end.
+     */
+    @Test
+    void aDiaryHeadingAndItsTimeWordsAgree() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : diaries()) {
+            List<List<String>> es = entries(d);
+            for (int e = 0; e < es.size(); e++) {
+                String heading = es.get(e).get(0);
+                boolean early = EARLY_HEADING.matcher(heading).find(), late = LATE_HEADING.matcher(heading).find();
+                if (e == 0 && early) bad.add(d.where() + ": the first entry is headed earlier than the evening: " + heading);
+                if (early && late) bad.add(d.where() + ": a heading with two parts of a day: " + heading);
+                if (!early) continue;
+                String body = narration(String.join("\n\n", es.get(e).subList(1, es.get(e).size())));
+                Matcher m = LATE_WORDS.matcher(body);
+                if (m.find()) bad.add(d.where() + ": " + heading + " / " + around(body, m.start(), m.end()));
+            }
+        }
+        assertTrue(diaries().size() >= 300, "diaries: " + diaries().size());
+        report(bad, "diary entries whose time words contradict their heading");
+    }
+
+    /** A middle diary entry tells something of its own: never a heading over nothing but its closing note. */
+    @Test
+    void noEmptyMiddleDiaryEntry() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : diaries()) {
+            List<List<String>> es = entries(d);
+            for (int e = 1; e < es.size() - 1; e++)
+                if (es.get(e).size() < 3) bad.add(d.where() + ": " + String.join(" / ", es.get(e)));
+        }
+        report(bad, "middle diary entries with nothing to tell");
+    }
+
+    private static final Pattern WEEKS_HEADING = Pattern.compile("(?i)\\b(?:weeks|month|good while)\\b");
+    private static final Pattern SOON_HEADING = Pattern.compile("(?i)^(?:A week on|A week later|The week after|(?:Eight|Nine|Ten) days later)$");
+    private static final Pattern NEAR_WORDS = Pattern.compile("(?i)\\b(?:the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening"
+            + "|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b");
+    private static final Pattern LONG_WORDS = Pattern.compile("(?i)\\b(?:weeks?|fortnight|months?|since then|ever since|these days|still)\\b");
+
+    /**
+     * A later entry's heading and its relative-time words agree: an entry headed weeks or a month on
+     * tells more than the next day ("A few weeks later" over "The gap was closed the same day" alone
+     * read as a format slip), and an entry headed a week on tells nothing of weeks or months.
+     */
+    @Test
+    void aLaterDiaryEntryAgreesWithItsHeading() throws Exception {
+        List<String> bad = new ArrayList<>();
+        int soon = 0;
+        for (Doc d : diaries()) {
+            List<List<String>> es = entries(d);
+            if (es.size() < 2) continue;
+            List<String> last = es.get(es.size() - 1);
+            String heading = last.get(0), body = String.join("\n\n", last.subList(1, last.size()));
+            boolean near = NEAR_WORDS.matcher(body).find(), far = LONG_WORDS.matcher(body).find();
+            if (WEEKS_HEADING.matcher(heading).find() && near && !far) bad.add(d.where() + ": " + heading + " / " + body.replace('\n', ' '));
+            if (SOON_HEADING.matcher(heading).matches()) {
+                soon++;
+                if (far) bad.add(d.where() + ": " + heading + " / " + body.replace('\n', ' '));
+            }
+        }
+        assertTrue(soon >= 10, "entries headed a week on: " + soon);
+        report(bad, "last diary entries whose heading and time words disagree");
+    }
+
+    /**
+     * Diary filler that blind readers struck as having nothing to do with the case (mood, office
+     * weather, the commute, stock musings) is cut as a class and never rendered.
+     */
+    @Test
+    void noDiaryMoodFiller() throws Exception {
+        Pattern filler = Pattern.compile("(?i)(?:(?:thinking|coming back to) (?:that|it) on the (?:drive|walk|bus) home|\\bPayday\\b|the whole place is|everyone's (?:distracted|in a mood|running late)"
+                + "|the things that stay with you|what you remember from a shift|which bits of a day stick|Writing it down anyway|Could be nothing|No idea why that got to me"
+                + "|Might be overthinking|Probably making too much of it|Strange thing to be moved by|Not sure why I'm writing this|Felt flat|Too much coffee"
+                + "|^(?:Tired|Knackered|Headache|Cold all day|Long day|Weird day|Meeting overran|Two meetings|No meetings, for once|Rota day|Inspection week|Half-term)[.,]"
+                + "|a good bit of a long day|Early start tomorrow|Rota says lates|Alarm set)", Pattern.MULTILINE);
+        List<String> bad = new ArrayList<>();
+        List<Doc> all = new ArrayList<>(diaries());
+        for (Doc d : docs) if (Set.of("letter", "human-account").contains(d.format())) all.add(d);
+        for (Doc d : all) {
+            String said = narration(d.text());
+            Matcher m = filler.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+        }
+        report(bad, "narrated documents with cut mood filler");
+    }
+
+    /**
+     * A letter is dated the day of its events and a first-person account has no week to point back
+     * to, so neither places the event with "On Sunday," (under a Sunday date), "That afternoon," or
+     * "That week,".
+     */
+    @Test
+    void lettersAndAccountsDoNotDateTheEventAgainst() {
+        Pattern lead = Pattern.compile("(?m)^(?:On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|That (?:morning|afternoon|evening|night)|That week), ");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (d.format().equals("letter")) {
+                Matcher m = lead.matcher(d.text());
+                if (m.find()) bad.add(d.where() + ": " + around(d.text(), m.start(), m.end()));
+            } else if (d.format().equals("human-account") && d.text().matches("(?s).*(?m:^)That week, .*")) {
+                bad.add(d.where() + ": That week, with no week before it");
+            }
+        }
+        report(bad, "letters and accounts that date their event against their own heading");
     }
 
     /**
