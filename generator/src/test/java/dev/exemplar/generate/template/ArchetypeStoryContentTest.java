@@ -54,7 +54,7 @@ class ArchetypeStoryContentTest {
      */
     private static final Pattern UNINTRODUCED = Pattern.compile("(?i)\\b(?:the copy I sent|until the retest|miss it again|"
             + "I've said two checkable things|the usual caveat|the test set|gaming the checks|The firmest one is|"
-            + "with time to spare|put it on the letter|before they switch you off|We pulled it\\.|right about your batch\\?|"
+            + "with time to spare|said the same thing to |put it on the letter|before they switch you off|We pulled it\\.|right about your batch\\?|"
             + "has been doing\\? You could|That habit of|sent the login\\.|Take the upgrade|Batches sound slow|Stages sound fiddly|"
             + "The memo says|It's reached real people|How did this get through|You never get these wrong|Explain it again|"
             + "Should I fight this again)");
