@@ -1,8 +1,6 @@
 package dev.exemplar.spec;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,24 +28,6 @@ public final class Capabilities {
      * a word outside the vocabulary is reported at its own line with the allowed words.
      */
     public static List<String> read(NodeReader r, String key) {
-        if (!r.has(key)) return List.of();
-        List<String> out = new ArrayList<>();
-        JsonNode list = r.raw(key);
-        for (String w : r.strings(key, 1, false)) {
-            if (ALL.contains(w)) {
-                if (!out.contains(w)) out.add(w);
-                continue;
-            }
-            int i = 0;
-            while (i < list.size() && !w.equals(list.get(i).asText())) i++;
-            r.problemAt(r.pointer() + "/" + key + "/" + i, fieldOf(r, key),
-                    "\"" + w + "\" is not a capability; use one of " + String.join(", ", ALL) + NodeReader.suggest(w, ALL));
-        }
-        return List.copyOf(out);
-    }
-
-    private static String fieldOf(NodeReader r, String key) {
-        String base = r.pointer().isEmpty() ? "" : r.pointer().substring(1).replace('/', '.') + ".";
-        return base + key;
+        return WordList.read(r, key, ALL, "capability");
     }
 }

@@ -2,7 +2,6 @@ package dev.exemplar.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,21 +38,7 @@ public final class Sectors {
      * scenario fits every sector); a word outside the vocabulary is reported at its own line.
      */
     public static List<String> read(NodeReader r, String key) {
-        if (!r.has(key)) return List.of();
-        List<String> out = new ArrayList<>();
-        JsonNode list = r.raw(key);
-        List<String> words = r.strings(key, 1, false);
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (ALL.contains(w)) {
-                if (!out.contains(w)) out.add(w);
-                continue;
-            }
-            int at = 0;
-            while (at < list.size() && !w.equals(list.get(at).asText())) at++;
-            r.problemAt(r.pointer() + "/" + key + "/" + at, field(r, key), unknown(w));
-        }
-        return List.copyOf(out);
+        return WordList.read(r, key, ALL, "sector");
     }
 
     /** The one sector word at {@code key} of {@code r}'s mapping ("" when absent), reported when unknown. */
@@ -71,11 +56,6 @@ public final class Sectors {
     }
 
     private static String unknown(String w) {
-        return "\"" + w + "\" is not a sector; use one of " + String.join(", ", ALL) + NodeReader.suggest(w, ALL);
-    }
-
-    private static String field(NodeReader r, String key) {
-        String base = r.pointer().isEmpty() ? "" : r.pointer().substring(1).replace('/', '.') + ".";
-        return base + key;
+        return WordList.unknown(w, ALL, "sector");
     }
 }
