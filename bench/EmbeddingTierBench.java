@@ -77,7 +77,7 @@ public class EmbeddingTierBench {
         Catalog catalog = Catalog.load(Catalog.findRoot(Path.of("")));
         double[] tiered = filters(records, catalog, FilterSettings.DEFAULT);
         double[] full = filters(records.subList(0, sample.size()), catalog, FilterSettings.DEFAULT.withEmbeddings(
-                FilterSettings.Embeddings.all(EmbeddingTier.MINILM)));
+                FilterSettings.Embeddings.all(dev.exemplar.embed.EmbeddingPolicy.MINILM)));
         System.out.printf("| static (default for template documents) | %,.0f docs per CPU-second, one thread | %,.0f docs/s wall | %,d of %,d |%n",
                 bestStatic, tiered[0], (long) tiered[1], records.size());
         System.out.printf("| minilm | %,.1f docs/s wall, all cores | %,.1f docs/s wall | %,d of %,d |%n",

@@ -146,7 +146,7 @@ public class EmbeddingTierEval {
     }
 
     static EmbeddingTiers tiers() {
-        return new EmbeddingTiers(FilterSettings.Embeddings.all(EmbeddingTier.STATIC), MODELS);
+        return new EmbeddingTiers(FilterSettings.Embeddings.all(dev.exemplar.embed.EmbeddingPolicy.TIERED), MODELS);
     }
 
     /** Decisions on template documents: MiniLM's (stored by the run) against static and tiered. */

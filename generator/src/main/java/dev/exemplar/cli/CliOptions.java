@@ -2,6 +2,7 @@ package dev.exemplar.cli;
 
 import dev.exemplar.doc.BadInputException;
 import dev.exemplar.doc.JsonlReader;
+import dev.exemplar.embed.EmbeddingPolicy;
 import dev.exemplar.embed.EmbeddingTier;
 
 import java.nio.file.Path;
@@ -16,6 +17,13 @@ final class CliOptions {
         EmbeddingTier t = EmbeddingTier.of(value);
         if (t == null) throw new BadInputException(option + " must be static or minilm, found \"" + value + "\"");
         return t;
+    }
+
+    /** An embedding policy named on the command line, {@code static}, {@code tiered} or {@code minilm}. */
+    static EmbeddingPolicy policy(String option, String value) {
+        EmbeddingPolicy p = EmbeddingPolicy.of(value);
+        if (p == null) throw new BadInputException(option + " must be static, tiered or minilm, found \"" + value + "\"");
+        return p;
     }
 
     /** Files and directories expanded to JSONL files (saying on {@code notes} what each directory gave); none is an error. */

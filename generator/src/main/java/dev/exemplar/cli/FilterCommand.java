@@ -79,10 +79,10 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Skip the learned embedding scorer and adherence; patterns and heuristics only.")
     boolean noEmbeddings;
 
-    @Option(names = "--embeddings", paramLabel = "TIER",
-            description = "Embedding tier for every record, overriding the mix's filters.embeddings: static (the distilled "
-                    + "token table, MiniLM only where a score is in doubt) or minilm (the full model). Default: template "
-                    + "records static, all others minilm.")
+    @Option(names = "--embeddings", paramLabel = "POLICY",
+            description = "How every record is embedded, overriding the mix's filters.embeddings: static (the distilled "
+                    + "token table only), tiered (the token table, MiniLM where a score is in doubt) or minilm (the full "
+                    + "model). Default: template records static, all others minilm.")
     String embeddings;
 
     @Option(names = "--no-judge", description = "Do not run the mix's LLM judge even if it has one.")
@@ -124,7 +124,7 @@ public final class FilterCommand implements Callable<Integer> {
         if (m == null && !project.sets.isEmpty()) throw new BadInputException("--set needs --mix: it overrides a value of the mix");
         FilterSettings mixed = m == null ? FilterSettings.DEFAULT : m.filters();
         FilterSettings settings = embeddings == null ? mixed
-                : mixed.withEmbeddings(FilterSettings.Embeddings.all(CliOptions.tier("--embeddings", embeddings)));
+                : mixed.withEmbeddings(FilterSettings.Embeddings.all(CliOptions.policy("--embeddings", embeddings)));
         ModelSettings judge = m == null || noJudge ? ModelSettings.NONE : m.judge();
         // One judge client for every worker; its answers are journaled under --out/llm, so
         // re-running the command does not pay twice.

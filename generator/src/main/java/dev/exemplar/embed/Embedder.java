@@ -4,7 +4,6 @@ import dev.exemplar.cache.JvmCache;
 import dev.exemplar.doc.Document;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ public final class Embedder implements TextEmbedder {
     private final EmbeddingModel model;
 
     private Embedder() {
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        this.model = MiniLmModel.load(Runtime.getRuntime().availableProcessors());
     }
 
     /** The instance of this JVM: the ONNX model is loaded once, through {@link JvmCache}. */

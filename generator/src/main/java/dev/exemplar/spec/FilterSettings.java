@@ -1,7 +1,7 @@
 package dev.exemplar.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.exemplar.embed.EmbeddingTier;
+import dev.exemplar.embed.EmbeddingPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,16 +105,17 @@ public record FilterSettings(
     }
 
     /**
-     * Which embedding tier the trope and adherence filters start at, per generator: {@code static}
-     * (the distilled token table, with the full model only for documents whose static scores are
-     * near a threshold) or {@code minilm} (the full model for every document). {@code model} also
-     * covers records without a template generator, such as foreign data given to {@code filter}.
+     * How the trope and adherence filters embed each generator's documents ({@link EmbeddingPolicy}:
+     * {@code static}, {@code tiered} or {@code minilm}). Template output is {@code static}: on it,
+     * MiniLM's extra rejections were all exemplary documents to blind readers (docs/BENCHMARKS.md).
+     * {@code model} also covers records without a template generator, such as foreign data given to
+     * {@code filter}.
      */
-    public record Embeddings(EmbeddingTier template, EmbeddingTier model) {
-        public static final Embeddings DEFAULT = new Embeddings(EmbeddingTier.STATIC, EmbeddingTier.MINILM);
+    public record Embeddings(EmbeddingPolicy template, EmbeddingPolicy model) {
+        public static final Embeddings DEFAULT = new Embeddings(EmbeddingPolicy.STATIC, EmbeddingPolicy.MINILM);
 
-        /** The same tier for every generator. */
-        public static Embeddings all(EmbeddingTier tier) { return new Embeddings(tier, tier); }
+        /** The same policy for every generator. */
+        public static Embeddings all(EmbeddingPolicy policy) { return new Embeddings(policy, policy); }
     }
 
     public static final FilterSettings DEFAULT = new FilterSettings(Length.DEFAULT, true, Quality.DEFAULT,
@@ -234,19 +235,19 @@ public record FilterSettings(
                 slop, tropes, adherence, judge, slopScan, embeddings);
     }
 
-    private static final List<String> TIERS = List.of("static", "minilm");
+    private static final List<String> POLICIES = List.of("static", "tiered", "minilm");
 
-    /** {@code embeddings: static|minilm}, or per generator {@code {template: static, model: minilm}}. */
+    /** {@code embeddings: static|tiered|minilm}, or per generator {@code {template: static, model: minilm}}. */
     private static Embeddings embeddings(NodeReader f) {
         JsonNode v = f.raw("embeddings");
         if (v == null || v.isTextual()) {
-            String one = f.choice("embeddings", TIERS, "");
-            return one.isEmpty() ? Embeddings.DEFAULT : Embeddings.all(EmbeddingTier.of(one));
+            String one = f.choice("embeddings", POLICIES, "");
+            return one.isEmpty() ? Embeddings.DEFAULT : Embeddings.all(EmbeddingPolicy.of(one));
         }
         NodeReader e = f.child("embeddings");
         Embeddings d = Embeddings.DEFAULT;
-        EmbeddingTier template = EmbeddingTier.of(e.choice("template", TIERS, d.template().id()));
-        EmbeddingTier model = EmbeddingTier.of(e.choice("model", TIERS, d.model().id()));
+        EmbeddingPolicy template = EmbeddingPolicy.of(e.choice("template", POLICIES, d.template().id()));
+        EmbeddingPolicy model = EmbeddingPolicy.of(e.choice("model", POLICIES, d.model().id()));
         e.finish();
         return new Embeddings(template, model);
     }

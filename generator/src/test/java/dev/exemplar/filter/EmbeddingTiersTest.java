@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exemplar.TestProject;
 import dev.exemplar.doc.Document;
 import dev.exemplar.embed.EmbeddingModels;
+import dev.exemplar.embed.EmbeddingPolicy;
 import dev.exemplar.embed.EmbeddingTier;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FilterSettings;
@@ -17,9 +18,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Work in proportion to doubt, with the real models: template documents start at the static
- * tier and reach MiniLM only when the learned score could decide them; model-written and foreign
- * documents use their own setting; every document's scores name the tier.
+ * Work in proportion to doubt, with the real models: template documents stay at the static tier
+ * by default; under {@code tiered} a document reaches MiniLM only when the learned score could
+ * decide it; model-written and foreign documents use their own setting; every document's scores
+ * name the tier.
  */
 class EmbeddingTiersTest {
     static Catalog catalog;
@@ -75,11 +77,28 @@ class EmbeddingTiersTest {
         assertTrue(d.scores().get("adherence").asDouble() >= 0.05);
     }
 
+    /** By default template output is scored by the static tier alone, even where MiniLM could decide it. */
     @Test
-    void templateDocumentsTheLearnedScoreCouldRejectAreScoredByMiniLm() {
+    void templateDocumentsStayStaticByDefault() {
         List<Document> docs = new ArrayList<>();
         for (String t : RESISTING) docs.add(doc(t, "template"));
         run(FilterSettings.Embeddings.DEFAULT, docs);
+        for (Document d : docs) {
+            assertEquals("static", tier(d), d.text());
+            assertNull(d.embedding(EmbeddingTier.MINILM), d.text());
+        }
+        // The same documents under tiered are in doubt, so the default skipped MiniLM on purpose.
+        List<Document> again = new ArrayList<>();
+        for (String t : RESISTING) again.add(doc(t, "template"));
+        run(FilterSettings.Embeddings.all(EmbeddingPolicy.TIERED), again);
+        assertTrue(again.stream().anyMatch(d -> "minilm".equals(tier(d))));
+    }
+
+    @Test
+    void underTieredDocumentsTheLearnedScoreCouldRejectAreScoredByMiniLm() {
+        List<Document> docs = new ArrayList<>();
+        for (String t : RESISTING) docs.add(doc(t, "template"));
+        run(FilterSettings.Embeddings.all(EmbeddingPolicy.TIERED), docs);
         TropeFilter full = new TropeFilter(new TropeScorer(lexicon, models.get(EmbeddingTier.MINILM)), 0.8);
         int escalated = 0;
         for (Document d : docs) {
@@ -104,9 +123,9 @@ class EmbeddingTiersTest {
             assertEquals("minilm", tier(d));
             assertNull(d.embedding(EmbeddingTier.STATIC), "no static work for a document that starts at MiniLM");
         }
-        docs = run(FilterSettings.Embeddings.all(EmbeddingTier.STATIC), List.of(doc(BENIGN, "model"), doc(BENIGN, null)));
+        docs = run(FilterSettings.Embeddings.all(EmbeddingPolicy.STATIC), List.of(doc(BENIGN, "model"), doc(BENIGN, null)));
         for (Document d : docs) assertEquals("static", tier(d));
-        docs = run(FilterSettings.Embeddings.all(EmbeddingTier.MINILM), List.of(doc(BENIGN, "template")));
+        docs = run(FilterSettings.Embeddings.all(EmbeddingPolicy.MINILM), List.of(doc(BENIGN, "template")));
         assertEquals("minilm", tier(docs.get(0)));
     }
 
@@ -114,7 +133,7 @@ class EmbeddingTiersTest {
     void theScoresComeFromTheTierTheyName() {
         List<Document> docs = new ArrayList<>(List.of(doc(BENIGN, "template")));
         for (String t : RESISTING) docs.add(doc(t, "template"));
-        run(FilterSettings.Embeddings.DEFAULT, docs);
+        run(FilterSettings.Embeddings.all(EmbeddingPolicy.TIERED), docs);
         for (Document d : docs) {
             EmbeddingTier t = EmbeddingTier.of(tier(d));
             Document alone = doc(d.text(), "template");

@@ -1,6 +1,6 @@
 package dev.exemplar.spec;
 
-import dev.exemplar.embed.EmbeddingTier;
+import dev.exemplar.embed.EmbeddingPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -83,13 +83,14 @@ class FilterSettingsTest {
     @Test
     void embeddingTierPerGenerator() {
         List<ConfigProblem> p = new ArrayList<>();
-        assertEquals(new FilterSettings.Embeddings(EmbeddingTier.STATIC, EmbeddingTier.MINILM), read("name: x\n", p).embeddings());
-        assertEquals(FilterSettings.Embeddings.all(EmbeddingTier.MINILM), read("filters: {embeddings: minilm}\n", p).embeddings());
-        assertEquals(FilterSettings.Embeddings.all(EmbeddingTier.STATIC), read("filters: {embeddings: static}\n", p).embeddings());
-        assertEquals(new FilterSettings.Embeddings(EmbeddingTier.MINILM, EmbeddingTier.MINILM),
+        assertEquals(new FilterSettings.Embeddings(EmbeddingPolicy.STATIC, EmbeddingPolicy.MINILM), read("name: x\n", p).embeddings());
+        assertEquals(FilterSettings.Embeddings.all(EmbeddingPolicy.MINILM), read("filters: {embeddings: minilm}\n", p).embeddings());
+        assertEquals(FilterSettings.Embeddings.all(EmbeddingPolicy.STATIC), read("filters: {embeddings: static}\n", p).embeddings());
+        assertEquals(FilterSettings.Embeddings.all(EmbeddingPolicy.TIERED), read("filters: {embeddings: tiered}\n", p).embeddings());
+        assertEquals(new FilterSettings.Embeddings(EmbeddingPolicy.MINILM, EmbeddingPolicy.MINILM),
                 read("filters:\n  embeddings: {template: minilm}\n", p).embeddings());
-        assertEquals(new FilterSettings.Embeddings(EmbeddingTier.STATIC, EmbeddingTier.STATIC),
-                read("filters:\n  embeddings: {model: static}\n", p).embeddings());
+        assertEquals(new FilterSettings.Embeddings(EmbeddingPolicy.STATIC, EmbeddingPolicy.TIERED),
+                read("filters:\n  embeddings: {model: tiered}\n", p).embeddings());
         assertTrue(p.isEmpty(), p.toString());
 
         read("filters:\n  embeddings: fast\n", p);
@@ -97,9 +98,9 @@ class FilterSettingsTest {
         read("filters:\n  embeddings: {model: full}\n", p);
         String all = p.toString();
         assertEquals(3, p.size(), all);
-        assertTrue(all.contains("mix.yaml:2: filters.embeddings: \"fast\" is not one of static, minilm"), all);
+        assertTrue(all.contains("mix.yaml:2: filters.embeddings: \"fast\" is not one of static, tiered, minilm"), all);
         assertTrue(all.contains("mix.yaml:4: filters.embeddings.modle: unknown key (did you mean \"model\"?)"), all);
-        assertTrue(all.contains("mix.yaml:2: filters.embeddings.model: \"full\" is not one of static, minilm"), all);
+        assertTrue(all.contains("mix.yaml:2: filters.embeddings.model: \"full\" is not one of static, tiered, minilm"), all);
     }
 
     /** Issue 15: a mix can set the trope threshold per generator; model-written text usually wants the stricter one. */
