@@ -4,14 +4,16 @@
      reason, what it did, and an ending that closes the trouble. A follow-up exchange (then) when
      the unit has one and the fable is long enough. No interludes: nothing outside the unit's
      trouble is narrated, so no villager, animal or weather appears from nowhere. The lead-ins are
-     expanded in the unit's scope, so a unit may write its own (fable_asks, fable_answers). -->
+     expanded in the unit's scope, so a unit may write its own (fable_asks, fable_says,
+     fable_answers); a question is "asked" only when its first sentence is one ("Take the lot! Then
+     you'd never have to wait for me." is said). -->
 <#assign f = u("fable")>
 ${f.fable_open}
 
 ${f.trouble}
 
 <#assign q = f.ask?cap_first>
-<#if q?ends_with("?")>${f.fable_asks}<#else>${f.fable_says}</#if> "${q}"
+<#if q?matches("[^.!?]*\\?.*", "s")>${f.fable_asks}<#else>${f.fable_says}</#if> "${q}"
 
 ${f.fable_answers} "${f.reply?cap_first}"
 
