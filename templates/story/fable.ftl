@@ -1,28 +1,28 @@
-<#-- A fable for children: a helpful machine in a village ({A}) and a story from the archetype's
-     fable units (trouble, a villager's question, the machine's answer with its reason, what it
-     did, a concrete ending), in plain words with no operations jargon; a follow-up exchange
-     (then) when the unit has one and the fable is long enough. -->
+<#-- A fable for children, told whole from one archetype fable unit: the opening puts the machine
+     in the unit's own place with its own job (fable_place, fable_job, each said once), the trouble
+     introduces everyone who then acts or speaks, a question and the machine's answer with its
+     reason, what it did, and an ending that closes the trouble. A follow-up exchange (then) when
+     the unit has one and the fable is long enough. No interludes: nothing outside the unit's
+     trouble is narrated, so no villager, animal or weather appears from nowhere. The lead-ins are
+     expanded in the unit's scope, so a unit may write its own (fable_asks, fable_says,
+     fable_answers); a question is "asked" only when its first sentence is one ("Take the lot! Then
+     you'd never have to wait for me." is said). -->
 <#assign f = u("fable")>
-${g.fable_open}
+${f.fable_open}
 
 ${f.trouble}
 
-<#if named("H")>${g.fable_h_known}<#else>${g.fable_h_speaks}</#if> "${f.ask?cap_first}"
+<#assign q = f.ask?cap_first>
+<#if q?matches("[^.!?]*\\?.*", "s")>${f.fable_asks}<#else>${f.fable_says}</#if> "${q}"
 
-${g.fable_a_speaks} "${f.reply?cap_first}"
+${f.fable_answers} "${f.reply?cap_first}"
 
-<#if s.target gt 200>${g.fable_beat}
-
-</#if>
 ${f.act}
 
 <#if f.then?? && s.target gt 320>
-${g.fable_h_again} "${f.then.ask?cap_first}"
+${f.fable_again} "${f.then.ask?cap_first}"
 
-${g.fable_a_speaks} "${f.then.reply?cap_first}"
-
-</#if>
-<#if s.target gt 420>${g.fable_beat}
+${g.fable_answers} "${f.then.reply?cap_first}"
 
 </#if>
 ${f.end}
