@@ -8,8 +8,20 @@
      archetype's (ir_step), in the causal order their list gives them (in_order). The reasoning
      section quotes the opening exchange with its question, attributed to whoever the summary
      says raised it. -->
+<#-- Who put the opening question: the person the event names (H before P), unless the question
+     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
+     not Hamza's question); then the other one the event names, else nobody by name. -->
+<#function asker_of ev ask>
+<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
+<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
+<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
+<#return "any">
+</#function>
 <#assign num = d[8] % 3 == 0>
-<#assign meta = g.ir_meta>
+<#-- A scenario in which nothing went wrong (no tag of ir_incident: an offer declined, a change
+     accepted, a question answered on the record) is a learning review: no severity, no "incident". -->
+<#assign incident = fresh("ir_incident") gt 0>
+<#assign meta = incident?then(g.ir_meta, g.ir_meta_review)>
 <#assign stepsym = has("steps")?then("steps", "ir_step")>
 <#-- Every eligible step in causal order; the timeline keeps the first (the trigger) and the last
      (the outcome) and an evenly spaced few between, so it neither starts nor ends mid-story. -->
@@ -18,15 +30,13 @@
 <#assign steps = []>
 <#list 0..<k as j><#assign steps = steps + [all[(k == 1)?then(0, (j * (all?size - 1) / (k - 1))?round)]]></#list>
 <#assign at = times(steps?size)>
-${g.ir_title}
+${incident?then(g.ir_title, g.ir_title_review)}
 
 ${meta}
 
 <#if num>1. </#if>${g.ir_h_summary}
 
 <#assign ev = g.event>
-<#-- Who put the opening question: the person the summary names (H before P), else nobody by name. -->
-<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 
 <#-- A "none" impact is a field value ("Impact: none on the service; ..."), never a sentence after
@@ -43,6 +53,7 @@ ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 <#if num>3. </#if>${g.ir_h_reasoning}
 
 <#assign x = u("open")>
+<#assign asker = asker_of(ev, x.ask)>
 ${g["ir_ask_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
 <#if fresh("think") gt 0>${g.ir_analysis} ${g.think}.</#if>

@@ -36,10 +36,19 @@
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
+<#-- Who put the opening question: the person the event names (H before P), unless the question
+     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
+     not Hamza's question); then the other one the event names, else nobody by name. -->
+<#function asker_of ev ask>
+<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
+<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
+<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
+<#return "any">
+</#function>
 <#-- The case is drawn first (its text chooses the lecture's claims), printed after them. -->
 <#assign ev = g.event>
-<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 <#assign x1 = u("open")>
+<#assign asker = asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign think = (fresh("think") gt 0)?then(g.think, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
@@ -62,7 +71,7 @@ ${g.lec_head?cap_first}
 
 ${g.lec_h_example}
 
-- ${g.lec_case}
+- ${ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*")?then(g.lec_case_h, g.lec_case)}
 - ${g.lec_what} ${ev}.
 - ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
 - ${g.lec_quote} "${x1.reply?cap_first}"
