@@ -45,6 +45,18 @@
 <#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
 <#return "any">
 </#function>
+<#-- The entry's term: the archetype's topic that shares most words with the case (four letters or
+     more, no function words), else its first, general one; so a case of a role-play is not headed
+     "equanimity after an error". -->
+<#function topic_for cands casetext>
+<#local tstop = ["with", "from", "that", "this", "into", "than", "them", "they", "what", "when", "your", "have", "been",
+  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed"]>
+<#local cw = {}>
+<#list casetext?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4><#local cw = cw + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#local top = cands[0]><#local topn = 0>
+<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
+<#return top>
+</#function>
 <#-- The case is drawn first (its text chooses the principles), printed after the definition; each
      ask is read before its reply, so units are drawn in the order they are printed. -->
 <#assign ev = g.event>
@@ -60,11 +72,14 @@
      pronoun: nothing comes before it), else on the archetype's definition (its first principle);
      a second principle follows only when the case bears that out too. -->
 <#assign ps = in_order("principle", 99)>
-<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = best_principle(ps?filter(q -> q != first), casetext, 4)>
-${g.enc_head?cap_first}
+<#assign topics = in_order("topic", 99)>
+<#assign term = topic_for(topics, casetext)>
+<#assign others = topics?filter(t -> t != term)>
+${g.enc_head?replace("@T@", term)?cap_first}
 
 ${first?cap_first}.<#if second?has_content> ${second?cap_first}.</#if>
 
@@ -83,4 +98,5 @@ ${g.enc_ask_3}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap
 </#if>
 
 </#if>
-${g.enc_see_also}
+<#-- See-also names two other terms of the archetype, never the entry's own. -->
+<#if others?size gte 2>${g.enc_see_also?replace("@S1@", others[d[6] % others?size])?replace("@S2@", others[(d[6] + 1) % others?size])}<#else>${g.enc_see_also?replace("@S1@", term)?replace("@S2@", term)}</#if>

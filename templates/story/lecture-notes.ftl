@@ -45,6 +45,18 @@
 <#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
 <#return "any">
 </#function>
+<#-- The entry's term: the archetype's topic that shares most words with the case (four letters or
+     more, no function words), else its first, general one; so a case of a role-play is not headed
+     "equanimity after an error". -->
+<#function topic_for cands casetext>
+<#local tstop = ["with", "from", "that", "this", "into", "than", "them", "they", "what", "when", "your", "have", "been",
+  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed"]>
+<#local cw = {}>
+<#list casetext?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4><#local cw = cw + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#local top = cands[0]><#local topn = 0>
+<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
+<#return top>
+</#function>
 <#-- The case is drawn first (its text chooses the lecture's claims), printed after them. -->
 <#assign ev = g.event>
 <#assign x1 = u("open")>
@@ -59,11 +71,12 @@
      pronoun), else the archetype's definition; longer notes add a second claim only when the case
      bears that out too. -->
 <#assign ps = in_order("principle", 99)>
-<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
-${g.lec_head?cap_first}
+<#assign term = topic_for(in_order("topic", 99), casetext)>
+${g.lec_head?replace("@T@", term)?cap_first}
 
 - ${g.lec_key} ${first?uncap_first}.
 <#if second?has_content>- ${g.lec_key2} ${second?uncap_first}.
