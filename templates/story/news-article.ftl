@@ -63,7 +63,7 @@
 <#local tw = wordset(told)>
 <#list in_order("ir_followup", 99) as f>
 <#if !f?starts_with("No ") && !f?matches("(?s).*(this re(view|port)|the exchange|the transcript|the session record|the question and the answer).*")>
-<#local line = f?keep_before(" (")?remove_ending(".")>
+<#local line = f?keep_before(" (")?keep_before(";")?remove_ending(".")>
 <#list wordset(line)?keys as k><#if tw[k]??><#return line></#if></#list>
 </#if>
 </#list>
@@ -128,7 +128,7 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
      that has nothing to do with the case (a cleaner at the depot), reads as filler. -->
 <#if pFull>${g.news_quote_p_known}
 
-<#elseif long>${g.news_quote_h}
+<#elseif long && fresh("news_quote_h") gt 0>${g.news_quote_h}
 
 </#if>
 <#-- It ends on what came of it (the scenario's impact line) and on the decision taken since, not on
