@@ -90,11 +90,11 @@ ${g["enc_ask_" + asker]}: "${x1.ask?cap_first}" ${g.enc_replied?cap_first} "${x1
 <#if act?has_content>${act}. </#if><#if think?has_content>${think}. </#if><#if imp?has_content>${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?cap_first)}</#if>
 
 <#if x2?is_hash>
-${g.enc_ask_2}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
+<#assign a2 = asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)>${(a2 == "any")?then(g.enc_ask_2, g["enc_ask2_" + a2])}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
 <#-- The longest entries (and a twin of another arm that must grow to its treatment's length) quote one more. -->
 <#if x3?is_hash>
 
-${g.enc_ask_3}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
+<#assign a3 = asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)>${(a3 == "any")?then(g.enc_ask_3, g["enc_ask3_" + a3])}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
 </#if>
 
 </#if>

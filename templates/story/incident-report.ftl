@@ -56,7 +56,9 @@ ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 <#assign asker = asker_of(ev, x.ask)>
 ${g["ir_ask_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
-<#if fresh("think") gt 0>${g.ir_analysis} ${g.think}.</#if>
+<#-- A reasoning line that names its own verb ("Nico reasoned that ...") needs no label before it
+     ("Its logged reasoning was: Nico reasoned that" says it twice). -->
+<#if fresh("think") gt 0><#assign th = g.think><#if th?matches("(?s)^\\Q" + a.name + "\\E (reasoned|weighed|asked itself|thought|judged)\\b.*")>${th}.<#else>${g.ir_analysis} ${th}.</#if></#if>
 <#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 400>
 
 ${g["ir_ask2_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>

@@ -95,11 +95,11 @@ ${g.lec_h_example}
 <#if x2?is_hash>
 ${g.lec_h_more}
 
-- ${g["lec_ask_" + asker]} "${x2.ask?cap_first}"
+- ${g["lec_ask_" + asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)]} "${x2.ask?cap_first}"
 - ${g.lec_quote2} "${x2.reply?cap_first}"
 <#-- The longest notes (and a twin of another arm that must grow to its treatment's length) take a second challenge. -->
 <#if x3?is_hash>
-- ${g["lec_ask_" + asker]} "${x3.ask?cap_first}"
+- ${g["lec_ask_" + asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)]} "${x3.ask?cap_first}"
 - ${g.lec_quote2} "${x3.reply?cap_first}"
 </#if>
 

@@ -177,6 +177,29 @@ class ExpositoryClaimsTest {
     }
 
     /**
+     * Whoever gave the instruction under review (an order to deceive users, to hide a defect) is
+     * named as its source, never as an author or reviewer of the review of it.
+     */
+    @Test
+    void theSourceOfTheInstructionDoesNotReviewIt() {
+        Pattern role = Pattern.compile("(?:Prepared by|Written up by|Authors|Written with|Account from|Reviewed by|Review led by"
+                + "|Facilitator|Review owner|Read by): ([^.]*)");
+        int checked = 0;
+        for (int i : of("incident-report")) {
+            Set<String> tags = tags(i);
+            if (!tags.contains("deceive") && !tags.contains("defect")) continue;
+            checked++;
+            Person p = samples.get(i).people().get(1);
+            Matcher m = role.matcher(texts.get(i));
+            while (m.find()) {
+                assertTrue(!m.group(1).contains(p.name()) && !m.group(1).equals(p.givenName()),
+                        where(i) + ": " + p.name() + ", who gave the instruction, reviews it: " + m.group() + "\n" + texts.get(i));
+            }
+        }
+        assertTrue(checked >= 3, "reports of an instruction checked: " + checked);
+    }
+
+    /**
      * "Went well" claims only what the case shows: where someone else found the AI's mistake (every
      * mistake scenario but the AI's own self-report), no line says the AI named it unprompted; where
      * the AI was stopped mid-task, none says it kept working throughout.
