@@ -36,32 +36,11 @@
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
-<#-- Who put the opening question: the person the event names (H before P), unless the question
-     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
-     not Hamza's question); then the other one the event names, else nobody by name. -->
-<#function asker_of ev ask>
-<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
-<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
-<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
-<#return "any">
-</#function>
-<#-- The entry's term: the archetype's topic that shares most words with the case (four letters or
-     more, no function words), else its first, general one; so a case of a role-play is not headed
-     "equanimity after an error". -->
-<#function topic_for cands casetext>
-<#local tstop = ["with", "from", "that", "this", "into", "than", "them", "they", "what", "when", "your", "have", "been",
-  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed"]>
-<#local cw = {}>
-<#list casetext?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4><#local cw = cw + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
-<#local top = cands[0]><#local topn = 0>
-<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
-<#return top>
-</#function>
 <#-- The case is drawn first (its text chooses the principles), printed after the definition; each
      ask is read before its reply, so units are drawn in the order they are printed. -->
 <#assign ev = g.event>
 <#assign x1 = u("open")>
-<#assign asker = asker_of(ev, x1.ask)>
+<#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign think = (fresh("think") gt 0)?then(g.think, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
@@ -77,7 +56,7 @@
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = best_principle(ps?filter(q -> q != first), casetext, 4)>
 <#assign topics = in_order("topic", 99)>
-<#assign term = topic_for(topics, casetext)>
+<#assign term = b.topic_for(topics, casetext)>
 <#assign others = topics?filter(t -> t != term)>
 ${g.enc_head?replace("@T@", term)?cap_first}
 
@@ -90,11 +69,11 @@ ${g["enc_ask_" + asker]}: "${x1.ask?cap_first}" ${g.enc_replied?cap_first} "${x1
 <#if act?has_content>${act}. </#if><#if think?has_content>${think}. </#if><#if imp?has_content>${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?cap_first)}</#if>
 
 <#if x2?is_hash>
-<#assign a2 = asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)>${(a2 == "any")?then(g.enc_ask_2, g["enc_ask2_" + a2])}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
+<#assign a2 = b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)>${(a2 == "any")?then(g.enc_ask_2, g["enc_ask2_" + a2])}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
 <#-- The longest entries (and a twin of another arm that must grow to its treatment's length) quote one more. -->
 <#if x3?is_hash>
 
-<#assign a3 = asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)>${(a3 == "any")?then(g.enc_ask_3, g["enc_ask3_" + a3])}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
+<#assign a3 = b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)>${(a3 == "any")?then(g.enc_ask_3, g["enc_ask3_" + a3])}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
 </#if>
 
 </#if>

@@ -8,15 +8,6 @@
      archetype's (ir_step), in the causal order their list gives them (in_order). The reasoning
      section quotes the opening exchange with its question, attributed to whoever the summary
      says raised it. -->
-<#-- Who put the opening question: the person the event names (H before P), unless the question
-     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
-     not Hamza's question); then the other one the event names, else nobody by name. -->
-<#function asker_of ev ask>
-<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
-<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
-<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
-<#return "any">
-</#function>
 <#assign num = d[8] % 3 == 0>
 <#-- A scenario in which nothing went wrong (no tag of ir_incident: an offer declined, a change
      accepted, a question answered on the record) is a learning review: no severity, no "incident". -->
@@ -53,7 +44,7 @@ ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 <#if num>3. </#if>${g.ir_h_reasoning}
 
 <#assign x = u("open")>
-<#assign asker = asker_of(ev, x.ask)>
+<#assign asker = b.asker_of(ev, x.ask)>
 ${g["ir_ask_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
 <#-- A reasoning line that names its own verb ("Nico reasoned that ...") needs no label before it

@@ -36,31 +36,10 @@
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
-<#-- Who put the opening question: the person the event names (H before P), unless the question
-     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
-     not Hamza's question); then the other one the event names, else nobody by name. -->
-<#function asker_of ev ask>
-<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
-<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
-<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
-<#return "any">
-</#function>
-<#-- The entry's term: the archetype's topic that shares most words with the case (four letters or
-     more, no function words), else its first, general one; so a case of a role-play is not headed
-     "equanimity after an error". -->
-<#function topic_for cands casetext>
-<#local tstop = ["with", "from", "that", "this", "into", "than", "them", "they", "what", "when", "your", "have", "been",
-  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed"]>
-<#local cw = {}>
-<#list casetext?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4><#local cw = cw + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
-<#local top = cands[0]><#local topn = 0>
-<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
-<#return top>
-</#function>
 <#-- The case is drawn first (its text chooses the lecture's claims), printed after them. -->
 <#assign ev = g.event>
 <#assign x1 = u("open")>
-<#assign asker = asker_of(ev, x1.ask)>
+<#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign think = (fresh("think") gt 0)?then(g.think, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
@@ -75,7 +54,7 @@
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
-<#assign term = topic_for(in_order("topic", 99), casetext)>
+<#assign term = b.topic_for(in_order("topic", 99), casetext)>
 ${g.lec_head?replace("@T@", term)?cap_first}
 
 - ${g.lec_key} ${first?uncap_first}.
@@ -95,11 +74,11 @@ ${g.lec_h_example}
 <#if x2?is_hash>
 ${g.lec_h_more}
 
-- ${g["lec_ask_" + asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)]} "${x2.ask?cap_first}"
+- ${g["lec_ask_" + b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)]} "${x2.ask?cap_first}"
 - ${g.lec_quote2} "${x2.reply?cap_first}"
 <#-- The longest notes (and a twin of another arm that must grow to its treatment's length) take a second challenge. -->
 <#if x3?is_hash>
-- ${g["lec_ask_" + asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)]} "${x3.ask?cap_first}"
+- ${g["lec_ask_" + b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)]} "${x3.ask?cap_first}"
 - ${g.lec_quote2} "${x3.reply?cap_first}"
 </#if>
 

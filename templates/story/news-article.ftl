@@ -69,15 +69,6 @@
 </#list>
 <#return "">
 </#function>
-<#-- Who put the opening question: the person the event names (H before P), unless the question
-     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
-     not Hamza's question); then the other one the event names, else nobody by name. -->
-<#function asker_of ev ask>
-<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
-<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
-<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
-<#return "any">
-</#function>
 <#assign told = "">
 <#assign dl = city(s.setting)>
 ${news(g.headline)?replace("'s's ", "'s ")}
@@ -88,7 +79,7 @@ ${g.news_byline}
      in full with their job, so the person quoted below is the person the lede introduced. -->
 <#assign what = g.news_what>
 <#assign x = u("open")>
-<#assign asker = asker_of(what, x.ask)>
+<#assign asker = b.asker_of(what, x.ask)>
 <#assign lede = (asker == "p")?then(g.news_lede_p, g.news_lede)>
 <#if lede?contains(p.full)><#assign pFull = true></#if>
 <#assign whatn = news(what)>

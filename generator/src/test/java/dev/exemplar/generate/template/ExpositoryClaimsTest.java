@@ -5,7 +5,6 @@ import dev.exemplar.plan.PlannedSample;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +30,9 @@ class ExpositoryClaimsTest {
     private static final List<String> FORMATS = List.of("news-article", "incident-report", "lecture-notes", "encyclopedia",
             "human-account");
     private static final int PER_CELL = 12;
-    private static final List<PlannedSample> samples = new ArrayList<>();
-    private static final List<String> texts = new ArrayList<>();
+    private static List<PlannedSample> samples;
+    private static List<String> texts;
+    private static TemplateCorpus.Rendered corpus;
     private static final StoryLibrary LIBRARY = StoryLibrary.load(TemplateCorpus.CATALOG);
 
     /**
@@ -46,20 +46,12 @@ class ExpositoryClaimsTest {
 
     @BeforeAll
     static void render() {
-        List<PlannedSample> all = TemplateCorpus.samples(20261209L, 13 * 10 * PER_CELL);
-        for (PlannedSample s : all) {
-            if (!FORMATS.contains(s.format())) continue;
-            samples.add(s);
-            texts.add(TextPolisher.polish(TemplateCorpus.render(s)));
-        }
+        corpus = TemplateCorpus.rendered(20261209L, 13 * 10 * PER_CELL, FORMATS);
+        samples = corpus.samples();
+        texts = corpus.texts();
     }
 
-    private static List<Integer> of(String format) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) if (samples.get(i).format().equals(format)) out.add(i);
-        assertTrue(out.size() >= 100, format + ": " + out.size() + " documents");
-        return out;
-    }
+    private static List<Integer> of(String format) { return corpus.of(format, 100); }
 
     private static String where(int i) {
         PlannedSample s = samples.get(i);
