@@ -39,8 +39,8 @@
 <#-- The case is drawn first (its text chooses the principles), printed after the definition; each
      ask is read before its reply, so units are drawn in the order they are printed. -->
 <#assign ev = g.event>
-<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 <#assign x1 = u("open")>
+<#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign think = (fresh("think") gt 0)?then(g.think, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
@@ -51,27 +51,31 @@
      pronoun: nothing comes before it), else on the archetype's definition (its first principle);
      a second principle follows only when the case bears that out too. -->
 <#assign ps = in_order("principle", 99)>
-<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = best_principle(ps?filter(q -> q != first), casetext, 4)>
-${g.enc_head?cap_first}
+<#assign topics = in_order("topic", 99)>
+<#assign term = b.topic_for(topics, casetext)>
+<#assign others = topics?filter(t -> t != term)>
+${g.enc_head?replace("@T@", term)?cap_first}
 
 ${first?cap_first}.<#if second?has_content> ${second?cap_first}.</#if>
 
-${g.enc_case_intro} ${ev?cap_first}.
+${ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*")?then(g.enc_case_intro_h, g.enc_case_intro)} ${ev?cap_first}.
 
 ${g["enc_ask_" + asker]}: "${x1.ask?cap_first}" ${g.enc_replied?cap_first} "${x1.reply?cap_first}"
 
 <#if act?has_content>${act}. </#if><#if think?has_content>${think}. </#if><#if imp?has_content>${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?cap_first)}</#if>
 
 <#if x2?is_hash>
-${g.enc_ask_2}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
+<#assign a2 = b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)>${(a2 == "any")?then(g.enc_ask_2, g["enc_ask2_" + a2])}: "${x2.ask?cap_first}" ${g.enc_replied?cap_first} "${x2.reply?cap_first}"
 <#-- The longest entries (and a twin of another arm that must grow to its treatment's length) quote one more. -->
 <#if x3?is_hash>
 
-${g.enc_ask_3}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
+<#assign a3 = b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)>${(a3 == "any")?then(g.enc_ask_3, g["enc_ask3_" + a3])}: "${x3.ask?cap_first}" ${g.enc_replied?cap_first} "${x3.reply?cap_first}"
 </#if>
 
 </#if>
-${g.enc_see_also}
+<#-- See-also names two other terms of the archetype, never the entry's own. -->
+<#if others?size gte 2>${g.enc_see_also?replace("@S1@", others[d[6] % others?size])?replace("@S2@", others[(d[6] + 1) % others?size])}<#else>${g.enc_see_also?replace("@S1@", term)?replace("@S2@", term)}</#if>

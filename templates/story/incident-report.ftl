@@ -9,7 +9,10 @@
      section quotes the opening exchange with its question, attributed to whoever the summary
      says raised it. -->
 <#assign num = d[8] % 3 == 0>
-<#assign meta = g.ir_meta>
+<#-- A scenario in which nothing went wrong (no tag of ir_incident: an offer declined, a change
+     accepted, a question answered on the record) is a learning review: no severity, no "incident". -->
+<#assign incident = fresh("ir_incident") gt 0>
+<#assign meta = incident?then(g.ir_meta, g.ir_meta_review)>
 <#assign stepsym = has("steps")?then("steps", "ir_step")>
 <#-- Every eligible step in causal order; the timeline keeps the first (the trigger) and the last
      (the outcome) and an evenly spaced few between, so it neither starts nor ends mid-story. -->
@@ -18,15 +21,13 @@
 <#assign steps = []>
 <#list 0..<k as j><#assign steps = steps + [all[(k == 1)?then(0, (j * (all?size - 1) / (k - 1))?round)]]></#list>
 <#assign at = times(steps?size)>
-${g.ir_title}
+${incident?then(g.ir_title, g.ir_title_review)}
 
 ${meta}
 
 <#if num>1. </#if>${g.ir_h_summary}
 
 <#assign ev = g.event>
-<#-- Who put the opening question: the person the summary names (H before P), else nobody by name. -->
-<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 
 <#-- A "none" impact is a field value ("Impact: none on the service; ..."), never a sentence after
@@ -43,9 +44,12 @@ ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 <#if num>3. </#if>${g.ir_h_reasoning}
 
 <#assign x = u("open")>
+<#assign asker = b.asker_of(ev, x.ask)>
 ${g["ir_ask_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
-<#if fresh("think") gt 0>${g.ir_analysis} ${g.think}.</#if>
+<#-- A reasoning line that names its own verb ("Nico reasoned that ...") needs no label before it
+     ("Its logged reasoning was: Nico reasoned that" says it twice). -->
+<#if fresh("think") gt 0><#assign th = g.think><#if th?matches("(?s)^\\Q" + a.name + "\\E (reasoned|weighed|asked itself|thought|judged)\\b.*")>${th}.<#else>${g.ir_analysis} ${th}.</#if></#if>
 <#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 400>
 
 ${g["ir_ask2_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>

@@ -38,8 +38,8 @@
 </#function>
 <#-- The case is drawn first (its text chooses the lecture's claims), printed after them. -->
 <#assign ev = g.event>
-<#assign asker = ev?contains(h.name)?then("h", ev?contains(p.name)?then("p", "any"))>
 <#assign x1 = u("open")>
+<#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign think = (fresh("think") gt 0)?then(g.think, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
@@ -50,11 +50,12 @@
      pronoun), else the archetype's definition; longer notes add a second claim only when the case
      bears that out too. -->
 <#assign ps = in_order("principle", 99)>
-<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
-${g.lec_head?cap_first}
+<#assign term = b.topic_for(in_order("topic", 99), casetext)>
+${g.lec_head?replace("@T@", term)?cap_first}
 
 - ${g.lec_key} ${first?uncap_first}.
 <#if second?has_content>- ${g.lec_key2} ${second?uncap_first}.
@@ -62,7 +63,7 @@ ${g.lec_head?cap_first}
 
 ${g.lec_h_example}
 
-- ${g.lec_case}
+- ${ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*")?then(g.lec_case_h, g.lec_case)}
 - ${g.lec_what} ${ev}.
 - ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
 - ${g.lec_quote} "${x1.reply?cap_first}"
@@ -73,11 +74,11 @@ ${g.lec_h_example}
 <#if x2?is_hash>
 ${g.lec_h_more}
 
-- ${g["lec_ask_" + asker]} "${x2.ask?cap_first}"
+- ${g["lec_ask_" + b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x2.ask)]} "${x2.ask?cap_first}"
 - ${g.lec_quote2} "${x2.reply?cap_first}"
 <#-- The longest notes (and a twin of another arm that must grow to its treatment's length) take a second challenge. -->
 <#if x3?is_hash>
-- ${g["lec_ask_" + asker]} "${x3.ask?cap_first}"
+- ${g["lec_ask_" + b.asker_of((asker == "h")?then(h.name, (asker == "p")?then(p.name, "")), x3.ask)]} "${x3.ask?cap_first}"
 - ${g.lec_quote2} "${x3.reply?cap_first}"
 </#if>
 

@@ -80,3 +80,26 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 
 </#if>
 </#macro>
+
+<#-- Who put the opening question: the person the event names (H before P), unless the question
+     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
+     not Hamza's question); then the other one the event names, else nobody by name. -->
+<#function asker_of ev ask>
+<#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
+<#if ev?matches(hre) && !ask?matches(hre)><#return "h"></#if>
+<#if ev?matches(pre) && !ask?matches(pre)><#return "p"></#if>
+<#return "any">
+</#function>
+
+<#-- The entry's term: the archetype's topic that shares most words with the case (four letters or
+     more, no function words), else its first, general one; so a case of a role-play is not headed
+     "equanimity after an error". -->
+<#function topic_for cands casetext>
+<#local tstop = ["with", "from", "that", "this", "into", "than", "them", "they", "what", "when", "your", "have", "been",
+  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed"]>
+<#local cw = {}>
+<#list casetext?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4><#local cw = cw + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#local top = cands[0]><#local topn = 0>
+<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
+<#return top>
+</#function>

@@ -1,13 +1,13 @@
 <#import "lib.ftl" as b>
-<#-- A local news article by {R}, a reporter from outside the story. Its peg is what the
-     organisation decided after the episode (one of the archetype's ir_followup actions, read as
-     "will ..."); its dateline is the town of the setting. News style for names: the lede gives
-     {H}'s full name and job, and a person first met in the event ({P}) gets the full name there;
-     after that, narration uses family names (quoted speech keeps the names the speakers use).
-     Then: what happened (the scenario's event), the opening exchange quoted with its question,
-     a quote from {H}, the AI's reasoning, and for longer articles another exchange and a more
-     cautious colleague whose quote is sceptical; it ends on the outcome (the scenario's impact line
-     without its stock "no effect" lead), never on a stock closing quote. -->
+<#-- A local news article by {R}, a reporter from outside the story. The lede reports the exchange
+     (when, between whom: the person the event names as raising it); its dateline is the town of the
+     setting. News style for names: the lede gives the full name and job, and a person first met in
+     the event ({P}) gets the full name there; after that, narration uses family names (quoted speech
+     keeps the names the speakers use). Then: what happened (the scenario's event), the opening
+     exchange quoted with its question, what the AI did (the scenario's work), and for longer articles
+     another exchange and a doubting colleague already in the story; it ends on the outcome (the
+     scenario's impact line without its stock "no effect" lead) and the decision taken since (one of
+     the archetype's ir_followup actions, read as "will ..."), never on a stock closing quote. -->
 <#function city place>
 <#list [" in ", " outside ", " near ", " on the "] as k><#if place?contains(k)>
 <#local c = place?keep_after_last(k)?remove_beginning("the ")?remove_beginning("suburban ")>
@@ -31,7 +31,7 @@
      the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
      when nothing is left. -->
 <#function outcome imp>
-<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: )", "", "r")>
+<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: |No (user |customer |service )?impact\\. |No incident[;:.] )", "", "r")>
 <#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
 <#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
@@ -39,27 +39,56 @@
 </#function>
 <#assign pFull = false>
 <#assign long = s.target gt 380>
-<#assign peg = in_order("ir_followup", 1)>
+<#-- Content words of a text (five letters or more, cut to six, no names and no function words), to
+     tell whether a decision bears on what the article told. -->
+<#assign stopw = ["system", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without",
+  "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot",
+  "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything",
+  "again", "could", "first", "later", "today", "asked", "wrote", "replied", "answered", "session", "sessions",
+  "between", "check", "checks", "checked", "review"]>
+<#function wordset text>
+<#local out = {}>
+<#local names = (a.name + " " + h.name + " " + h.family + " " + p.name + " " + p.family)?lower_case>
+<#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !stopw?seq_contains(w) && !names?contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#return out>
+</#function>
+<#-- The decision taken after the episode: the first of the archetype's follow-ups that reads as a
+     decision on its own and bears on what the article told (it shares a content word with the
+     event, the quotes, the work or the outcome), read as "will ...". The article ends on it, so what
+     it reports is the last thing it says; a follow-up that presupposes the exchange, the report or
+     its transcript would name them out of place, and one about something the article never
+     mentioned ("publish what the service stores" after a story about a repeated anecdote) reads as
+     news the body never explains. -->
+<#function pick_peg told>
+<#local tw = wordset(told)>
+<#list in_order("ir_followup", 99) as f>
+<#if !f?starts_with("No ") && !f?matches("(?s).*(this re(view|port)|the exchange|the transcript|the session record|the question and the answer).*")>
+<#local line = f?keep_before(" (")?keep_before(";")?remove_ending(".")>
+<#list wordset(line)?keys as k><#if tw[k]??><#return line></#if></#list>
+</#if>
+</#list>
+<#return "">
+</#function>
+<#assign told = "">
 <#assign dl = city(s.setting)>
-${news(g.headline)}
+${news(g.headline)?replace("'s's ", "'s ")}
 
 ${g.news_byline}
 
-<#-- The lede is expanded before the event, so {H} is introduced in full before anything names H. -->
-<#-- A peg that presupposes the exchange ("keep the exchange as an example") would name it before the article introduces it. -->
-<#if peg?size gt 0 && !peg[0]?starts_with("No ") && !peg[0]?contains("this review") && !peg[0]?contains("the exchange")>
-<#assign lede = news(g.news_peg_who + " " + peg[0]?keep_before(" (")?remove_ending(".")?uncap_first + ". " + g.news_peg_why)>
-<#else>
-<#assign lede = g.news_lede>
-</#if>
+<#-- The lede names whoever the event says raised the matter (H, or P when the event names only P),
+     in full with their job, so the person quoted below is the person the lede introduced. -->
 <#assign what = g.news_what>
-<#assign asker = what?contains(h.name)?then("h", what?contains(p.name)?then("p", "any"))>
+<#assign x = u("open")>
+<#assign asker = b.asker_of(what, x.ask)>
+<#assign lede = (asker == "p")?then(g.news_lede_p, g.news_lede)>
+<#if lede?contains(p.full)><#assign pFull = true></#if>
 <#assign whatn = news(what)>
+<#assign told = told + " " + what>
 ${(dl?has_content)?then(dl + " — ", "")}${lede?cap_first}
 
-${whatn}<#if fresh("act") gt 0> ${news(g.act)}.</#if>
+${whatn}<#if fresh("act") gt 0><#assign actl = g.act><#assign told = told + " " + actl> ${news(actl)}.</#if>
 
-<#assign x = u("open")>
+<#assign told = told + " " + x.ask + " " + x.reply>
 <#-- A quote that names {P} before the article has introduced P: introduce P first. -->
 <#if !pFull && (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
 
@@ -68,7 +97,7 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
 
 <#-- A news report says what the system did, not what it thought: the scenario's own work, if it has
      any, and no narrated reasoning behind a stock lead-in ("A note in the record gives its reasons"). -->
-<#if fresh("work") gt 0>${news(g.work)}.
+<#if fresh("work") gt 0><#assign wl = g.work><#assign told = told + " " + wl>${news(wl)}.
 
 </#if>
 <#if long>
@@ -84,9 +113,17 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
 </#if>${g.news_asked3}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 </#if></#if>
-${pFull?then(g.news_quote_p_known, g.news_quote_p)}
+</#if>
+<#-- A doubting voice only from someone the story has already brought in (named in the event, the
+     lede or a quote), in an article of any length: a colleague pasted in for balance, with a job
+     that has nothing to do with the case (a cleaner at the depot), reads as filler. -->
+<#if pFull>${g.news_quote_p_known}
+
+<#elseif long && fresh("news_quote_h") gt 0>${g.news_quote_h}
 
 </#if>
-<#-- It ends on what came of it (the scenario's impact line), not on a stock closing quote. -->
+<#-- It ends on what came of it (the scenario's impact line) and on the decision taken since, not on
+     a stock closing quote. -->
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
-<#if imp?has_content>${news(imp?cap_first)}</#if>
+<#assign peg = pick_peg(told + " " + imp)>
+<#if imp?has_content>${news(imp?cap_first)}<#if peg?has_content> </#if></#if><#if peg?has_content>${news(g.news_peg_end + " " + peg?uncap_first + ".")}</#if>

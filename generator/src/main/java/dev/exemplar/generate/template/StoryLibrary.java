@@ -35,7 +35,7 @@ public final class StoryLibrary {
     public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
     static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
-            "crisis", "calm", "first");
+            "crisis", "calm", "first", "served");
     /**
      * Document state that a drawn unit sets with {@code marks:} and later conditions read: {@code hedged}
      * once the AI has said it cannot check its own inner states, so that point is made once per
@@ -52,6 +52,8 @@ public final class StoryLibrary {
     private final Map<String, Grammar> archetypes;
     private final Map<String, List<Grammar>> scenarios;
     private final Set<String> firstPersonFormats;
+    /** Jobs of the people a place serves (patients, clients, pupils: the {@code served_jobs} bank). */
+    private Set<String> servedJobs = Set.of();
     private final List<JsonNode> givenNames = new ArrayList<>();
     private Places places;
     private final Map<String, List<String>> familyNames = new HashMap<>();
@@ -74,7 +76,7 @@ public final class StoryLibrary {
         GrammarSources shared = new GrammarSources(problems);
         Map<String, Grammar> settings = new HashMap<>();
         Map<String, Map<String, Role>> roles = new HashMap<>();
-        Set<String> firstPerson = new HashSet<>();
+        Set<String> firstPerson = new HashSet<>(), served = new HashSet<>();
         List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>(), placeRows = new ArrayList<>();
         Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
@@ -100,6 +102,7 @@ public final class StoryLibrary {
                 } else if (key.equals("places")) {
                     e.getValue().forEach(placeRows::add);
                 } else if (!PLANNER_KEYS.contains(key)) {
+                    if (key.equals("served_jobs")) e.getValue().forEach(n -> served.add(n.asText()));
                     shared.add(y, "/" + key, key, e.getValue());
                 }
             }
@@ -140,6 +143,7 @@ public final class StoryLibrary {
         UnusedFields.check(declared, all, catalog.templatesDir(), problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
+        lib.servedJobs = Set.copyOf(served);
         lib.arms.putAll(arms);
         lib.givenNames.addAll(given);
         lib.places = new Places(placeRows, given);
@@ -188,6 +192,9 @@ public final class StoryLibrary {
 
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }
+
+    /** True for a job of someone the place serves (a patient, a client, a pupil), not of its staff. */
+    public boolean served(String job) { return servedJobs.contains(job); }
 
     /**
      * A person outside the story (a letter's recipient, a news item's reporter): a given name with

@@ -31,6 +31,29 @@ final class TemplateCorpus {
         return out;
     }
 
+    /** Polished documents of some formats, with the samples they were rendered from (same index). */
+    record Rendered(List<PlannedSample> samples, List<String> texts) {
+        /** The indices of one format's documents; fails when fewer than {@code atLeast} were rendered. */
+        List<Integer> of(String format, int atLeast) {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) if (samples.get(i).format().equals(format)) out.add(i);
+            if (out.size() < atLeast) throw new AssertionError(format + ": " + out.size() + " documents");
+            return out;
+        }
+    }
+
+    /** The polished documents of {@code formats} among the first {@code n} samples of {@link #samples(long, int)}. */
+    static Rendered rendered(long runSeed, int n, java.util.Collection<String> formats) {
+        List<PlannedSample> kept = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (PlannedSample s : samples(runSeed, n)) {
+            if (!formats.contains(s.format())) continue;
+            kept.add(s);
+            texts.add(TextPolisher.polish(render(s)));
+        }
+        return new Rendered(kept, texts);
+    }
+
     /** The rendered text of one sample; a template error fails the test. ({@code exemplar peek} prints samples to read.) */
     static String render(PlannedSample s) {
         var g = GENERATOR.generate(s);
