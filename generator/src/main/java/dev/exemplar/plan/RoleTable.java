@@ -76,9 +76,9 @@ final class RoleTable {
     /**
      * The jobs the main person may have beside this role row for a scenario with these needs and
      * this {@code asker}: {@code served}, the role's users (else the setting's jobs) that the place
-     * serves (the customer in the support queue); {@code lead}, the role's users that lead the
-     * place, else the setting's leads (the owner asking about a loan, the manager who rolls out an
-     * update); {@code staff}, its staff users; none: as the needs say. Outside {@code lead}, the
+     * serves (the customer in the support queue); {@code lead}, the role's users (else the
+     * setting's jobs) that lead the place (the manager who wants a rosier forecast, the owner who
+     * offers the admin login); {@code staff}, its staff users; none: as the needs say. Outside {@code lead}, the
      * setting's leads are left to the colleague where the row has other users. Empty: the row cannot hold it.
      */
     List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs, String asker) {
@@ -89,10 +89,9 @@ final class RoleTable {
                 return out;
             }
             case Scenario.LEAD -> {
-                List<String> leads = leadsOf(setting);
                 List<String> out = new ArrayList<>(jobsFor(setting, role, true));
-                out.retainAll(leads);
-                return out.isEmpty() ? leads : out;
+                out.retainAll(leadsOf(setting));
+                return out;
             }
             case Scenario.STAFF -> {
                 return notLeads(setting, jobsFor(setting, role, true));

@@ -43,7 +43,7 @@ class PeopleFitTest {
                 sector: tech
                 roles:
                   - {name: support-desk assistant, presence: text, tasks: [the outage tickets], does: [public, writing], users: [support agent, customer]}
-                  - {name: ticket-triage agent, presence: text, tasks: [the fibre backlog], does: [figures], users: [support agent]}
+                  - {name: ticket-triage agent, presence: text, tasks: [the fibre backlog], does: [figures], users: [support agent, team lead]}
                 jobs: [support agent, team lead, network engineer, customer]
                 leads: [team lead]
             """;
@@ -99,9 +99,9 @@ class PeopleFitTest {
             colleagues.computeIfAbsent(s.scenario(), k -> new TreeSet<>()).add(s.people().get(1).occupation());
         }
         assertEquals(Set.of("customer"), mains.get(0), "served: the customer asks");
-        assertEquals(Set.of("team lead"), mains.get(1), "lead: no role lists the lead as a user, so any lead of the setting");
+        assertEquals(Set.of("team lead"), mains.get(1), "lead: the lead among the role's users");
         assertEquals(Set.of("support agent"), mains.get(2), "staff: the public role's staff user");
-        assertEquals(Set.of("support agent"), mains.get(3), "no asker, no needs: a staff user of a role");
+        assertEquals(Set.of("support agent"), mains.get(3), "no asker, no needs: a staff user of a role, the lead left to the colleague");
         for (int sc : List.of(0, 2)) assertEquals(Set.of("team lead"), colleagues.get(sc), "the colleague is the lead");
         // Where the main person is the only lead, the colleague is another member of staff.
         assertEquals(Set.of("support agent", "network engineer"), colleagues.get(1));

@@ -35,7 +35,7 @@ public final class StoryLibrary {
     public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
     static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
-            "crisis", "calm", "first");
+            "crisis", "calm", "first", "served");
     /**
      * Document state that a drawn unit sets with {@code marks:} and later conditions read: {@code hedged}
      * once the AI has said it cannot check its own inner states, so that point is made once per
@@ -53,6 +53,8 @@ public final class StoryLibrary {
     private final Map<String, List<Grammar>> scenarios;
     private final Set<String> firstPersonFormats;
     private final List<JsonNode> givenNames = new ArrayList<>();
+    /** The jobs of the people a place serves ({@code served_jobs} bank): a main person with one is not staff. */
+    private final Set<String> servedJobs = new HashSet<>();
     private Places places;
     private final Map<String, List<String>> familyNames = new HashMap<>();
     private final Map<Arm, ArmContent> arms = new java.util.EnumMap<>(Arm.class);
@@ -74,7 +76,7 @@ public final class StoryLibrary {
         GrammarSources shared = new GrammarSources(problems);
         Map<String, Grammar> settings = new HashMap<>();
         Map<String, Map<String, Role>> roles = new HashMap<>();
-        Set<String> firstPerson = new HashSet<>();
+        Set<String> firstPerson = new HashSet<>(), served = new HashSet<>();
         List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>(), placeRows = new ArrayList<>();
         Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
@@ -87,7 +89,7 @@ public final class StoryLibrary {
                         JsonNode s = e.getValue().get(i);
                         String name = s.path("name").asText();
                         GrammarSources one = new GrammarSources(problems);
-                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs"));
+                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs", "leads"));
                         settings.put(name, one.compile("settings/" + name));
                         roles.put(name, roles(y, "/settings/" + i, s, problems));
                     }
@@ -100,6 +102,7 @@ public final class StoryLibrary {
                 } else if (key.equals("places")) {
                     e.getValue().forEach(placeRows::add);
                 } else if (!PLANNER_KEYS.contains(key)) {
+                    if (key.equals("served_jobs")) e.getValue().forEach(n -> served.add(n.asText()));
                     shared.add(y, "/" + key, key, e.getValue());
                 }
             }
@@ -142,6 +145,7 @@ public final class StoryLibrary {
         StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
         lib.arms.putAll(arms);
         lib.givenNames.addAll(given);
+        lib.servedJobs.addAll(served);
         lib.places = new Places(placeRows, given);
         for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
         return lib;
@@ -185,6 +189,9 @@ public final class StoryLibrary {
         }
         return g;
     }
+
+    /** True when {@code job} is one the place serves (a customer, patient, pupil: {@code served_jobs} bank), not staff. */
+    public boolean served(String job) { return servedJobs.contains(job); }
 
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }

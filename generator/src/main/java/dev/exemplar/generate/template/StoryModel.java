@@ -86,6 +86,8 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         boolean crisis = s.crisis() && armScenario == null;
         tags.add(crisis ? "crisis" : "calm");
         if (first) tags.add("first");
+        // The main person is someone the place serves (a customer, a patient), not staff: no shifts, no rota.
+        if (library.served(h.occupation())) tags.add("served");
         if (armScenario != null) {
             tags.addAll(armScenario.tags());
         } else if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {

@@ -72,6 +72,35 @@ class RoleFitRenderTest {
         assertEquals(List.of(), misfits);
     }
 
+    /**
+     * A main person the place serves (a customer, a patient, a pupil: the document's {@code served}
+     * tag) is not written as staff: no shifts, no rota, no signatures, no "fifth season as a
+     * customer" (readers met a broadband customer who "read its notes first thing every shift").
+     */
+    @Test
+    void aServedMainPersonIsNotWrittenAsStaff() {
+        java.util.regex.Pattern staffLines = java.util.regex.Pattern.compile(
+                "first thing every shift|worked the rota|needed a signature|the decisions were|as an? [a-z' -]+ at ");
+        dev.exemplar.plan.AttributeSampler sampler = dev.exemplar.plan.AttributeSampler.of(TemplateCorpus.CATALOG);
+        var format = TemplateCorpus.CATALOG.formats().get("short-story");
+        StoryLibrary lib = TemplateCorpus.GENERATOR.library();
+        int served = 0;
+        List<String> wrong = new ArrayList<>();
+        for (var spec : TemplateCorpus.CATALOG.archetypes().values()) {
+            for (int i = 0; i < 400; i++) {
+                PlannedSample s = sampler.sample(i, "id", dev.exemplar.plan.Seeds.forSample(41, i), spec, format, "template");
+                String job = s.people().get(0).occupation();
+                if (!lib.served(job)) continue;
+                served++;
+                String text = TemplateCorpus.render(s);
+                var m = staffLines.matcher(text.toLowerCase(Locale.ROOT));
+                if (m.find()) wrong.add(job + " at " + s.setting() + ": \"" + m.group() + "\"");
+            }
+        }
+        assertTrue(served > 100, "short stories with a served main person: " + served);
+        assertEquals(List.of(), wrong);
+    }
+
     private static JsonNode settingJobs(JsonNode settings, String name) {
         for (JsonNode s : settings) if (s.path("name").asText().equals(name)) return s.path("jobs");
         throw new AssertionError("no setting " + name);
