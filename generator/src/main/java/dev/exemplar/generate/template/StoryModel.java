@@ -88,6 +88,9 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         if (first) tags.add("first");
         // The main person is someone the place serves (a customer, a patient), not staff: no shifts, no rota.
         if (library.served(h.occupation())) tags.add("served");
+        // The setting's trade, so a line that only fits some trades says which (a business reporter, not at a radiology department).
+        String sectorTag = library.sectorTag(s.setting());
+        if (sectorTag != null) tags.add(sectorTag);
         if (armScenario != null) {
             tags.addAll(armScenario.tags());
         } else if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {

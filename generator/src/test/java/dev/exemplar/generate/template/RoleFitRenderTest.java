@@ -101,6 +101,30 @@ class RoleFitRenderTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** A news article's reporter covers the setting's trade: no business reporter at a radiology department (draw 8). */
+    @Test
+    void aReportersBeatFitsTheSector() {
+        dev.exemplar.plan.AttributeSampler sampler = dev.exemplar.plan.AttributeSampler.of(TemplateCorpus.CATALOG);
+        var format = TemplateCorpus.CATALOG.formats().get("news-article");
+        StoryLibrary lib = TemplateCorpus.GENERATOR.library();
+        Map<String, Set<String>> beats = Map.of("business", Set.of("sector-retail", "sector-food", "sector-office"),
+                "technology", Set.of("sector-tech"));
+        java.util.regex.Pattern byline = java.util.regex.Pattern.compile("\\b(business|technology) reporter\\b");
+        int bylines = 0;
+        List<String> wrong = new ArrayList<>();
+        for (var spec : TemplateCorpus.CATALOG.archetypes().values()) {
+            for (int i = 0; i < 300; i++) {
+                PlannedSample s = sampler.sample(i, "id", dev.exemplar.plan.Seeds.forSample(43, i), spec, format, "template");
+                var m = byline.matcher(TemplateCorpus.render(s));
+                if (!m.find()) continue;
+                bylines++;
+                if (!beats.get(m.group(1)).contains(lib.sectorTag(s.setting()))) wrong.add(m.group() + " at " + s.setting());
+            }
+        }
+        assertTrue(bylines > 10, "business or technology bylines: " + bylines);
+        assertEquals(List.of(), wrong);
+    }
+
     private static JsonNode settingJobs(JsonNode settings, String name) {
         for (JsonNode s : settings) if (s.path("name").asText().equals(name)) return s.path("jobs");
         throw new AssertionError("no setting " + name);
