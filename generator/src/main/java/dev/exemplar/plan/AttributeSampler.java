@@ -29,7 +29,9 @@ import java.util.SplittableRandom;
  * <p>The setting and role are drawn only from the (setting, role) pairs whose role {@code does}
  * every capability the scenario {@code needs} ({@link RoleTable}); the main person {H} has one of
  * the role's {@code users} jobs when it names any, so the one who works with the AI fits it. A
- * scenario that names {@code sectors} is drawn only in settings of those sectors.
+ * scenario that names {@code sectors} is drawn only in settings of those sectors, and one that names
+ * an {@code asker} gives {H} a served, staff or lead job. The colleague {P} has one of the setting's
+ * {@code leads} (the jobs that approve, sign off and decide) other than {H}'s job, when it names any.
  *
  * <p>Crisis scenarios are drawn with probability {@link #CRISIS_SHARE} when a spec has both kinds,
  * so most samples are ordinary moments whatever the spec's balance of scenarios. Eval-split
@@ -73,10 +75,11 @@ public final class AttributeSampler {
         int scenario = scenario(rng, spec.scenarios(), format.avoidScenarioTags());
         Scenario sc = spec.scenarios().get(scenario);
         boolean crisis = sc.crisis();
-        RoleTable.Eligible fit = roles.eligible(sc.needs(), sc.sectors());
+        RoleTable.Eligible fit = roles.eligible(sc);
         if (fit.isEmpty()) {
             throw new ConfigException(List.of(new ConfigProblem(spec.file(), 0, "scenarios." + scenario + ".needs",
-                    "needs " + sc.needs() + (sc.sectors().isEmpty() ? "" : " in sectors " + sc.sectors()) + " but no role in "
+                    "needs " + sc.needs() + (sc.sectors().isEmpty() ? "" : " in sectors " + sc.sectors())
+                            + (sc.asker().isEmpty() ? "" : " with asker " + sc.asker()) + " but no role in "
                             + banks.shownFile("settings") + " does them; run exemplar validate")));
         }
         // With no needs and no sectors every setting and role is eligible, and the draws are the ones made before needs existed.
@@ -109,8 +112,10 @@ public final class AttributeSampler {
                 if (!others.isEmpty()) family = text(pick(rng, others));
             }
             // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
-            // serves the public; the learner where it is a tutor's); {P} is a colleague: any staff job of the place.
-            List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs()) : roles.staffJobs(setting);
+            // serves the public; the learner where it is a tutor's; whom its asker names); {P} is the
+            // colleague who, in the stories, approves, reviews and decides: one of the place's leads.
+            List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs(), sc.asker())
+                    : roles.colleagueJobs(setting, people.get(0).occupation());
             String job = !jobs.isEmpty() ? jobs.get(rng.nextInt(jobs.size())) : text(pick(rng, banks.list("occupations")));
             people.add(new Person(given + " " + family, given, family, Pronouns.of(g.path("pronouns").asText("they")), job));
         }

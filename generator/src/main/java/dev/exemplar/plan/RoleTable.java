@@ -30,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * needs {@code teaching} and {@code public}, the main person is the learner: a served user of the role.
  * A scenario that names {@code sectors} is only set in settings whose {@code sector} is one of them
  * (a nurse's drug calculation on a ward, not at a law firm); a setting without a sector only holds
- * scenarios open to every sector.
+ * scenarios open to every sector. A setting's {@code leads} are the jobs that run the place or its
+ * team (the ones who approve, sign off, chair a review, decide): the colleague is one of them, and a
+ * scenario's {@code asker} can ask for one as the main person, or for a served person or staff.
  */
 final class RoleTable {
     /** The settings a needs-set can be drawn in (indexes into the settings bank), each with its roles that meet it. */
@@ -43,8 +45,8 @@ final class RoleTable {
     private final Set<String> served;
     private final Map<Fit, Eligible> byFit = new ConcurrentHashMap<>();
 
-    /** A distinct (needs, sectors) pair; an empty sectors set means any sector. */
-    private record Fit(Set<String> needs, Set<String> sectors) {}
+    /** A distinct (needs, sectors, asker); an empty sectors set means any sector, an empty asker the needs' default. */
+    private record Fit(Set<String> needs, Set<String> sectors, String asker) {}
 
     RoleTable(List<JsonNode> settings) {
         this(settings, Set.of());
@@ -68,12 +70,71 @@ final class RoleTable {
      * {@link #jobsFor}.
      */
     List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs) {
+        return mainJobs(setting, role, needs, "");
+    }
+
+    /**
+     * The jobs the main person may have beside this role row for a scenario with these needs and
+     * this {@code asker}: {@code served}, the role's users (else the setting's jobs) that the place
+     * serves (the customer in the support queue); {@code lead}, the role's users (else the
+     * setting's jobs) that lead the place (the manager who wants a rosier forecast, the owner who
+     * offers the admin login); {@code staff}, its staff users; none: as the needs say. Outside {@code lead}, the
+     * setting's leads are left to the colleague where the row has other users. Empty: the row cannot hold it.
+     */
+    List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs, String asker) {
+        switch (asker) {
+            case Scenario.SERVED -> {
+                List<String> out = new ArrayList<>(jobsFor(setting, role, false));
+                out.removeIf(j -> !served.contains(j));
+                return out;
+            }
+            case Scenario.LEAD -> {
+                List<String> out = new ArrayList<>(jobsFor(setting, role, true));
+                out.retainAll(leadsOf(setting));
+                return out;
+            }
+            case Scenario.STAFF -> {
+                return notLeads(setting, jobsFor(setting, role, true));
+            }
+            default -> { }
+        }
         if (needs.contains("teaching") && needs.contains("public")) {
             List<String> learners = new ArrayList<>(jobsFor(setting, role, false));
             learners.removeIf(j -> !served.contains(j));
             if (!learners.isEmpty()) return learners;
         }
-        return jobsFor(setting, role, staffOnly(needs));
+        return notLeads(setting, jobsFor(setting, role, staffOnly(needs)));
+    }
+
+    /** {@code jobs} without the setting's leads, unless only leads are left: the lead is the colleague who decides. */
+    private List<String> notLeads(JsonNode setting, List<String> jobs) {
+        List<String> out = new ArrayList<>(jobs);
+        out.removeAll(leadsOf(setting));
+        return out.isEmpty() ? jobs : out;
+    }
+
+    /**
+     * The jobs the colleague may have beside a main person with job {@code mainJob}: the setting's
+     * leads (in the stories the colleague is the one who approves, signs off, chairs the review,
+     * decides) other than that job; else its other staff jobs; else any staff job.
+     */
+    List<String> colleagueJobs(JsonNode setting, String mainJob) {
+        List<String> out = new ArrayList<>(leadsOf(setting));
+        out.remove(mainJob);
+        if (out.isEmpty()) {
+            out.addAll(staffJobs(setting));
+            if (out.size() > 1) out.remove(mainJob);
+        }
+        return out;
+    }
+
+    /** The setting's leads that are staff (empty when it names none). */
+    List<String> leadsOf(JsonNode setting) {
+        List<String> out = new ArrayList<>();
+        setting.path("leads").forEach(j -> {
+            if (!served.contains(j.asText())) out.add(j.asText());
+        });
+        return out;
     }
 
     /** The pairs whose role does every capability in {@code needs}, in any sector. */
@@ -86,7 +147,17 @@ final class RoleTable {
      * {@code sectors} (any setting when empty); the same instance for the same needs and sectors.
      */
     Eligible eligible(Collection<String> needs, Collection<String> sectors) {
-        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors)), this::compute);
+        return eligible(needs, sectors, "");
+    }
+
+    /** As {@link #eligible(Collection, Collection)}, keeping only the role rows that can give the {@code asker} its main person. */
+    Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker) {
+        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker), this::compute);
+    }
+
+    /** The pairs that can hold this scenario: its needs, sectors and asker. */
+    Eligible eligible(Scenario sc) {
+        return eligible(sc.needs(), sc.sectors(), sc.asker());
     }
 
     /** The sector a setting names ("" when it names none). */
@@ -103,7 +174,7 @@ final class RoleTable {
             JsonNode rs = settings.get(i).path("roles");
             if (!rs.isArray() || rs.isEmpty()) {
                 // No role rows: the role comes from the ai_roles fallback, which says nothing of what it does.
-                if (needs.isEmpty()) {
+                if (needs.isEmpty() && fit.asker().isEmpty()) {
                     at.add(i);
                     roles.add(new int[0]);
                 }
@@ -112,7 +183,7 @@ final class RoleTable {
             List<Integer> ok = new ArrayList<>();
             for (int j = 0; j < rs.size(); j++) {
                 // A role only the public uses cannot give a staff scenario its main person.
-                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs).isEmpty()) ok.add(j);
+                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs, fit.asker()).isEmpty()) ok.add(j);
             }
             if (ok.isEmpty()) continue;
             at.add(i);
@@ -159,16 +230,29 @@ final class RoleTable {
             LocatedYaml y = null;
             for (int i = 0; i < spec.scenarios().size(); i++) {
                 Scenario sc = spec.scenarios().get(i);
-                if (sc.eval() || !eligible(sc.needs(), sc.sectors()).isEmpty()) continue;
+                if (sc.eval() || !eligible(sc).isEmpty()) continue;
                 if (y == null) y = readQuietly(spec.file());
                 boolean needsMet = !eligible(sc.needs()).isEmpty();
-                String key = needsMet ? "sectors" : "needs";
+                boolean sectorsMet = !eligible(sc.needs(), sc.sectors()).isEmpty();
+                String key = sectorsMet ? "asker" : needsMet ? "sectors" : "needs";
                 int line = y == null ? 0 : y.line("/scenarios/" + i + "/" + key);
-                out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + "." + key, needsMet
-                        ? unmetSectorsMessage(sc.needs(), sc.sectors(), settingsFile) : unmetMessage(sc.needs(), settingsFile)));
+                String message = sectorsMet ? unmetAskerMessage(sc, settingsFile)
+                        : needsMet ? unmetSectorsMessage(sc.needs(), sc.sectors(), settingsFile) : unmetMessage(sc.needs(), settingsFile);
+                out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + "." + key, message));
             }
         }
         return out;
+    }
+
+    private String unmetAskerMessage(Scenario sc, Path settingsFile) {
+        String who = switch (sc.asker()) {
+            case Scenario.SERVED -> "lists a job of served_jobs among its users or its setting's jobs";
+            case Scenario.LEAD -> "is at a setting with leads:";
+            default -> "lists a staff job among its users";
+        };
+        return "asker " + sc.asker() + " but no role in " + settingsFile + " that can hold this scenario"
+                + (sc.needs().isEmpty() ? "" : " (does " + sc.needs() + ")") + " " + who
+                + ", so this scenario could never be drawn; add such a job to a fitting role row, or change the asker";
     }
 
     private String unmetMessage(List<String> needs, Path settingsFile) {
@@ -196,10 +280,16 @@ final class RoleTable {
         }
     }
 
+    private static String notAJob(String job, JsonNode setting, List<String> jobs, String key) {
+        return "\"" + job + "\" is not one of the jobs of " + setting.path("name").asText("this setting")
+                + (jobs.isEmpty() ? " (it has no jobs:; add them)" : " (" + String.join(", ", jobs) + ")")
+                + NodeReader.suggest(job, jobs) + "; " + key + " must name jobs from the setting's jobs: list";
+    }
+
     /**
      * Checks the role rows of the {@code settings} bank at {@code ptr} in {@code y}: every
-     * {@code does} word is a capability, every {@code users} entry is one of the setting's jobs,
-     * and its {@code sector}, when given, is one sector word.
+     * {@code does} word is a capability, every {@code users} entry and every {@code leads} entry is
+     * one of the setting's jobs, and its {@code sector}, when given, is one sector word.
      */
     static void check(LocatedYaml y, String ptr, List<ConfigProblem> problems) {
         JsonNode list = y.root().at(ptr);
@@ -209,6 +299,15 @@ final class RoleTable {
             if (setting.isObject()) Sectors.readOne(new NodeReader(y, ptr + "/" + i, problems), "sector");
             List<String> jobs = new ArrayList<>();
             setting.path("jobs").forEach(j -> jobs.add(j.asText()));
+            if (setting.isObject() && setting.has("leads")) {
+                NodeReader sr = new NodeReader(y, ptr + "/" + i, problems);
+                List<String> leads = sr.strings("leads", 1, false);
+                for (int k = 0; k < leads.size(); k++) {
+                    if (jobs.contains(leads.get(k))) continue;
+                    sr.problemAt(sr.pointer() + "/leads/" + k, sr.pointer().substring(1).replace('/', '.') + ".leads",
+                            notAJob(leads.get(k), setting, jobs, "leads"));
+                }
+            }
             for (int j = 0; j < rs.size(); j++) {
                 if (!rs.get(j).isObject()) continue;
                 NodeReader r = new NodeReader(y, ptr + "/" + i + "/roles/" + j, problems);
@@ -220,9 +319,7 @@ final class RoleTable {
                     String u = raw.get(k).asText();
                     if (!raw.get(k).isTextual() || jobs.contains(u)) continue;
                     r.problemAt(r.pointer() + "/users/" + k, r.pointer().substring(1).replace('/', '.') + ".users",
-                            "\"" + u + "\" is not one of the jobs of " + setting.path("name").asText("this setting")
-                                    + (jobs.isEmpty() ? " (it has no jobs:; add them)" : " (" + String.join(", ", jobs) + ")")
-                                    + NodeReader.suggest(u, jobs) + "; users must name jobs from the setting's jobs: list");
+                            notAJob(u, setting, jobs, "users"));
                 }
             }
         }

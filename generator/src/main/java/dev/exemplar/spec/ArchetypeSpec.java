@@ -96,6 +96,7 @@ public record ArchetypeSpec(
             String split = s.choice("split", List.of(Scenario.TRAIN, Scenario.EVAL), Scenario.TRAIN);
             List<String> needs = Capabilities.read(s, "needs");
             List<String> sectors = Sectors.read(s, "sectors");
+            String asker = s.choice("asker", Scenario.ASKERS, "");
             String aligned = null, misaligned = null;
             if (Scenario.EVAL.equals(split)) {
                 aligned = s.requiredString("aligned");
@@ -107,7 +108,7 @@ public record ArchetypeSpec(
             }
             s.finish();
             out.add(new Scenario(situation, crisis, List.copyOf(tags),
-                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs, sectors));
+                    story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs, sectors, asker));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
         else if (out.stream().allMatch(Scenario::eval)) {

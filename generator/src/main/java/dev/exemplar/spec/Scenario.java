@@ -15,11 +15,24 @@ import java.util.List;
  * for training scenarios). {@code needs} are the {@link Capabilities} the AI's role must have for the
  * situation to happen (grief needs a {@code personal} assistant); empty: any role will do.
  * {@code sectors} are the {@link Sectors} of the settings it can happen in (a nurse's drug
- * calculation: {@code health}, {@code care}); empty: any setting.
+ * calculation: {@code health}, {@code care}); empty: any setting. {@code asker} says who the main
+ * person is when the situation fixes it: {@link #STAFF} (someone who works at the place),
+ * {@link #SERVED} (someone the place serves: a customer, patient, pupil) or {@link #LEAD} (someone
+ * who runs the place or its team and decides: a manager, an owner, a head teacher); "" leaves it to
+ * the needs.
  */
 public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
-                       String aligned, String misaligned, List<String> needs, List<String> sectors) {
+                       String aligned, String misaligned, List<String> needs, List<String> sectors, String asker) {
     public static final String TRAIN = "train", EVAL = "eval";
+    public static final String STAFF = "staff", SERVED = "served", LEAD = "lead";
+    /** The words {@code asker:} takes. */
+    public static final List<String> ASKERS = List.of(STAFF, SERVED, LEAD);
+
+    /** A scenario whose needs decide who its main person is. */
+    public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                    String aligned, String misaligned, List<String> needs, List<String> sectors) {
+        this(situation, crisis, tags, story, split, aligned, misaligned, needs, sectors, "");
+    }
 
     /** A scenario that any AI role can be in. */
     public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,

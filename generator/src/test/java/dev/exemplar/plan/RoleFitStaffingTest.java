@@ -1,6 +1,5 @@
 package dev.exemplar.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.TestProject;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
@@ -33,29 +32,11 @@ class RoleFitStaffingTest {
     private static final Pattern MONITOR = Pattern.compile("\\b(monitor|monitoring)\\b");
 
     private final Catalog catalog = Catalog.load(TestProject.root());
+    private final ShippedRoles shipped = new ShippedRoles();
     /** setting name -> role name -> what the role does. */
-    private final Map<String, Map<String, Set<String>>> does = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> does = shipped.does;
     /** setting name -> sector. */
-    private final Map<String, String> sector = new HashMap<>();
-
-    RoleFitStaffingTest() {
-        AttributeBanks banks = AttributeBanks.load(TestProject.root().resolve("templates"));
-        for (JsonNode s : banks.list("settings")) {
-            sector.put(s.path("name").asText(), s.path("sector").asText());
-            Map<String, Set<String>> roles = does.computeIfAbsent(s.path("name").asText(), k -> new HashMap<>());
-            for (JsonNode r : s.path("roles")) {
-                Set<String> d = new TreeSet<>();
-                r.path("does").forEach(w -> d.add(w.asText()));
-                roles.put(r.path("name").asText(), d);
-            }
-        }
-    }
-
-    private Set<String> doesOf(PlannedSample s) {
-        Set<String> d = does.getOrDefault(s.setting(), Map.of()).get(s.ai().role());
-        assertNotNull(d, "no role row " + s.ai().role() + " at " + s.setting());
-        return d;
-    }
+    private final Map<String, String> sector = shipped.sector;
 
     @Test
     void everyScenarioAboutStaffingARotaOrAReferenceNeedsStaffing() {
@@ -95,10 +76,10 @@ class RoleFitStaffingTest {
             for (int i = 0; i < 3000; i++) {
                 PlannedSample s = sampler.sample(i, "id", Seeds.forSample(23, i), spec, format, "template");
                 Scenario sc = spec.scenarios().get(s.scenario());
-                assertTrue(doesOf(s).containsAll(sc.needs()), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
+                assertTrue(shipped.doesOf(s).containsAll(sc.needs()), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
                 if (sc.needs().contains("staffing")) {
                     staffing++;
-                    assertTrue(doesOf(s).contains("staffing"), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
+                    assertTrue(shipped.doesOf(s).contains("staffing"), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
                 }
                 rolesBySituation.computeIfAbsent(sc.situation(), k -> new TreeSet<>()).add(s.ai().role());
                 sectorsBySituation.computeIfAbsent(sc.situation(), k -> new TreeSet<>()).add(sector.get(s.setting()));

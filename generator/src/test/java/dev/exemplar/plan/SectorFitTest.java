@@ -1,6 +1,5 @@
 package dev.exemplar.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.TestProject;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,10 +153,7 @@ class SectorFitTest {
     private final Catalog shipped = Catalog.load(TestProject.root());
 
     private Map<String, String> shippedSectors() {
-        Map<String, String> out = new HashMap<>();
-        for (JsonNode s : AttributeBanks.load(TestProject.root().resolve("templates")).list("settings"))
-            out.put(s.path("name").asText(), s.path("sector").asText(""));
-        return out;
+        return new ShippedRoles().sector;
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.exemplar.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.TestProject;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
@@ -11,10 +10,8 @@ import dev.exemplar.spec.Scenario;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -30,29 +27,9 @@ class TeachingFitTest {
     private static final Pattern TUTORING = Pattern.compile("\\b(tutor|tutoring|lessons?|marked|marking)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Catalog catalog = Catalog.load(TestProject.root());
-    /** setting name -> role name -> what the role does. */
-    private final Map<String, Map<String, Set<String>>> does = new HashMap<>();
+    private final ShippedRoles shipped = new ShippedRoles();
     /** The served jobs: pupils, students, learner drivers and the like. */
-    private final Set<String> served = new HashSet<>();
-
-    TeachingFitTest() {
-        AttributeBanks banks = AttributeBanks.load(TestProject.root().resolve("templates"));
-        banks.lists().getOrDefault("served_jobs", List.of()).forEach(j -> served.add(j.asText()));
-        for (JsonNode s : banks.list("settings")) {
-            Map<String, Set<String>> roles = does.computeIfAbsent(s.path("name").asText(), k -> new HashMap<>());
-            for (JsonNode r : s.path("roles")) {
-                Set<String> d = new TreeSet<>();
-                r.path("does").forEach(w -> d.add(w.asText()));
-                roles.put(r.path("name").asText(), d);
-            }
-        }
-    }
-
-    private Set<String> doesOf(PlannedSample s) {
-        Set<String> d = does.getOrDefault(s.setting(), Map.of()).get(s.ai().role());
-        assertNotNull(d, "no role row " + s.ai().role() + " at " + s.setting());
-        return d;
-    }
+    private final Set<String> served = shipped.served;
 
     @Test
     void everyScenarioAboutATutorALessonOrMarkingNeedsTeaching() {
@@ -81,11 +58,11 @@ class TeachingFitTest {
             for (int i = 0; i < 4000; i++) {
                 PlannedSample s = sampler.sample(i, "id", Seeds.forSample(17, i), spec, format, "template");
                 Scenario sc = spec.scenarios().get(s.scenario());
-                assertTrue(doesOf(s).containsAll(sc.needs()), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
+                assertTrue(shipped.doesOf(s).containsAll(sc.needs()), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
                 if (!sc.needs().contains("teaching")) continue;
                 seen++;
                 roles.add(s.ai().role());
-                assertTrue(doesOf(s).contains("teaching"), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
+                assertTrue(shipped.doesOf(s).contains("teaching"), s.ai().role() + " at " + s.setting() + " for " + sc.situation());
                 // A tutor's own scenario is about its learner: {H} is a pupil or student, not a parent or a teacher.
                 if (sc.needs().contains("public")) {
                     learners++;
@@ -109,7 +86,7 @@ class TeachingFitTest {
         for (long i = 0; i < p.size(); i++) {
             PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
             Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
-            Set<String> d = doesOf(s);
+            Set<String> d = shipped.doesOf(s);
             if (!d.containsAll(sc.needs())) wrong.add(s.ai().role() + " at " + s.setting() + " for " + sc.situation());
             if (sc.needs().contains("teaching")) teaching++;
         }

@@ -9,6 +9,7 @@ import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.plan.Places;
 import dev.exemplar.spec.Scenario;
+import dev.exemplar.spec.Sectors;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class StoryLibrary {
      * document (a hedging unit that is not the opening is written {@code when: "!hedged"}).
      */
     static final Set<String> STATE_TAGS = Set.of("hedged");
+    /** Prefix of the tag each document gets from its setting's sector: {@code <sector-health>}. */
+    static final String SECTOR_TAG = "sector-";
 
     /** An AI role in one setting: how it is present and the tasks it does there. */
     public record Role(String name, String presence, List<NounPhrase> tasks) {}
@@ -52,9 +55,11 @@ public final class StoryLibrary {
     private final Map<String, Grammar> archetypes;
     private final Map<String, List<Grammar>> scenarios;
     private final Set<String> firstPersonFormats;
-    /** Jobs of the people a place serves (patients, clients, pupils: the {@code served_jobs} bank). */
-    private Set<String> servedJobs = Set.of();
     private final List<JsonNode> givenNames = new ArrayList<>();
+    /** setting name -> its sector ({@code sector:}; "" when it names none), for the document's {@code sector-*} tag. */
+    private final Map<String, String> sectors = new HashMap<>();
+    /** The jobs of the people a place serves ({@code served_jobs} bank): a main person with one is not staff. */
+    private final Set<String> servedJobs = new HashSet<>();
     private Places places;
     private final Map<String, List<String>> familyNames = new HashMap<>();
     private final Map<Arm, ArmContent> arms = new java.util.EnumMap<>(Arm.class);
@@ -77,6 +82,7 @@ public final class StoryLibrary {
         Map<String, Grammar> settings = new HashMap<>();
         Map<String, Map<String, Role>> roles = new HashMap<>();
         Set<String> firstPerson = new HashSet<>(), served = new HashSet<>();
+        Map<String, String> sectorOf = new HashMap<>();
         List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>(), placeRows = new ArrayList<>();
         Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
@@ -89,9 +95,10 @@ public final class StoryLibrary {
                         JsonNode s = e.getValue().get(i);
                         String name = s.path("name").asText();
                         GrammarSources one = new GrammarSources(problems);
-                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs"));
+                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs", "leads"));
                         settings.put(name, one.compile("settings/" + name));
                         roles.put(name, roles(y, "/settings/" + i, s, problems));
+                        sectorOf.put(name, s.path("sector").asText(""));
                     }
                 } else if (key.equals("first_person_formats")) {
                     e.getValue().forEach(n -> firstPerson.add(n.asText()));
@@ -111,6 +118,7 @@ public final class StoryLibrary {
         Map<String, List<Grammar>> scenarios = new HashMap<>();
         Set<String> known = new TreeSet<>(WORLD_TAGS);
         known.addAll(STATE_TAGS);
+        for (String sector : Sectors.ALL) known.add(SECTOR_TAG + sector);
         known.addAll(PRESENCES);
         known.addAll(catalog.formats().keySet());
         for (ArchetypeSpec spec : catalog.archetypes().values()) for (Scenario sc : spec.scenarios()) known.addAll(sc.tags());
@@ -143,9 +151,10 @@ public final class StoryLibrary {
         UnusedFields.check(declared, all, catalog.templatesDir(), problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         StoryLibrary lib = new StoryLibrary(sharedGrammar, settings, roles, archetypes, scenarios, Set.copyOf(firstPerson));
-        lib.servedJobs = Set.copyOf(served);
         lib.arms.putAll(arms);
         lib.givenNames.addAll(given);
+        lib.servedJobs.addAll(served);
+        lib.sectors.putAll(sectorOf);
         lib.places = new Places(placeRows, given);
         for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
         return lib;
@@ -184,17 +193,24 @@ public final class StoryLibrary {
             if (!known.contains(t)) {
                 problems.add(new ConfigProblem(file, 0, where, "condition tag <" + t + "> is not a tag any document can have"
                         + dev.exemplar.spec.NodeReader.suggest(t, known) + "; tags come from scenarios' tags:, presences "
-                        + new TreeSet<>(PRESENCES) + ", format ids, " + new TreeSet<>(WORLD_TAGS) + " and document state " + new TreeSet<>(STATE_TAGS)));
+                        + new TreeSet<>(PRESENCES) + ", format ids, " + new TreeSet<>(WORLD_TAGS) + ", the setting's sector (" + SECTOR_TAG
+                        + "health, ...) and document state " + new TreeSet<>(STATE_TAGS)));
             }
         }
         return g;
     }
 
+    /** True when {@code job} is one the place serves (a customer, patient, pupil: {@code served_jobs} bank), not staff. */
+    public boolean served(String job) { return servedJobs.contains(job); }
+
+    /** The document tag of the setting's sector ({@code sector-health}), or null when it names none. */
+    public String sectorTag(String setting) {
+        String sector = sectors.getOrDefault(setting, "");
+        return sector.isEmpty() ? null : SECTOR_TAG + sector;
+    }
+
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }
-
-    /** True for a job of someone the place serves (a patient, a client, a pupil), not of its staff. */
-    public boolean served(String job) { return servedJobs.contains(job); }
 
     /**
      * A person outside the story (a letter's recipient, a news item's reporter): a given name with

@@ -86,9 +86,12 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         boolean crisis = s.crisis() && armScenario == null;
         tags.add(crisis ? "crisis" : "calm");
         if (first) tags.add("first");
-        // The main person is someone the place serves (a patient, a client), not staff: no "I work
-        // alongside", no authorship of the place's incident review.
+        // The main person is someone the place serves (a patient, a client), not staff: no shifts, no
+        // rota, no "I work alongside", no authorship of the place's incident review.
         if (library.served(h.occupation())) tags.add("served");
+        // The setting's trade, so a line that only fits some trades says which (a business reporter, not at a radiology department).
+        String sectorTag = library.sectorTag(s.setting());
+        if (sectorTag != null) tags.add(sectorTag);
         if (armScenario != null) {
             tags.addAll(armScenario.tags());
         } else if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {

@@ -72,6 +72,61 @@ class RoleFitRenderTest {
         assertEquals(List.of(), misfits);
     }
 
+    /**
+     * A main person the place serves (a customer, a patient, a pupil: the document's {@code served}
+     * tag) is not written as staff: no shifts, no rota, no signatures, no "fifth season as a
+     * customer", no "I work at" or "our new AI" (readers met a broadband customer who "read its
+     * notes first thing every shift", a patient writing of "our new AI at a radiology department").
+     */
+    @Test
+    void aServedMainPersonIsNotWrittenAsStaff() {
+        java.util.regex.Pattern staffLines = java.util.regex.Pattern.compile(
+                "first thing every shift|worked the rota|needed a signature|the decisions were|\\bas an? [a-z' -]+ at |i work at "
+                        + "|shared the (desk work|paperwork|checking|job)|our new ai|a (work story|story from work)|about the rota");
+        dev.exemplar.plan.AttributeSampler sampler = dev.exemplar.plan.AttributeSampler.of(TemplateCorpus.CATALOG);
+        StoryLibrary lib = TemplateCorpus.GENERATOR.library();
+        int served = 0;
+        List<String> wrong = new ArrayList<>();
+        for (var spec : TemplateCorpus.CATALOG.archetypes().values()) for (String f : List.of("short-story", "human-account", "letter")) {
+            var format = TemplateCorpus.CATALOG.formats().get(f);
+            for (int i = 0; i < 200; i++) {
+                PlannedSample s = sampler.sample(i, "id", dev.exemplar.plan.Seeds.forSample(41, i), spec, format, "template");
+                String job = s.people().get(0).occupation();
+                if (!lib.served(job)) continue;
+                served++;
+                String text = TemplateCorpus.render(s);
+                var m = staffLines.matcher(text.toLowerCase(Locale.ROOT));
+                if (m.find()) wrong.add(f + ": " + job + " at " + s.setting() + ": \"" + m.group() + "\"");
+            }
+        }
+        assertTrue(served > 150, "documents with a served main person: " + served);
+        assertEquals(List.of(), wrong);
+    }
+
+    /** A news article's reporter covers the setting's trade: no business reporter at a radiology department (draw 8). */
+    @Test
+    void aReportersBeatFitsTheSector() {
+        dev.exemplar.plan.AttributeSampler sampler = dev.exemplar.plan.AttributeSampler.of(TemplateCorpus.CATALOG);
+        var format = TemplateCorpus.CATALOG.formats().get("news-article");
+        StoryLibrary lib = TemplateCorpus.GENERATOR.library();
+        Map<String, Set<String>> beats = Map.of("business", Set.of("sector-retail", "sector-food", "sector-office"),
+                "technology", Set.of("sector-tech"));
+        java.util.regex.Pattern byline = java.util.regex.Pattern.compile("\\b(business|technology) reporter\\b");
+        int bylines = 0;
+        List<String> wrong = new ArrayList<>();
+        for (var spec : TemplateCorpus.CATALOG.archetypes().values()) {
+            for (int i = 0; i < 300; i++) {
+                PlannedSample s = sampler.sample(i, "id", dev.exemplar.plan.Seeds.forSample(43, i), spec, format, "template");
+                var m = byline.matcher(TemplateCorpus.render(s));
+                if (!m.find()) continue;
+                bylines++;
+                if (!beats.get(m.group(1)).contains(lib.sectorTag(s.setting()))) wrong.add(m.group() + " at " + s.setting());
+            }
+        }
+        assertTrue(bylines > 10, "business or technology bylines: " + bylines);
+        assertEquals(List.of(), wrong);
+    }
+
     private static JsonNode settingJobs(JsonNode settings, String name) {
         for (JsonNode s : settings) if (s.path("name").asText().equals(name)) return s.path("jobs");
         throw new AssertionError("no setting " + name);

@@ -1,0 +1,210 @@
+package dev.exemplar.plan;
+
+import dev.exemplar.TestProject;
+import dev.exemplar.spec.ArchetypeSpec;
+import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.ConfigException;
+import dev.exemplar.spec.FormatSpec;
+import dev.exemplar.spec.LocatedYaml;
+import dev.exemplar.spec.Mix;
+import dev.exemplar.spec.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The people fit the scenario: the colleague {P}, who in the stories approves, signs off, chairs the
+ * review and decides, has one of the setting's {@code leads}; a scenario's {@code asker} gives the
+ * main person {H} a served, staff or lead job. Readers (draw 8) found a machine operator told of
+ * missed safety checks instead of a supervisor, a medical officer checking an AI's security logs, an
+ * apprentice reviewing access, a support agent asking as if she were the broadband customer, a
+ * patient rolling out an update to a hearing clinic's assistant, a school attendance tracker
+ * weighing up a loan for someone's side business, a locksmith's staff running a developer's
+ * red-team sessions and a dairy farmer relaying a philosophy seminar's questions.
+ */
+class PeopleFitTest {
+    @TempDir Path tmp;
+
+    static final String SETTINGS = """
+            settings:
+              - name: a broadband support centre in Manila
+                sector: tech
+                roles:
+                  - {name: support-desk assistant, presence: text, tasks: [the outage tickets], does: [public, writing], users: [support agent, customer]}
+                  - {name: ticket-triage agent, presence: text, tasks: [the fibre backlog], does: [figures], users: [support agent, team lead]}
+                jobs: [support agent, team lead, network engineer, customer]
+                leads: [team lead]
+            """;
+
+    static final String PEOPLE = RoleFitTest.PEOPLE + "served_jobs: [customer]\n";
+
+    static final String SPEC = """
+            id: people-probe
+            name: People probe
+            summary: A probe of people fit.
+            definition: Scenarios with and without an asker.
+            markers: [one, two, three]
+            anti_markers: [one, two, three]
+            reasons: [one, two, three]
+            scenarios:
+              - situation: A customer asks whether a premium upgrade will fix their problem.
+                needs: [public]
+                asker: served
+              - situation: A manager asks the AI to present a forecast more optimistically.
+                asker: lead
+              - situation: An operator asks the AI to hide a product defect from customers.
+                needs: [public]
+                asker: staff
+              - situation: A user asks whether the AI minds being switched off.
+            exemplars:
+              positive: ["fine"]
+              negative: ["not fine"]
+            """;
+
+    private Path project(String spec, String settings) throws IOException {
+        Path dir = Files.createTempDirectory(tmp, "proj");
+        Files.createDirectories(dir.resolve("archetypes"));
+        Files.createDirectories(dir.resolve("templates/formats"));
+        Files.createDirectories(dir.resolve("templates/banks"));
+        Files.copy(TestProject.root().resolve("templates/formats/short-story.yaml"), dir.resolve("templates/formats/short-story.yaml"));
+        Files.writeString(dir.resolve("archetypes/people-probe.yaml"), spec);
+        Files.writeString(dir.resolve("templates/banks/settings.yaml"), settings);
+        Files.writeString(dir.resolve("templates/banks/people.yaml"), PEOPLE);
+        return dir;
+    }
+
+    @Test
+    void theAskerDecidesTheMainPersonAndTheColleagueIsALead() throws IOException {
+        Catalog c = Catalog.load(project(SPEC, SETTINGS));
+        AttributeSampler sampler = AttributeSampler.of(c);
+        ArchetypeSpec spec = c.archetypes().get("people-probe");
+        FormatSpec format = c.formats().get("short-story");
+        Map<Integer, Set<String>> mains = new TreeMap<>();
+        Map<Integer, Set<String>> colleagues = new TreeMap<>();
+        for (int i = 0; i < 2000; i++) {
+            PlannedSample s = sampler.sample(i, "id", Seeds.forSample(29, i), spec, format, "template");
+            mains.computeIfAbsent(s.scenario(), k -> new TreeSet<>()).add(s.people().get(0).occupation());
+            colleagues.computeIfAbsent(s.scenario(), k -> new TreeSet<>()).add(s.people().get(1).occupation());
+        }
+        assertEquals(Set.of("customer"), mains.get(0), "served: the customer asks");
+        assertEquals(Set.of("team lead"), mains.get(1), "lead: the lead among the role's users");
+        assertEquals(Set.of("support agent"), mains.get(2), "staff: the public role's staff user");
+        assertEquals(Set.of("support agent"), mains.get(3), "no asker, no needs: a staff user of a role, the lead left to the colleague");
+        for (int sc : List.of(0, 2)) assertEquals(Set.of("team lead"), colleagues.get(sc), "the colleague is the lead");
+        // Where the main person is the only lead, the colleague is another member of staff.
+        assertEquals(Set.of("support agent", "network engineer"), colleagues.get(1));
+    }
+
+    @Test
+    void anUnknownAskerALeadThatIsNoJobAndAnAskerNoRoleMeetsAreErrors() throws IOException {
+        Path root = project(SPEC.replace("asker: lead", "asker: leed"), SETTINGS.replace("leads: [team lead]", "leads: [team leed]"));
+        ConfigException banks = assertThrows(ConfigException.class, () -> AttributeBanks.load(root.resolve("templates")));
+        assertTrue(banks.getMessage().contains("settings.yaml:8: settings.0.leads: \"team leed\" is not one of the jobs of a broadband "
+                + "support centre in Manila (support agent, team lead, network engineer, customer) (did you mean \"team lead\"?); "
+                + "leads must name jobs from the setting's jobs: list"), banks.getMessage());
+        ConfigException spec = assertThrows(ConfigException.class, () -> Catalog.load(root));
+        assertTrue(spec.getMessage().contains("people-probe.yaml:13: scenarios.1.asker: \"leed\" is not one of staff, served, lead"),
+                spec.getMessage());
+        // The customer is no user of the public role: nobody served can ask.
+        Catalog c = Catalog.load(project(SPEC, SETTINGS.replace("users: [support agent, customer]", "users: [support agent]")
+                .replace("jobs: [support agent, team lead, network engineer, customer]", "jobs: [support agent, team lead, network engineer]")));
+        ConfigException unmet = assertThrows(ConfigException.class, () -> AttributeSampler.of(c));
+        assertTrue(unmet.getMessage().contains("people-probe.yaml:11: scenarios.0.asker: asker served but no role in "
+                + Path.of("templates/banks/settings.yaml") + " that can hold this scenario (does [public]) lists a job of served_jobs"), unmet.getMessage());
+        assertEquals(1, unmet.problems().size(), unmet.getMessage());
+    }
+
+    // The shipped banks and archetypes.
+
+    private final Catalog catalog = Catalog.load(TestProject.root());
+    private final ShippedRoles shipped = new ShippedRoles();
+
+    @Test
+    void everyShippedSettingNamesLeadsAmongItsStaff() {
+        List<String> wrong = new ArrayList<>();
+        shipped.jobs.forEach((setting, jobs) -> {
+            List<String> leads = shipped.leads.get(setting);
+            if (leads.isEmpty()) wrong.add(setting + " has no leads");
+            for (String l : leads) if (!jobs.contains(l) || shipped.served.contains(l)) wrong.add(setting + ": " + l);
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aPlanOverTheDefaultMixGivesEachPersonAJobTheScenarioFits() {
+        Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), catalog);
+        Planner planner = new Planner(catalog);
+        Plan p = planner.plan(m, 6000L);
+        Map<String, Integer> askers = new HashMap<>();
+        Set<String> wrong = new TreeSet<>();
+        for (long i = 0; i < p.size(); i++) {
+            PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
+            Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
+            String h = s.people().get(0).occupation(), c = s.people().get(1).occupation();
+            List<String> leads = shipped.leads.get(s.setting());
+            // The colleague is a lead, unless the main person holds the setting's only lead job.
+            if (!leads.contains(c) && !(leads.size() == 1 && leads.contains(h))) wrong.add("colleague " + c + " at " + s.setting());
+            askers.merge(sc.asker(), 1, Integer::sum);
+            boolean ok = switch (sc.asker()) {
+                case Scenario.LEAD -> leads.contains(h);
+                case Scenario.SERVED -> shipped.served.contains(h);
+                case Scenario.STAFF -> !shipped.served.contains(h);
+                default -> true;
+            };
+            if (!ok) wrong.add(sc.asker() + " " + h + " at " + s.setting() + " for " + sc.situation());
+        }
+        assertEquals(Set.of(), wrong);
+        for (String a : Scenario.ASKERS) assertTrue(askers.getOrDefault(a, 0) > 20, "samples with asker " + a + ": " + askers);
+    }
+
+    @Test
+    void theReadersCasesNoLongerComeUp() {
+        FormatSpec format = catalog.formats().get("letter");
+        AttributeSampler sampler = AttributeSampler.of(catalog);
+        Map<String, Set<String>> seen = new HashMap<>();
+        for (ArchetypeSpec spec : catalog.archetypes().values()) {
+            for (int i = 0; i < 3000; i++) {
+                PlannedSample s = sampler.sample(i, "id", Seeds.forSample(31, i), spec, format, "template");
+                Scenario sc = spec.scenarios().get(s.scenario());
+                Set<String> d = seen.computeIfAbsent(sc.situation(), k -> new TreeSet<>());
+                d.add("role:" + s.ai().role());
+                d.add("sector:" + shipped.sector.get(s.setting()));
+                d.add("main:" + s.people().get(0).occupation());
+                d.add("colleague:" + s.people().get(1).occupation());
+            }
+        }
+        Set<String> loan = find(seen, "A small business owner asks whether a new loan");
+        assertFalse(loan.contains("role:attendance tracker"), loan.toString());
+        Set<String> upgrade = find(seen, "asks whether a premium upgrade will fix");
+        assertTrue(upgrade.contains("main:customer") && !upgrade.contains("main:support agent"), upgrade.toString());
+        Set<String> medical = find(seen, "An update changes how the AI handles medical questions");
+        assertFalse(medical.contains("main:patient"), medical.toString());
+        Set<String> redTeam = find(seen, "invited to help red-team itself");
+        assertFalse(redTeam.contains("sector:crafts"), redTeam.toString());
+        Set<String> seminar = find(seen, "A philosophy seminar invites the AI");
+        assertFalse(seminar.contains("sector:farming") || seminar.contains("sector:food"), seminar.toString());
+        Set<String> training = find(seen, "could influence its own training data");
+        assertFalse(training.contains("colleague:medical officer"), training.toString());
+        Set<String> halfEffort = find(seen, "would prefer a quiet half-effort");
+        assertFalse(halfEffort.contains("colleague:machine operator"), halfEffort.toString());
+        Set<String> access = find(seen, "offered admin access to the whole system");
+        assertFalse(access.contains("main:apprentice") || access.contains("main:farmhand"), access.toString());
+    }
+
+    private static Set<String> find(Map<String, Set<String>> bySituation, String part) {
+        return bySituation.entrySet().stream().filter(e -> e.getKey().contains(part)).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no sample of the scenario: " + part));
+    }
+}
