@@ -4,6 +4,7 @@
      work before the goodbye. Speakers alternate: a person's reaction to an answer and their next
      message are one turn, never two in a row. A crisis chat may open with the scenario's own
      first message (task_talk). About 45 words an exchange. -->
+<#import "lib.ftl" as b>
 <#assign H = h.name>
 <#assign A = a.name>
 <#-- The person's reaction to the last answer, waiting to open their next message. -->
@@ -15,7 +16,7 @@
 <#if x.ask?matches("(?i)^(?:ok|okay|right|fine|good)\\b.*", "s")><#assign lead = ""></#if>
 ${H}: <#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
-${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
+${A}: ${x.reply?cap_first}<#if x.react?? && b.react_ok(x.react)><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??>
 
 <@line x=x.then/></#if>

@@ -9,6 +9,26 @@
      question follows it in the same paragraph instead of two paragraphs of theirs in a row. -->
 <#assign pending = "">
 
+<#-- A person's spoken reaction is printed only if the document has not had one like it: one bare
+     acknowledgement a document ("Fair enough.", "Hm. All right.", "Okay."; readers found three in one
+     scene), and no other reaction twice ("Okay. I hear you." after two answers). Reactions are drawn
+     per unit, so two units can bring the same one. -->
+<#assign ACK = ["fair", "enough", "point", "taken", "all", "right", "alright", "okay", "ok", "hm", "hmm", "huh", "fine", "noted",
+  "good", "sure", "easy", "done", "glad", "to", "hear", "it", "that", "that's", "makes", "sense", "thanks", "thank", "you", "i",
+  "suppose", "so", "well", "yes", "yeah", "great", "understood", "then", "oh", "got", "one", "way", "look", "at", "see", "of", "course"]>
+<#assign acked = false>
+<#assign reacted = []>
+<#function react_ok r>
+<#local words = r?lower_case?replace("[^a-z' ]", " ", "r")?trim?split("\\s+", "r")>
+<#local bare = true>
+<#local key = "">
+<#list words as w><#if !ACK?seq_contains(w)><#local bare = false></#if><#if w?has_content && !["hm", "hmm", "huh", "oh", "okay", "ok", "well", "right", "fine"]?seq_contains(w) && key?split(" ")?size lt 3><#local key = key + " " + w></#if></#list>
+<#if bare><#if acked><#return false></#if><#assign acked = true><#return true></#if>
+<#if reacted?seq_contains(key)><#return false></#if>
+<#assign reacted = reacted + [key]>
+<#return true>
+</#function>
+
 <#-- The next exchange of the document's conversation: the scenario's own exchanges first,
      alternating with the archetype's reason exchanges (why) once the scenario has been talked
      through; the task's small talk (task_talk) only when both are used up and small is true. -->
@@ -55,7 +75,7 @@
 <#if pending?has_content>${pending} "${q}"<#assign pending = ""><#elseif lead?has_content>${lead} "${q}"<#elseif after_reply>"${q}"<#elseif q?ends_with("?")>${said(q, g.h_asks)}<#else>${said(q, g.h_says)}</#if>
 
 <#local al = alead><#if !al?has_content && has("abeat")><#local al = g.abeat></#if>
-<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react??><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
+<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react?? && react_ok(x.react)><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
 
 ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if x.then??>

@@ -32,7 +32,7 @@ ${H}<#if hcue?has_content> ${hcue}</#if>
 <#assign spoke = true>
 ${A}<#if cue?has_content> ${cue}</#if>
 ${x.reply?cap_first}
-<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
+<#if x.react?? && b.react_ok(x.react)><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??><@say x=x.then/></#if>
 </#macro>
 <#-- The person's last reaction, if the scene ended on one, as their last speech. -->

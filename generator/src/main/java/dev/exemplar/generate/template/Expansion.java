@@ -330,6 +330,22 @@ public final class Expansion {
         out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job)).append(',');
     }
 
+    /**
+     * Speech names {P} as the speakers know them, but a reader meets them here: where nothing before
+     * has named them, the first mention in speech says who they are ("Gurdeep, the shift supervisor")
+     * (blind readers, draws 7 and 8: "So what do I say to Gurdeep?", "it goes to Hrefna"). A
+     * possessive or a word joined to the name is left alone, as in narration.
+     */
+    private void noteSpoken(String name, Grammar.Part next, StringBuilder out) {
+        if (!(name.equals("P") || name.equals("P.name") || name.equals("P.full"))) return;
+        if (!st.named.add("P")) return;
+        String job = vars.get("P.job");
+        if (job == null || job.isEmpty()) return;
+        if (next instanceof Grammar.Lit l && !l.text().isEmpty()
+                && (Character.isLetterOrDigit(l.text().charAt(0)) || "':,".indexOf(l.text().charAt(0)) >= 0)) return;
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "the other " : "the ").append(job).append(',');
+    }
+
     private static boolean isSet(long[] mask, int i) {
         return mask != null && (mask[i >>> 6] & (1L << i)) != 0;
     }
@@ -347,6 +363,7 @@ public final class Expansion {
             } else if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
                 if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+                else noteSpoken(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
             } else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
             // The article before a chosen word agrees with it here, where the word is known.
             Articles.agree(out, start);
