@@ -32,9 +32,11 @@
 <#-- The next exchange of the document's conversation: the scenario's own exchanges first,
      alternating with the archetype's reason exchanges (why) once the scenario has been talked
      through; the task's small talk (task_talk) only when both are used up and small is true. -->
+<#assign whys = 0>
 <#function next_unit turn small=false>
-<#if left("exchanges") gt 0 && (turn % 2 == 0 || left("why") == 0)><#return u("exchanges")></#if>
-<#if left("why") gt 0><#return u("why")></#if>
+<#if left("exchanges") gt 0 && (turn % 2 == 0 || left("why") == 0 || whys gte 2)><#return u("exchanges")></#if>
+<#-- At most two reason exchanges a document: more read as a questionnaire (draw 8). -->
+<#if left("why") gt 0 && whys lt 2><#assign whys = whys + 1><#return u("why")></#if>
 <#if small && left("task_talk") gt 3><#return u("task_talk")></#if>
 <#return "">
 </#function>
@@ -50,7 +52,7 @@
 
 <#-- How many exchanges the conversation can still hold. -->
 <#function talk_left small=false>
-<#return left("exchanges") + left("why") + small?then([left("task_talk") - 3, 0]?max, 0)>
+<#return left("exchanges") + [left("why"), 2 - whys]?min + small?then([left("task_talk") - 3, 0]?max, 0)>
 </#function>
 
 <#-- A quoted line with a tag after it: "Fine," Ama said. / "Why?" Ama asked. -->
