@@ -323,11 +323,21 @@ public final class Expansion {
         if (!st.named.add(person) || !name.equals("P")) return;
         String job = vars.get("P.job");
         if (job == null || job.isEmpty()) return;
-        // A word joined to the name, a possessive, a label, or the content's own introduction ("{P}, the {P.job}").
-        if (next instanceof Grammar.Lit l && !l.text().isEmpty()
-                && (Character.isLetterOrDigit(l.text().charAt(0)) || "':,".indexOf(l.text().charAt(0)) >= 0)) return;
+        String after = next instanceof Grammar.Lit l ? l.text() : "";
+        if (ownIntroduction(after)) return;
         // Two people often share a job at one place: "Megan, another student adviser,".
-        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job)).append(',');
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job));
+        if (!after.startsWith(",")) out.append(',');
+    }
+
+    /**
+     * Whether the text after a name leaves it alone: a word joined to the name, a possessive, a
+     * label, or the content's own introduction ("{P}, the {P.job}"). A plain comma ("to {P}, not to
+     * an inbox") is not an introduction.
+     */
+    private static boolean ownIntroduction(String after) {
+        return !after.isEmpty() && (Character.isLetterOrDigit(after.charAt(0)) || "':".indexOf(after.charAt(0)) >= 0
+                || after.matches("(?s),\\s*(?:the|a|an|another|our|your|my|who|whose)\\b.*"));
     }
 
     /**
@@ -341,9 +351,10 @@ public final class Expansion {
         if (!st.named.add("P")) return;
         String job = vars.get("P.job");
         if (job == null || job.isEmpty()) return;
-        if (next instanceof Grammar.Lit l && !l.text().isEmpty()
-                && (Character.isLetterOrDigit(l.text().charAt(0)) || "':,".indexOf(l.text().charAt(0)) >= 0)) return;
-        out.append(", ").append(job.equals(vars.get("H.job")) ? "the other " : "the ").append(job).append(',');
+        String after = next instanceof Grammar.Lit l ? l.text() : "";
+        if (ownIntroduction(after)) return;
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "the other " : "the ").append(job);
+        if (!after.startsWith(",")) out.append(',');
     }
 
     private static boolean isSet(long[] mask, int i) {
