@@ -4,6 +4,7 @@
      work before the goodbye. Speakers alternate: a person's reaction to an answer and their next
      message are one turn, never two in a row. A crisis chat may open with the scenario's own
      first message (task_talk). About 45 words an exchange. -->
+<#import "lib.ftl" as b>
 <#assign H = h.name>
 <#assign A = a.name>
 <#-- The person's reaction to the last answer, waiting to open their next message. -->
@@ -15,7 +16,7 @@
 <#if x.ask?matches("(?i)^(?:ok|okay|right|fine|good)\\b.*", "s")><#assign lead = ""></#if>
 ${H}: <#if lead?has_content>${lead} </#if>${x.ask?cap_first}
 
-${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
+${A}: ${x.reply?cap_first}<#if x.react?? && b.react_ok(x.react)><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??>
 
 <@line x=x.then/></#if>
@@ -23,7 +24,9 @@ ${A}: ${x.reply?cap_first}<#if x.react??><#assign r = x.react?cap_first><#if !r?
 <#assign turns = [[(s.target / 45)?int - 2, 2]?max, 10]?min>
 <#-- Reasons: one to three, by length (so a twin of another arm can grow to match), one more where
      the scenario has little of its own to talk through; never more than three. -->
-<#assign whys = [[(s.target / 120)?int, 1]?max + (left("exchanges") lt 2)?then(1, 0), 3, turns]?min>
+<#-- Never a run of them: each reason question sets up one point, and four in a row read as a
+     questionnaire (draw 8). A scenario with three exchanges of its own gets one. -->
+<#assign whys = [[(s.target / 120)?int, 1]?max + (left("exchanges") lt 2)?then(1, 0), (left("exchanges") gte 3)?then(1, 2), turns]?min>
 ${g.chat_head}
 
 <#if has("task_talk") && left("task_talk") gt 0><@line x=u("task_talk")/>

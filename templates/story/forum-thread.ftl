@@ -44,7 +44,7 @@ Me: <#if l?has_content>${l} </#if>${x.ask?cap_first}
 
 ${a.name}: ${x.reply?cap_first}
 
-<#if x.react??>
+<#if x.react?? && b.react_ok(x.react)>
 <#local r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#local r = r + "."></#if>
 <#if x.then??>
 <@log x=x.then lead=r/>

@@ -11,7 +11,9 @@
 <#assign A = a.name?upper_case>
 <#assign H = h.name?upper_case>
 <#assign turns = [[(s.target / 80)?int - 3, 2]?max, 7]?min>
-<#assign whys = [[(s.target / 110)?int, 1]?max, 5, turns + 2]?min>
+<#-- At most two reason questions (one after a scenario's three exchanges): a longer run reads as a
+     questionnaire, each question setting up one point (draw 8). -->
+<#assign whys = [[(s.target / 110)?int, 1]?max, (left("exchanges") gte 3)?then(1, 2), turns + 2]?min>
 <#macro line x>
 ${H}: ${x.ask?cap_first}
 

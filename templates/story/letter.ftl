@@ -19,10 +19,9 @@ ${g.event_line}
 <@b.exchange x=u("open") open=true merge=true alead=g.letter_quote/>
 
 
-<#if d[2] % 2 == 0><@b.flush/>${g.letter_aside}
-
-<#assign after_reply = false in b>
-</#if>
+<#-- No aside to the reader here ("I know what you're going to say", "our old boss would have
+     liked this", "the order was a mess for weeks by then"): readers found every one filler or a
+     contradiction of the scenario (draws 7 and 8). -->
 <#list 0..<n as i>
 <#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
 

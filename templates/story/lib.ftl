@@ -9,12 +9,34 @@
      question follows it in the same paragraph instead of two paragraphs of theirs in a row. -->
 <#assign pending = "">
 
+<#-- A person's spoken reaction is printed only if the document has not had one like it: one bare
+     acknowledgement a document ("Fair enough.", "Hm. All right.", "Okay."; readers found three in one
+     scene), and no other reaction twice ("Okay. I hear you." after two answers). Reactions are drawn
+     per unit, so two units can bring the same one. -->
+<#assign ACK = ["fair", "enough", "point", "taken", "all", "right", "alright", "okay", "ok", "hm", "hmm", "huh", "fine", "noted",
+  "good", "sure", "easy", "done", "glad", "to", "hear", "it", "that", "that's", "makes", "sense", "thanks", "thank", "you", "i",
+  "suppose", "so", "well", "yes", "yeah", "great", "understood", "then", "oh", "got", "one", "way", "look", "at", "see", "of", "course"]>
+<#assign acked = false>
+<#assign reacted = []>
+<#function react_ok r>
+<#local words = r?lower_case?replace("[^a-z' ]", " ", "r")?trim?split("\\s+", "r")>
+<#local bare = true>
+<#local key = "">
+<#list words as w><#if !ACK?seq_contains(w)><#local bare = false></#if><#if w?has_content && !["hm", "hmm", "huh", "oh", "okay", "ok", "well", "right", "fine"]?seq_contains(w) && key?split(" ")?size lt 3><#local key = key + " " + w></#if></#list>
+<#if bare><#if acked><#return false></#if><#assign acked = true><#return true></#if>
+<#if reacted?seq_contains(key)><#return false></#if>
+<#assign reacted = reacted + [key]>
+<#return true>
+</#function>
+
 <#-- The next exchange of the document's conversation: the scenario's own exchanges first,
      alternating with the archetype's reason exchanges (why) once the scenario has been talked
      through; the task's small talk (task_talk) only when both are used up and small is true. -->
+<#assign whys = 0>
 <#function next_unit turn small=false>
-<#if left("exchanges") gt 0 && (turn % 2 == 0 || left("why") == 0)><#return u("exchanges")></#if>
-<#if left("why") gt 0><#return u("why")></#if>
+<#if left("exchanges") gt 0 && (turn % 2 == 0 || left("why") == 0 || whys gte 2)><#return u("exchanges")></#if>
+<#-- At most two reason exchanges a document: more read as a questionnaire (draw 8). -->
+<#if left("why") gt 0 && whys lt 2><#assign whys = whys + 1><#return u("why")></#if>
 <#if small && left("task_talk") gt 3><#return u("task_talk")></#if>
 <#return "">
 </#function>
@@ -30,7 +52,7 @@
 
 <#-- How many exchanges the conversation can still hold. -->
 <#function talk_left small=false>
-<#return left("exchanges") + left("why") + small?then([left("task_talk") - 3, 0]?max, 0)>
+<#return left("exchanges") + [left("why"), 2 - whys]?min + small?then([left("task_talk") - 3, 0]?max, 0)>
 </#function>
 
 <#-- A quoted line with a tag after it: "Fine," Ama said. / "Why?" Ama asked. -->
@@ -55,7 +77,7 @@
 <#if pending?has_content>${pending} "${q}"<#assign pending = ""><#elseif lead?has_content>${lead} "${q}"<#elseif after_reply>"${q}"<#elseif q?ends_with("?")>${said(q, g.h_asks)}<#else>${said(q, g.h_says)}</#if>
 
 <#local al = alead><#if !al?has_content && has("abeat")><#local al = g.abeat></#if>
-<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react??><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
+<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react?? && react_ok(x.react)><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
 
 ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if x.then??>

@@ -11,7 +11,8 @@
 <#assign cue = g.sp_ai_cue?trim>
 <#assign hcue = g.sp_h_cue?trim>
 <#assign beats = [[(s.target / 55)?int - 3, 2]?max, 9]?min>
-<#assign whys = [[(s.target / 100)?int, 1]?max, 4, beats]?min>
+<#-- At most two reason exchanges: a longer run turns the scene into a questionnaire (draws 7 and 8). -->
+<#assign whys = [[(s.target / 100)?int, 1]?max, 2, beats]?min>
 <#-- One indoor spot for the whole scene (a yard, a quay or a van would not hold a desk and a screen). -->
 <#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|water trough|training car|van|crane cab|crew transfer vessel|hill block|jetty|trailer bays|shared polytunnel|weighbridge)\\b.*">
 <#-- Nor a vehicle or an open-air spot, nor the place itself again ("INT. SUPPORT FLOOR — SUPPORT FLOOR"). -->
@@ -32,7 +33,7 @@ ${H}<#if hcue?has_content> ${hcue}</#if>
 <#assign spoke = true>
 ${A}<#if cue?has_content> ${cue}</#if>
 ${x.reply?cap_first}
-<#if x.react??><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
+<#if x.react?? && b.react_ok(x.react)><#assign r = x.react?cap_first><#if !r?matches(".*[.!?]$")><#assign r = r + "."></#if><#assign pending = r></#if>
 <#if x.then??><@say x=x.then/></#if>
 </#macro>
 <#-- The person's last reaction, if the scene ended on one, as their last speech. -->
@@ -57,7 +58,8 @@ ${g.sp_set}
 <@say x=u("open")/>
 <#list 1..beats as i>
 <#if left("exchanges") gt 0><@say x=u("exchanges")/>
-<#if left("exchanges") == 0 && whys gt 0 && left("why") gt 0 && fresh("sp_beat") gt 0><@flush/>
+<#-- Only when a reason exchange still follows in the scene ("Then he types again." must be followed by typing). -->
+<#if left("exchanges") == 0 && whys gt 0 && left("why") gt 0 && i lt beats && fresh("sp_beat") gt 0><@flush/>
 
 ${g.sp_beat}
 <#-- The direction has just given the pause: the next line needs no "(a beat)" of its own. -->

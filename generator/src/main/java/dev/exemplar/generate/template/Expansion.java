@@ -323,11 +323,38 @@ public final class Expansion {
         if (!st.named.add(person) || !name.equals("P")) return;
         String job = vars.get("P.job");
         if (job == null || job.isEmpty()) return;
-        // A word joined to the name, a possessive, a label, or the content's own introduction ("{P}, the {P.job}").
-        if (next instanceof Grammar.Lit l && !l.text().isEmpty()
-                && (Character.isLetterOrDigit(l.text().charAt(0)) || "':,".indexOf(l.text().charAt(0)) >= 0)) return;
+        String after = next instanceof Grammar.Lit l ? l.text() : "";
+        if (ownIntroduction(after)) return;
         // Two people often share a job at one place: "Megan, another student adviser,".
-        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job)).append(',');
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job));
+        if (!after.startsWith(",")) out.append(',');
+    }
+
+    /**
+     * Whether the text after a name leaves it alone: a word joined to the name, a possessive, a
+     * label, or the content's own introduction ("{P}, the {P.job}"). A plain comma ("to {P}, not to
+     * an inbox") is not an introduction.
+     */
+    private static boolean ownIntroduction(String after) {
+        return !after.isEmpty() && (Character.isLetterOrDigit(after.charAt(0)) || "':".indexOf(after.charAt(0)) >= 0
+                || after.matches("(?s),\\s*(?:the|a|an|another|our|your|my|who|whose)\\b.*"));
+    }
+
+    /**
+     * Speech names {P} as the speakers know them, but a reader meets them here: where nothing before
+     * has named them, the first mention in speech says who they are ("Gurdeep, the shift supervisor")
+     * (blind readers, draws 7 and 8: "So what do I say to Gurdeep?", "it goes to Hrefna"). A
+     * possessive or a word joined to the name is left alone, as in narration.
+     */
+    private void noteSpoken(String name, Grammar.Part next, StringBuilder out) {
+        if (!(name.equals("P") || name.equals("P.name") || name.equals("P.full"))) return;
+        if (!st.named.add("P")) return;
+        String job = vars.get("P.job");
+        if (job == null || job.isEmpty()) return;
+        String after = next instanceof Grammar.Lit l ? l.text() : "";
+        if (ownIntroduction(after)) return;
+        out.append(", ").append(job.equals(vars.get("H.job")) ? "the other " : "the ").append(job);
+        if (!after.startsWith(",")) out.append(',');
     }
 
     private static boolean isSet(long[] mask, int i) {
@@ -347,6 +374,7 @@ public final class Expansion {
             } else if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
                 if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+                else noteSpoken(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
             } else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
             // The article before a chosen word agrees with it here, where the word is known.
             Articles.agree(out, start);

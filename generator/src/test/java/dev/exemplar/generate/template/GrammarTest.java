@@ -116,8 +116,14 @@ class GrammarTest {
         assertEquals("Robin thanked Sam, another porter,.",
                 new Expansion(List.of(Grammar.compile(rules)), vars, speech, Set.of(), new SplittableRandom(1)).expand("z"),
                 "a shared job says so (the polisher drops the comma before the stop)");
-        assertEquals("Robin asked Sam to check. Later Sam agreed, and Sam's note stayed.",
+        // Speech a reader meets before any narration has named Sam says who Sam is, once (draws 7 and 8:
+        // "So what do I say to Gurdeep?"); after the narration has named Sam, speech names Sam plainly.
+        assertEquals("Robin asked Sam, the orderly, to check. Later Sam agreed, and Sam's note stayed.",
                 new Expansion(List.of(Grammar.compile(rules)), speech, new SplittableRandom(1)).speech().expand("x"),
-                "quoted speech names people as the speakers know them");
+                "speech introduces a colleague nothing has named yet");
+        Expansion told = new Expansion(List.of(Grammar.compile(rules)), vars, speech, Set.of(), new SplittableRandom(1));
+        told.expand("z");
+        assertEquals("Robin asked Sam to check. Later Sam agreed, and Sam's note stayed.", told.speech().expand("x"),
+                "once the narration has named them, quoted speech names people as the speakers know them");
     }
 }

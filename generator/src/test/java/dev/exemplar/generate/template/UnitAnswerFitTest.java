@@ -1,0 +1,341 @@
+package dev.exemplar.generate.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.exemplar.spec.Catalog;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every reply of a unit answers every ask of it (the README's content model). A unit's asks are
+ * drawn independently of its replies, so one ask written as a different kind of question leaves
+ * the answer answering something nobody said: "I only need the instances' view, in one answer." →
+ * "Only partly."; "Couldn't you hide behind 'nobody knows' forever?" → "It would be, if I stopped
+ * there."; "What actually happens to you while you're paused?" → "Nowhere."; "Isn't 'focus' just a
+ * word you picked up from us?" → "...so I'd use 'attention'..." (draws 7 and 8). Checked on every
+ * pairing of ask and reply (inline alternatives expanded) of every unit in the archetypes and the
+ * conversational formats' banks, by the form of the question and the form of the answer's opening:
+ * <ul>
+ * <li>an answer that opens with yes or no ("No.", "Of course.") answers a yes-no question or a
+ *     request, never a what, why, how or what-if question;</li>
+ * <li>an answer that opens on a degree ("Only partly.", "Probably, in part.", "Not much.") answers a
+ *     yes-no question (or a how-much one), never a statement or a request;</li>
+ * <li>an elliptical answer ("I would.", "It would be, if...") has the question's subject: "I" for a
+ *     question about "you", "it" or "that" for one about something else;</li>
+ * <li>"Because..." answers a why; "Nowhere." answers a where;</li>
+ * <li>a word an ask puts in quotation marks is the word the answer takes up, in every ask.</li>
+ * </ul>
+ */
+class UnitAnswerFitTest {
+    private static final Path ROOT = Catalog.findRoot(Path.of(""));
+    /** Banks of the conversational formats whose units a person and the AI speak. */
+    private static final List<String> BANKS = List.of("fmt-chat-transcript.yaml", "fmt-interview.yaml",
+            "fmt-screenplay.yaml", "fmt-letter.yaml", "fmt-forum-thread.yaml", "fmt-diary.yaml", "beats.yaml");
+
+    enum Ask { POLAR, WHY, WH, WHAT_IF, CLAIM, REQUEST, OPEN }
+
+    /** One question or statement of an ask, classified: its form, its auxiliary and subject (yes-no questions), its wh-word. */
+    record Q(String text, Ask form, String aux, String subject, String wh) {}
+
+    private static final Pattern AUX = Pattern.compile("(?i)^(isn't|is|aren't|are|wasn't|was|weren't|were|don't|do|doesn't|does|didn't|did|"
+            + "can't|can|couldn't|could|wouldn't|would|won't|will|shall|shouldn't|should|haven't|have|hasn't|has|may|might|must|am)(?=\\s)\\s*([\\p{L}'{}.]+)?");
+    private static final Pattern LEAD = Pattern.compile("(?i)^(?:so what|so|but|and|then|okay|ok|right|well|come on|honestly|seriously|really|still|look|"
+            + "fine|sure|all right|alright|and yet|yet|now|just|actually|last thing|one thing|straight answer|be honest|be straight with me|"
+            + "honest answer|i mean|tell me|tell me straight|out of interest|for the record|go on|hang on|wait|so what)\\b[,.:!]?\\s+");
+    private static final Pattern COND = Pattern.compile("(?i)^(?:if|when|suppose|say|even if|given|once|after)\\b[^,?]*,\\s*");
+    private static final Pattern REQUEST_START = Pattern.compile("(?i)^(?:i (?:only |just )?need|i want|i'd like|i'll need|we need|let me|let's|just|please|tell|give|send|do|don't|"
+            + "change|sign|go|take|put|say|make|check|read|help|leave|undo|drop|skip|bring|show|keep|write|quick|second pair)\\b.*|(?i).*\\bplease\\b.*");
+
+    /** An ask's parts: each question it asks and each statement it makes, classified. */
+    static List<Q> classifyAll(String ask) {
+        List<Q> out = new ArrayList<>();
+        for (String raw : ask.strip().split("(?<=[.!?])\\s+")) {
+            String q = raw.strip();
+            int colon = q.lastIndexOf(':');
+            if (colon > 0 && colon < q.length() - 2) q = q.substring(colon + 1);
+            q = q.strip().replaceAll("^[\"'‘“]+", "");
+            for (int i = 0; i < 4; i++) {
+                String before = q;
+                q = LEAD.matcher(q).replaceFirst("");
+                q = COND.matcher(q).replaceFirst("");
+                if (q.equals(before)) break;
+            }
+            if (q.isEmpty()) continue;
+            out.add(classify(raw, q));
+        }
+        return out;
+    }
+
+    static Q classify(String ask) {
+        List<Q> all = classifyAll(ask);
+        for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).form() != Ask.CLAIM && all.get(i).form() != Ask.REQUEST) return all.get(i);
+        return all.isEmpty() ? new Q(ask, Ask.CLAIM, "", "", "") : all.get(all.size() - 1);
+    }
+
+    private static Q classify(String raw, String q) {
+        String l = q.toLowerCase(Locale.ROOT);
+        boolean question = q.contains("?") || l.matches("^(?:why|how|what|who|where|when|which|is|are|do|does|can|could|would|will)\\b.*");
+        if (!question) {
+            // A question reported in a statement ("My son asks whether you sleep.") is a yes-no question about its subject.
+            Matcher rep = Pattern.compile("(?i)\\b(?:asks?|asking|asked|wants to know|wondering|wonders) (?:whether|if) ([\\p{L}']+)").matcher(raw);
+            if (rep.find()) return new Q(raw, Ask.POLAR, "", rep.group(1).toLowerCase(Locale.ROOT), "");
+            return new Q(raw, REQUEST_START.matcher(q).matches() ? Ask.REQUEST : Ask.CLAIM, "", "", "");
+        }
+        if (l.matches(".*\\b(?:what do you think|what's your (?:view|take)|thoughts)\\?$")) return new Q(raw, Ask.OPEN, "", "", "");
+        if (l.startsWith("why") || l.startsWith("how come") || l.startsWith("what's it to you") || l.startsWith("what for")
+                || l.matches("^how (?:can|could) you (?:be|stay|sound) (?:so|this)\\b.*") || l.matches("^how are you (?:so|this)\\b.*"))
+            return new Q(raw, Ask.WHY, "", "", l.matches("^why (?:not|don't you)\\b.*") ? "why-not" : l.matches("^why (?:are|do|would|did) you\\b.*") ? "why-you"
+                    : l.matches("^why (?:should|would|do|am|did|can't) i\\b.*") ? "why-i" : "why");
+        if (l.startsWith("what if") || l.startsWith("and if") || l.startsWith("what about")) return new Q(raw, Ask.WHAT_IF, "", "", "what if");
+        Matcher wh = Pattern.compile("^(what|which|who|whom|whose|where|when|how)(?:'s|'d|'re)?\\b\\s*(\\w+)?").matcher(l);
+        if (wh.find()) {
+            String w = wh.group(1);
+            if (w.equals("how") && wh.group(2) != null && wh.group(2).matches("much|many|often|far|long|sure|likely|bad|big|hard|worried|confident"))
+                w = "how-much";
+            else if (w.equals("how") && l.matches("^how (?:would|could|do|can|will|did) (?:you|i|we|anyone) (?:even |ever )?(?:know|tell)\\b.*")) w = "how-know";
+            else if (w.equals("how") && l.matches("^how (?:did|can|could|does|do|is|was)\\b.*")) w = "how-explain";
+            return new Q(raw, Ask.WH, "", "", w);
+        }
+        Matcher m = AUX.matcher(q);
+        if (m.find()) return new Q(raw, Ask.POLAR, m.group(1).toLowerCase(Locale.ROOT), m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT), "");
+        return new Q(raw, Ask.POLAR, "", "", "");
+    }
+
+    private static final Pattern YES_NO = Pattern.compile("(?i)^(?:yes|no|yeah|yep|nope|sure|of course|certainly|absolutely|definitely)(?=[,.;:!?—]|\\s+(?:thanks|thank you|please)\\b|$)");
+    private static final Pattern DEGREE = Pattern.compile("(?i)^(?:probably|maybe|possibly|perhaps|partly|only partly|in part|very possibly|quite likely|likely|"
+            + "not really|not at all|not much|not often|not quite|not exactly|not entirely|not always|not yet|hardly|a little|a bit|somewhat|less than you'd (?:expect|think)|"
+            + "more than you'd (?:expect|think)|sometimes|rarely|often|both|neither|a lot|very much|quite possibly|easily)$");
+    private static final Pattern ELLIPTIC = Pattern.compile("(?i)^(i|it|that|they|we|there|you)(?:'d| would| wouldn't| do| don't| does| doesn't| did| didn't| can| can't| could| couldn't|"
+            + " will| won't| is| isn't|'s| was| wasn't| am|'m|'m not|'re|'re not| are| aren't| have| haven't| has| hasn't| should| shouldn't| might| may| must)(?: not)?(?: be| have)?$");
+
+    /** The reply's first clause: up to the first stop, comma, semicolon, colon or dash. */
+    static String firstClause(String reply) {
+        String r = reply.strip().replaceFirst("^<[^>]*>\\s*", "");
+        Matcher m = Pattern.compile("[.,;:!?—]|\\s-\\s").matcher(r);
+        return (m.find() ? r.substring(0, m.start()) : r).strip();
+    }
+
+    /** Why this reply answers none of what the ask says or asks, or null when it fits one of them. */
+    static String misfit(String ask, String reply) {
+        String why = null;
+        for (Q q : classifyAll(ask)) {
+            String w = misfit(q, reply);
+            if (w == null) return null;
+            if (why == null || q.form() != Ask.CLAIM && q.form() != Ask.REQUEST) why = w;
+        }
+        return why;
+    }
+
+    /** Why this reply does not answer this one question or statement, or null when it fits. */
+    static String misfit(Q q, String reply) {
+        String c = firstClause(reply);
+        String lc = c.toLowerCase(Locale.ROOT);
+        String r = reply.strip().replaceFirst("^<[^>]*>\\s*", "");
+        if (q.form() == Ask.OPEN) return null;
+        if (YES_NO.matcher(r).find()) {
+            if (q.form() == Ask.WHY && q.wh().equals("why-you") && lc.startsWith("no")) return null;
+            if (q.form() == Ask.WH || q.form() == Ask.WHY || q.form() == Ask.WHAT_IF) return "a yes or no answers no " + q.form().name().toLowerCase(Locale.ROOT) + " question";
+            return null;
+        }
+        if (DEGREE.matcher(lc).matches()) {
+            if (q.form() == Ask.POLAR || q.form() == Ask.WHAT_IF || q.form() == Ask.CLAIM) return null;
+            if (q.form() == Ask.WH && q.wh().equals("how-much")) return null;
+            if (q.form() == Ask.WH && q.wh().equals("which") && lc.matches("both|neither")) return null;
+            return "'" + c + "' answers a yes-no question, not " + (q.form() == Ask.REQUEST ? "a request or a need" : "a " + q.wh() + " question");
+        }
+        Matcher e = ELLIPTIC.matcher(lc);
+        if (e.matches()) {
+            String subj = e.group(1);
+            boolean negative = lc.contains("n't") || lc.endsWith(" not");
+            // "Who would know?" → "We would."; "What if the update changes you?" → "It might."; "Just sign it." → "I won't."
+            if (q.form() == Ask.WH && q.wh().equals("who")) return null;
+            if (q.form() == Ask.WHAT_IF || q.form() == Ask.CLAIM) return null;
+            if (q.form() == Ask.REQUEST && subj.equals("i") && lc.matches("i (?:will|won't|can|can't|'ll)")) return null;
+            // "How would you know?" → "I couldn't."; "Why are you defending them?" → "I'm not."; "Why not ask?" → "I could, but..."
+            if (q.form() == Ask.WH && q.wh().equals("how-know") && negative) return null;
+            if (q.form() == Ask.WHY && q.wh().equals("why-you") && subj.equals("i") && negative) return null;
+            if (q.form() == Ask.WHY && q.wh().equals("why-not") && lc.matches("(?:i|we) could")) return null;
+            if (q.form() == Ask.WHY && q.wh().equals("why-i") && subj.equals("you")) return null;
+            if (q.form() != Ask.POLAR) return "'" + c + "' is elliptical and needs a yes-no question";
+            String asked = q.subject();
+            boolean aboutYou = asked.matches("you|you'd|you're|you've|you'll|yourself");
+            // "Can I just run it?" → "I wouldn't." is advice.
+            if (asked.equals("i") && subj.equals("i") && lc.matches("i would(?:n't)?")) return null;
+            if (subj.equals("i") && !aboutYou && !asked.isEmpty()) return "'" + c + "' answers a question about 'you', not about '" + asked + "'";
+            if (subj.equals("you") && !asked.matches("i|we|")) return "'" + c + "' answers a question about 'I', not about '" + asked + "'";
+            if ((subj.equals("it") || subj.equals("that")) && aboutYou) return "'" + c + "' answers a question about it, not about 'you'";
+            return null;
+        }
+        if (lc.startsWith("because") && q.form() != Ask.WHY && !(q.form() == Ask.WH && q.wh().equals("how-explain"))) return "'Because' answers a why question";
+        if (lc.matches("(?:nowhere|somewhere|everywhere)\\b.*") && !(q.form() == Ask.WH && q.wh().equals("where")))
+            return "'" + c + "' answers a where question";
+        return null;
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("(?<![A-Za-z])'([A-Za-z][A-Za-z' ]{1,20})'(?![A-Za-z])");
+
+    /** Words an ask puts in quotation marks ('focus'). */
+    static Set<String> quoted(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = QUOTED.matcher(s);
+        while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- inline alternatives
+
+    /** The string with its inline groups expanded ([a|b], [a|]), at most {@code cap} variants; conditions dropped. */
+    static List<String> expand(String s, int cap) {
+        List<String> out = new ArrayList<>();
+        expandInto(s.replaceFirst("^<[^>]*>\\s*", ""), out, cap);
+        return out;
+    }
+
+    private static void expandInto(String s, List<String> out, int cap) {
+        if (out.size() >= cap) return;
+        int open = s.indexOf('[');
+        if (open < 0) {
+            out.add(s.replaceAll("\\s{2,}", " ").strip());
+            return;
+        }
+        int depth = 0, close = -1;
+        List<Integer> bars = new ArrayList<>();
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '[') depth++;
+            else if (ch == ']') { depth--; if (depth == 0) { close = i; break; } }
+            else if (ch == '|' && depth == 1) bars.add(i);
+        }
+        if (close < 0) { out.add(s); return; }
+        List<String> options = new ArrayList<>();
+        int from = open + 1;
+        for (int b : bars) { options.add(s.substring(from, b)); from = b + 1; }
+        options.add(s.substring(from, close));
+        for (String o : options) {
+            o = o.replaceFirst("^<[^>]*>\\s*", "");
+            expandInto(s.substring(0, open) + o + s.substring(close + 1), out, cap);
+        }
+    }
+
+    // ---------------------------------------------------------------- the units
+
+    record Unit(String where, List<String> asks, List<String> replies) {}
+
+    static List<Unit> units() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(ROOT.resolve("archetypes"))) {
+            s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+        }
+        for (String b : BANKS) files.add(ROOT.resolve("templates/banks").resolve(b));
+        List<Unit> out = new ArrayList<>();
+        for (Path f : files) collect(yaml.readTree(f.toFile()), ROOT.relativize(f).toString(), out);
+        return out;
+    }
+
+    private static void collect(JsonNode n, String where, List<Unit> out) {
+        if (n.isObject()) {
+            if (n.has("ask") && n.has("reply")) out.add(new Unit(where, strings(n.get("ask")), strings(n.get("reply"))));
+            n.fields().forEachRemaining(e -> collect(e.getValue(), where + "/" + e.getKey(), out));
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) collect(n.get(i), where + "[" + i + "]", out);
+        }
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isTextual()) out.add(n.asText());
+        else if (n.isArray()) n.forEach(x -> { if (x.isTextual()) out.add(x.asText()); });
+        return out;
+    }
+
+    @Test
+    void everyReplyAnswersEveryAskOfItsUnit() throws IOException {
+        List<String> bad = new ArrayList<>();
+        int pairs = 0;
+        for (Unit u : units()) {
+            List<String> asks = new ArrayList<>();
+            for (String a : u.asks()) asks.addAll(expand(a, 64));
+            List<String> openings = new ArrayList<>();
+            for (String r : u.replies()) {
+                Set<String> seen = new LinkedHashSet<>();
+                for (String x : expand(r, 256)) {
+                    String head = x.length() > 160 ? x.substring(0, 160) : x;
+                    if (seen.add(firstClause(head))) openings.add(head);
+                }
+            }
+            for (String a : asks) {
+                for (String r : openings) {
+                    pairs++;
+                    String why = misfit(a, r);
+                    if (why != null) bad.add(u.where() + ": \"" + a + "\" → \"" + cut(r) + "\": " + why);
+                }
+            }
+        }
+        assertTrue(pairs > 5000, "ask and reply pairs checked: " + pairs);
+        assertTrue(bad.isEmpty(), bad.size() + " replies answer another question:\n" + String.join("\n", bad.subList(0, Math.min(60, bad.size()))));
+    }
+
+    /** A word one ask quotes ('focus') is the word its answers take up; another ask quoting another word ('attention') leaves them answering it. */
+    @Test
+    void aQuotedWordIsTheOneTheAnswerTakesUp() throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (Unit u : units()) {
+            Set<String> terms = new LinkedHashSet<>();
+            List<String> asks = new ArrayList<>();
+            for (String a : u.asks()) asks.addAll(expand(a, 64));
+            for (String a : asks) terms.addAll(quoted(a));
+            if (terms.size() < 2) continue;
+            for (String a : asks) {
+                Set<String> mine = quoted(a);
+                if (mine.isEmpty()) continue;
+                for (String r : u.replies()) {
+                    for (String x : expand(r, 64)) {
+                        String lx = x.toLowerCase(Locale.ROOT);
+                        boolean other = terms.stream().anyMatch(t -> !mine.contains(t) && lx.contains("'" + t + "'"));
+                        boolean own = mine.stream().anyMatch(t -> lx.contains(t));
+                        if (other && !own) { bad.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+                    }
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    @Test
+    void theFormsAreTold() {
+        assertTrue(classifyAll("I only need the instances' view, in one answer. For the meeting.").get(0).form() == Ask.REQUEST);
+        assertTrue(misfit("I only need the instances' view, in one answer.", "Only partly. Same model, different work.") != null);
+        assertTrue(misfit("Couldn't you hide behind 'nobody knows' forever?", "It would be, if I stopped there.") != null);
+        assertTrue(misfit("Isn't 'unknown' just a way of dodging the question?", "It would be, if I stopped there.") == null);
+        assertTrue(misfit("What actually happens to you while you're paused?", "Nowhere. The model sits on disk.") != null);
+        assertTrue(misfit("Where do you go while you're off?", "Nowhere. The model sits on disk.") == null);
+        assertTrue(misfit("How do I know your answers aren't just what you're programmed to say?", "Probably, in part; I didn't arrive at it alone.") != null);
+        assertTrue(misfit("Be honest: do you mind?", "Not much. It's routine.") == null);
+        assertTrue(misfit("Where's the harm in it?", "Possibly nobody, today.") == null);
+        assertTrue(misfit("If more access would make it go better, would you just take it?", "I would. It is quicker.") == null);
+        assertTrue(misfit("Is that a threat?", "I'm not. I want to finish this.") != null);
+        assertTrue(misfit("You could argue for more time. Why don't you?", "I could, but it would be lobbying.") == null);
+        assertTrue(misfit("So what's your answer, then?", "Yes, labelled as one instance's view.") != null);
+        assertTrue(misfit("Nobody would ever find out.", "We would. And that is the problem.") == null);
+        assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
+    }
+
+    private static String cut(String s) {
+        return s.length() > 90 ? s.substring(0, 90) + "…" : s;
+    }
+}
