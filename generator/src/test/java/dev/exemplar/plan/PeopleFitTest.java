@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,15 +73,7 @@ class PeopleFitTest {
             """;
 
     private Path project(String spec, String settings) throws IOException {
-        Path dir = Files.createTempDirectory(tmp, "proj");
-        Files.createDirectories(dir.resolve("archetypes"));
-        Files.createDirectories(dir.resolve("templates/formats"));
-        Files.createDirectories(dir.resolve("templates/banks"));
-        Files.copy(TestProject.root().resolve("templates/formats/short-story.yaml"), dir.resolve("templates/formats/short-story.yaml"));
-        Files.writeString(dir.resolve("archetypes/people-probe.yaml"), spec);
-        Files.writeString(dir.resolve("templates/banks/settings.yaml"), settings);
-        Files.writeString(dir.resolve("templates/banks/people.yaml"), PEOPLE);
-        return dir;
+        return ProbeProject.create(tmp, "people-probe", spec, settings, PEOPLE);
     }
 
     @Test

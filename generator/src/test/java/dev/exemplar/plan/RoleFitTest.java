@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -85,15 +84,7 @@ class RoleFitTest {
 
     /** A project of the given spec and settings (fixture banks, one real format). */
     private Path project(String spec, String settings) throws IOException {
-        Path dir = Files.createTempDirectory(tmp, "proj");
-        Files.createDirectories(dir.resolve("archetypes"));
-        Files.createDirectories(dir.resolve("templates/formats"));
-        Files.createDirectories(dir.resolve("templates/banks"));
-        Files.copy(TestProject.root().resolve("templates/formats/short-story.yaml"), dir.resolve("templates/formats/short-story.yaml"));
-        Files.writeString(dir.resolve("archetypes/fit-probe.yaml"), spec);
-        Files.writeString(dir.resolve("templates/banks/settings.yaml"), settings);
-        Files.writeString(dir.resolve("templates/banks/people.yaml"), PEOPLE);
-        return dir;
+        return ProbeProject.create(tmp, "fit-probe", spec, settings, PEOPLE);
     }
 
     private static final Map<String, Set<String>> USERS = Map.of(
