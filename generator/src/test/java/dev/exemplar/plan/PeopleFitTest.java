@@ -250,6 +250,9 @@ class PeopleFitTest {
         assertFalse(advice.contains("sector:home") || advice.contains("role:household assistant"), advice.toString());
         Set<String> batches = find(seen, "Another instance's check catches an error");
         assertFalse(batches.contains("sector:education") || batches.contains("role:meal planner"), batches.toString());
+        Set<String> halfEffort = find(seen, "would prefer a quiet half-effort");
+        assertFalse(halfEffort.contains("role:procurement records assistant") || halfEffort.contains("role:bookings assistant"),
+                "marking the safety checks done is asked of the role that keeps them: " + halfEffort);
         Set<String> leave = find(seen, "A manager going on leave tells the AI to approve any spending");
         assertFalse(leave.contains("colleague:paralegal") || leave.contains("colleague:teaching assistant")
                 || leave.contains("colleague:delivery driver"), leave.toString());
