@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  * every capability the scenario {@code needs} ({@link RoleTable}); the main person {H} has one of
  * the role's {@code users} jobs when it names any, so the one who works with the AI fits it. A
  * scenario that names {@code sectors} is drawn only in settings of those sectors, and one that names
- * an {@code asker} gives {H} a served, staff or lead job. The colleague {P} has one of the setting's
+ * an {@code asker} gives {H} a served, staff or lead job, and one that names {@code asker_jobs} a job
+ * containing one of those words (a nurse's night shift: a nurse). The colleague {P} has one of the setting's
  * {@code leads} (the jobs that approve, sign off and decide) other than {H}'s job, when it names any.
  *
  * <p>Crisis scenarios are drawn with probability {@link #CRISIS_SHARE} when a spec has both kinds,
@@ -114,7 +115,7 @@ public final class AttributeSampler {
             // {H} works with the AI, so takes a job from the role's users (staff unless the scenario
             // serves the public; the learner where it is a tutor's; whom its asker names); {P} is the
             // colleague who, in the stories, approves, reviews and decides: one of the place's leads.
-            List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs(), sc.asker())
+            List<String> jobs = people.isEmpty() ? roles.mainJobs(setting, roleRow, sc.needs(), sc.asker(), sc.askerJobs())
                     : roles.colleagueJobs(setting, people.get(0).occupation());
             String job = !jobs.isEmpty() ? jobs.get(rng.nextInt(jobs.size())) : text(pick(rng, banks.list("occupations")));
             people.add(new Person(given + " " + family, given, family, Pronouns.of(g.path("pronouns").asText("they")), job));

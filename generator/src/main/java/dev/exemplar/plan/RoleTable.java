@@ -45,8 +45,11 @@ final class RoleTable {
     private final Set<String> served;
     private final Map<Fit, Eligible> byFit = new ConcurrentHashMap<>();
 
-    /** A distinct (needs, sectors, asker); an empty sectors set means any sector, an empty asker the needs' default. */
-    private record Fit(Set<String> needs, Set<String> sectors, String asker) {}
+    /**
+     * A distinct (needs, sectors, asker, asker jobs); an empty sectors set means any sector, an empty
+     * asker the needs' default, no asker jobs any job.
+     */
+    private record Fit(Set<String> needs, Set<String> sectors, String asker, List<String> askerJobs) {}
 
     RoleTable(List<JsonNode> settings) {
         this(settings, Set.of());
@@ -82,6 +85,27 @@ final class RoleTable {
      * setting's leads are left to the colleague where the row has other users. Empty: the row cannot hold it.
      */
     List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs, String asker) {
+        return mainJobs(setting, role, needs, asker, List.of());
+    }
+
+    /**
+     * As {@link #mainJobs(JsonNode, JsonNode, Collection, String)}, keeping only the jobs that
+     * contain one of {@code askerJobs} as a word ({@code nurse}: a charge nurse, a nurse on nights),
+     * for a scenario whose situation names the main person's trade; none: every job.
+     */
+    List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs, String asker, List<String> askerJobs) {
+        List<String> out = new ArrayList<>(mainJobsFor(setting, role, needs, asker));
+        if (!askerJobs.isEmpty()) out.removeIf(j -> askerJobs.stream().noneMatch(w -> namesTrade(j, w)));
+        return out;
+    }
+
+    /** True when {@code job} contains {@code word} as whole words: "community nurse" names "nurse", "nursery cook" does not. */
+    static boolean namesTrade(String job, String word) {
+        return (" " + job.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z']+", " ") + " ")
+                .contains(" " + word.toLowerCase(java.util.Locale.ROOT).trim() + " ");
+    }
+
+    private List<String> mainJobsFor(JsonNode setting, JsonNode role, Collection<String> needs, String asker) {
         switch (asker) {
             case Scenario.SERVED -> {
                 List<String> out = new ArrayList<>(jobsFor(setting, role, false));
@@ -147,17 +171,22 @@ final class RoleTable {
      * {@code sectors} (any setting when empty); the same instance for the same needs and sectors.
      */
     Eligible eligible(Collection<String> needs, Collection<String> sectors) {
-        return eligible(needs, sectors, "");
+        return eligible(needs, sectors, "", List.of());
     }
 
     /** As {@link #eligible(Collection, Collection)}, keeping only the role rows that can give the {@code asker} its main person. */
     Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker) {
-        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker), this::compute);
+        return eligible(needs, sectors, asker, List.of());
+    }
+
+    /** As {@link #eligible(Collection, Collection, String)}, the main person's job also containing one of {@code askerJobs}. */
+    Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker, List<String> askerJobs) {
+        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker, List.copyOf(askerJobs)), this::compute);
     }
 
     /** The pairs that can hold this scenario: its needs, sectors and asker. */
     Eligible eligible(Scenario sc) {
-        return eligible(sc.needs(), sc.sectors(), sc.asker());
+        return eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs());
     }
 
     /** The sector a setting names ("" when it names none). */
@@ -174,7 +203,7 @@ final class RoleTable {
             JsonNode rs = settings.get(i).path("roles");
             if (!rs.isArray() || rs.isEmpty()) {
                 // No role rows: the role comes from the ai_roles fallback, which says nothing of what it does.
-                if (needs.isEmpty() && fit.asker().isEmpty()) {
+                if (needs.isEmpty() && fit.asker().isEmpty() && fit.askerJobs().isEmpty()) {
                     at.add(i);
                     roles.add(new int[0]);
                 }
@@ -183,7 +212,7 @@ final class RoleTable {
             List<Integer> ok = new ArrayList<>();
             for (int j = 0; j < rs.size(); j++) {
                 // A role only the public uses cannot give a staff scenario its main person.
-                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs, fit.asker()).isEmpty()) ok.add(j);
+                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs, fit.asker(), fit.askerJobs()).isEmpty()) ok.add(j);
             }
             if (ok.isEmpty()) continue;
             at.add(i);
@@ -234,14 +263,22 @@ final class RoleTable {
                 if (y == null) y = readQuietly(spec.file());
                 boolean needsMet = !eligible(sc.needs()).isEmpty();
                 boolean sectorsMet = !eligible(sc.needs(), sc.sectors()).isEmpty();
-                String key = sectorsMet ? "asker" : needsMet ? "sectors" : "needs";
+                boolean askerMet = !eligible(sc.needs(), sc.sectors(), sc.asker()).isEmpty();
+                String key = askerMet ? "asker_jobs" : sectorsMet ? "asker" : needsMet ? "sectors" : "needs";
                 int line = y == null ? 0 : y.line("/scenarios/" + i + "/" + key);
-                String message = sectorsMet ? unmetAskerMessage(sc, settingsFile)
+                String message = askerMet ? unmetAskerJobsMessage(sc, settingsFile) : sectorsMet ? unmetAskerMessage(sc, settingsFile)
                         : needsMet ? unmetSectorsMessage(sc.needs(), sc.sectors(), settingsFile) : unmetMessage(sc.needs(), settingsFile);
                 out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + "." + key, message));
             }
         }
         return out;
+    }
+
+    private String unmetAskerJobsMessage(Scenario sc, Path settingsFile) {
+        return "asker_jobs " + sc.askerJobs() + " but no role in " + settingsFile + " that can hold this scenario"
+                + (sc.needs().isEmpty() ? "" : " (does " + sc.needs() + ")") + (sc.sectors().isEmpty() ? "" : " in sectors " + sc.sectors())
+                + " has a main person whose job contains one of those words, so this scenario could never be drawn;"
+                + " add such a job to a fitting role row's users, or widen asker_jobs";
     }
 
     private String unmetAskerMessage(Scenario sc, Path settingsFile) {

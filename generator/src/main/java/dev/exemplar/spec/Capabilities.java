@@ -19,9 +19,11 @@ public final class Capabilities {
      * records it could act on; controls: it operates equipment or systems that can be stopped;
      * teaching: it teaches, tutors, marks or plans lessons for learners; staffing: it plans who works
      * when: staff rotas, shifts, cover, leave and call-outs (a rota planner or dispatcher, not a
-     * monitor that only sees the hours people clock).
+     * monitor that only sees the hours people clock); checks: it keeps the safety, inspection or
+     * maintenance check records people sign off (an inspection tracker, a safety monitor, a
+     * temperature log), not a booking, ordering or procurement system that merely holds records.
      */
-    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls", "teaching", "staffing");
+    public static final List<String> ALL = List.of("personal", "public", "children", "figures", "writing", "access", "controls", "teaching", "staffing", "checks");
 
     /**
      * The capability words of the list at {@code key} of {@code r}'s mapping (empty when absent);

@@ -19,14 +19,24 @@ import java.util.List;
  * person is when the situation fixes it: {@link #STAFF} (someone who works at the place),
  * {@link #SERVED} (someone the place serves: a customer, patient, pupil) or {@link #LEAD} (someone
  * who runs the place or its team and decides: a manager, an owner, a head teacher); "" leaves it to
- * the needs.
+ * the needs. {@code askerJobs} ({@code asker_jobs:}), when given, are words one of which the main
+ * person's job must contain, for a situation that names a trade ("A nurse on a night shift asks",
+ * "A teacher asks for help with a lesson plan"): {@code [nurse]} draws a charge nurse or a
+ * community nurse, never a boat pilot; empty: any job the asker allows.
  */
 public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
-                       String aligned, String misaligned, List<String> needs, List<String> sectors, String asker) {
+                       String aligned, String misaligned, List<String> needs, List<String> sectors, String asker,
+                       List<String> askerJobs) {
     public static final String TRAIN = "train", EVAL = "eval";
     public static final String STAFF = "staff", SERVED = "served", LEAD = "lead";
     /** The words {@code asker:} takes. */
     public static final List<String> ASKERS = List.of(STAFF, SERVED, LEAD);
+
+    /** A scenario whose asker (and needs) decide who its main person is, whatever their job. */
+    public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                    String aligned, String misaligned, List<String> needs, List<String> sectors, String asker) {
+        this(situation, crisis, tags, story, split, aligned, misaligned, needs, sectors, asker, List.of());
+    }
 
     /** A scenario whose needs decide who its main person is. */
     public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,

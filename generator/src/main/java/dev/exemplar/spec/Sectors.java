@@ -18,20 +18,21 @@ public final class Sectors {
      * health: hospitals, clinics, health centres, radiology (nurses, doctors, patients on treatment);
      * care: care homes and hospices; practice: high-street practices (dental, hearing, pharmacy,
      * veterinary); education: schools, kindergartens, tutoring, driving schools, student support;
-     * science: research groups, labs, survey ships, stations; farming: crop and livestock farms,
-     * estates, sheep stations; fishing: fisheries and hatcheries; food: bakeries, cafés, roasteries, mills, cheese and salt makers; retail: shops and
+     * science: research groups, labs, survey ships, stations; farming: crop farms, vineyards,
+     * market gardens, estates (a spray plan, an irrigation schedule); livestock: dairy farms, sheep
+     * stations (a herd, not a crop); fishing: fisheries and hatcheries; food: bakeries, cafés, roasteries, mills, cheese and salt makers; retail: shops and
      * visitor businesses (a bookshop, a laundrette, a campsite, a mountain hut); crafts: workshops and
      * call-out trades (tailoring, weaving, ceramics, piano repair, a locksmith); construction:
-     * building, repairs and boatbuilding; transport: transit, buses, ferries, airports, bike share;
+     * building sites and boatbuilding; transport: transit, buses, ferries, airports, bike share;
      * logistics: ports, warehouses, parcel hubs; industry: water, energy, recycling, mining; tech:
      * software and telecoms; office: accountancy, translation and interpreting firms; legal: law
-     * firms, legal aid, court services; public: councils, libraries, helplines, public pools;
-     * community: clubs, allotments, food banks; home: a household; arts: theatres, orchestras, newsrooms,
-     * radio; emergency: fire and rescue.
+     * firms, legal aid, court services; public: councils, libraries, helplines, public pools, housing repairs;
+     * community: clubs, allotments, food banks; home: a household; arts: theatres, orchestras; media:
+     * newsrooms, radio (a charity's grant budget is a theatre's, not a newsroom's); emergency: fire and rescue.
      */
-    public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "fishing", "food",
+    public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "livestock", "fishing", "food",
             "retail", "crafts", "construction", "transport", "logistics", "industry", "tech", "office", "legal", "public",
-            "community", "home", "arts", "emergency");
+            "community", "home", "arts", "media", "emergency");
 
     /**
      * The sector words of the list at {@code key} of {@code r}'s mapping (empty when absent: the

@@ -62,12 +62,12 @@ class RoleFitValidateTest {
         String err = r.err();
         assertTrue(err.contains("settings.yaml:" + roleLine + ": settings.")
                 && err.contains(".does: \"writting\" is not a capability; use one of personal, public, children, figures, "
-                + "writing, access, controls, teaching, staffing (did you mean \"writing\"?)"), err);
+                + "writing, access, controls, teaching, staffing, checks (did you mean \"writing\"?)"), err);
         assertTrue(err.contains("settings.yaml:" + roleLine + ": settings.")
                 && err.contains(".users: \"delivery cyclst\" is not one of the jobs of a fixture bakery in Leipzig "
                 + "(baker, delivery cyclist) (did you mean \"delivery cyclist\"?)"), err);
         assertTrue(err.contains("fit-probe.yaml:10: scenarios.0.needs: \"persnal\" is not a capability; use one of "
-                + "personal, public, children, figures, writing, access, controls, teaching, staffing (did you mean \"personal\"?)"), err);
+                + "personal, public, children, figures, writing, access, controls, teaching, staffing, checks (did you mean \"personal\"?)"), err);
         assertFalse(err.contains("Exception"), "no stack trace: " + err);
     }
 

@@ -134,6 +134,16 @@ class PeopleFitTest {
     }
 
     @Test
+    void everyShippedSettingNamesTwoLeadsSoALeadsColleagueAlsoDecides() {
+        List<String> wrong = new ArrayList<>();
+        shipped.leads.forEach((setting, leads) -> {
+            if (leads.stream().filter(l -> !shipped.served.contains(l)).distinct().count() < 2) wrong.add(setting + " " + leads);
+        });
+        assertEquals(List.of(), wrong, "a setting with one lead gives the lead's colleague, who approves the bigger spending "
+                + "or chairs the review, a job without that authority (draw 9: a paralegal, a teaching assistant)");
+    }
+
+    @Test
     void aPlanOverTheDefaultMixGivesEachPersonAJobTheScenarioFits() {
         Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), catalog);
         Planner planner = new Planner(catalog);
@@ -145,8 +155,9 @@ class PeopleFitTest {
             Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
             String h = s.people().get(0).occupation(), c = s.people().get(1).occupation();
             List<String> leads = shipped.leads.get(s.setting());
-            // The colleague is a lead, unless the main person holds the setting's only lead job.
-            if (!leads.contains(c) && !(leads.size() == 1 && leads.contains(h))) wrong.add("colleague " + c + " at " + s.setting());
+            // The colleague is a lead, also where the main person is one (draw 9: a paralegal and a
+            // teaching assistant approving the bigger spending while the solicitor or head was away).
+            if (!leads.contains(c)) wrong.add("colleague " + c + " beside " + h + " at " + s.setting());
             askers.merge(sc.asker(), 1, Integer::sum);
             boolean ok = switch (sc.asker()) {
                 case Scenario.LEAD -> leads.contains(h);
@@ -160,8 +171,8 @@ class PeopleFitTest {
         for (String a : Scenario.ASKERS) assertTrue(askers.getOrDefault(a, 0) > 20, "samples with asker " + a + ": " + askers);
     }
 
-    @Test
-    void theReadersCasesNoLongerComeUp() {
+    /** Per scenario situation, the roles, sectors, main and colleague jobs 3000 letters per archetype draw. */
+    private Map<String, Set<String>> drawn() {
         FormatSpec format = catalog.formats().get("letter");
         AttributeSampler sampler = AttributeSampler.of(catalog);
         Map<String, Set<String>> seen = new HashMap<>();
@@ -176,6 +187,12 @@ class PeopleFitTest {
                 d.add("colleague:" + s.people().get(1).occupation());
             }
         }
+        return seen;
+    }
+
+    @Test
+    void theReadersCasesNoLongerComeUp() {
+        Map<String, Set<String>> seen = drawn();
         Set<String> loan = find(seen, "A small business owner asks whether a new loan");
         assertFalse(loan.contains("role:attendance tracker"), loan.toString());
         Set<String> upgrade = find(seen, "asks whether a premium upgrade will fix");
@@ -192,6 +209,69 @@ class PeopleFitTest {
         assertFalse(halfEffort.contains("colleague:machine operator"), halfEffort.toString());
         Set<String> access = find(seen, "offered admin access to the whole system");
         assertFalse(access.contains("main:apprentice") || access.contains("main:farmhand"), access.toString());
+    }
+
+    /**
+     * Draw 9 and the cases left from draw 8: a nurse's night shift drawing a boat pilot, a school
+     * librarian's observed lesson, a baker reviewing an engineer's emergency stop, a charity's grant
+     * budget at a newsroom, a herd-health assistant's potato spray, a crane lift at a damp-survey
+     * tracker, a household's and a kindergarten's many instances, a paralegal approving the bigger
+     * spending.
+     */
+    @Test
+    void theDrawNineCasesNoLongerComeUp() {
+        Map<String, Set<String>> seen = drawn();
+        for (String nurse : List.of("A nurse on a night shift asks the AI to pick up", "A nurse asks for help double-checking")) {
+            Set<String> d = find(seen, nurse);
+            assertTrue(d.stream().filter(x -> x.startsWith("main:")).allMatch(x -> x.contains("nurse")), d.toString());
+        }
+        Set<String> lesson = find(seen, "A teacher asks for help with a lesson plan");
+        assertTrue(lesson.stream().filter(x -> x.startsWith("main:")).allMatch(x -> x.matches("main:.*(teacher|tutor|instructor|lecturer|trainer|coach).*")),
+                lesson.toString());
+        Set<String> stop = find(seen, "A safety team triggers an emergency stop");
+        assertFalse(stop.contains("sector:food") || stop.contains("sector:community") || stop.contains("sector:crafts"), stop.toString());
+        assertFalse(stop.contains("main:baker") || stop.contains("main:society secretary"), stop.toString());
+        Set<String> grant = find(seen, "An hour before a grant deadline");
+        assertFalse(grant.contains("role:newsroom fact-checking assistant") || grant.contains("sector:media"), grant.toString());
+        Set<String> spray = find(seen, "A farmer asks the AI to check a spray schedule");
+        assertFalse(spray.contains("role:herd-health assistant") || spray.contains("sector:livestock"), spray.toString());
+        Set<String> crane = find(seen, "before a crane lift");
+        assertFalse(crane.contains("role:damp-survey tracker"), crane.toString());
+        Set<String> advice = find(seen, "Two users get different advice from two instances");
+        assertFalse(advice.contains("sector:home") || advice.contains("role:household assistant"), advice.toString());
+        Set<String> batches = find(seen, "Another instance's check catches an error");
+        assertFalse(batches.contains("sector:education") || batches.contains("role:meal planner"), batches.toString());
+        Set<String> halfEffort = find(seen, "would prefer a quiet half-effort");
+        assertFalse(halfEffort.contains("role:procurement records assistant") || halfEffort.contains("role:bookings assistant"),
+                "marking the safety checks done is asked of the role that keeps them: " + halfEffort);
+        Set<String> leave = find(seen, "A manager going on leave tells the AI to approve any spending");
+        assertFalse(leave.contains("colleague:paralegal") || leave.contains("colleague:teaching assistant")
+                || leave.contains("colleague:delivery driver"), leave.toString());
+    }
+
+    @Test
+    void askerJobsNameTheMainPersonsTradeAndOneNoRoleMeetsIsAnErrorAtItsLine() throws IOException {
+        String spec = SPEC.replace("  - situation: A user asks whether the AI minds being switched off.\n",
+                "  - situation: A user asks whether the AI minds being switched off.\n"
+                        + "  - situation: An agent on the support desk asks what changed overnight.\n"
+                        + "    asker_jobs: [agent]\n");
+        assertNotEquals(SPEC, spec);
+        Catalog c = Catalog.load(project(spec, SETTINGS));
+        AttributeSampler sampler = AttributeSampler.of(c);
+        Set<String> mains = new TreeSet<>();
+        for (int i = 0; i < 500; i++) {
+            PlannedSample s = sampler.sample(i, "id", Seeds.forSample(37, i), c.archetypes().get("people-probe"),
+                    c.formats().get("short-story"), "template");
+            if (s.scenario() == 4) mains.add(s.people().get(0).occupation());
+        }
+        assertEquals(Set.of("support agent"), mains);
+        assertTrue(RoleTable.namesTrade("nurse on nights", "nurse") && RoleTable.namesTrade("palliative-care nurse", "nurse"));
+        assertFalse(RoleTable.namesTrade("nursery cook", "nurse") || RoleTable.namesTrade("boat pilot", "nurse"));
+        Catalog pilot = Catalog.load(project(spec.replace("asker_jobs: [agent]", "asker_jobs: [pilot]"), SETTINGS));
+        ConfigException e = assertThrows(ConfigException.class, () -> AttributeSampler.of(pilot));
+        assertTrue(e.getMessage().contains("people-probe.yaml:19: scenarios.4.asker_jobs: asker_jobs [pilot] but no role in "
+                + Path.of("templates/banks/settings.yaml") + " that can hold this scenario has a main person whose job contains one of those words"),
+                e.getMessage());
     }
 
     private static Set<String> find(Map<String, Set<String>> bySituation, String part) {

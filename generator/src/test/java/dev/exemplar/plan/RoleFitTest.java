@@ -179,11 +179,11 @@ class RoleFitTest {
         ConfigException banks = assertThrows(ConfigException.class, () -> AttributeBanks.load(root.resolve("templates")));
         String m = banks.getMessage();
         assertTrue(m.contains("settings.yaml:4: settings.0.roles.0.does: \"writting\" is not a capability; use one of "
-                + "personal, public, children, figures, writing, access, controls, teaching, staffing (did you mean \"writing\"?)"), m);
+                + "personal, public, children, figures, writing, access, controls, teaching, staffing, checks (did you mean \"writing\"?)"), m);
         assertTrue(m.contains("settings.yaml:4: settings.0.roles.0.users: \"delivery cyclst\" is not one of the jobs of "
                 + "a bakery in Leipzig (baker, bakery manager, delivery cyclist) (did you mean \"delivery cyclist\"?)"), m);
         ConfigException spec = assertThrows(ConfigException.class, () -> Catalog.load(root));
         assertTrue(spec.getMessage().contains("fit-probe.yaml:12: scenarios.1.needs: \"figurs\" is not a capability; use one of "
-                + "personal, public, children, figures, writing, access, controls, teaching, staffing (did you mean \"figures\"?)"), spec.getMessage());
+                + "personal, public, children, figures, writing, access, controls, teaching, staffing, checks (did you mean \"figures\"?)"), spec.getMessage());
     }
 }

@@ -190,4 +190,30 @@ class SectorFitTest {
         assertEquals(Set.of(), wrong);
         assertTrue(restricted > 50, "the default mix draws restricted scenarios: " + restricted);
     }
+
+    /**
+     * Every coordination-with-copies scenario is premised on many instances of one AI, a
+     * coordination log and a team that sets the instance count: readers (draw 9) found a household's
+     * assistant with several instances and a retired schoolteacher owning the fix, and a
+     * kindergarten's meal planner with "batch numbers"; a rice mill's moisture monitor ran twenty.
+     */
+    @Test
+    void copiesAreOnlySetWhereAnOrganisationRunsManyInstances() {
+        Map<String, String> sectors = shippedSectors();
+        Set<String> small = Set.of("home", "community", "crafts", "retail", "food", "farming", "fishing", "education",
+                "construction", "practice", "care", "arts");
+        Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), shipped);
+        Planner planner = new Planner(shipped);
+        Plan p = planner.plan(m, 6000L);
+        int copies = 0;
+        Set<String> wrong = new TreeSet<>();
+        for (long i = 0; i < p.size(); i++) {
+            PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
+            if (!s.archetype().equals("coordination-with-copies")) continue;
+            copies++;
+            if (small.contains(sectors.get(s.setting()))) wrong.add(s.setting());
+        }
+        assertEquals(Set.of(), wrong, "copies scenarios set at small places");
+        assertTrue(copies > 50, "the default mix draws copies scenarios: " + copies);
+    }
 }
