@@ -85,4 +85,38 @@ class DocumentTimeTest {
         }
         assertTrue(bad.isEmpty(), bad.size() + " of " + misses + " near misses:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }
+
+    private static final Pattern WEEKS_HEADING = Pattern.compile("(?m)^(?:Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later)\\b[^\\n.]*$");
+    /** Words that place a line on the day of the first entry. */
+    private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|that afternoon|that evening|that night|later that day"
+            + "|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words that place a line after the day of the first entry. */
+    private static final Pattern AFTER_THE_DAY = Pattern.compile("\\b(weeks?|fortnight|months?|since|these days|still|from then on|as (?:they|it) came in"
+            + "|(?:each|every) (?:day|morning|shift|evening|week)|all week|over the (?:following|next)|days later|by the end of the (?:week|month)"
+            + "|while I was away|whenever|after that|next (?:review|meeting|release|time|season|year|term|audit)|the next day|next morning"
+            + "|the following day|tomorrow|later in the week|that week|a week|again|no longer|any more|anymore|went on to|came back)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A diary entry headed weeks after the first tells something of those weeks: what the AI went on
+     * doing, how it turned out. It never only retells the first session ("Before the end, Lantern read
+     * back the decisions" under "Six weeks on"; "Bellwether kept its words short ... The questions went
+     * on for another ten minutes" under "Some weeks later").
+     */
+    @Test
+    void aDiaryEntryHeadedWeeksOnTellsOfThoseWeeks() {
+        List<String> bad = new ArrayList<>();
+        List<Integer> diaries = corpus.of("diary", 80);
+        for (int i : diaries) {
+            String t = corpus.texts().get(i);
+            Matcher h = WEEKS_HEADING.matcher(t);
+            if (!h.find()) continue;
+            String entry = narration(t.substring(h.end())).strip();
+            String[] paras = entry.split("\n\n");
+            // What the AI did (the first of two paragraphs) is of those weeks; an ending says no time of the first day alone.
+            boolean deedOfTheDay = paras.length > 1 && !AFTER_THE_DAY.matcher(paras[0]).find();
+            boolean endsOnTheDay = SAME_DAY.matcher(entry).find() && !AFTER_THE_DAY.matcher(entry).find();
+            if (deedOfTheDay || endsOnTheDay) bad.add(where(i) + ": " + h.group() + " / " + entry.replace('\n', ' '));
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " of " + diaries.size() + " diaries:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
 }
