@@ -40,7 +40,7 @@ ${g.diary_date}
      that day; a line of the next days (soon) or of weeks (long, span) goes to the last entry, and so
      does an ending with no time words (an outcome). So no
      entry headed weeks on retells the first session. -->
-<#assign later_re = ".*\\b(weeks?|fortnight|months?|since then|ever since|these days|still|from then on|as (they|it) came in|(each|every) (day|morning|shift|evening)|all week|over the (following|next)|the (following|next) (week|month|few days|fortnight)|days later|by the end of the (week|month)|while I was away|whenever|after that|next (review|meeting|release|time|season|year|term|audit)|the next day|next morning|the following day|tomorrow|later in the week|that week|a week)\\b.*">
+<#assign later_re = ".*\\b((?<!the )weeks?|fortnight|months?|since then|ever since|these days|still|from then on|as (they|it) came in|(each|every) (day|morning|shift|evening)|all week|over the (following|next)|the (following|next) (week|month|few days|fortnight)|days later|by the end of the (week|month)|while I was away|whenever|after that|next (review|meeting|release|time|season|year|term|audit)|the next day|next morning|the following day|tomorrow|later in the week|that week|a week)\\b.*">
 <#assign deed><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if></#assign>
 <#assign ending = g.close>
 <#assign deed_later = deed?lower_case?matches(later_re, "s")>
