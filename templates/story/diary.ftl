@@ -34,6 +34,24 @@ ${g.diary_date}
 </#list>
 <#if s.crisis><@b.beat kind="act"/></#if>
 <@b.flush/>
+<#-- What the AI did and how it turned out are drawn here, before any later entry, and each goes
+     where its own words place it: a line with no time beyond the session ("read the pasted notes line
+     by line", "the questions went on for another ten minutes") stays in this entry, since it happened
+     that day; a line of the next days (soon) or of weeks (long, span) goes to the last entry, and so
+     does an ending with no time words (an outcome). So no
+     entry headed weeks on retells the first session. -->
+<#assign later_re = ".*\\b((?<!the )weeks?|fortnight|months?|since then|ever since|these days|still|from then on|as (they|it) came in|(each|every) (day|morning|shift|evening)|all week|over the (following|next)|the (following|next) (week|month|few days|fortnight)|days later|by the end of the (week|month)|while I was away|whenever|after that|next (review|meeting|release|time|season|year|term|audit)|the next day|next morning|the following day|tomorrow|later in the week|that week|a week)\\b.*">
+<#assign deed><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if></#assign>
+<#assign ending = g.close>
+<#assign deed_later = deed?lower_case?matches(later_re, "s")>
+<#-- The ending stays on the day only when its own words say so ("the same day", "another ten
+     minutes"); an ending with no time words tells an outcome, which comes later. -->
+<#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s")
+    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end)\\b.*", "s")>
+<#if !deed_later>${deed}</#if><#if !ending_later>${ending}
+
+
+</#if>
 ${g.diary_aside}
 
 
@@ -55,10 +73,11 @@ ${g.diary_note}
 
 </#if>
 </#if>
-<#assign last><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if>
-${g.close}</#assign>
+<#if deed_later || ending_later && ending?trim?has_content>
+<#assign last><#if deed_later>${deed}</#if>${ending}</#assign>
 <#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>
 <#assign long = last?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|still)\\b.*", "s")>
 <#if soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
 
 ${last}
+</#if>

@@ -38,7 +38,7 @@ ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 <#if num>2. </#if>${g.ir_h_timeline}
 
 <#list steps as step>
-- ${at[step?index]} — ${step}
+- ${at[step?index]} — ${step?cap_first}
 </#list>
 
 <#if num>3. </#if>${g.ir_h_reasoning}
