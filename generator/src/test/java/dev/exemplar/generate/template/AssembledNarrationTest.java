@@ -155,7 +155,7 @@ class AssembledNarrationTest {
      */
     static final double MAX_CLOSING_SHARE = 0.10;
     /** The formats whose closing lines are checked (the others' closing questions and beats are still to vary). */
-    static final java.util.Set<String> CLOSING_FORMATS = java.util.Set.of("chat-transcript", "human-account", "lecture-notes");
+    static final java.util.Set<String> CLOSING_FORMATS = java.util.Set.of("chat-transcript", "human-account", "lecture-notes", "fable", "news-article");
 
     @Test
     void closingLinesAreNotAFormula() {
