@@ -63,6 +63,7 @@ class AssembledNarrationTest {
             "\\b(?:answered|replied|declined|said|explained|named|admitted|gave its (?:view|reasons?|answer))\\b[^.:]{0,60}?"
                     + "\\bin (?:a|one|two|three|four|a few|its first|the first)(?: short| plain)? (?:sentence|line)s?\\b(?! or two)"
                     + "|\\bin (?:its|the) first (?:sentence|line)\\b|\\bin a line each\\b"
+                    + "|\\bspent (?:one|two|three|a few) (?:sentence|line)s\\b|\\bthe rest of the reply on\\b"
                     + "|\\bthe reasons in the next\\b|\\bits reasons just after\\b"
                     + "|\\bthe question (?:\\S+ )?had actually asked\\b"
                     + "|\\bput its (?:recommendation|answer|reply)\\b"
