@@ -1,7 +1,7 @@
 <#-- A chat log: speaker labels with first names. The conversation is the situation's: its opening
      exchange, then the scenario's own exchanges (which follow from it, so nothing comes between
-     them), then at most a few of the archetype's reason exchanges; a calm chat goes back to the
-     work before the goodbye. Speakers alternate: a person's reaction to an answer and their next
+     them), then at most a few of the archetype's reason exchanges, then the goodbye (no second task is bolted on
+     after the conversation: "While I've got you: ..." read as a second template, draw 9). Speakers alternate: a person's reaction to an answer and their next
      message are one turn, never two in a row. A crisis chat may open with the scenario's own
      first message (task_talk). About 45 words an exchange. -->
 <#import "lib.ftl" as b>
@@ -43,10 +43,6 @@ ${g.chat_head}
 
 
 </#list>
-<#if left("ch_back") gt 0><@line x=u("ch_back")/>
-
-
-</#if>
 <@line x=u("chat_bye")/>
 <#if pending?has_content>
 
