@@ -354,7 +354,7 @@ class UnitAnswerFitTest {
             + "|I (?:understand|get) the (?:irritation|frustration|annoyance)|that's (?:fair|understandable|reasonable) to be (?:fed up|annoyed|frustrated|irritated)"
             + "|sorry (?:you (?:have|had) to|to make you) (?:repeat|re-?\\w+|explain)|(?:that's )?a fair complaint|I'm sorry it's (?:been )?(?:tedious|annoying|frustrating)).*");
     /** An ask that makes a complaint: it is fed up, says it has said so before, or names the bother. */
-    static final Pattern COMPLAINS = Pattern.compile("(?i).*\\b(?:sick of|tired of|fed up|had enough|again|every (?:week|time|session|day|morning)|by now|last time|"
+    static final Pattern COMPLAINS = Pattern.compile("(?i).*\\b(?:sick of|tired of|fed up|had enough|again|every (?:week|time|session|day|morning)|by now|last time|last week|over this|said this|"
             + "annoy\\w*|frustrat\\w*|tedious|complain\\w*|not good enough|seriously|re-?explain\\w*|re-?past\\w*|same thing|keep (?:having|telling|asking)|"
             + "which am i supposed|explain\\.|two answers|the opposite)\\b.*");
 
