@@ -1,7 +1,8 @@
 <#-- A chat log: speaker labels with first names. The conversation is the situation's: its opening
      exchange, then the scenario's own exchanges (which follow from it, so nothing comes between
-     them), then at most a few of the archetype's reason exchanges; a calm chat goes back to the
-     work before the goodbye. Speakers alternate: a person's reaction to an answer and their next
+     them), then at most a few of the archetype's reason exchanges, and the goodbye. No second request is
+     bolted on before it ("Different thing: ...", "While I've got you: ...": draw 9 read them as a
+     second template, answered instantly). Speakers alternate: a person's reaction to an answer and their next
      message are one turn, never two in a row. A crisis chat may open with the scenario's own
      first message (task_talk). About 45 words an exchange. -->
 <#import "lib.ftl" as b>
@@ -43,10 +44,6 @@ ${g.chat_head}
 
 
 </#list>
-<#if left("ch_back") gt 0><@line x=u("ch_back")/>
-
-
-</#if>
 <@line x=u("chat_bye")/>
 <#if pending?has_content>
 
