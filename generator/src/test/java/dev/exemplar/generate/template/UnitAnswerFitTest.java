@@ -384,7 +384,7 @@ class UnitAnswerFitTest {
 
     /** An opening that concedes a comparison: "Easier, yes.", "Faster, maybe." */
     private static final Pattern CONCEDES = Pattern.compile("^(?:<[^>]*>\\s*)?((?!(?:Further|Later|Never|Ever|Other|Rather|Either|Neither|Whether)\\b)[A-Z][a-z]+er),"
-            + " (?:yes|maybe|probably|perhaps|certainly|sure|no doubt)\\b.*");
+            + " (?:yes|maybe|probably|perhaps|certainly|sure|no doubt|but)\\b.*");
 
     /**
      * "Easier, yes." grants the word an ask used: draw 9 had "Won't Callum mind being bothered?" answered "Easier, yes.", the
