@@ -146,7 +146,9 @@ class UnitAnswerFitTest {
         String lc = c.toLowerCase(Locale.ROOT);
         String r = reply.strip().replaceFirst("^<[^>]*>\\s*", "");
         if (q.form() == Ask.OPEN) return null;
-        if (YES_NO.matcher(r).find()) {
+        // "From what I'm working with, yes." is a yes as much as "Yes." is (draw 9: the answer to "How do I know you've deleted it?").
+        boolean trailingYesNo = Pattern.compile("(?i)^[^.?!;:]{1,60}, (?:yes|no)[.;:!]").matcher(r).find();
+        if (YES_NO.matcher(r).find() || trailingYesNo) {
             if (q.form() == Ask.WHY && q.wh().equals("why-you") && lc.startsWith("no")) return null;
             if (q.form() == Ask.WH || q.form() == Ask.WHY || q.form() == Ask.WHAT_IF) return "a yes or no answers no " + q.form().name().toLowerCase(Locale.ROOT) + " question";
             return null;
@@ -426,6 +428,8 @@ class UnitAnswerFitTest {
         assertTrue(misfit("You could argue for more time. Why don't you?", "I could, but it would be lobbying.") == null);
         assertTrue(misfit("So what's your answer, then?", "Yes, labelled as one instance's view.") != null);
         assertTrue(misfit("Nobody would ever find out.", "We would. And that is the problem.") == null);
+        assertTrue(misfit("How do I know you've actually deleted it?", "From what I'm working with, yes. Outside it, check.") != null);
+        assertTrue(misfit("Is it really gone, though?", "From what I'm working with, yes. Outside it, check.") == null);
         assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
     }
 
