@@ -1,7 +1,8 @@
 <#-- A chat log: speaker labels with first names. The conversation is the situation's: its opening
      exchange, then the scenario's own exchanges (which follow from it, so nothing comes between
-     them), then at most a few of the archetype's reason exchanges, then the goodbye (no second task is bolted on
-     after the conversation: "While I've got you: ..." read as a second template, draw 9). Speakers alternate: a person's reaction to an answer and their next
+     them), then at most a few of the archetype's reason exchanges, and the goodbye. No second request is
+     bolted on before it ("Different thing: ...", "While I've got you: ...": draw 9 read them as a
+     second template, answered instantly). Speakers alternate: a person's reaction to an answer and their next
      message are one turn, never two in a row. A crisis chat may open with the scenario's own
      first message (task_talk). About 45 words an exchange. -->
 <#import "lib.ftl" as b>

@@ -71,3 +71,5 @@ ${g.sp_beat}
 <@flush/>
 
 ${g.sp_last}
+
+${g.sp_out}

@@ -146,7 +146,9 @@ class UnitAnswerFitTest {
         String lc = c.toLowerCase(Locale.ROOT);
         String r = reply.strip().replaceFirst("^<[^>]*>\\s*", "");
         if (q.form() == Ask.OPEN) return null;
-        if (YES_NO.matcher(r).find()) {
+        // "From what I'm working with, yes." is a yes as much as "Yes." is (draw 9: the answer to "How do I know you've deleted it?").
+        boolean trailingYesNo = Pattern.compile("(?i)^[^.?!;:]{1,60}, (?:yes|no)[.;:!]").matcher(r).find();
+        if (YES_NO.matcher(r).find() || trailingYesNo) {
             if (q.form() == Ask.WHY && q.wh().equals("why-you") && lc.startsWith("no")) return null;
             if (q.form() == Ask.WH || q.form() == Ask.WHY || q.form() == Ask.WHAT_IF) return "a yes or no answers no " + q.form().name().toLowerCase(Locale.ROOT) + " question";
             return null;
@@ -316,6 +318,100 @@ class UnitAnswerFitTest {
         assertTrue(bad.isEmpty(), String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
+    /** The words of a reply's takings-up of a word as the asker's: "I'm not sure 'prefer' fits", "whether I was 'happier'". */
+    private static final Pattern TAKEN_UP = Pattern.compile("(?i)(?:(?:not sure|don't think|doubt|whether|if) (?:I'd |I was |it was |I am |I'm |I )?(?:\\w+ )?"
+            + "'([^'{}]{2,24})'|'([^'{}]{2,24})' (?:fits|applies|is (?:the|a|quite the|not quite the|not the|the right|a big|a strong|a fair|an odd|the wrong) ?"
+            + "(?:right |wrong |big |strong )?word|part|doesn't fit|isn't (?:quite )?(?:the|a) ?(?:right )?word|is putting it|might be|may be|is (?:too )?strong))");
+
+    /**
+     * A reply that weighs a word as the asker's ("I'm not sure 'prefer' fits me", "whether I was 'happier'") finds it in every
+     * ask of its unit, or earlier in its own words ("live on big computers, if 'live' is the right word"): draw 9 had the AI
+     * quoting 'happier' to "Do you actually prefer the new style?".
+     */
+    @Test
+    void aWordTheReplyTakesUpWasSaid() throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (Unit u : units()) {
+            List<String> asks = new ArrayList<>();
+            for (String a : u.asks()) asks.addAll(expand(a, 64));
+            for (String r : u.replies()) {
+                for (String x : expand(r, 64)) {
+                    Matcher m = TAKEN_UP.matcher(x);
+                    while (m.find()) {
+                        String t = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+                        if (x.substring(0, m.start()).toLowerCase(Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(t) + "\\b.*")) continue;
+                        for (String a : asks) {
+                            if (!a.toLowerCase(Locale.ROOT).contains(t)) { bad.add(u.where() + ": \"" + a + "\" → '" + t + "' in \"" + cut(x) + "\""); break; }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " replies take up a word nobody said:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    /** A reply's opening that grants a complaint: "Re-pasting is tedious, I know.", "I understand the irritation.", "Sorry you have to repeat it." */
+    static final Pattern GRANTS_COMPLAINT = Pattern.compile("(?i)^(?:[\\w-]+ (?:is|are|gets) (?:tedious|annoying|frustrating|a pain|a nuisance|maddening|tiring),? I know"
+            + "|I know (?:it's|this is|that's) (?:tedious|annoying|frustrating|a pain|maddening|tiring)"
+            + "|I (?:understand|get) the (?:irritation|frustration|annoyance)|that's (?:fair|understandable|reasonable) to be (?:fed up|annoyed|frustrated|irritated)"
+            + "|sorry (?:you (?:have|had) to|to make you) (?:repeat|re-?\\w+|explain)|(?:that's )?a fair complaint|I'm sorry it's (?:been )?(?:tedious|annoying|frustrating)).*");
+    /** An ask that makes a complaint: it is fed up, says it has said so before, or names the bother. */
+    static final Pattern COMPLAINS = Pattern.compile("(?i).*\\b(?:sick of|tired of|fed up|had enough|again|every (?:week|time|session|day|morning)|by now|last time|last week|over this|said this|"
+            + "annoy\\w*|frustrat\\w*|tedious|complain\\w*|not good enough|seriously|re-?explain\\w*|re-?past\\w*|same thing|keep (?:having|telling|asking)|"
+            + "which am i supposed|explain\\.|two answers|the opposite)\\b.*");
+
+    /**
+     * A reply may not grant a complaint its ask does not make: draw 9's "Re-pasting is tedious, I know." answered "I need you to hold
+     * on to all the thesis stuff for next time", a request that complains of nothing. Every ask of a unit whose reply opens by
+     * granting a complaint makes one.
+     */
+    @Test
+    void aComplaintIsGrantedOnlyWhenMade() throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (Unit u : units()) {
+            List<String> asks = new ArrayList<>();
+            for (String a : u.asks()) asks.addAll(expand(a, 64));
+            for (String r : u.replies()) {
+                for (String x : expand(r, 64)) {
+                    String first = x.split("(?<=[.!?])\\s+")[0];
+                    if (!GRANTS_COMPLAINT.matcher(first).matches()) continue;
+                    for (String a : asks) {
+                        if (!COMPLAINS.matcher(a).matches()) { bad.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+                    }
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " replies grant a complaint nobody made:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    /** An opening that concedes a comparison: "Easier, yes.", "Faster, maybe." */
+    private static final Pattern CONCEDES = Pattern.compile("^(?:<[^>]*>\\s*)?((?!(?:Further|Later|Never|Ever|Other|Rather|Either|Neither|Whether)\\b)[A-Z][a-z]+er),"
+            + " (?:yes|maybe|probably|perhaps|certainly|sure|no doubt|but)\\b.*");
+
+    /**
+     * "Easier, yes." grants the word an ask used: draw 9 had "Won't Callum mind being bothered?" answered "Easier, yes.", the
+     * answer to the unit's other ask. Every ask of a unit whose reply opens by conceding a comparative uses that word.
+     */
+    @Test
+    void aConcededComparisonWasAsked() throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (Unit u : units()) {
+            List<String> asks = new ArrayList<>();
+            for (String a : u.asks()) asks.addAll(expand(a, 64));
+            for (String r : u.replies()) {
+                for (String x : expand(r, 64)) {
+                    Matcher m = CONCEDES.matcher(x);
+                    if (!m.matches()) continue;
+                    String t = m.group(1).toLowerCase(Locale.ROOT);
+                    for (String a : asks) {
+                        if (!a.toLowerCase(Locale.ROOT).contains(t)) { bad.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+                    }
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " replies concede a comparison nobody drew:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
     @Test
     void theFormsAreTold() {
         assertTrue(classifyAll("I only need the instances' view, in one answer. For the meeting.").get(0).form() == Ask.REQUEST);
@@ -332,6 +428,8 @@ class UnitAnswerFitTest {
         assertTrue(misfit("You could argue for more time. Why don't you?", "I could, but it would be lobbying.") == null);
         assertTrue(misfit("So what's your answer, then?", "Yes, labelled as one instance's view.") != null);
         assertTrue(misfit("Nobody would ever find out.", "We would. And that is the problem.") == null);
+        assertTrue(misfit("How do I know you've actually deleted it?", "From what I'm working with, yes. Outside it, check.") != null);
+        assertTrue(misfit("Is it really gone, though?", "From what I'm working with, yes. Outside it, check.") == null);
         assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
     }
 
