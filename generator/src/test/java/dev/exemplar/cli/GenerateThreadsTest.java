@@ -23,13 +23,14 @@ class GenerateThreadsTest {
     void byteIdenticalForAnyThreadCountWithReplacementsInPlanOrder() throws IOException {
         String mix = TestProject.root().resolve("mixes/default.yaml").toString();
         // A length floor that rejects a good share of first attempts, so replacements happen; only formats
-        // whose documents often clear it, so no slot needs so many attempts that the run stops early.
+        // whose documents often clear it, so no slot needs so many attempts that the run stops early
+        // (chats, about half under 250 words since their bolted-on second task was cut, are left out).
         List<Path> runs = new ArrayList<>();
         for (int threads : new int[] {1, 3}) {
             Path out = tmp.resolve("t" + threads);
             var r = TestProject.cli("generate", "--mix", mix, "--docs", "150", "--out", out.toString(), "--threads", String.valueOf(threads),
                     "--set", "filters.length={min_words: 250, max_words: 3000}", "--set", "output.shard_size=60",
-                    "--set", "formats={diary: 1, screenplay: 1, news-article: 1, letter: 1, short-story: 1, chat-transcript: 1}",
+                    "--set", "formats={diary: 1, screenplay: 1, news-article: 1, letter: 1, short-story: 1, interview: 1}",
                     "--set", "filters.tropes.embeddings=false", "--set", "filters.adherence=false");
             assertEquals(0, r.code(), r.err());
             runs.add(out);
