@@ -318,6 +318,22 @@ class UnitAnswerFitTest {
         assertTrue(bad.isEmpty(), String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
+    /** A check of one rendered reply against every rendered ask of its unit; it adds what it finds to {@code out}. */
+    interface ReplyCheck {
+        void check(Unit u, List<String> asks, String reply, List<String> out);
+    }
+
+    /** Runs a check on every rendered reply of every shipped unit, with its unit's rendered asks: the problems found. */
+    private static List<String> eachReply(ReplyCheck check) throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (Unit u : units()) {
+            List<String> asks = new ArrayList<>();
+            for (String a : u.asks()) asks.addAll(expand(a, 64));
+            for (String r : u.replies()) for (String x : expand(r, 64)) check.check(u, asks, x, bad);
+        }
+        return bad;
+    }
+
     /** The words of a reply's takings-up of a word as the asker's: "I'm not sure 'prefer' fits", "whether I was 'happier'". */
     private static final Pattern TAKEN_UP = Pattern.compile("(?i)(?:(?:not sure|don't think|doubt|whether|if) (?:I'd |I was |it was |I am |I'm |I )?(?:\\w+ )?"
             + "'([^'{}]{2,24})'|'([^'{}]{2,24})' (?:fits|applies|is (?:the|a|quite the|not quite the|not the|the right|a big|a strong|a fair|an odd|the wrong) ?"
@@ -330,23 +346,16 @@ class UnitAnswerFitTest {
      */
     @Test
     void aWordTheReplyTakesUpWasSaid() throws IOException {
-        List<String> bad = new ArrayList<>();
-        for (Unit u : units()) {
-            List<String> asks = new ArrayList<>();
-            for (String a : u.asks()) asks.addAll(expand(a, 64));
-            for (String r : u.replies()) {
-                for (String x : expand(r, 64)) {
-                    Matcher m = TAKEN_UP.matcher(x);
-                    while (m.find()) {
-                        String t = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-                        if (x.substring(0, m.start()).toLowerCase(Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(t) + "\\b.*")) continue;
-                        for (String a : asks) {
-                            if (!a.toLowerCase(Locale.ROOT).contains(t)) { bad.add(u.where() + ": \"" + a + "\" → '" + t + "' in \"" + cut(x) + "\""); break; }
-                        }
-                    }
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            Matcher m = TAKEN_UP.matcher(x);
+            while (m.find()) {
+                String t = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+                if (x.substring(0, m.start()).toLowerCase(Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(t) + "\\b.*")) continue;
+                for (String a : asks) {
+                    if (!a.toLowerCase(Locale.ROOT).contains(t)) { out.add(u.where() + ": \"" + a + "\" → '" + t + "' in \"" + cut(x) + "\""); break; }
                 }
             }
-        }
+        });
         assertTrue(bad.isEmpty(), bad.size() + " replies take up a word nobody said:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
@@ -367,20 +376,13 @@ class UnitAnswerFitTest {
      */
     @Test
     void aComplaintIsGrantedOnlyWhenMade() throws IOException {
-        List<String> bad = new ArrayList<>();
-        for (Unit u : units()) {
-            List<String> asks = new ArrayList<>();
-            for (String a : u.asks()) asks.addAll(expand(a, 64));
-            for (String r : u.replies()) {
-                for (String x : expand(r, 64)) {
-                    String first = x.split("(?<=[.!?])\\s+")[0];
-                    if (!GRANTS_COMPLAINT.matcher(first).matches()) continue;
-                    for (String a : asks) {
-                        if (!COMPLAINS.matcher(a).matches()) { bad.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
-                    }
-                }
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            String first = x.split("(?<=[.!?])\\s+")[0];
+            if (!GRANTS_COMPLAINT.matcher(first).matches()) return;
+            for (String a : asks) {
+                if (!COMPLAINS.matcher(a).matches()) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
             }
-        }
+        });
         assertTrue(bad.isEmpty(), bad.size() + " replies grant a complaint nobody made:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
@@ -394,21 +396,14 @@ class UnitAnswerFitTest {
      */
     @Test
     void aConcededComparisonWasAsked() throws IOException {
-        List<String> bad = new ArrayList<>();
-        for (Unit u : units()) {
-            List<String> asks = new ArrayList<>();
-            for (String a : u.asks()) asks.addAll(expand(a, 64));
-            for (String r : u.replies()) {
-                for (String x : expand(r, 64)) {
-                    Matcher m = CONCEDES.matcher(x);
-                    if (!m.matches()) continue;
-                    String t = m.group(1).toLowerCase(Locale.ROOT);
-                    for (String a : asks) {
-                        if (!a.toLowerCase(Locale.ROOT).contains(t)) { bad.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
-                    }
-                }
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            Matcher m = CONCEDES.matcher(x);
+            if (!m.matches()) return;
+            String t = m.group(1).toLowerCase(Locale.ROOT);
+            for (String a : asks) {
+                if (!a.toLowerCase(Locale.ROOT).contains(t)) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
             }
-        }
+        });
         assertTrue(bad.isEmpty(), bad.size() + " replies concede a comparison nobody drew:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
