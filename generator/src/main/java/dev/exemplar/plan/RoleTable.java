@@ -66,32 +66,14 @@ final class RoleTable {
     }
 
     /**
-     * The jobs the main person may have for a scenario with these needs beside this role row: where
-     * the scenario needs {@code teaching} and {@code public} (a tutor with its learners), the role's
-     * served users (the pupils, students, learner drivers it teaches) when it lists any, so a parent
-     * or a teacher is not the one upset that the tutor forgot their progress; otherwise
-     * {@link #jobsFor}.
-     */
-    List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs) {
-        return mainJobs(setting, role, needs, "");
-    }
-
-    /**
      * The jobs the main person may have beside this role row for a scenario with these needs and
      * this {@code asker}: {@code served}, the role's users (else the setting's jobs) that the place
      * serves (the customer in the support queue); {@code lead}, the role's users (else the
      * setting's jobs) that lead the place (the manager who wants a rosier forecast, the owner who
      * offers the admin login); {@code staff}, its staff users; none: as the needs say. Outside {@code lead}, the
      * setting's leads are left to the colleague where the row has other users. Empty: the row cannot hold it.
-     */
-    List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs, String asker) {
-        return mainJobs(setting, role, needs, asker, List.of());
-    }
-
-    /**
-     * As {@link #mainJobs(JsonNode, JsonNode, Collection, String)}, keeping only the jobs that
-     * contain one of {@code askerJobs} as a word ({@code nurse}: a charge nurse, a nurse on nights),
-     * for a scenario whose situation names the main person's trade; none: every job.
+     * With {@code askerJobs}, only the jobs that contain one of them as a word ({@code nurse}: a charge
+     * nurse, a nurse on nights), for a scenario whose situation names the main person's trade.
      */
     List<String> mainJobs(JsonNode setting, JsonNode role, Collection<String> needs, String asker, List<String> askerJobs) {
         List<String> out = new ArrayList<>(mainJobsFor(setting, role, needs, asker));
@@ -108,9 +90,7 @@ final class RoleTable {
     private List<String> mainJobsFor(JsonNode setting, JsonNode role, Collection<String> needs, String asker) {
         switch (asker) {
             case Scenario.SERVED -> {
-                List<String> out = new ArrayList<>(jobsFor(setting, role, false));
-                out.removeIf(j -> !served.contains(j));
-                return out;
+                return servedUsers(setting, role);
             }
             case Scenario.LEAD -> {
                 List<String> out = new ArrayList<>(jobsFor(setting, role, true));
@@ -123,11 +103,17 @@ final class RoleTable {
             default -> { }
         }
         if (needs.contains("teaching") && needs.contains("public")) {
-            List<String> learners = new ArrayList<>(jobsFor(setting, role, false));
-            learners.removeIf(j -> !served.contains(j));
+            List<String> learners = servedUsers(setting, role);
             if (!learners.isEmpty()) return learners;
         }
         return notLeads(setting, jobsFor(setting, role, staffOnly(needs)));
+    }
+
+    /** The role's users (else the setting's jobs) that the place serves: a customer, a patient, a pupil. */
+    private List<String> servedUsers(JsonNode setting, JsonNode role) {
+        List<String> out = new ArrayList<>(jobsFor(setting, role, false));
+        out.removeIf(j -> !served.contains(j));
+        return out;
     }
 
     /** {@code jobs} without the setting's leads, unless only leads are left: the lead is the colleague who decides. */
