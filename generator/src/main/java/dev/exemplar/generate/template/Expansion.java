@@ -321,12 +321,21 @@ public final class Expansion {
         String field = dot < 0 ? "" : name.substring(dot + 1);
         if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name"))) return;
         if (!st.named.add(person) || !name.equals("P")) return;
+        introduceP(next, out, false);
+    }
+
+    /**
+     * Appends {P}'s job after their name unless the content introduces them itself. Narration says
+     * "a night porter", speech "the night porter"; two people often share a job at one place, so a
+     * shared job reads "another" or "the other".
+     */
+    private void introduceP(Grammar.Part next, StringBuilder out, boolean spoken) {
         String job = vars.get("P.job");
         if (job == null || job.isEmpty()) return;
         String after = next instanceof Grammar.Lit l ? l.text() : "";
         if (ownIntroduction(after)) return;
-        // Two people often share a job at one place: "Megan, another student adviser,".
-        out.append(", ").append(job.equals(vars.get("H.job")) ? "another " + job : Articles.with(job));
+        boolean shared = job.equals(vars.get("H.job"));
+        out.append(", ").append(spoken ? (shared ? "the other " : "the ") + job : shared ? "another " + job : Articles.with(job));
         if (!after.startsWith(",")) out.append(',');
     }
 
@@ -348,13 +357,7 @@ public final class Expansion {
      */
     private void noteSpoken(String name, Grammar.Part next, StringBuilder out) {
         if (!(name.equals("P") || name.equals("P.name") || name.equals("P.full"))) return;
-        if (!st.named.add("P")) return;
-        String job = vars.get("P.job");
-        if (job == null || job.isEmpty()) return;
-        String after = next instanceof Grammar.Lit l ? l.text() : "";
-        if (ownIntroduction(after)) return;
-        out.append(", ").append(job.equals(vars.get("H.job")) ? "the other " : "the ").append(job);
-        if (!after.startsWith(",")) out.append(',');
+        if (st.named.add("P")) introduceP(next, out, true);
     }
 
     private static boolean isSet(long[] mask, int i) {

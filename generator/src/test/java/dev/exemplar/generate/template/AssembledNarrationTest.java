@@ -5,10 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -160,20 +158,12 @@ class AssembledNarrationTest {
 
     @Test
     void closingLinesAreNotAFormula() {
-        Map<String, Integer> perFormat = new HashMap<>();
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        RecurringSentences recurring = new RecurringSentences();
         for (int i = 0; i < samples.size(); i++) {
             String f = samples.get(i).format();
-            if (!CLOSING_FORMATS.contains(f)) continue;
-            perFormat.merge(f, 1, Integer::sum);
-            Map<String, Integer> c = counts.computeIfAbsent(f, k -> new HashMap<>());
-            for (String s : new java.util.LinkedHashSet<>(closing(i, 4, 4))) c.merge(s, 1, Integer::sum);
+            if (CLOSING_FORMATS.contains(f)) recurring.add(f, new java.util.LinkedHashSet<>(closing(i, 4, 4)));
         }
-        List<String> bad = new ArrayList<>();
-        counts.forEach((f, c) -> c.forEach((s, k) -> {
-            if (k > MAX_CLOSING_SHARE * perFormat.get(f)) bad.add(k + "/" + perFormat.get(f) + " " + f + ": " + s);
-        }));
-        bad.sort(java.util.Comparator.reverseOrder());
+        List<String> bad = recurring.above(MAX_CLOSING_SHARE);
         assertTrue(bad.isEmpty(), bad.size() + " closing sentences recur:\n" + String.join("\n", bad.subList(0, Math.min(60, bad.size()))));
     }
 }

@@ -75,22 +75,10 @@ class StockLineTest {
 
     @Test
     void noNarratedSentenceRecursAcrossAnArchetype() {
-        Map<String, Integer> perArchetype = new HashMap<>();
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (int i = 0; i < samples.size(); i++) {
-            PlannedSample s = samples.get(i);
-            perArchetype.merge(s.archetype(), 1, Integer::sum);
-            Map<String, Integer> c = counts.computeIfAbsent(s.archetype(), k -> new HashMap<>());
-            for (String sent : sentences(anonymise(s, texts.get(i)), MIN_WORDS)) c.merge(sent, 1, Integer::sum);
-        }
-        List<String> bad = new ArrayList<>();
-        for (var e : counts.entrySet()) {
-            int n = perArchetype.get(e.getKey());
-            e.getValue().forEach((sent, c) -> {
-                if (c > MAX_SHARE * n) bad.add(c + "/" + n + " " + e.getKey() + ": " + sent);
-            });
-        }
-        bad.sort(Comparator.reverseOrder());
+        RecurringSentences recurring = new RecurringSentences();
+        for (int i = 0; i < samples.size(); i++)
+            recurring.add(samples.get(i).archetype(), sentences(anonymise(samples.get(i), texts.get(i)), MIN_WORDS));
+        List<String> bad = recurring.above(MAX_SHARE);
         assertTrue(bad.isEmpty(), "stock sentences (bind them to the scenario or cut them):\n" + String.join("\n", bad));
     }
 

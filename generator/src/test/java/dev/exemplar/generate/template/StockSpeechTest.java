@@ -5,10 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,26 +53,12 @@ class StockSpeechTest {
 
     @Test
     void noSpokenReasonRecursAcrossAnArchetype() {
-        Map<String, Integer> perArchetype = new HashMap<>();
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (int i = 0; i < samples.size(); i++) {
-            String a = samples.get(i).archetype();
-            perArchetype.merge(a, 1, Integer::sum);
-            for (String s : sentences(replies.get(i), StockLineTest.MIN_WORDS)) counts.computeIfAbsent(a, k -> new HashMap<>()).merge(s, 1, Integer::sum);
-        }
-        List<String> bad = new ArrayList<>();
-        double worst = 0;
-        for (var e : counts.entrySet()) {
-            int n = perArchetype.get(e.getKey());
-            for (var c : e.getValue().entrySet()) {
-                double share = c.getValue() / (double) n;
-                worst = Math.max(worst, share);
-                if (share > MAX_SHARE) bad.add(String.format("%s %.1f%% (%d of %d): %s", e.getKey(), 100 * share, c.getValue(), n, c.getKey()));
-            }
-        }
-        bad.sort(null);
-        assertTrue(counts.values().stream().mapToInt(Map::size).sum() > 3000, "spoken sentences checked");
-        assertTrue(bad.isEmpty(), bad.size() + " spoken sentences recur (worst " + String.format("%.1f%%", 100 * worst) + "):\n"
+        RecurringSentences recurring = new RecurringSentences();
+        for (int i = 0; i < samples.size(); i++)
+            recurring.add(samples.get(i).archetype(), sentences(replies.get(i), StockLineTest.MIN_WORDS));
+        List<String> bad = recurring.above(MAX_SHARE);
+        assertTrue(recurring.distinct() > 3000, "spoken sentences checked");
+        assertTrue(bad.isEmpty(), bad.size() + " spoken sentences recur (worst " + String.format("%.1f%%", 100 * recurring.worstShare()) + "):\n"
                 + String.join("\n", bad.subList(0, Math.min(80, bad.size()))));
     }
 }
