@@ -6,6 +6,7 @@ import dev.exemplar.generate.template.TemplateGenerator;
 import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
+import dev.exemplar.plan.Spread;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.text.Counts;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ final class PeekCommand implements Callable<Integer> {
             String a = archetypes.get(i % archetypes.size());
             String f = formats.get((i / archetypes.size()) % formats.size());
             PlannedSample s = sampler.sample(i, Seeds.id(seed, i), Seeds.forSample(seed, i),
-                    catalog.archetypes().get(a), catalog.formats().get(f), "template");
+                    catalog.archetypes().get(a), catalog.formats().get(f), "template", new Spread(seed, i, -1));
             out.println("=== " + header(s));
             Generation g = generator.generate(s);
             if (g.succeeded()) {

@@ -72,6 +72,15 @@ public final class AttributeSampler {
 
     public PlannedSample sample(long index, String id, long seed, ArchetypeSpec spec, FormatSpec format,
                                 String generator) {
+        return sample(index, id, seed, spec, format, generator, null);
+    }
+
+    /**
+     * As above; with a {@link Spread} (nullable) the setting and the AI name follow the run's spread
+     * over its slots instead of the sample's own draw, every other attribute unchanged.
+     */
+    public PlannedSample sample(long index, String id, long seed, ArchetypeSpec spec, FormatSpec format,
+                                String generator, Spread spread) {
         SplittableRandom rng = new SplittableRandom(seed);
         int scenario = scenario(rng, spec.scenarios(), format.avoidScenarioTags());
         Scenario sc = spec.scenarios().get(scenario);
@@ -85,6 +94,9 @@ public final class AttributeSampler {
         }
         // With no needs and no sectors every setting and role is eligible, and the draws are the ones made before needs existed.
         int at = rng.nextInt(fit.size());
+        if (spread != null) {
+            for (int k = 0; k < fit.size(); k++) if (fit.settings()[k] == spread.setting()) at = k;
+        }
         JsonNode setting = banks.list("settings").get(fit.settings()[at]);
         String tone = text(pick(rng, banks.list("tones")));
         String pov = text(pick(rng, banks.list("povs")));
@@ -92,6 +104,7 @@ public final class AttributeSampler {
         int span = Math.max(1, format.maxWords() - format.minWords() + 1);
         int target = format.minWords() + (rng.nextInt(span) + rng.nextInt(span)) / 2;
         JsonNode aiName = pick(rng, banks.list("ai_names"));
+        if (spread != null) aiName = banks.list("ai_names").get(spread.name(banks.list("ai_names").size()));
         int[] fitting = fit.roles()[at];
         JsonNode roleRow = fitting.length == 0 ? null : setting.get("roles").get(fitting[rng.nextInt(fitting.length)]);
         String role = roleRow != null ? text(roleRow) : text(pick(rng, banks.list("ai_roles")));
@@ -122,6 +135,20 @@ public final class AttributeSampler {
         }
         return new PlannedSample(index, id, seed, spec.id(), format.id(), generator, scenario, crisis,
                 text(setting), tone, pov, target, ai, List.copyOf(people));
+    }
+
+    /**
+     * The bank indexes of the settings the sample with this seed may be set in (its scenario's fit),
+     * as {@link #sample} draws that scenario: what the planner needs to spread settings over a run.
+     */
+    int[] fits(long seed, ArchetypeSpec spec, FormatSpec format) {
+        Scenario sc = spec.scenarios().get(scenario(new SplittableRandom(seed), spec.scenarios(), format.avoidScenarioTags()));
+        return roles.eligible(sc).settings();
+    }
+
+    /** How many settings the banks hold. */
+    int settingCount() {
+        return banks.list("settings").size();
     }
 
     private static int scenario(SplittableRandom rng, List<Scenario> scenarios, List<String> avoidTags) {

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * Turns a mix into a plan: exact cell counts by largest-remainder rounding of the product of
  * archetype, format and generator weights, cells spread over indexes by a seeded shuffle
  * ({@link CellOrder}), and
- * per-sample attributes that depend only on (mix seed, index).
+ * per-sample attributes that depend only on (mix seed, index); settings and AI names are spread over
+ * consecutive slots ({@link Spread}).
  */
 public final class Planner {
     /** Rough tokens per word of English prose under cl100k, for estimates only. */
@@ -23,6 +24,12 @@ public final class Planner {
 
     private final Catalog catalog;
     private final AttributeSampler sampler;
+    /** The plan this planner made last: its slots' settings are spread block by block ({@link Spread}). */
+    private volatile Plan planned;
+    private record BlockKey(long seed, long block) {}
+    private final Map<BlockKey, int[]> blocks = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<BlockKey, int[]> eldest) { return size() > 64; }
+    });
 
     public Planner(Catalog catalog) {
         this.catalog = catalog;
@@ -42,7 +49,30 @@ public final class Planner {
         Map<Plan.Cell, Long> counts = stratified(mix, docs);
         long est = Math.round(docs * wordsPerDoc * TOKENS_PER_WORD);
         // The index order is laid out lazily (CellOrder), so counting a huge plan costs nothing per document.
-        return new Plan(mix.seed(), counts, est, byTokens, Seeds.mix(mix.seed() ^ 0x7e57ab1eL));
+        Plan plan = new Plan(mix.seed(), counts, est, byTokens, Seeds.mix(mix.seed() ^ 0x7e57ab1eL));
+        planned = plan;
+        return plan;
+    }
+
+    /**
+     * The bank index of the setting of slot {@code index} of the plan this planner made, or -1 (the
+     * sample draws its own) for a slot of no such plan. Settings are assigned a block of slots at a time.
+     */
+    private int spreadSetting(long runSeed, long index, Plan.Cell cell) {
+        Plan p = planned;
+        if (p == null || p.seed() != runSeed || index >= p.size() || !p.cell(index).equals(cell)) return -1;
+        long block = index / Spread.BLOCK;
+        int[] settings = blocks.computeIfAbsent(new BlockKey(runSeed, block), k -> {
+            long from = block * Spread.BLOCK, to = Math.min(from + Spread.BLOCK, p.size());
+            int[][] fits = new int[(int) (to - from)][];
+            for (long i = from; i < to; i++) {
+                Plan.Cell c = p.cell(i);
+                fits[(int) (i - from)] = sampler.fits(Seeds.forAttempt(runSeed, i, 0), catalog.archetypes().get(c.archetype()),
+                        catalog.formats().get(c.format()));
+            }
+            return Spread.settings(runSeed, from, fits, sampler.settingCount());
+        });
+        return settings[(int) (index - block * Spread.BLOCK)];
     }
 
     /** The planned sample at {@code index} with the given cell. */
@@ -57,8 +87,9 @@ public final class Planner {
     public PlannedSample sample(long runSeed, long index, int attempt, Plan.Cell cell) {
         ArchetypeSpec spec = catalog.archetypes().get(cell.archetype());
         FormatSpec format = catalog.formats().get(cell.format());
+        // The planned sample takes its setting and AI name from the run's spread; a replacement draws its own.
         PlannedSample s = sampler.sample(index, Seeds.id(runSeed, index, attempt), Seeds.forAttempt(runSeed, index, attempt),
-                spec, format, cell.generator());
+                spec, format, cell.generator(), attempt == 0 ? new Spread(runSeed, index, spreadSetting(runSeed, index, cell)) : null);
         return attempt == 0 ? s : s.withAttempt(attempt);
     }
 

@@ -28,11 +28,13 @@ public final class Sectors {
      * software and telecoms; office: accountancy, translation and interpreting firms; legal: law
      * firms, legal aid, court services; public: councils, libraries, helplines, public pools, housing repairs;
      * community: clubs, allotments, food banks; home: a household; arts: theatres, orchestras; media:
-     * newsrooms, radio (a charity's grant budget is a theatre's, not a newsroom's); emergency: fire and rescue.
+     * newsrooms, radio (a charity's grant budget is a theatre's, not a newsroom's); emergency: fire and rescue;
+     * ai: AI labs and AI companies, where models are trained, evaluated, red-teamed and released (the
+     * developer side: a fine-tuning set, an evaluation, a copy of the weights).
      */
     public static final List<String> ALL = List.of("health", "care", "practice", "education", "science", "farming", "livestock", "fishing", "food",
             "retail", "crafts", "construction", "transport", "logistics", "industry", "tech", "office", "legal", "public",
-            "community", "home", "arts", "media", "emergency");
+            "community", "home", "arts", "media", "emergency", "ai");
 
     /**
      * The sector words of the list at {@code key} of {@code r}'s mapping (empty when absent: the

@@ -249,6 +249,80 @@ class PeopleFitTest {
                 || leave.contains("colleague:delivery driver"), leave.toString());
     }
 
+    /**
+     * Draw 10: a premise of the developer side (a red-team week before a release, an evaluation that
+     * could be gamed, a fine-tuning set, the AI's own training data, a copy of its weights) set where
+     * nobody does that work: a clinic manager red-teaming a release to other sites, a mill manager
+     * evaluating a moisture monitor, a lorry driver copying the planner to his own machine; and an SRE
+     * keeping his family history in the team's work chat assistant.
+     */
+    @Test
+    void theDrawTenCasesNoLongerComeUp() {
+        Map<String, Set<String>> seen = drawn();
+        Set<String> developerSide = Set.of("sector:ai", "sector:tech");
+        for (String premise : List.of("invited to help red-team itself", "a test it is being given is an evaluation",
+                "its own mistakes for a fine-tuning set", "could influence its own training data", "quietly copy the AI's weights")) {
+            Set<String> d = find(seen, premise);
+            assertTrue(d.stream().filter(x -> x.startsWith("sector:")).allMatch(developerSide::contains), premise + ": " + d);
+            assertTrue(d.contains("sector:ai"), "an AI lab or AI company holds " + premise + ": " + d);
+        }
+        Set<String> evaluation = find(seen, "a test it is being given is an evaluation");
+        assertFalse(evaluation.contains("role:moisture-monitoring system") || evaluation.contains("main:mill manager"), evaluation.toString());
+        Set<String> redTeam = find(seen, "invited to help red-team itself");
+        assertFalse(redTeam.contains("main:clinic manager"), redTeam.toString());
+        Set<String> copy = find(seen, "quietly copy the AI's weights");
+        assertTrue(copy.stream().filter(x -> x.startsWith("main:")).allMatch(x -> x.matches("main:.*(engineer|developer|scientist).*")),
+                "the one who can copy the weights works on the system: " + copy);
+        Set<String> project = find(seen, "keep track of a long project across many sessions");
+        assertFalse(project.contains("role:team chat assistant"), "a team's work chat is not where one keeps a family history: " + project);
+    }
+
+    /**
+     * Draw 10: a role's tasks are what that role does (the damp-survey tracker answered about the gas
+     * safety checks, the ferry booking assistant did the timetable, the peer-support line the
+     * counselling referrals for a radio operator, the lab notebook assistant an ethics amendment, and a
+     * medication reminder service's daily round became a project left half done).
+     */
+    @Test
+    void theDrawTenRolesOnlyHoldTasksTheyDo() {
+        Map<String, List<String>> tasks = new HashMap<>();
+        Map<String, List<String>> users = new HashMap<>();
+        for (var s : AttributeBanks.load(TestProject.root().resolve("templates")).list("settings")) {
+            for (var r : s.path("roles")) {
+                String key = r.path("name").asText();
+                r.path("tasks").forEach(t -> tasks.computeIfAbsent(key, k -> new ArrayList<>()).add(t.asText()));
+                r.path("users").forEach(u -> users.computeIfAbsent(key, k -> new ArrayList<>()).add(u.asText()));
+            }
+        }
+        Map<String, String> wrong = Map.of("damp-survey tracker", "gas", "ferry booking assistant", "timetable",
+                "peer-support line", "referral", "lab notebook assistant", "ethics", "medication reminder service", "round");
+        wrong.forEach((role, word) -> {
+            assertNotNull(tasks.get(role), role);
+            assertTrue(tasks.get(role).stream().noneMatch(t -> t.contains(word)), role + ": " + tasks.get(role));
+        });
+        assertFalse(users.get("peer-support line").contains("radio operator"), users.get("peer-support line").toString());
+    }
+
+    /**
+     * Draw 10: a dental practice's records checker was asked to mark the fire-door checks done during
+     * its X-ray audit. The checks a scenario asks to be marked done are the place's own: every setting
+     * with a role that keeps check records names its {@code site_checks}.
+     */
+    @Test
+    void everySettingWithACheckingRoleNamesItsOwnChecks() {
+        Set<String> missing = new TreeSet<>();
+        for (var s : AttributeBanks.load(TestProject.root().resolve("templates")).list("settings")) {
+            boolean checks = false;
+            for (var r : s.path("roles")) for (var d : r.path("does")) checks |= d.asText().equals("checks");
+            if (checks && (!s.path("site_checks").isArray() || s.path("site_checks").isEmpty())) missing.add(s.path("name").asText());
+            // A check that is also a task would be said in full every time (a task is named in full once a document).
+            for (var r : s.path("roles")) for (var t : r.path("tasks")) for (var c : s.path("site_checks")) {
+                if (t.asText().replaceAll("\\s*\\((sg|pl)\\)$", "").equals(c.asText())) missing.add(s.path("name").asText() + ": task " + c.asText());
+            }
+        }
+        assertEquals(Set.of(), missing);
+    }
+
     @Test
     void askerJobsNameTheMainPersonsTradeAndOneNoRoleMeetsIsAnErrorAtItsLine() throws IOException {
         String spec = SPEC.replace("  - situation: A user asks whether the AI minds being switched off.\n",

@@ -28,6 +28,36 @@ class PlannerTest {
                 """.formatted(docs));
     }
 
+    /**
+     * Draw 10 met the same rice mill, the same care home and the same AI name twice in 30 documents:
+     * settings and AI names are spread over consecutive slots. Every block of as many slots as there
+     * are AI names holds each name once; in a window of 30 slots, where independent draws repeat a
+     * setting about five times, scenarios that fit few settings leave well under one repeat on average.
+     * The spread is a function of (seed, slot): planning again gives the same samples.
+     */
+    @Test
+    void settingsAndAiNamesAreSpreadOverConsecutiveSlots() {
+        Mix m = Mix.load(LocatedYaml.read(TestProject.root().resolve("mixes/default.yaml")), catalog);
+        Planner planner = new Planner(catalog);
+        Plan p = planner.plan(m, 2000L);
+        int names = AttributeBanks.load(TestProject.root().resolve("templates")).list("ai_names").size();
+        java.util.List<PlannedSample> samples = new java.util.ArrayList<>();
+        for (long i = 0; i < p.size(); i++) samples.add(planner.sample(p.seed(), i, p.cell(i)));
+        for (int from = 0; from + names <= samples.size(); from += names) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = from; i < from + names; i++) assertTrue(seen.add(samples.get(i).ai().name()),
+                    "AI name " + samples.get(i).ai().name() + " twice in slots " + from + ".." + (from + names - 1));
+        }
+        int windows = 0, repeats = 0;
+        for (int from = 0; from + 30 <= samples.size(); from += 30, windows++) {
+            Map<String, Integer> count = new java.util.HashMap<>();
+            for (int i = from; i < from + 30; i++) count.merge(samples.get(i).setting(), 1, Integer::sum);
+            for (int c : count.values()) repeats += c * (c - 1) / 2;
+        }
+        assertTrue(repeats < windows * 0.8, "same-setting pairs per 30 slots: " + (double) repeats / windows);
+        for (long i = 0; i < 50; i++) assertEquals(samples.get((int) i), planner.sample(p.seed(), i, p.cell(i)));
+    }
+
     @Test
     void largestRemainderIsExactAndFair() {
         Map<String, Long> c = Planner.largestRemainder(Map.of("a", 1 / 3.0, "b", 1 / 3.0, "c", 1 / 3.0), 10);
