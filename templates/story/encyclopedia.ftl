@@ -28,13 +28,15 @@
 <#list cands as q><#local n = 0><#list wordset(q)?keys as k><#if cw[k]?? && df[k] == 1><#local n = n + 1></#if></#list><#if n gt topn><#local top = q><#local topn = n></#if></#list>
 <#return top>
 </#function>
-<#-- A scenario's impact line as plain narration: the stock "no effect" lead ("There was no effect on
-     the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
-     when nothing is left. -->
+<#-- A scenario's impact line as plain narration, or "" when it reports nothing that happened. A
+     line that leads with "no effect" ("There was no effect on the service; the journalist's
+     questions went through Femke", "Nothing was decided that day; the conversation had no other
+     impact") only retells the exchange the document has just quoted, so it is not printed (draw
+     10); one with a field lead ("Impact: none. The disputed record was held ...") keeps what
+     happened after it. -->
 <#function outcome imp>
-<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: )", "", "r")>
-<#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
-<#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
+<#if imp?matches("(?is)^(There was no effect|No effect|None\\b|Nothing was decided|No effect on the work).*")><#return ""></#if>
+<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: |No (user |customer |service )?impact\\. |No incident[;:.] )", "", "r")>
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
