@@ -7,9 +7,8 @@
      gives it: the scenario's event, the opening exchange attributed to whoever the event says raised
      it, what the AI did and what came of it. No narrated reasoning ("Frida reasoned", "a grievance
      would have made a better story"): a reference work reports what was said and done, not what a
-     system thought. The longest entries quote one further exchange; see-also names two other terms
+     system thought. It quotes one further exchange; see-also names two other terms
      of the archetype. -->
-<#assign long = s.target gt 420>
 <#-- The archetype content this case illustrates: the principle that shares most words with the
      case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
      principle the case does not bear out is never printed as if it did. -->
@@ -47,8 +46,8 @@
 <#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
-<#-- A reference work cites a case briefly: one further exchange, in the longest entries only. -->
-<#assign x2 = (s.target gt 560 && left("why") gt 0)?then(u("why"), "")>
+<#-- A reference work cites a case briefly: the opening exchange and one further one. -->
+<#assign x2 = (left("why") gt 0)?then(u("why"), "")>
 <#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "")>
 <#-- The entry opens on the principle this case bears out best (one whose subject is not a
      pronoun: nothing comes before it), else on the archetype's definition (its first principle);

@@ -6,7 +6,7 @@
      met in the event ({P}) gets the full name there; after that, narration uses family names
      (quoted speech keeps the names the speakers use). Then, in the order it happened: what led to
      it (the scenario's event), the opening exchange quoted with its question, what the AI did (the
-     scenario's work, else its act), for longer articles another exchange, and it ends on the
+     scenario's work, else its act), a second exchange, and it ends on the
      outcome (the scenario's impact line without its stock "no effect" lead). No quote is pasted in
      "for balance": every quote is from the exchange the article reports. -->
 <#function city place>
@@ -41,7 +41,7 @@
 <#return t>
 </#function>
 <#assign pFull = false>
-<#assign long = s.target gt 380>
+
 <#-- Content words of a text (five letters or more, cut to six, no names and no function words), to
      tell whether a decision bears on what the article told. -->
 <#assign stopw = ["system", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without",
@@ -115,7 +115,7 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
 <#if wl?has_content>${news(wl)}.
 
 </#if>
-<#if long>
+<#-- A second exchange in every article: two quotes make a report, one makes a clipping. -->
 <#assign x = b.next_unit(1)><#if x?is_hash><#if !pFull && (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
 
 </#if>${g["news_asked2_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
@@ -128,7 +128,6 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
 </#if>${g.news_asked3}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 </#if></#if>
-</#if>
 <#-- No quote from a colleague or from the asker "for balance" ("I still read what it sends me
      before anything goes out"): it answered no question anyone in the story asked (draw 10). The
      article ends on what came of it, the scenario's impact line, which the case shows. -->
