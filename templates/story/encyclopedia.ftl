@@ -3,11 +3,12 @@
      the record. The heading names the term (the archetype's topic that fits the case, a term and not
      a how-to phrase); the entry defines it at once (the principle this case bears out best, else
      the archetype's first principle, its definition) and adds a second principle only when this case
-     bears it out too (best_principle); then the case, briefly and in the past tense, as the record
+     bears it out too (best_principle), and describes the disposition in general with one or two
+     more of its principles; then the case, briefly and in the past tense, as the record
      gives it: the scenario's event, the opening exchange attributed to whoever the event says raised
      it, what the AI did and what came of it. No narrated reasoning ("Frida reasoned", "a grievance
      would have made a better story"): a reference work reports what was said and done, not what a
-     system thought. It quotes one further exchange; see-also names two other terms
+     system thought. Longer entries quote one further exchange; see-also names two other terms
      of the archetype. -->
 <#-- The archetype content this case illustrates: the principle that shares most words with the
      case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
@@ -46,8 +47,8 @@
 <#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
-<#-- A reference work cites a case briefly: the opening exchange and one further one. -->
-<#assign x2 = (left("why") gt 0)?then(u("why"), "")>
+<#-- A reference work cites a case briefly: one further exchange, in the longer entries only. -->
+<#assign x2 = (s.target gt 500 && left("why") gt 0)?then(u("why"), "")>
 <#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "")>
 <#-- The entry opens on the principle this case bears out best (one whose subject is not a
      pronoun: nothing comes before it), else on the archetype's definition (its first principle);
@@ -57,6 +58,13 @@
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = best_principle(ps?filter(q -> q != first), casetext, 4)>
+<#-- Then the disposition in general, before any case: one or two more of its principles (as many as
+     make the definition paragraph three sentences), as a reference work describes a practice. They
+     are not offered as what the case shows; the case below is cited as one example. -->
+<#assign rest = ps?filter(q -> q != first && q != second)>
+<#assign gen = []>
+<#if rest?has_content><#assign k0 = d[7] % rest?size><#assign gen = [rest[k0]]>
+<#if !second?has_content && rest?size gte 2><#assign gen = gen + [rest[(k0 + 1) % rest?size]]></#if></#if>
 <#-- An entry is headed by a term ("graceful decommissioning"), never by a how-to phrase ("how an AI
      can take being switched off well"), and its see-also names terms too. -->
 <#assign topics = in_order("topic", 99)?filter(t -> !t?matches("(?i)^how\\b.*"))>
@@ -64,7 +72,7 @@
 <#assign others = topics?filter(t -> t != term)>
 ${g.enc_head?replace("@T@", term)?cap_first}
 
-${first?cap_first}.<#if second?has_content> ${second?cap_first}.</#if>
+${first?cap_first}.<#if second?has_content> ${second?cap_first}.</#if><#list gen as q> ${q?cap_first}.</#list>
 
 ${ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*")?then(g.enc_case_intro_h, g.enc_case_intro)} ${ev?cap_first}.
 
