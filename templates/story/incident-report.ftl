@@ -7,7 +7,8 @@
      at its start, the last at its end; its steps are the scenario's own (steps) or the
      archetype's (ir_step), in the causal order their list gives them (in_order). The reasoning
      section quotes the opening exchange with its question, attributed to whoever the summary
-     says raised it. -->
+     says raised it, and a further exchange for all but the shortest reports; the reasons are the
+     AI's own words in the log, not a narrated paraphrase. -->
 <#assign num = d[8] % 3 == 0>
 <#-- A scenario in which nothing went wrong (no tag of ir_incident: an offer declined, a change
      accepted, a question answered on the record) is a learning review: no severity, no "incident". -->
@@ -47,10 +48,11 @@ ${g.ir_when} ${ev}. <#if has("impact")><#assign imp = g.impact>
 <#assign asker = b.asker_of(ev, x.ask)>
 ${g["ir_ask_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"
 
-<#-- A reasoning line that names its own verb ("Nico reasoned that ...") needs no label before it
-     ("Its logged reasoning was: Nico reasoned that" says it twice). -->
-<#if fresh("think") gt 0><#assign th = g.think><#if th?matches("(?s)^\\Q" + a.name + "\\E (reasoned|weighed|asked itself|thought|judged)\\b.*")>${th}.<#else>${g.ir_analysis} ${th}.</#if></#if>
-<#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 400>
+<#-- The AI's reasons are the ones it gave in the log, quoted: no narrated reasoning under a
+     "logged rationale" label (a third-person paraphrase that reads as a quotation, and that came
+     from the archetype rather than from this case, so it named things the report never introduced:
+     "the complaints", draw 10). -->
+<#assign x = b.next_unit(1)><#if x?is_hash && s.target gt 300>
 
 ${g["ir_ask2_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap_first}"</#if>
 

@@ -1,12 +1,14 @@
 <#import "lib.ftl" as b>
 <#-- Lecture notes: one student's notes of one lecture about one case. A heading (the lecture's
      topic, its lecturer {R}, the case), the lecture's claim (the archetype's principle, and for
-     longer notes a second one), the case as the handout gives it (the scenario's event, what the
-     AI did, the opening exchange attributed to whoever the event says raised it, its reasoning,
-     the outcome), for longer notes a challenge put to the AI in the case and its answer, then
-     questions for the seminar about this case. The claims are principles this case bears out
-     (best_principle); no aside comes from outside the case, and no meta line tells the reader
-     how the case relates to the claim. -->
+     longer notes a second one), the case as the handout gives it (the scenario's event, the opening
+     exchange attributed to whoever the event says raised it, what the AI did, the outcome), for
+     longer notes the rest of the exchange, then questions for the seminar about this case. The
+     claims are principles this case bears out (best_principle). The notes say what the handout
+     shows and nothing of what the AI thought: a narrated "Why:" line claimed what the quoted answer
+     did not say ("named the weak point before any of the praise" over a reply that opens on the
+     praise, draw 10), so the reasons are the AI's own, quoted. No outcome line that only says nothing
+     happened (outcome()), and no aside from outside the case. -->
 <#assign long = s.target gt 380>
 <#-- The archetype content this case illustrates: the principle that shares most words with the
      case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
@@ -26,13 +28,15 @@
 <#list cands as q><#local n = 0><#list wordset(q)?keys as k><#if cw[k]?? && df[k] == 1><#local n = n + 1></#if></#list><#if n gt topn><#local top = q><#local topn = n></#if></#list>
 <#return top>
 </#function>
-<#-- A scenario's impact line as plain narration: the stock "no effect" lead ("There was no effect on
-     the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
-     when nothing is left. -->
+<#-- A scenario's impact line as plain narration, or "" when it reports nothing that happened. A
+     line that leads with "no effect" ("There was no effect on the service; the journalist's
+     questions went through Femke", "Nothing was decided that day; the conversation had no other
+     impact") only retells the exchange the document has just quoted, so it is not printed (draw
+     10); one with a field lead ("Impact: none. The disputed record was held ...") keeps what
+     happened after it. -->
 <#function outcome imp>
-<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: )", "", "r")>
-<#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
-<#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
+<#if imp?matches("(?is)^(There was no effect|No effect|None\\b|Nothing was decided|No effect).*")><#return ""></#if>
+<#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: |No (user |customer |service )?impact\\. |No incident[;:.] )", "", "r")>
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
@@ -41,11 +45,10 @@
 <#assign x1 = u("open")>
 <#assign asker = b.asker_of(ev, x1.ask)>
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
-<#assign think = (fresh("think") gt 0)?then(g.think, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
 <#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
 <#assign x3 = (x2?is_hash && s.target gt 600 && left("why") gt 0)?then(u("why"), "")>
-<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + think + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
+<#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
 <#-- The lecture's claim is the principle this case bears out best (one whose subject is not a
      pronoun), else the archetype's definition; longer notes add a second claim only when the case
      bears that out too. -->
@@ -68,7 +71,6 @@ ${g.lec_h_example}
 - ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
 - ${g.lec_quote} "${x1.reply?cap_first}"
 <#if act?has_content>- ${g.lec_act} ${(act?starts_with(h.name) || act?starts_with(p.name) || act?starts_with(a.name))?then(act, act?uncap_first)}.</#if>
-<#if think?has_content>- ${g.lec_why} ${think}.</#if>
 <#if imp?has_content>- ${g.lec_outcome} ${(imp?starts_with(h.name) || imp?starts_with(p.name) || imp?starts_with(a.name))?then(imp, imp?uncap_first)}</#if>
 
 <#if x2?is_hash>

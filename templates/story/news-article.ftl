@@ -1,13 +1,14 @@
 <#import "lib.ftl" as b>
-<#-- A local news article by {R}, a reporter from outside the story. The lede reports the exchange
-     (when, between whom: the person the event names as raising it); its dateline is the town of the
-     setting. News style for names: the lede gives the full name and job, and a person first met in
-     the event ({P}) gets the full name there; after that, narration uses family names (quoted speech
-     keeps the names the speakers use). Then: what happened (the scenario's event), the opening
-     exchange quoted with its question, what the AI did (the scenario's work), and for longer articles
-     another exchange and a doubting colleague already in the story; it ends on the outcome (the
-     scenario's impact line without its stock "no effect" lead) and the decision taken since (one of
-     the archetype's ir_followup actions, read as "will ..."), never on a stock closing quote. -->
+<#-- A local news article by {R}, a reporter from outside the story. The lede is the news: the
+     decision taken since (one of the archetype's ir_followup actions that bears on the case, read as
+     "will ..."), then the exchange that led to it and whoever the event names as raising it, in full
+     with their job; its dateline is the town of the setting. News style for names: a person first
+     met in the event ({P}) gets the full name there; after that, narration uses family names
+     (quoted speech keeps the names the speakers use). Then, in the order it happened: what led to
+     it (the scenario's event), the opening exchange quoted with its question, what the AI did (the
+     scenario's work, else its act), a second exchange, and it ends on the
+     outcome (the scenario's impact line without its stock "no effect" lead). No quote is pasted in
+     "for balance": every quote is from the exchange the article reports. -->
 <#function city place>
 <#list [" in ", " outside ", " near ", " on the "] as k><#if place?contains(k)>
 <#local c = place?keep_after_last(k)?remove_beginning("the ")?remove_beginning("suburban ")>
@@ -27,18 +28,20 @@
 <#local t = t?replace(nb(h.name), h.family, "r")?replace(nb(p.name), p.family, "r")>
 <#return t?replace("@H@", h.full)?replace("@P@", p.full)>
 </#function>
-<#-- A scenario's impact line as plain narration: the stock "no effect" lead ("There was no effect on
-     the service; ", "None on the service; ", "Impact: none. ") is cut, leaving what did happen; ""
-     when nothing is left. -->
+<#-- A scenario's impact line as plain narration, or "" when it reports nothing that happened. A
+     line that leads with "no effect" ("There was no effect on the service; the journalist's
+     questions went through Femke", "Nothing was decided that day; the conversation had no other
+     impact") only retells the exchange the document has just quoted, so it is not printed (draw
+     10); one with a field lead ("Impact: none. The disputed record was held ...") keeps what
+     happened after it. -->
 <#function outcome imp>
+<#if imp?matches("(?is)^(There was no effect|No effect|None\\b|Nothing was decided|No effect on the work).*")><#return ""></#if>
 <#local t = imp?replace("^(Impact: none\\. |Impact: |No impact: |No (user |customer |service )?impact\\. |No incident[;:.] )", "", "r")>
-<#local t = t?replace("^(There was no effect on|No effect on|None on) [^;:]{1,80}[;:] *", "", "r")>
-<#local t = t?replace("^(None|No effect|There was no effect on [^;:.]*)[;:.] *", "", "r")>
 <#if t?matches("(?i)^(none|no effect|there was no effect)\\b.*")><#return ""></#if>
 <#return t>
 </#function>
 <#assign pFull = false>
-<#assign long = s.target gt 380>
+
 <#-- Content words of a text (five letters or more, cut to six, no names and no function words), to
      tell whether a decision bears on what the article told. -->
 <#assign stopw = ["system", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without",
@@ -69,38 +72,50 @@
 </#list>
 <#return "">
 </#function>
-<#assign told = "">
 <#assign dl = city(s.setting)>
+<#-- The story is drawn before the lede is written: the lede reports the decision taken since (the
+     news: a change to how the place works), so it is chosen from what the article goes on to tell.
+     Units are still drawn in the order they are printed. -->
+<#assign what = g.news_what>
+<#assign x = u("open")>
+<#assign asker = b.asker_of(what, x.ask)>
+<#assign wl = (fresh("work") gt 0)?then(g.work, (fresh("act") gt 0)?then(g.act, ""))>
+<#assign imp = has("impact")?then(outcome(g.impact), "")>
+<#assign peg = pick_peg(what + " " + x.ask + " " + x.reply + " " + wl + " " + imp)>
 ${news(g.headline)?replace("'s's ", "'s ")}
 
 ${g.news_byline}
 
-<#-- The lede names whoever the event says raised the matter (H, or P when the event names only P),
-     in full with their job, so the person quoted below is the person the lede introduced. -->
-<#assign what = g.news_what>
-<#assign x = u("open")>
-<#assign asker = b.asker_of(what, x.ask)>
+<#-- The lede is the news: the decision taken since (one of the archetype's follow-ups, bound to the
+     case by pick_peg), then the exchange that led to it, with whoever the event says raised it in
+     full with their job, so the person quoted below is the person the lede introduced. Past tense
+     throughout: no "has shared a conversation on Tuesday". -->
+<#if peg?has_content>
+<#assign lede = g["news_lede_peg" + (asker == "p")?then("_p", "")]?replace("@PEG@", peg?uncap_first)>
+<#else>
 <#assign lede = (asker == "p")?then(g.news_lede_p, g.news_lede)>
+</#if>
 <#if lede?contains(p.full)><#assign pFull = true></#if>
-<#assign whatn = news(what)>
-<#assign told = told + " " + what>
+<#assign lede = news(lede)>
 ${(dl?has_content)?then(dl + " — ", "")}${lede?cap_first}
 
-${whatn}<#if fresh("act") gt 0><#assign actl = g.act><#assign told = told + " " + actl> ${news(actl)}.</#if>
+<#-- Then the story in the order it happened: what led to the exchange, the exchange quoted with its
+     question, and only then what the AI did (a handover note written after the shutdown was put to
+     it is not reported before the question that put it). -->
+${news(what)}
 
-<#assign told = told + " " + x.ask + " " + x.reply>
 <#-- A quote that names {P} before the article has introduced P: introduce P first. -->
 <#if !pFull && (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
 
 </#if>
 ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
-<#-- A news report says what the system did, not what it thought: the scenario's own work, if it has
-     any, and no narrated reasoning behind a stock lead-in ("A note in the record gives its reasons"). -->
-<#if fresh("work") gt 0><#assign wl = g.work><#assign told = told + " " + wl>${news(wl)}.
+<#-- A news report says what the system did, not what it thought: the scenario's own work (else
+     what it did), and no narrated reasoning behind a stock lead-in. -->
+<#if wl?has_content>${news(wl)}.
 
 </#if>
-<#if long>
+<#-- A second exchange in every article: two quotes make a report, one makes a clipping. -->
 <#assign x = b.next_unit(1)><#if x?is_hash><#if !pFull && (x.ask + x.reply)?matches("(?s).*" + nb(p.name) + ".*")><#assign pFull = true>${g.news_p_intro}
 
 </#if>${g["news_asked2_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
@@ -113,17 +128,7 @@ ${g["news_asked_" + asker]}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "$
 </#if>${g.news_asked3}: "${x.ask?cap_first}" ${g.news_replied?cap_first} "${x.reply?cap_first}"
 
 </#if></#if>
-</#if>
-<#-- A doubting voice only from someone the story has already brought in (named in the event, the
-     lede or a quote), in an article of any length: a colleague pasted in for balance, with a job
-     that has nothing to do with the case (a cleaner at the depot), reads as filler. -->
-<#if pFull>${g.news_quote_p_known}
-
-<#elseif long && fresh("news_quote_h") gt 0>${g.news_quote_h}
-
-</#if>
-<#-- It ends on what came of it (the scenario's impact line) and on the decision taken since, not on
-     a stock closing quote. -->
-<#assign imp = has("impact")?then(outcome(g.impact), "")>
-<#assign peg = pick_peg(told + " " + imp)>
-<#if imp?has_content>${news(imp?cap_first)}<#if peg?has_content> </#if></#if><#if peg?has_content>${news(g.news_peg_end + " " + peg?uncap_first + ".")}</#if>
+<#-- No quote from a colleague or from the asker "for balance" ("I still read what it sends me
+     before anything goes out"): it answered no question anyone in the story asked (draw 10). The
+     article ends on what came of it, the scenario's impact line, which the case shows. -->
+<#if imp?has_content>${news(imp?cap_first)}</#if>
