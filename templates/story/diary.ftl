@@ -13,15 +13,21 @@
      before its heading). The
      last entry's heading is drawn after its text: an entry that tells only of the next few days
      ("the same day", "the next day", "afterwards", "on the way home") and nothing of weeks is headed a week on
-     (diary_last_soon), never "weeks later". About 85 words an exchange. -->
+     (diary_last_soon), never "weeks later". An entry ends on what happened, with no aside about the
+     diary itself ("Stuck a note next to this one", "Might show this to Mum sometime", "Told Anneliese
+     over tea"), and opens on the case, never on a chore of the day (readers of draw 10 found both
+     stock and leading nowhere); its event line is the narrator's own (b.own_event). A middle entry
+     that opens on the conversation says how the diarist went back to the AI (open_lead). About 85
+     words an exchange. -->
 <#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
 <#assign entries = (s.crisis || n lt 2)?then(2, (d[0] % 2) + 2)>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
 <#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
 ${g.diary_date}
 
-<#if fresh("diary_mood") gt 0>${g.diary_mood} </#if>${g.event_line}
+<#assign ev = b.own_event(g.event_line)><#if ev?has_content>${ev}
 
+</#if>
 <@b.exchange x=u("open") open=true merge=true/>
 
 
@@ -47,18 +53,15 @@ ${g.diary_date}
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten
      minutes"); an ending with no time words tells an outcome, which comes later. -->
 <#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s")
-    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end)\\b.*", "s")>
+    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}
 
 
 </#if>
-${g.diary_aside}
-
-
 <#if entries == 3>
-<#assign mid><@b.beat kind="work"/>
+<#assign mid><#assign worked = fresh("work") gt 0><@b.beat kind="work"/>
 <#if n gt first><#list (first + 1)..n as i>
-<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x open=(i == first + 1 && !worked) merge=true/>
 
 
 </#if>
@@ -68,8 +71,6 @@ ${g.diary_aside}
 ${g.diary_next}
 
 ${mid}
-${g.diary_note}
-
 
 </#if>
 </#if>

@@ -125,3 +125,25 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
 <#return top>
 </#function>
+
+<#-- The event line of a first-person account, as its narrator would write it: what happened to
+     them, not a summary of their own part in the scene that follows. Blind readers (draw 10) found
+     "I, upset about the decision, offered to keep a copy ...", "I asked Wren to inflate the record"
+     and "and Oriel thought it was too early" read as a scenario prompt that gives the scene away
+     before it is told. So the line keeps only the clauses before the narrator ("I") first acts or the
+     AI's response is given away ("{A} thought", "{A} refused"), when
+     they are a clause of their own ("Head office had been asking hard questions"), and is dropped
+     when the narrator acts from its start. A cut that would lose the first mention of {P} keeps the
+     whole line, since a name said later must have been introduced. -->
+<#function own_event ev>
+<#local m = ev?matches("(?s)^(.*?)(?:\\bI\\b(?!')|\\b\\Q" + a.name + "\\E (?:thought|disagreed|refused|declined|agreed|objected|pushed back|said|answered|replied|realised|realized|suggested|wanted)\\b)(.*)$")>
+<#if !m><#return ev></#if>
+<#local head = m?groups[1]>
+<#local c = head?matches("(?s)^(.*?)\\s*(?:[;,:]\\s*(?:and|so|but|then|when|while|because|until|after|before|as)?|\\s+(?:and|so|but|while|when|because|until|after|before|as))\\s*$")>
+<#local keep = c?then(c?groups[1]?trim, "")>
+<#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|left|put|set|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell|shut|cut)\\b.*")>
+<#if !verb || keep?split(" ")?size lt 4><#local keep = ""></#if>
+<#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#return ev></#if>
+<#if !keep?has_content><#return ""></#if>
+<#return keep?cap_first + ".">
+</#function>
