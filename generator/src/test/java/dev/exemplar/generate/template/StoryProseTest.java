@@ -260,7 +260,7 @@ class StoryProseTest {
                 + "|\\bover tea\\b|when I'm less tired|didn't see what the fuss was|wanted the whole exchange word for word|Writing this while it's fresh"
                 + "|(?:Wrote that down|Writing it down|Copying this in) (?:so I remember|because I'll forget|word for word)|Gone eleven|Nearly midnight"
                 + "|The hero is|You'll never guess|Brace yourself|The culprit is|Here's the short version|^Anyway\\.|you'll like this one"
-                + "|Written on the train home|^Weeks later, )");
+                + "|Written on the train home|^Weeks later, (?:late|on the bus|before bed)$)");
         List<String> bad = new ArrayList<>();
         List<Doc> all = new ArrayList<>(diaries());
         for (Doc d : docs) if (d.format().equals("letter")) all.add(d);
