@@ -53,7 +53,7 @@ ${g.diary_date}
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten
      minutes"); an ending with no time words tells an outcome, which comes later. -->
 <#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s")
-    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up)\\b.*", "s")>
+    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}
 
 

@@ -141,7 +141,9 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#local head = m?groups[1]>
 <#local c = head?matches("(?s)^(.*?)\\s*(?:[;,:]\\s*(?:and|so|but|then|when|while|because|until|after|before|as)?|\\s+(?:and|so|but|while|when|because|until|after|before|as))\\s*$")>
 <#local keep = c?then(c?groups[1]?trim, "")>
-<#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|left|put|set|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell|shut|cut)\\b.*")>
+<#-- A subordinate clause left hanging by the cut ("..., and when the list took a minute") goes with it. -->
+<#list 1..3 as k><#local sub = keep?matches("(?s)^(.*?),? (?:and |but )?(?:when|while|as|after|before|because|until|once|if|since|so that) [^,;]*$")><#if sub><#local keep = sub?groups[1]?trim></#if></#list>
+<#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell)\\b.*")>
 <#if !verb || keep?split(" ")?size lt 4><#local keep = ""></#if>
 <#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#return ev></#if>
 <#if !keep?has_content><#return ""></#if>
