@@ -52,7 +52,12 @@ ${g.diary_date}
 <#assign deed_later = deed?lower_case?matches(later_re, "s")>
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten
      minutes"); an ending with no time words tells an outcome, which comes later. -->
-<#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s")
+<#-- An ending that says it closed with the day ("When it was over", "at the end of the shift") stays
+     in the first entry though a word such as "still" is in it ("the list of who still needed
+     reaching"), unless it also speaks of weeks or months. -->
+<#assign ending_day = ending?lower_case?matches(".*\\b(when it was over|(at|by) the end of the (shift|day)|later that day|that evening|that night|the same day)\\b.*", "s")
+    && !ending?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|next (review|meeting|release|time|season|year|term|audit))\\b.*", "s")>
+<#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s") && !ending_day
     || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}
 
