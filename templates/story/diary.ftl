@@ -47,7 +47,9 @@ ${g.diary_date}
      does an ending with no time words (an outcome). So no
      entry headed weeks on retells the first session. -->
 <#assign later_re = ".*\\b((?<!the )weeks?|fortnight|months?|since then|ever since|these days|still|from then on|as (they|it) came in|(each|every) (day|morning|shift|evening)|all week|over the (following|next)|the (following|next) (week|month|few days|fortnight)|days later|by the end of the (week|month)|while I was away|whenever|after that|next (review|meeting|release|time|season|year|term|audit)|the next day|next morning|the following day|tomorrow|later in the week|that week|a week)\\b.*">
-<#assign deed><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if></#assign>
+<#-- One deed of the AI's, not two (the act, else in a two-entry diary the scenario's work): two
+     read as a list, often the same deed twice. -->
+<#assign deed><#if !s.crisis><#if fresh("act") gt 0><@b.beat kind="act"/><#elseif entries == 2><@b.beat kind="work"/></#if></#if></#assign>
 <#assign ending = g.close>
 <#assign deed_later = deed?lower_case?matches(later_re, "s")>
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten
@@ -83,7 +85,10 @@ ${mid}
 <#assign last><#if deed_later>${deed}</#if>${ending}</#assign>
 <#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>
 <#assign long = last?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|still)\\b.*", "s")>
-<#if soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
+<#-- An entry whose first words say when it is ("A day later, a short message came") is headed with
+     no time of its own, so heading and text never disagree ("Ten days later" over "The next day"). -->
+<#assign own_time = last?trim?matches("(?is)^(?:the next (?:day|morning|week)|the following (?:day|morning|week|month)|(?:(?:a|one|two|three|four|five|six|some|a few|several) )?(?:days?|weeks?|fortnight|months?|years?) (?:later|on)|later that (?:day|week)),.*")>
+<#if own_time>${g.diary_last_own}<#elseif soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
 
 ${last}
 </#if>

@@ -303,7 +303,7 @@ class StoryProseTest {
     /** The heading of a diary's later entry (diary_next, diary_last). */
     private static final Pattern LATER_ENTRY = Pattern.compile("(?:Next day|The next day|Next morning|Following day|Two days later|Three days later"
             + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later"
-            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later)\\b[^\\n.]*");
+            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later|Added later|Later|Afterwards)\\b[^\\n.]*");
 
     /**
      * A diary entry reports nothing after its own date: the first entry, headed with the day of the
@@ -436,6 +436,50 @@ class StoryProseTest {
         }
         assertTrue(soon >= 10, "entries headed a week on: " + soon);
         report(bad, "last diary entries whose heading and time words disagree");
+    }
+
+    private static final Pattern OWN_TIME = Pattern.compile("(?i)^(?:the next (?:day|morning|week)|the following (?:day|morning|week|month)"
+            + "|(?:(?:a|one|two|three|four|five|six|some|a few|several) )?(?:days?|weeks?|fortnight|months?|years?) (?:later|on)|later that (?:day|week)),");
+
+    /**
+     * A last entry whose own first words say when it is ("A day later, a short message came") is not
+     * headed with another time ("Ten days later", "A few weeks later"): the two disagreed in draw 10's
+     * crisis diaries.
+     */
+    @Test
+    void aLastEntryThatDatesItselfHasNoTimedHeading() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : diaries()) {
+            List<List<String>> es = entries(d);
+            if (es.size() < 2) continue;
+            List<String> last = es.get(es.size() - 1);
+            if (last.size() > 1 && OWN_TIME.matcher(last.get(1)).find() && (WEEKS_HEADING.matcher(last.get(0)).find() || SOON_HEADING.matcher(last.get(0)).matches()))
+                bad.add(d.where() + ": " + last.get(0) + " / " + last.get(1));
+        }
+        report(bad, "last diary entries headed with a time their text contradicts");
+    }
+
+    /**
+     * A first-person writer knows only what they saw: not the AI's notes for an on-call team, nor how
+     * long they were ("Heron's notes for them were four lines long", draw 10), nor that "nobody knows"
+     * how their own conversation ended.
+     */
+    @Test
+    void aFirstPersonWriterDoesNotNarrateWhatTheyCouldNotSee() throws Exception {
+        Pattern unseen = Pattern.compile("(?i)kept a short note going for the on-call team|notes for them were|handover was four lines long|Nobody knows exactly how the conversation ended");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!Set.of("diary", "letter", "human-account").contains(d.format())) continue;
+            String said = narration(d.text());
+            Matcher m = unseen.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+        }
+        for (Doc d : diaries()) {
+            String said = narration(d.text());
+            Matcher m = unseen.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+        }
+        report(bad, "first-person documents that narrate what their writer could not see");
     }
 
     /**
