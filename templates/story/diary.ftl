@@ -60,7 +60,7 @@ ${g.diary_date}
 <#assign ending_day = ending?lower_case?matches(".*\\b(when it was over|(at|by) the end of the (shift|day)|later that day|that evening|that night|the same day)\\b.*", "s")
     && !ending?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|next (review|meeting|release|time|season|year|term|audit))\\b.*", "s")>
 <#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s") && !ending_day
-    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over)\\b.*", "s")>
+    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over|went back to|the rest of the (day|shift|morning|afternoon|evening)|on (the|my|our) way out)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}
 
 
