@@ -462,11 +462,12 @@ class StoryProseTest {
     /**
      * A first-person writer knows only what they saw: not the AI's notes for an on-call team, nor how
      * long they were ("Heron's notes for them were four lines long", draw 10), nor that "nobody knows"
-     * how their own conversation ended.
+     * how their own conversation ended, nor the AI going back to its task once the chat moved on.
      */
     @Test
     void aFirstPersonWriterDoesNotNarrateWhatTheyCouldNotSee() throws Exception {
-        Pattern unseen = Pattern.compile("(?i)kept a short note going for the on-call team|notes for them were|handover was four lines long|Nobody knows exactly how the conversation ended");
+        Pattern unseen = Pattern.compile("(?i)kept a short note going for the on-call team|notes for them were|handover was four lines long|Nobody knows exactly how the conversation ended"
+                + "|once the conversation (?:moved on|allowed)");
         List<String> bad = new ArrayList<>();
         for (Doc d : docs) {
             if (!Set.of("diary", "letter", "human-account").contains(d.format())) continue;
