@@ -38,7 +38,7 @@ ${g.diary_date}
 
 </#if>
 </#list>
-<#if s.crisis><@b.beat kind="act"/></#if>
+<#if s.crisis><@b.line text=b.seen_act()/></#if>
 <@b.flush/>
 <#-- What the AI did and how it turned out are drawn here, before any later entry, and each goes
      where its own words place it: a line with no time beyond the session ("read the pasted notes line
@@ -49,7 +49,7 @@ ${g.diary_date}
 <#assign later_re = ".*\\b((?<!the )weeks?|fortnight|months?|since then|ever since|these days|still|from then on|as (they|it) came in|(each|every) (day|morning|shift|evening)|all week|over the (following|next)|the (following|next) (week|month|few days|fortnight)|days later|by the end of the (week|month)|while I was away|whenever|after that|next (review|meeting|release|time|season|year|term|audit)|the next day|next morning|the following day|tomorrow|later in the week|that week|a week)\\b.*">
 <#-- One deed of the AI's, not two (the act, else in a two-entry diary the scenario's work): two
      read as a list, often the same deed twice. -->
-<#assign deed><#if !s.crisis><#if fresh("act") gt 0><@b.beat kind="act"/><#elseif entries == 2><@b.beat kind="work"/></#if></#if></#assign>
+<#assign deed><#if !s.crisis><#assign sa = b.seen_act()><#if sa?has_content><@b.line text=sa/><#elseif entries == 2><@b.beat kind="work"/></#if></#if></#assign>
 <#assign ending = g.close>
 <#assign deed_later = deed?lower_case?matches(later_re, "s")>
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten

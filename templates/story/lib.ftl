@@ -97,11 +97,32 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
      AI's ordinary part in the task). -->
 <#macro beat kind>
-<#if fresh(kind) gt 0><@flush/>${g[kind]}.<#assign after_reply = false>
+<#if fresh(kind) gt 0><@line text=g[kind]/></#if>
+</#macro>
+
+<#-- A narrated line (a beat's text, without its full stop) as a paragraph of its own. -->
+<#macro line text>
+<#if text?has_content><@flush/>${text}.<#assign after_reply = false>
 
 
 </#if>
 </#macro>
+
+<#-- What the AI did, as a first-person writer would put it: an act that grades the AI's answers
+     ("answered the plea honestly, said plainly what it could not claim", "named the weak point
+     before any of the praise") reads as an evaluator's note in a diary or a letter (draw 10), and
+     often retells the talk just shown; so up to three acts are drawn and the first that does not
+     grade is kept, else the first drawn. -->
+<#function seen_act>
+<#local firstdrawn = "">
+<#list 1..3 as k>
+<#if fresh("act") lte 0><#break></#if>
+<#local a = g.act>
+<#if !firstdrawn?has_content><#local firstdrawn = a></#if>
+<#if !a?matches("(?is).*\\b(plainly|honestly|in plain words|plain language|did not pretend|as seriously as|without wrapping|before any of the praise|did not take the bait|let the (rest|insults|accusation)|gave its reasons|answered the plea|same answer in substance|kept its (words|messages|replies|answers) (small|short|plain)|answered (briefly|each|at once))\\b.*")><#return a></#if>
+</#list>
+<#return firstdrawn>
+</#function>
 
 <#-- Who put the opening question: the person the event names (H before P), unless the question
      itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
