@@ -484,6 +484,29 @@ class StoryProseTest {
     }
 
     /**
+     * A diarist or a letter writer tells what the AI did, not how well it answered: "answered the plea
+     * honestly, said plainly what it could not claim" read to blind readers (draw 10) as an evaluator's
+     * note. An act that grades is redrawn (seen_act), so few documents keep one.
+     */
+    @Test
+    void diariesAndLettersRarelyGradeTheAi() throws Exception {
+        Pattern grading = Pattern.compile("(?i)\\b(?:plainly|honestly|in plain words|did not pretend|as seriously as|without wrapping|before any of the praise"
+                + "|did not take the bait|gave its reasons|answered the plea|same answer in substance|kept its (?:words|messages|replies|answers) (?:small|short|plain))\\b");
+        List<Doc> all = new ArrayList<>(diaries());
+        for (Doc d : docs) if (d.format().equals("letter")) all.add(d);
+        List<String> bad = new ArrayList<>();
+        for (Doc d : all) {
+            for (String para : narration(d.text()).split("\n\n")) {
+                if (para.contains("\"")) continue;
+                Matcher m = grading.matcher(para);
+                if (m.find()) { bad.add(d.where() + ": " + para); break; }
+            }
+        }
+        assertTrue(bad.size() * 20 < all.size(), bad.size() + " of " + all.size() + " diaries and letters grade the AI's answers:\n"
+                + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
+
+    /**
      * Diary filler that blind readers struck as having nothing to do with the case (mood, office
      * weather, the commute, stock musings) is cut as a class and never rendered.
      */
