@@ -165,6 +165,10 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#-- A subordinate clause left hanging by the cut ("..., and when the list took a minute") goes with it. -->
 <#list 1..3 as k><#local sub = keep?matches("(?s)^(.*?),? (?:and |but )?(?:when|while|as|after|before|because|until|once|if|since|so that) [^,;]*$")><#if sub><#local keep = sub?groups[1]?trim></#if></#list>
 <#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell)\\b.*")>
+<#-- A list of deeds the cut left without its "and" ("Gus noticed it during the log, reported it")
+     gets it back. -->
+<#local pair = keep?matches("(?s)^(.*[^,;]), (\\w{3,}ed (?:it|them|this|that)\\b[^,;]*)$")>
+<#if pair><#local keep = pair?groups[1] + " and " + pair?groups[2]></#if>
 <#-- A clause that ends on its verb ("A quiet night at the office ended") wanted what was cut. -->
 <#if !verb || keep?split(" ")?size lt 4 || keep?matches("(?is).*(?<!\\b(?:be|been|was|were|is|are|had|has|have|get|got) )\\b(\\w{3,}ed|began|came|went|happened)$")><#local keep = ""></#if>
 <#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#return ev></#if>
