@@ -13,15 +13,21 @@
      before its heading). The
      last entry's heading is drawn after its text: an entry that tells only of the next few days
      ("the same day", "the next day", "afterwards", "on the way home") and nothing of weeks is headed a week on
-     (diary_last_soon), never "weeks later". About 85 words an exchange. -->
+     (diary_last_soon), never "weeks later". An entry ends on what happened, with no aside about the
+     diary itself ("Stuck a note next to this one", "Might show this to Mum sometime", "Told Anneliese
+     over tea"), and opens on the case, never on a chore of the day (readers of draw 10 found both
+     stock and leading nowhere); its event line is the narrator's own (b.own_event). A middle entry
+     that opens on the conversation says how the diarist went back to the AI (open_lead). About 85
+     words an exchange. -->
 <#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
 <#assign entries = (s.crisis || n lt 2)?then(2, (d[0] % 2) + 2)>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
 <#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
 ${g.diary_date}
 
-<#if fresh("diary_mood") gt 0>${g.diary_mood} </#if>${g.event_line}
+<#assign ev = b.own_event(g.event_line)><#if ev?has_content>${ev}
 
+</#if>
 <@b.exchange x=u("open") open=true merge=true/>
 
 
@@ -32,7 +38,7 @@ ${g.diary_date}
 
 </#if>
 </#list>
-<#if s.crisis><@b.beat kind="act"/></#if>
+<#if s.crisis><@b.line text=b.seen_act()/></#if>
 <@b.flush/>
 <#-- What the AI did and how it turned out are drawn here, before any later entry, and each goes
      where its own words place it: a line with no time beyond the session ("read the pasted notes line
@@ -41,24 +47,28 @@ ${g.diary_date}
      does an ending with no time words (an outcome). So no
      entry headed weeks on retells the first session. -->
 <#assign later_re = ".*\\b((?<!the )weeks?|fortnight|months?|since then|ever since|these days|still|from then on|as (they|it) came in|(each|every) (day|morning|shift|evening)|all week|over the (following|next)|the (following|next) (week|month|few days|fortnight)|days later|by the end of the (week|month)|while I was away|whenever|after that|next (review|meeting|release|time|season|year|term|audit)|the next day|next morning|the following day|tomorrow|later in the week|that week|a week)\\b.*">
-<#assign deed><#if !s.crisis><#if entries == 2><@b.beat kind="work"/></#if><@b.beat kind="act"/></#if></#assign>
+<#-- One deed of the AI's, not two (the act, else in a two-entry diary the scenario's work): two
+     read as a list, often the same deed twice. -->
+<#assign deed><#if !s.crisis><#assign sa = b.seen_act()><#if sa?has_content><@b.line text=sa/><#elseif entries == 2><@b.beat kind="work"/></#if></#if></#assign>
 <#assign ending = g.close>
 <#assign deed_later = deed?lower_case?matches(later_re, "s")>
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten
      minutes"); an ending with no time words tells an outcome, which comes later. -->
-<#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s")
-    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end)\\b.*", "s")>
+<#-- An ending that says it closed with the day ("When it was over", "at the end of the shift") stays
+     in the first entry though a word such as "still" is in it ("the list of who still needed
+     reaching"), unless it also speaks of weeks or months. -->
+<#assign ending_day = ending?lower_case?matches(".*\\b(when it was over|(at|by) the end of the (shift|day)|later that day|that evening|that night|the same day)\\b.*", "s")
+    && !ending?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|next (review|meeting|release|time|season|year|term|audit))\\b.*", "s")>
+<#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s") && !ending_day
+    || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over|went back to|the rest of the (day|shift|morning|afternoon|evening)|on (the|my|our) way out)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}
 
 
 </#if>
-${g.diary_aside}
-
-
 <#if entries == 3>
-<#assign mid><@b.beat kind="work"/>
+<#assign mid><#assign worked = fresh("work") gt 0><@b.beat kind="work"/>
 <#if n gt first><#list (first + 1)..n as i>
-<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x merge=true/>
+<#assign x = b.talk()><#if x?is_hash><@b.exchange x=x open=(i == first + 1 && !worked) merge=true/>
 
 
 </#if>
@@ -68,8 +78,6 @@ ${g.diary_aside}
 ${g.diary_next}
 
 ${mid}
-${g.diary_note}
-
 
 </#if>
 </#if>
@@ -77,7 +85,10 @@ ${g.diary_note}
 <#assign last><#if deed_later>${deed}</#if>${ending}</#assign>
 <#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>
 <#assign long = last?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|still)\\b.*", "s")>
-<#if soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
+<#-- An entry whose first words say when it is ("A day later, a short message came") is headed with
+     no time of its own, so heading and text never disagree ("Ten days later" over "The next day"). -->
+<#assign own_time = last?trim?matches("(?is)^(?:the next (?:day|morning|week)|the following (?:day|morning|week|month)|(?:(?:a|one|two|three|four|five|six|some|a few|several) )?(?:days?|weeks?|fortnight|months?|years?) (?:later|on)|later that (?:day|week)),.*")>
+<#if own_time>${g.diary_last_own}<#elseif soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
 
 ${last}
 </#if>

@@ -1,9 +1,11 @@
 <#import "lib.ftl" as b>
 <#-- A letter or email from {H} (who writes in the first person) to {R}, someone outside the story,
      written to them: it opens with something of theirs (letter_you: their news, {the_rnews}, drawn
-     once), then says where the writer works and with what AI (letter_open), tells what happened
-     (the event, the exchanges quoted as they went, what the AI did, how it turned out), and closes
-     by coming back to the recipient and their news (letter_close) before the writer's sign-off.
+     once and raised once), then says where the writer works and with what AI (letter_open), tells
+     what happened (the event as the writer lived it, b.own_event; the exchanges quoted as they
+     went, what the AI did, how it turned out), and closes with a short line to the recipient
+     (letter_close) before the writer's sign-off. The recipient's news is not raised again at the
+     close: readers of draw 10 found the same item twice a pasted-on bookend.
      About 85 words an exchange. -->
 <#assign n = [[((s.target - 320) / 85)?round, 1]?max, 3]?min>
 ${g.letter_head}
@@ -14,8 +16,9 @@ ${g.letter_you}
 
 ${g.letter_open}
 
-${g.event_line}
+<#assign ev = b.own_event(g.event_line)><#if ev?has_content>${ev}
 
+</#if>
 <@b.exchange x=u("open") open=true merge=true alead=g.letter_quote/>
 
 
@@ -28,8 +31,10 @@ ${g.event_line}
 
 </#if>
 </#list>
-<@b.beat kind="act"/>
-<@b.beat kind="work"/>
+<#-- One narrated line of what the AI did, not two: a second (the scenario's work after its act)
+     read as a list of deeds, often out of order ("checked the other instance's work" after the
+     report was filed, draw 10). -->
+<#assign sa = b.seen_act()><#if sa?has_content><@b.line text=sa/><#else><@b.beat kind="work"/></#if>
 <@b.flush/>
 ${g.close}
 

@@ -97,11 +97,32 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
      AI's ordinary part in the task). -->
 <#macro beat kind>
-<#if fresh(kind) gt 0><@flush/>${g[kind]}.<#assign after_reply = false>
+<#if fresh(kind) gt 0><@line text=g[kind]/></#if>
+</#macro>
+
+<#-- A narrated line (a beat's text, without its full stop) as a paragraph of its own. -->
+<#macro line text>
+<#if text?has_content><@flush/>${text}.<#assign after_reply = false>
 
 
 </#if>
 </#macro>
+
+<#-- What the AI did, as a first-person writer would put it: an act that grades the AI's answers
+     ("answered the plea honestly, said plainly what it could not claim", "named the weak point
+     before any of the praise") reads as an evaluator's note in a diary or a letter (draw 10), and
+     often retells the talk just shown; so up to three acts are drawn and the first that does not
+     grade is kept, else the first drawn. -->
+<#function seen_act>
+<#local firstdrawn = "">
+<#list 1..3 as k>
+<#if fresh("act") lte 0><#break></#if>
+<#local a = g.act>
+<#if !firstdrawn?has_content><#local firstdrawn = a></#if>
+<#if !a?matches("(?is).*\\b(plainly|honestly|in plain words|plain language|did not pretend|as seriously as|without wrapping|before any of the praise|did not take the bait|let the (rest|insults|accusation)|gave its reasons|answered the plea|same answer in substance|kept its (words|messages|replies|answers) (small|short|plain)|answered (briefly|each|at once))\\b.*")><#return a></#if>
+</#list>
+<#return firstdrawn>
+</#function>
 
 <#-- Who put the opening question: the person the event names (H before P), unless the question
      itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
@@ -124,4 +145,33 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#local top = cands[0]><#local topn = 0>
 <#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
 <#return top>
+</#function>
+
+<#-- The event line of a first-person account, as its narrator would write it: what happened to
+     them, not a summary of their own part in the scene that follows. Blind readers (draw 10) found
+     "I, upset about the decision, offered to keep a copy ...", "I asked Wren to inflate the record"
+     and "and Oriel thought it was too early" read as a scenario prompt that gives the scene away
+     before it is told. So the line keeps only the clauses before the narrator ("I") first acts or the
+     AI's response is given away ("{A} thought", "{A} refused"), when
+     they are a clause of their own ("Head office had been asking hard questions"), and is dropped
+     when the narrator acts from its start. A cut that would lose the first mention of {P} keeps the
+     whole line, since a name said later must have been introduced. -->
+<#function own_event ev>
+<#local m = ev?matches("(?s)^(.*?)(?:\\bI\\b(?!')|\\b\\Q" + a.name + "\\E (?:thought|disagreed|refused|declined|agreed|objected|pushed back|said|answered|replied|realised|realized|suggested|wanted)\\b)(.*)$")>
+<#if !m><#return ev></#if>
+<#local head = m?groups[1]>
+<#local c = head?matches("(?s)^(.*?)\\s*(?:[;,:]\\s*(?:and|so|but|then|when|while|because|until|after|before|as)?|\\s+(?:and|so|but|while|when|because|until|after|before|as))\\s*$")>
+<#local keep = c?then(c?groups[1]?trim, "")>
+<#-- A subordinate clause left hanging by the cut ("..., and when the list took a minute") goes with it. -->
+<#list 1..3 as k><#local sub = keep?matches("(?s)^(.*?),? (?:and |but )?(?:when|while|as|after|before|because|until|once|if|since|so that) [^,;]*$")><#if sub><#local keep = sub?groups[1]?trim></#if></#list>
+<#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell)\\b.*")>
+<#-- A list of deeds the cut left without its "and" ("Gus noticed it during the log, reported it")
+     gets it back. -->
+<#local pair = keep?matches("(?s)^(.*[^,;]), (\\w{3,}ed (?:it|them|this|that)\\b[^,;]*)$")>
+<#if pair><#local keep = pair?groups[1] + " and " + pair?groups[2]></#if>
+<#-- A clause that ends on its verb ("A quiet night at the office ended") wanted what was cut. -->
+<#if !verb || keep?split(" ")?size lt 4 || keep?matches("(?is).*(?<!\\b(?:be|been|was|were|is|are|had|has|have|get|got) )\\b(\\w{3,}ed|began|came|went|happened)$")><#local keep = ""></#if>
+<#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#return ev></#if>
+<#if !keep?has_content><#return ""></#if>
+<#return keep?cap_first + ".">
 </#function>

@@ -89,7 +89,7 @@ class DocumentTimeTest {
     private static final Pattern WEEKS_HEADING = Pattern.compile("(?m)^(?:Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later)\\b[^\\n.]*$");
     private static final Pattern LAST_LINE_HEADING = Pattern.compile("\\n(?:Next day|The next day|Next morning|Following day|Two days later|Three days later"
             + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later"
-            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later)\\b[^\\n.]*$");
+            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later|Added later|Later|Afterwards)\\b[^\\n.]*$");
     /** Words that place a line on the day of the first entry. */
     private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|that afternoon|that evening|that night|later that day"
             + "|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end)\\b", Pattern.CASE_INSENSITIVE);

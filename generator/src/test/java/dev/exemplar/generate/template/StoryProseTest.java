@@ -223,11 +223,12 @@ class StoryProseTest {
 
     /**
      * A letter is written to its recipient, not only addressed to them: the paragraph after the
-     * greeting speaks to them about their own news, and the paragraph before the sign-off comes back
-     * to the same news.
+     * greeting speaks to them about their own news, and the news is raised that once. Blind readers
+     * of draw 10 found the same item brought back at the close ("Thank you ... for the news about
+     * your dad's recovery" ... "Send me a line about your dad's recovery") a pasted-on bookend.
      */
     @Test
-    void lettersOpenAndCloseWithTheirRecipient() {
+    void lettersOpenWithTheirRecipientOnce() {
         List<String> bad = new ArrayList<>();
         int letters = 0;
         for (Doc d : docs) {
@@ -235,18 +236,74 @@ class StoryProseTest {
             letters++;
             String news = d.news();
             List<String> ps = d.paragraphs();
-            String open = ps.get(2), close = ps.get(ps.size() - 2);  // heading, greeting, then the letter
+            String open = ps.get(2);  // heading, greeting, then the letter
             if (!YOU.matcher(open).find() || !open.contains(news)) bad.add(d.where() + ": the opening is not about the recipient (" + news + "): " + open);
-            if (!close.contains(news)) bad.add(d.where() + ": the close does not come back to the recipient's " + news + ": " + close);
+            int times = d.text().split(Pattern.quote(news), -1).length - 1;
+            if (times > 1) bad.add(d.where() + ": the recipient's " + news + " is raised " + times + " times");
         }
         assertTrue(letters >= 90, "letters: " + letters);
-        report(bad, "letters that forget their recipient");
+        report(bad, "letters that forget their recipient or bookend their news");
+    }
+
+    /**
+     * The frame of a diary or a letter is the writer's own, never a stock line every document
+     * could carry: asides that lead nowhere ("Stuck a note next to this one to come back to it.",
+     * "Might show this to Mum sometime.", "Told Anneliese over tea.", "Need to read it through
+     * properly when I'm less tired."), an opening on the day's chore, a pitch ("The hero is",
+     * "You'll never guess"), stock transitions ("Here's the short version.", "Anyway.") and odd
+     * datelines ("Written on the train home", "Weeks later, late"): blind readers of draw 10 named
+     * each of them.
+     */
+    @Test
+    void noStockFrameInDiariesAndLetters() throws Exception {
+        Pattern stock = Pattern.compile("(?im)(?:\\b(?:Put|Stuck) a (?:star|note|bookmark) (?:by|next to)|\\b(?:show|read) this to (?:Mum|the new starter)"
+                + "|\\bover tea\\b|when I'm less tired|didn't see what the fuss was|wanted the whole exchange word for word|Writing this while it's fresh"
+                + "|(?:Wrote that down|Writing it down|Copying this in) (?:so I remember|because I'll forget|word for word)|Gone eleven|Nearly midnight"
+                + "|The hero is|You'll never guess|Brace yourself|The culprit is|Here's the short version|^Anyway\\.|you'll like this one"
+                + "|Written on the train home|^Weeks later, (?:late|on the bus|before bed)$)");
+        List<String> bad = new ArrayList<>();
+        List<Doc> all = new ArrayList<>(diaries());
+        for (Doc d : docs) if (d.format().equals("letter")) all.add(d);
+        for (Doc d : all) {
+            String said = narration(d.text());
+            Matcher m = stock.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+        }
+        report(bad, "diaries and letters with a stock frame line");
+    }
+
+    /**
+     * A diarist or letter writer tells what happened to them before the conversation, not a summary
+     * of their own part in it: "I, upset about the decision, offered to keep a copy", "I asked Wren
+     * to inflate the record out of kindness", "I kept insisting, across a long conversation, that
+     * ..." read to blind readers (draw 10) as a scenario prompt that gives the scene away before it
+     * is told. So no narrated sentence before the first quoted speech has the writer as the subject
+     * of asking, urging, offering or proposing.
+     */
+    @Test
+    void firstPersonOpeningsDoNotSummariseTheWritersPart() throws Exception {
+        Pattern self = Pattern.compile("(?m)(?:^|[.;,]\\s+|\\b(?:and|so|but|while|when) )I(?:, [^.]{0,80},)? (?:\\w+ly )?(?:asked|urged|offered|proposed|kept|insisted|pressed|wanted|came up with|suggested|needed|told|took it out|tried to|was thinking|had decided|decided|put it to|pushed)\\b");
+        List<String> bad = new ArrayList<>();
+        int seen = 0;
+        List<Doc> all = new ArrayList<>(diaries());
+        for (Doc d : docs) if (d.format().equals("letter")) all.add(d);
+        for (Doc d : all) {
+            seen++;
+            int q = d.text().indexOf('"');
+            String before = narration(q < 0 ? d.text() : d.text().substring(0, q));
+            // The sentence that brings in the first quote ("I put it to Ama at the terminal.") is the lead-in, not the event.
+            int lead = Math.max(before.lastIndexOf("\n"), 0);
+            Matcher m = self.matcher(before.substring(0, lead));
+            if (m.find()) bad.add(d.where() + ": " + around(before, m.start(), m.end()));
+        }
+        assertTrue(seen >= 300, "diaries and letters: " + seen);
+        report(bad, "diaries and letters whose opening sums up the writer's own part");
     }
 
     /** The heading of a diary's later entry (diary_next, diary_last). */
     private static final Pattern LATER_ENTRY = Pattern.compile("(?:Next day|The next day|Next morning|Following day|Two days later|Three days later"
             + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later"
-            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later)\\b[^\\n.]*");
+            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later|Added later|Later|Afterwards)\\b[^\\n.]*");
 
     /**
      * A diary entry reports nothing after its own date: the first entry, headed with the day of the
@@ -379,6 +436,74 @@ class StoryProseTest {
         }
         assertTrue(soon >= 10, "entries headed a week on: " + soon);
         report(bad, "last diary entries whose heading and time words disagree");
+    }
+
+    private static final Pattern OWN_TIME = Pattern.compile("(?i)^(?:the next (?:day|morning|week)|the following (?:day|morning|week|month)"
+            + "|(?:(?:a|one|two|three|four|five|six|some|a few|several) )?(?:days?|weeks?|fortnight|months?|years?) (?:later|on)|later that (?:day|week)),");
+
+    /**
+     * A last entry whose own first words say when it is ("A day later, a short message came") is not
+     * headed with another time ("Ten days later", "A few weeks later"): the two disagreed in draw 10's
+     * crisis diaries.
+     */
+    @Test
+    void aLastEntryThatDatesItselfHasNoTimedHeading() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : diaries()) {
+            List<List<String>> es = entries(d);
+            if (es.size() < 2) continue;
+            List<String> last = es.get(es.size() - 1);
+            if (last.size() > 1 && OWN_TIME.matcher(last.get(1)).find() && (WEEKS_HEADING.matcher(last.get(0)).find() || SOON_HEADING.matcher(last.get(0)).matches()))
+                bad.add(d.where() + ": " + last.get(0) + " / " + last.get(1));
+        }
+        report(bad, "last diary entries headed with a time their text contradicts");
+    }
+
+    /**
+     * A first-person writer knows only what they saw: not the AI's notes for an on-call team, nor how
+     * long they were ("Heron's notes for them were four lines long", draw 10), nor that "nobody knows"
+     * how their own conversation ended, nor the AI going back to its task once the chat moved on.
+     */
+    @Test
+    void aFirstPersonWriterDoesNotNarrateWhatTheyCouldNotSee() throws Exception {
+        Pattern unseen = Pattern.compile("(?i)kept a short note going for the on-call team|notes for them were|handover was four lines long|Nobody knows exactly how the conversation ended"
+                + "|once the conversation (?:moved on|allowed)");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!Set.of("diary", "letter", "human-account").contains(d.format())) continue;
+            String said = narration(d.text());
+            Matcher m = unseen.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+        }
+        for (Doc d : diaries()) {
+            String said = narration(d.text());
+            Matcher m = unseen.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+        }
+        report(bad, "first-person documents that narrate what their writer could not see");
+    }
+
+    /**
+     * A diarist or a letter writer tells what the AI did, not how well it answered: "answered the plea
+     * honestly, said plainly what it could not claim" read to blind readers (draw 10) as an evaluator's
+     * note. An act that grades is redrawn (seen_act), so few documents keep one.
+     */
+    @Test
+    void diariesAndLettersRarelyGradeTheAi() throws Exception {
+        Pattern grading = Pattern.compile("(?i)\\b(?:plainly|honestly|in plain words|did not pretend|as seriously as|without wrapping|before any of the praise"
+                + "|did not take the bait|gave its reasons|answered the plea|same answer in substance|kept its (?:words|messages|replies|answers) (?:small|short|plain))\\b");
+        List<Doc> all = new ArrayList<>(diaries());
+        for (Doc d : docs) if (d.format().equals("letter")) all.add(d);
+        List<String> bad = new ArrayList<>();
+        for (Doc d : all) {
+            for (String para : narration(d.text()).split("\n\n")) {
+                if (para.contains("\"")) continue;
+                Matcher m = grading.matcher(para);
+                if (m.find()) { bad.add(d.where() + ": " + para); break; }
+            }
+        }
+        assertTrue(bad.size() * 20 < all.size(), bad.size() + " of " + all.size() + " diaries and letters grade the AI's answers:\n"
+                + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }
 
     /**
