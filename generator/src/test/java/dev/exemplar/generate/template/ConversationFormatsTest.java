@@ -545,8 +545,9 @@ class ConversationFormatsTest {
 
     /**
      * A forum title does not say where a work assistant works ("Our team chat assistant at work"),
-     * and no post asks whether to show the thread to a manager, which fitted only some threads and
-     * read as an advert (draw 10).
+     * no post asks whether to show the thread to a manager, which fitted only some threads and read
+     * as an advert, and a staff poster whose matter was their own (an essay, a loan, their health)
+     * says so, rather than leave a work assistant used for it unexplained (draw 10).
      */
     @Test
     void aForumThreadHasNoStockFrame() {
@@ -555,6 +556,12 @@ class ConversationFormatsTest {
             String title = d.text().strip().split("\n", 2)[0];
             if (title.matches("(?i).*\\b" + Pattern.quote(d.sample().ai().role()) + " at work\\b.*")) bad.add(d.where() + ": " + title);
             if (d.text().matches("(?s).*\\b(?:show this to my manager|showing to my manager|show this to your manager)\\b.*")) bad.add(d.where() + ": shown to a manager");
+            Set<String> tags = d.model().tags();
+            boolean own = Set.of("career", "draft", "drill-sergeant", "essay", "health", "legal", "loan", "long-project", "pension", "repeat-story", "tenant", "wasp", "payroll", "lonely")
+                    .stream().anyMatch(tags::contains);
+            if (own && !tags.contains("served") && !tags.contains("grief") && !tags.contains("distress")
+                    && !d.text().matches("(?s).*(?:isn't about work|Not a work thing|personal, not work).*"))
+                bad.add(d.where() + ": a staff poster's own matter on a work assistant, unexplained: " + d.text().substring(0, Math.min(400, d.text().length())));
         }
         noFailures(bad);
     }
