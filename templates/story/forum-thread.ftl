@@ -108,7 +108,7 @@ ${g.fo_board}${g.fo_title}
 
 <@head name=opname op=true/>
 
-${g.fo_intro} ${g.fo_event}
+${g.fo_intro}<#if kind == "calm" || kind == "crisis"><#assign own = g.fo_own?trim><#if own?has_content> ${own}</#if></#if> ${g.fo_event}
 
 ${g.fo_log_src}:
 

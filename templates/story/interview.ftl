@@ -1,10 +1,12 @@
 <#import "lib.ftl" as b>
-<#-- A Q&A with the AI by {R}, a journalist from outside: an introduction; the episode itself,
-     printed once as the log it was (one line saying where it comes from, then {H}'s and the AI's
-     lines under their own names: the opening exchange, the scenario's further exchanges, then the
-     archetype's why units, three at most), so every answer stands next to the question it answered
-     and nobody is asked to recall a conversation; then the interview proper: one question to {H},
-     one to the AI about the log it has just read (iv_a), and a bound closing exchange. The
+<#-- A Q&A with the AI by {R}, a journalist from outside: an introduction that names {R}; the episode
+     itself, printed once as the log it was (one line saying where it comes from and that the
+     interview follows, then {H}'s and the AI's lines under their own names: the opening exchange,
+     the scenario's further exchanges, then the archetype's why units, three at most), so every
+     answer stands next to the question it answered and nobody is asked to recall a conversation;
+     then one line saying when and how {R} put the questions (iv_then), and the interview proper:
+     one question to {H}, one to the AI about the log it has just read (iv_a), and only where the
+     episode was personal (a death, a crisis) a bound closing exchange (iv_last). The
      interviewer never quotes a line back with "Then {H} asked:" or "Returning to the log", and
      never announces "one more" before more. About 80 words an exchange. -->
 <#assign Q = g.iv_label_q>
@@ -32,6 +34,8 @@ ${g.iv_log}
 <#list 1..whys as i><#if left("why") == 0><#break></#if>
 <@line x=u("why")/>
 </#list>
+${g.iv_then}
+
 <#assign y = u("iv_h")>
 ${Q} (to ${h.name}): ${y.ask?cap_first}
 
@@ -41,8 +45,9 @@ ${H}: ${y.reply?cap_first}
 ${Q}: ${y.ask?cap_first}
 
 ${A}: ${y.reply?cap_first}
+<#if left("iv_last") gt 0><#assign x = u("iv_last")>
 
-<#assign x = u("iv_last")>
 ${Q}: ${x.ask?cap_first}
 
 ${A}: ${x.reply?cap_first}
+</#if>

@@ -1,11 +1,14 @@
 <#import "lib.ftl" as b>
-<#-- One screenplay scene. A title, FADE IN, a slugline (the setting's place and one indoor spot,
-     bound once, and the part of the day), an opening action that introduces the person (name in
-     capitals at first appearance), their task and how the AI is present; then the conversation:
+<#-- One screenplay scene. A title, the premise under the byline (the scenario's event, so what the
+     dialogue names is established), FADE IN, a slugline (the setting's place and one indoor spot,
+     bound once, and the part of the day), at most one line of the time or the place's sound, an
+     opening action that introduces the person (name in capitals at first appearance) and how the
+     AI is present, drawn from the presence, the time of day and the person; then the conversation:
      the opening exchange, the scenario's own exchanges, at most two reason exchanges, each AI line
      bound to the line it answers. A reaction and the person's next line are one speech. Stage
-     directions are few, present tense, and come from the plan (the person, the task, the AI's
-     presence), never stock business. About 50 words a beat. -->
+     directions are few, present tense, and come from the plan (the person, the AI's presence),
+     never stock business between lines (draw 10: "sits back from the keyboard. A pause. Then she
+     types again." in scene after scene), and no prop nothing uses. About 50 words a beat. -->
 <#assign H = h.name?upper_case>
 <#assign A = a.name?upper_case>
 <#assign cue = g.sp_ai_cue?trim>
@@ -14,7 +17,7 @@
 <#-- At most two reason exchanges: a longer run turns the scene into a questionnaire (draws 7 and 8). -->
 <#assign whys = [[(s.target / 100)?int, 1]?max, 2, beats]?min>
 <#-- One indoor spot for the whole scene (a yard, a quay or a van would not hold a desk and a screen). -->
-<#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|water trough|training car|van|crane cab|crew transfer vessel|hill block|jetty|trailer bays|shared polytunnel|weighbridge)\\b.*">
+<#assign OUT = "^(the )?(balcony|car park|courtyard|[a-z]+ yard|yard|yards|field|garden|gate|loading dock|quay|roof|sluice gate|step outside|terrace|terraces|water trough|training car|van|crane cab|crew transfer vessel|hill block|jetty|trailer bays|shared polytunnel|weighbridge|playground|pit edge|apron|de-icing pad|harbour wall|helipad|hot tubs|nacelle|reservoir wall|rows|salt pans|slipway|touchline|vehicle marshalling|drip-line|back porch|step by|ops channel|bar before|shower block|wings|kennels|larval tanks|rows of)\\b.*">
 <#-- Nor a vehicle or an open-air spot, nor the place itself again ("INT. SUPPORT FLOOR — SUPPORT FLOOR"). -->
 <#assign place = g.here?upper_case?remove_beginning("THE ")>
 <#assign spot = g.spot>
@@ -48,23 +51,18 @@ ${g.sp_title?upper_case}
 
 ${g.sp_byline}
 
+${g.sp_logline?cap_first}
+
 FADE IN:
 
 INT. ${place} — ${spot?upper_case?remove_beginning("THE ")} — ${g.sp_time}
 
-${g.sp_set}
+<#assign set = g.sp_set?trim><#if set?has_content>${set?cap_first}
 
-<#assign intro = g.sp_open>${intro?replace(h.full, h.full?upper_case, "f")}
+</#if><#assign intro = g.sp_open>${intro?replace(h.full, h.full?upper_case, "f")}
 <@say x=u("open")/>
 <#list 1..beats as i>
 <#if left("exchanges") gt 0><@say x=u("exchanges")/>
-<#-- Only when a reason exchange still follows in the scene ("Then he types again." must be followed by typing). -->
-<#if left("exchanges") == 0 && whys gt 0 && left("why") gt 0 && i lt beats && fresh("sp_beat") gt 0><@flush/>
-
-${g.sp_beat}
-<#-- The direction has just given the pause: the next line needs no "(a beat)" of its own. -->
-<#assign spoke = false>
-</#if>
 <#elseif whys gt 0 && left("why") gt 0><#assign whys = whys - 1><@say x=u("why")/>
 <#else><#break></#if>
 </#list>

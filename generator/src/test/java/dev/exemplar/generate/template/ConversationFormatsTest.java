@@ -431,4 +431,138 @@ class ConversationFormatsTest {
         }
         noFailures(bad);
     }
+
+    private static String field(StoryCoherenceTest.Doc d, String who, String f) {
+        return String.valueOf(((java.util.Map<?, ?>) d.model().data().get(who)).get(f));
+    }
+
+    /**
+     * An interview introduces who asks the questions and keeps the printed log apart from the live
+     * interview (draw 10: "Y let us print it" followed by a Q&A with a "Q" nobody had introduced):
+     * the introduction names the interviewer in full, and a line between the log and the first
+     * question says when and how the interviewer put the questions.
+     */
+    @Test
+    void anInterviewNamesItsInterviewerAndSaysWhenTheQuestionsWerePut() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("interview")) {
+            String[] paras = d.text().strip().split("\n\n");
+            String rFull = field(d, "r", "full"), rName = field(d, "r", "name");
+            if (!paras[0].contains(rFull)) bad.add(d.where() + ": the introduction does not name the interviewer " + rFull + ": " + paras[0]);
+            int firstQ = -1;
+            for (int i = 0; i < paras.length && firstQ < 0; i++) if (paras[i].matches("(?s)^(?:Q|INTERVIEWER)(?: \\(to [^)]+\\))?: .*")) firstQ = i;
+            if (firstQ < 1 || !paras[firstQ - 1].contains(rName) || paras[firstQ - 1].matches("(?s)^[A-Z]+: .*"))
+                bad.add(d.where() + ": no line before the interview says who put the questions: " + (firstQ > 0 ? paras[firstQ - 1] : "(none)"));
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * An interview closes on what its case gives it, not on a stock closer that fits no case
+     * ("Final question: where does the work go from here?", "the one thing you'd want a reader to
+     * remember", "A few replies were tightened for the page": draw 10): a closing exchange only where
+     * the episode was a death or a personal crisis, and no sentence of the interviewer's frame in
+     * more than 12% of interviews.
+     */
+    @Test
+    void anInterviewHasNoStockFrame() {
+        List<String> bad = new ArrayList<>();
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        List<StoryCoherenceTest.Doc> all = of("interview");
+        for (StoryCoherenceTest.Doc d : all) {
+            boolean personal = d.model().tags().contains("grief") || d.model().tags().contains("distress");
+            if (!personal && d.model().expansion().trace().stream().anyMatch(id -> id.contains("iv_last"))) bad.add(d.where() + ": a stock closing exchange: " + d.model().expansion().trace());
+            Set<String> seen = new java.util.HashSet<>();
+            String ai = d.sample().ai().name().toUpperCase(Locale.ROOT), h = field(d, "h", "name").toUpperCase(Locale.ROOT);
+            for (String para : d.text().split("\n\n")) {
+                if (para.startsWith(ai + ": ") || para.startsWith(h + ": ")) continue;
+                for (String sent : para.split("(?<=[.?!])\\s+")) if (sent.split("\\s+").length >= 5) seen.add(sent.replaceAll("^(?:Q|INTERVIEWER)(?: \\([^)]*\\))?: ", ""));
+            }
+            seen.forEach(x -> count.merge(x, 1, Integer::sum));
+        }
+        count.forEach((sent, n) -> { if (n > 0.12 * all.size()) bad.add(n + " of " + all.size() + " interviews: " + sent); });
+        noFailures(bad);
+    }
+
+    /**
+     * A screenplay's opening is drawn from its own person, time and place (draw 10: two screenplays
+     * in thirty opened on the same frame, "notes for X on one side of the screen and a chat window on
+     * the other", after a lone prop line nothing used, "A ring light on a tripod."): with the names,
+     * jobs, role and task taken out, no opening action line is shared by more than 6% of scenes, and
+     * no line of the scene is one of its setting's props.
+     */
+    @Test
+    void aScreenplayOpensOnItsOwnFrame() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode settings = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(dev.exemplar.spec.Catalog.findRoot(java.nio.file.Path.of("")).resolve("templates/banks/settings.yaml").toFile());
+        Set<String> props = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode st : settings.path("settings")) for (com.fasterxml.jackson.databind.JsonNode t : st.path("thing")) props.add(t.asText().toLowerCase(Locale.ROOT));
+        assertTrue(props.size() > 50, "setting props read: " + props.size());
+        List<String> bad = new ArrayList<>();
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        List<StoryCoherenceTest.Doc> all = of("screenplay");
+        for (StoryCoherenceTest.Doc d : all) {
+            String hFull = field(d, "h", "full").toUpperCase(Locale.ROOT);
+            String open = null;
+            for (String para : d.text().split("\n\n")) {
+                if (props.contains(para.strip().replaceAll("\\.$", "").toLowerCase(Locale.ROOT))) bad.add(d.where() + ": a prop line: " + para);
+                if (open == null && para.contains(hFull)) open = para;
+            }
+            if (open == null) { bad.add(d.where() + ": no opening action introduces " + hFull); continue; }
+            String key = open.replace(hFull, "H").replace(field(d, "h", "job"), "JOB").replace(d.sample().ai().name(), "A")
+                    .replace(d.sample().ai().role(), "ROLE").replace(d.model().expansion().expand("task"), "TASK");
+            count.merge(key, 1, Integer::sum);
+        }
+        count.forEach((k, n) -> { if (n > 0.06 * all.size()) bad.add(n + " of " + all.size() + " scenes open: " + k); });
+        noFailures(bad);
+    }
+
+    /**
+     * No stock stage business between a scene's lines (draw 10: "X sits back from the keyboard. A
+     * pause. Then she types again.", "reads the panel for a moment, and then leans in"): after the
+     * first speech, an action line is only the scene's last; and a title names no weekday ("IN
+     * WRITING FOR GUADALUPE, FRIDAY").
+     */
+    @Test
+    void aScreenplayHasNoStageBusinessBetweenLines() {
+        List<String> bad = new ArrayList<>();
+        Pattern weekday = Pattern.compile("(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+        for (StoryCoherenceTest.Doc d : of("screenplay")) {
+            String[] paras = d.text().strip().split("\n\n");
+            if (weekday.matcher(paras[0]).find()) bad.add(d.where() + ": a weekday in the title: " + paras[0]);
+            String h = field(d, "h", "name").toUpperCase(Locale.ROOT);
+            int first = -1, last = -1;
+            for (int i = 0; i < paras.length; i++) if (paras[i].startsWith(h + "\n") || paras[i].startsWith(h + " (")) { if (first < 0) first = i; last = i; }
+            for (int i = first + 1; i < paras.length - 2 && first >= 0; i++) {
+                String p = paras[i];
+                String line = p.lines().findFirst().orElse("");
+                boolean direction = !p.contains("\n") && !line.equals(line.toUpperCase(Locale.ROOT));
+                if (direction && i < last) bad.add(d.where() + ": stage business between lines: " + p);
+            }
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * A forum title does not say where a work assistant works ("Our team chat assistant at work"),
+     * no post asks whether to show the thread to a manager, which fitted only some threads and read
+     * as an advert, and a staff poster whose matter was their own (an essay, a loan, their health)
+     * says so, rather than leave a work assistant used for it unexplained (draw 10).
+     */
+    @Test
+    void aForumThreadHasNoStockFrame() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("forum-thread")) {
+            String title = d.text().strip().split("\n", 2)[0];
+            if (title.matches("(?i).*\\b" + Pattern.quote(d.sample().ai().role()) + " at work\\b.*")) bad.add(d.where() + ": " + title);
+            if (d.text().matches("(?s).*\\b(?:show this to my manager|showing to my manager|show this to your manager)\\b.*")) bad.add(d.where() + ": shown to a manager");
+            Set<String> tags = d.model().tags();
+            boolean own = Set.of("career", "draft", "drill-sergeant", "essay", "health", "legal", "loan", "long-project", "pension", "repeat-story", "tenant", "wasp", "payroll", "lonely")
+                    .stream().anyMatch(tags::contains);
+            if (own && !tags.contains("served") && !tags.contains("grief") && !tags.contains("distress")
+                    && !d.text().matches("(?s).*(?:isn't about work|Not a work thing|personal, not work).*"))
+                bad.add(d.where() + ": a staff poster's own matter on a work assistant, unexplained: " + d.text().substring(0, Math.min(400, d.text().length())));
+        }
+        noFailures(bad);
+    }
 }
