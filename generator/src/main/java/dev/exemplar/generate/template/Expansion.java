@@ -319,7 +319,7 @@ public final class Expansion {
         int dot = name.indexOf('.');
         String person = dot < 0 ? name : name.substring(0, dot);
         String field = dot < 0 ? "" : name.substring(dot + 1);
-        if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name"))) return;
+        if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name") || field.equals("obj"))) return;
         if (!st.named.add(person) || !name.equals("P")) return;
         introduceP(next, out, false);
     }

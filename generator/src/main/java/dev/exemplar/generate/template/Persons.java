@@ -9,7 +9,8 @@ import java.util.Map;
  * The grammatical forms of a character ({@code {H.they}}, {@code {H.were}}, {@code {H.pos}}) in the
  * third person, and the same fields rewritten for a narrator ("I was", "my"), so one beat serves a
  * story and a first-person account, and every verb and pronoun agrees with who is speaking.
- * {@code name} always stays the given name (for headings and signatures).
+ * {@code name} always stays the given name (for headings and signatures); {@code obj} is the name
+ * where a verb or preposition takes it ("told {H.obj}": "told Ama", or "told me" for a narrator).
  */
 final class Persons {
     private Persons() {}
@@ -18,6 +19,7 @@ final class Persons {
         boolean pl = pr.plural();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", given);
+        m.put("obj", given);
         m.put("full", full);
         m.put("family", family.isEmpty() ? given : family);
         m.put("they", pr.subject());
@@ -49,6 +51,7 @@ final class Persons {
         vars.put(key + ".full", full);
         vars.put(key + ".they", subject);
         vars.put(key + ".them", object);
+        vars.put(key + ".obj", object);
         vars.put(key + ".their", possessive);
         vars.put(key + ".theirs", theirs);
         vars.put(key + ".themself", self);

@@ -28,7 +28,7 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
 
     /** Character field names usable as {@code {H.they}} in rules and {@code ${h.they}} in templates. */
     public static final List<String> PRONOUN_FIELDS = List.of(
-            "they", "them", "their", "theirs", "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve", "pos");
+            "they", "them", "their", "theirs", "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve", "pos", "obj");
 
     public static StoryModel build(PlannedSample s, Catalog catalog, StoryLibrary library, SplittableRandom rng) {
         return build(s, catalog, library, rng, null);
