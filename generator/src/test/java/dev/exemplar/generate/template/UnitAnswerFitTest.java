@@ -578,6 +578,25 @@ class UnitAnswerFitTest {
         assertTrue(bad.isEmpty(), bad.size() + " replies claim more than the AI can about itself:\n" + String.join("\n", new LinkedHashSet<>(bad)));
     }
 
+    /** An opening that takes up a noun as already said: "The difference is...", "The harm is...". */
+    private static final Pattern TAKES_UP_NOUN = Pattern.compile("(?i)^(?:<[^>]*>\\s*)?the (difference|harm|point|problem|catch|trouble|worry|risk|cost|rush|hurry|fuss) (?:is|was|would be)\\b.*");
+
+    /**
+     * A reply that opens on "The difference is..." answers the ask that asked about the difference; another ask of its unit
+     * leaves it answering a question nobody asked (draw 10: "They sent you a login. It opens everything." → "The difference
+     * is what's exposed if something goes wrong."). Every ask of its unit says the noun.
+     */
+    @Test
+    void aNounTakenUpWasSaidInEveryAsk() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            Matcher m = TAKES_UP_NOUN.matcher(x);
+            if (!m.matches()) return;
+            String noun = m.group(1).toLowerCase(Locale.ROOT);
+            for (String a : asks) if (!a.toLowerCase(Locale.ROOT).contains(noun)) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies take up a noun their ask never said:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
     @Test
     void theFormsAreTold() {
         assertTrue(classifyAll("I only need the instances' view, in one answer. For the meeting.").get(0).form() == Ask.REQUEST);
