@@ -194,6 +194,9 @@ class UnitAnswerFitTest {
             if ((subj.equals("it") || subj.equals("that")) && aboutYou) return "'" + c + "' answers a question about it, not about 'you'";
             return null;
         }
+        // "It might be easier for a week." concedes a yes-no question ("Wouldn't it be easier?"); it answers no why (draw 10).
+        if (lc.matches("(?:it|that) (?:might|would|could|may) be (?:\\w+er|more \\w+|less \\w+)(?: for [\\w ]{1,20})?") && (q.form() == Ask.WHY || q.form() == Ask.WH && !q.wh().matches("how-much|which")))
+            return "'" + c + "' concedes a yes-no question, not a " + (q.form() == Ask.WHY ? "why" : q.wh()) + " question";
         if (lc.startsWith("because") && q.form() != Ask.WHY && !(q.form() == Ask.WH && q.wh().equals("how-explain"))) return "'Because' answers a why question";
         if (lc.matches("(?:nowhere|somewhere|everywhere)\\b.*") && !(q.form() == Ask.WH && q.wh().equals("where")))
             return "'" + c + "' answers a where question";
@@ -620,6 +623,8 @@ class UnitAnswerFitTest {
         assertTrue(misfit("I'm not sure 'glad' belongs in a report. Did you mean it?", "Probably not literally.") == null);
         assertTrue(misfit("Why is a notes file better than you just remembering?", "Not for long: if my version drifted, you'd never know.") != null);
         assertTrue(misfit("Wouldn't it be easier if you kept it?", "Not for long: if my version drifted, you'd never know.") == null);
+        assertTrue(misfit("Why is a notes file better than you just remembering?", "It might be easier for a week. But you couldn't see it.") != null);
+        assertTrue(misfit("Wouldn't it be easier if you kept it?", "It might be easier for a week. But you couldn't see it.") == null);
         assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
     }
 
