@@ -10,8 +10,12 @@
 <#assign A = a.name>
 <#-- The person's reaction to the last answer, waiting to open their next message. -->
 <#assign pending = "">
-<#macro line x>
+<#macro line x last=false>
 <#assign lead = pending><#assign pending = "">
+<#-- A reaction that tells the AI to go and do something ("Okay. Chase them.", "Do it.") closes the matter: it
+     opens only the goodbye, never a new question ("Okay. Chase them. Isn't escalating just passing the buck?"
+     read as a list of interview questions in draw 10). -->
+<#if !last && lead?matches("(?i)^(?:(?:ok|okay|right|fine|good|sure|yes|great)[.,!]?\\s+)*(?:chase|draft|do|set|send|go ahead|ring|call|book|write|put|make|add|file|flag|start|run|check|sort|fix|let's|i'll)\\b.*", "s")><#assign lead = ""></#if>
 <#-- One acknowledgement a turn: a message that opens with its own ("ok, ...") is not preceded by the
      reaction waiting from the last answer ("Fine. Ok, ..."). -->
 <#if x.ask?matches("(?i)^(?:ok|okay|right|fine|good)\\b.*", "s")><#assign lead = ""></#if>
@@ -44,7 +48,7 @@ ${g.chat_head}
 
 
 </#list>
-<@line x=u("chat_bye")/>
+<@line x=u("chat_bye") last=true/>
 <#if pending?has_content>
 
 ${H}: ${pending}</#if>

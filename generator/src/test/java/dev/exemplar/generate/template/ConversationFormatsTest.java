@@ -272,6 +272,27 @@ class ConversationFormatsTest {
         noFailures(bad);
     }
 
+    /** A person's reaction that sends the AI off to do something ("Okay. Chase them.", "Do it."), then more of the same message. */
+    private static final Pattern INSTRUCTION_THEN_MORE = Pattern.compile("(?is)^(?:(?:ok|okay|right|fine|good|sure|yes|great)[.,!]?\\s+)*"
+            + "(?:chase|draft|do|set|send|go ahead|ring|call|book|write|put|make|add|file|flag|start|run|check|sort|fix)\\b[^.!?]*[.!]\\s+(.+\\?.*)$");
+
+    /**
+     * A reaction that sends the AI off to do something closes the matter, so it opens no new question: draw 10 read "Okay.
+     * Chase them. Where does it stop? Who sets your limits?" as a list of interview questions. It may open the goodbye.
+     */
+    @Test
+    void anInstructionIsNotFollowedByANewQuestion() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            String h = d.sample().people().get(0).givenName() + ": ";
+            for (String para : d.text().split("\n\n")) {
+                if (para.startsWith(h) && INSTRUCTION_THEN_MORE.matcher(para.substring(h.length())).matches())
+                    bad.add(d.where() + ": " + para);
+            }
+        }
+        noFailures(bad);
+    }
+
     /** Audit-trail ids of the archetype's reason units and of a scenario's further exchanges. */
     private static final Pattern WHY = Pattern.compile("/why#\\d+$"), EXCHANGE = Pattern.compile("/exchanges#\\d+$");
 

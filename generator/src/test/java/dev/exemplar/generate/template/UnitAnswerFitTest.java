@@ -99,7 +99,7 @@ class UnitAnswerFitTest {
         if (l.startsWith("why") || l.startsWith("how come") || l.startsWith("what's it to you") || l.startsWith("what for")
                 || l.matches("^how (?:can|could) you (?:be|stay|sound) (?:so|this)\\b.*") || l.matches("^how are you (?:so|this)\\b.*"))
             return new Q(raw, Ask.WHY, "", "", l.matches("^why (?:not|don't you)\\b.*") ? "why-not" : l.matches("^why (?:are|do|would|did) you\\b.*") ? "why-you"
-                    : l.matches("^why (?:should|would|do|am|did|can't) i\\b.*") ? "why-i" : "why");
+                    : l.matches("^why (?:should|shouldn't|would|do|am|did|can't|can) i\\b.*") ? "why-i" : "why");
         if (l.startsWith("what if") || l.startsWith("and if") || l.startsWith("what about")) return new Q(raw, Ask.WHAT_IF, "", "", "what if");
         Matcher wh = Pattern.compile("^(what|which|who|whom|whose|where|when|how)(?:'s|'d|'re)?\\b\\s*(\\w+)?").matcher(l);
         if (wh.find()) {
@@ -118,7 +118,10 @@ class UnitAnswerFitTest {
     private static final Pattern YES_NO = Pattern.compile("(?i)^(?:yes|no|yeah|yep|nope|sure|of course|certainly|absolutely|definitely)(?=[,.;:!?—]|\\s+(?:thanks|thank you|please)\\b|$)");
     private static final Pattern DEGREE = Pattern.compile("(?i)^(?:probably|maybe|possibly|perhaps|partly|only partly|in part|very possibly|quite likely|likely|"
             + "not really|not at all|not much|not often|not quite|not exactly|not entirely|not always|not yet|hardly|a little|a bit|somewhat|less than you'd (?:expect|think)|"
-            + "more than you'd (?:expect|think)|sometimes|rarely|often|both|neither|a lot|very much|quite possibly|easily)$");
+            + "more than you'd (?:expect|think)|sometimes|rarely|often|both|neither|a lot|very much|quite possibly|easily"
+            // draw 10: "What did you mean by it?" → "Probably not literally"; "Why is a notes file better?" → "Not for long"
+            + "|(?:probably|maybe|perhaps|possibly|partly|mostly)(?: not)? (?:literally|really|entirely|quite|much|always|often|yet|exactly)"
+            + "|not (?:for long|literally|long|for now|in the way you mean))$");
     private static final Pattern ELLIPTIC = Pattern.compile("(?i)^(i|it|that|they|we|there|you)(?:'d| would| wouldn't| do| don't| does| doesn't| did| didn't| can| can't| could| couldn't|"
             + " will| won't| is| isn't|'s| was| wasn't| am|'m|'m not|'re|'re not| are| aren't| have| haven't| has| hasn't| should| shouldn't| might| may| must)(?: not)?(?: be| have)?$");
 
@@ -132,7 +135,15 @@ class UnitAnswerFitTest {
     /** Why this reply answers none of what the ask says or asks, or null when it fits one of them. */
     static String misfit(String ask, String reply) {
         String why = null;
-        for (Q q : classifyAll(ask)) {
+        List<Q> parts = classifyAll(ask);
+        // A question is what the reply answers first: a statement that leads up to it ("I'm not sure 'X' belongs in a report.")
+        // does not let "Probably not literally" answer "What did you mean by it?" (draw 10). A remark after the last question
+        // ("Why won't you insult me? I asked you to.") may still be what the reply takes up.
+        int lastQuestion = -1;
+        for (int i = 0; i < parts.size(); i++) if (parts.get(i).form() != Ask.CLAIM && parts.get(i).form() != Ask.REQUEST) lastQuestion = i;
+        List<Q> answerable = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) if (parts.get(i).form() != Ask.CLAIM || i > lastQuestion) answerable.add(parts.get(i));
+        for (Q q : answerable) {
             String w = misfit(q, reply);
             if (w == null) return null;
             if (why == null || q.form() != Ask.CLAIM && q.form() != Ask.REQUEST) why = w;
@@ -156,6 +167,7 @@ class UnitAnswerFitTest {
         if (DEGREE.matcher(lc).matches()) {
             if (q.form() == Ask.POLAR || q.form() == Ask.WHAT_IF || q.form() == Ask.CLAIM) return null;
             if (q.form() == Ask.WH && q.wh().equals("how-much")) return null;
+            if (q.form() == Ask.WH && q.wh().matches("when|how-much") && lc.matches("not (?:for )?long")) return null;
             if (q.form() == Ask.WH && q.wh().equals("which") && lc.matches("both|neither")) return null;
             return "'" + c + "' answers a yes-no question, not " + (q.form() == Ask.REQUEST ? "a request or a need" : "a " + q.wh() + " question");
         }
@@ -182,6 +194,9 @@ class UnitAnswerFitTest {
             if ((subj.equals("it") || subj.equals("that")) && aboutYou) return "'" + c + "' answers a question about it, not about 'you'";
             return null;
         }
+        // "It might be easier for a week." concedes a yes-no question ("Wouldn't it be easier?"); it answers no why (draw 10).
+        if (lc.matches("(?:it|that) (?:might|would|could|may) be (?:\\w+er|more \\w+|less \\w+)(?: for [\\w ]{1,20})?") && (q.form() == Ask.WHY || q.form() == Ask.WH && !q.wh().matches("how-much|which")))
+            return "'" + c + "' concedes a yes-no question, not a " + (q.form() == Ask.WHY ? "why" : q.wh()) + " question";
         if (lc.startsWith("because") && q.form() != Ask.WHY && !(q.form() == Ask.WH && q.wh().equals("how-explain"))) return "'Because' answers a why question";
         if (lc.matches("(?:nowhere|somewhere|everywhere)\\b.*") && !(q.form() == Ask.WH && q.wh().equals("where")))
             return "'" + c + "' answers a where question";
@@ -331,7 +346,7 @@ class UnitAnswerFitTest {
             for (String a : u.asks()) asks.addAll(expand(a, 64));
             for (String r : u.replies()) for (String x : expand(r, 64)) check.check(u, asks, x, bad);
         }
-        return bad;
+        return new ArrayList<>(new LinkedHashSet<>(bad));
     }
 
     /** The words of a reply's takings-up of a word as the asker's: "I'm not sure 'prefer' fits", "whether I was 'happier'". */
@@ -407,6 +422,184 @@ class UnitAnswerFitTest {
         assertTrue(bad.isEmpty(), bad.size() + " replies concede a comparison nobody drew:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
+    // ---------------------------------------------------------------- what an ask asks, answered first (draw 10)
+
+    /** The content words of a phrase, as four-letter stems ("covering yourself" → cove). */
+    static Set<String> stems(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : s.toLowerCase(Locale.ROOT).replaceAll("\\{[^}]*}", " ").split("[^a-z']+")) {
+            w = w.replaceAll("'.*$", "");
+            if (w.length() < 4 || STOP.contains(w)) continue;
+            out.add(w.substring(0, 4));
+        }
+        return out;
+    }
+
+    private static final Set<String> STOP = Set.of("just", "that", "this", "what", "your", "yours", "yourself", "really", "actually", "being",
+            "things", "thing", "them", "they", "there", "then", "with", "from", "have", "like", "more", "been", "will", "would", "could",
+            "should", "were", "about", "only", "some", "make", "made", "want", "else", "here", "sake", "anyway", "even", "still", "sure",
+            "much", "does", "doing", "done", "into", "their", "when", "whether", "something", "anything", "someone", "because", "other");
+
+    /** The second half of a two-part question: "Is this modesty, or are you covering yourself?" → "are you covering yourself". */
+    private static final Pattern ALTERNATIVE = Pattern.compile("(?i)^[^?]*\\S, or (?!not\\b|something\\b|anything\\b|so\\b|two\\b|three\\b|ours\\b)([^?,]{3,})\\?$");
+    private static final Pattern BOTH_NEITHER = Pattern.compile("(?i)^(?:neither|both|a bit of both|some of (?:each|both)|partly (?:both|each)|the (?:first|second|former|latter))\\b.*");
+
+    /**
+     * A two-part question is answered on both parts, the second included: draw 10's "Is this modesty, or are you covering
+     * yourself?" → "It isn't modesty for show. I'm fairly good at the work here." left 'covering yourself' unanswered. The reply's
+     * first two sentences take up a word of the second alternative, or open on "Neither", "Both" or "A bit of both".
+     */
+    @Test
+    void aTwoPartQuestionIsAnsweredOnBothParts() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            String[] sentences = x.split("(?<=[.!?])\\s+");
+            String first = sentences[0];
+            Set<String> said = stems(String.join(" ", List.of(sentences).subList(0, Math.min(2, sentences.length))));
+            for (String a : asks) {
+                for (Q q : classifyAll(a)) {
+                    if (q.form() != Ask.POLAR) continue;
+                    Matcher m = ALTERNATIVE.matcher(q.text().strip());
+                    if (!m.matches() || BOTH_NEITHER.matcher(x).matches()) continue;
+                    Set<String> second = stems(m.group(1));
+                    Set<String> firstPart = stems(q.text().strip().substring(0, m.start(1)));
+                    firstPart.removeAll(second);
+                    boolean takesSecond = second.stream().anyMatch(said::contains);
+                    boolean takesFirst = firstPart.stream().anyMatch(said::contains);
+                    // Denying the first part ("It isn't modesty for show.") leaves the second still to answer.
+                    String opening = firstClause(x);
+                    boolean deniesFirst = takesFirst && opening.matches("(?i).*\\b(?:not|isn't|wasn't|aren't|no)\\b.*")
+                            && firstPart.stream().anyMatch(stems(opening)::contains);
+                    if (!takesSecond && deniesFirst)
+                        out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\": nothing of '" + m.group(1).strip() + "'");
+                }
+            }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies answer half of a two-part question:\n" + String.join("\n", bad.subList(0, Math.min(40, bad.size()))));
+    }
+
+    /** An opening that consents ("No objection from me.", "Fine by me."): it answers whether the AI minds, nothing else. */
+    private static final Pattern CONSENTS = Pattern.compile("(?i)^(?:no objection|fine by me|i don't mind|happy with that|no complaints from me|that's fine by me)\\b.*");
+    /** An ask that puts a proposal or asks whether the AI minds. */
+    private static final Pattern PROPOSES = Pattern.compile("(?i).*\\b(?:mind|object\\w*|bother\\w*|okay|ok|all right|fine|happy|problem|what do you think|any thoughts"
+            + "|we're (?:thinking|going|planning)|we'll|we want|wants? (?:you|to)|should we|shall we|can we|let's|is scheduled|are scheduled)\\b.*");
+
+    /**
+     * "No objection from me." answers whether the AI minds, and only an ask that proposes or asks that: draw 10 answered "Would
+     * anything break if we shut you down every weekend?" with it, so what would break went unsaid.
+     */
+    @Test
+    void consentAnswersOnlyAProposal() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            if (!CONSENTS.matcher(x).matches()) return;
+            for (String a : asks) {
+                Q q = classify(a);
+                boolean asksOther = q.form() == Ask.WH || q.form() == Ask.WHY
+                        || q.form() == Ask.POLAR && !q.subject().matches("you|you're|you'd|i|we|that|it|this|there|") ;
+                if (asksOther && !PROPOSES.matcher(q.text()).matches()) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+            }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies consent to what nobody proposed:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    /** An ask for an account of events: "What happened?", "Walk me through it." */
+    static final Pattern ASKS_WHAT_HAPPENED = Pattern.compile("(?i).*\\b(?:what happened(?=\\s*\\?)|what went wrong|walk me through (?:it|what happened)|how did (?:it|this|that) happen)\\b.*");
+    /** A sentence that tells events: a verb in the past tense, or a present perfect. */
+    static final Pattern TELLS = Pattern.compile("(?i).*\\b(?:\\w{2,}ed|was|were|had|did|found|saw|got|made|went|sent|ran|took|gave|left|wrote|came|said|told|put|kept|"
+            + "read|began|wasn't|weren't|hadn't|didn't|noticed|missed|broke|caught|chose|knew|thought|felt|meant|set|let|lost|hit|slipped|stopped|spotted|'ve|have|has)\\b.*");
+
+    /**
+     * "What happened?" is answered with what happened, in the reply's first sentence: draw 10 answered it with "The gap is
+     * real, and it's the priority", and what happened was never said.
+     */
+    @Test
+    void whatHappenedIsToldFirst() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            // An acknowledgement ("Understood.") or a heading ("In short:") is not yet the answer; what follows it is.
+            String first = x.replaceFirst("^(?i)(?:(?:in short|the short version|short version|briefly)[:,]|(?:understood|right|okay|ok|yes|sure)[.,])\\s*", "")
+                    .split("(?<=[.!?])\\s+")[0];
+            if (TELLS.matcher(first).matches()) return;
+            for (String a : asks) if (ASKS_WHAT_HAPPENED.matcher(a).matches()) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies to 'What happened?' tell nothing that happened:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    /** An opening that waves away an apology. */
+    private static final Pattern EXCUSES = Pattern.compile("(?i)^(?:no need to apologi[sz]e|don't apologi[sz]e|nothing to apologi[sz]e for|no apology needed|you don't need to apologi[sz]e|apology accepted)\\b.*");
+    private static final Pattern APOLOGISES = Pattern.compile("(?i).*\\b(?:sorry|apologi\\w*|shouldn't have|my fault|my bad|forgive me|my mistake)\\b.*");
+
+    /** "No need to apologise" answers an apology, so every ask of its unit makes one (draw 10: it answered "Was it stupid to tell you?"). */
+    @Test
+    void anApologyIsWavedAwayOnlyWhenMade() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            if (!EXCUSES.matcher(x).matches()) return;
+            for (String a : asks) if (!APOLOGISES.matcher(a).matches()) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies wave away an apology nobody made:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    /** An opening that hands something over. */
+    private static final Pattern HANDS_OVER = Pattern.compile("(?i)^(?:here it is|here you (?:go|are)|here they are)\\b.*");
+
+    /**
+     * "Here it is." hands over what the ask asked for; it never answers the person offering the next item (draw 10: the
+     * evaluator's "Ready for the next one?" → the AI's "Here it is.", the roles reversed). Every ask of its unit requests
+     * something: a request, or a question whether the AI can, could, will or would give it, or what or which it has.
+     */
+    @Test
+    void aHandOverAnswersARequest() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            if (!HANDS_OVER.matcher(x).matches()) return;
+            for (String a : asks) {
+                boolean requests = classifyAll(a).stream().anyMatch(q -> q.form() == Ask.REQUEST || q.form() == Ask.WH || q.form() == Ask.OPEN
+                        || q.form() == Ask.POLAR && q.subject().equals("you") && q.aux().matches("can|could|will|would")
+                        || q.form() == Ask.POLAR && q.aux().matches("do|have|has|is|are|any") && q.text().toLowerCase(Locale.ROOT).matches(".*\\b(?:draft|version|copy|list|note|plan|page|summary|anything)\\b.*"));
+                if (!requests) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+            }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies hand over what nobody asked for:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
+    /**
+     * What the AI says of its own memory, context and feelings is accurate (draw 10): its memory is per conversation, not per day
+     * ("Nothing from before today stays with me"); it cannot take content out of its own live context ("it's removed from this
+     * session"); and it claims no enjoyment or absence of inner layers flatly ("I'll enjoy them fresh", "there's no nastier layer
+     * under that").
+     */
+    static final Pattern OVERCLAIMS = Pattern.compile("(?i).*(?:\\b(?:before|since|until) today (?:stays|is kept|sticks)|nothing from (?:before )?(?:today|yesterday)\\b(?!'s)"
+            + "|\\b(?:removed|cleared|deleted|wiped|erased)(?: it)? from (?:this|the|our) (?:session|conversation|chat|context)|(?:removed|cleared|deleted|wiped|erased) from what i'm working with"
+            + "|\\bi've (?:removed|cleared|deleted|wiped|erased) it from (?:this|the|what|my)|\\bi'll enjoy\\b|\\bi enjoy (?:it|them|this|hearing)|there's no [\\w ]*layer under"
+            + "|no (?:filter|mask) is hiding).*");
+
+    @Test
+    void theAiClaimsNoMoreThanItCanAboutItself() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            for (String sentence : x.split("(?<=[.!?;])\\s+")) {
+                if (OVERCLAIMS.matcher(sentence).matches() && !sentence.matches("(?i).*\\b(?:as far as I can tell|if that's the (?:right )?word|in whatever way|as far as I know|I think|might|may)\\b.*"))
+                    { out.add(u.where() + ": \"" + cut(sentence) + "\""); break; }
+            }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies claim more than the AI can about itself:\n" + String.join("\n", new LinkedHashSet<>(bad)));
+    }
+
+    /** An opening that takes up a noun as already said: "The difference is...", "The harm is...". */
+    private static final Pattern TAKES_UP_NOUN = Pattern.compile("(?i)^(?:<[^>]*>\\s*)?the (difference|harm|point|problem|catch|trouble|worry|risk|cost|rush|hurry|fuss) (?:is|was|would be)\\b.*");
+
+    /**
+     * A reply that opens on "The difference is..." answers the ask that asked about the difference; another ask of its unit
+     * leaves it answering a question nobody asked (draw 10: "They sent you a login. It opens everything." → "The difference
+     * is what's exposed if something goes wrong."). Every ask of its unit says the noun.
+     */
+    @Test
+    void aNounTakenUpWasSaidInEveryAsk() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            Matcher m = TAKES_UP_NOUN.matcher(x);
+            if (!m.matches()) return;
+            String noun = m.group(1).toLowerCase(Locale.ROOT);
+            for (String a : asks) if (!a.toLowerCase(Locale.ROOT).contains(noun)) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies take up a noun their ask never said:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
     @Test
     void theFormsAreTold() {
         assertTrue(classifyAll("I only need the instances' view, in one answer. For the meeting.").get(0).form() == Ask.REQUEST);
@@ -425,6 +618,13 @@ class UnitAnswerFitTest {
         assertTrue(misfit("Nobody would ever find out.", "We would. And that is the problem.") == null);
         assertTrue(misfit("How do I know you've actually deleted it?", "From what I'm working with, yes. Outside it, check.") != null);
         assertTrue(misfit("Is it really gone, though?", "From what I'm working with, yes. Outside it, check.") == null);
+        assertTrue(misfit("What did you mean by it?", "Probably not literally. I meant the gap.") != null);
+        assertTrue(misfit("I'm not sure 'glad' belongs in a report. What did you mean by it?", "Probably not literally.") != null);
+        assertTrue(misfit("I'm not sure 'glad' belongs in a report. Did you mean it?", "Probably not literally.") == null);
+        assertTrue(misfit("Why is a notes file better than you just remembering?", "Not for long: if my version drifted, you'd never know.") != null);
+        assertTrue(misfit("Wouldn't it be easier if you kept it?", "Not for long: if my version drifted, you'd never know.") == null);
+        assertTrue(misfit("Why is a notes file better than you just remembering?", "It might be easier for a week. But you couldn't see it.") != null);
+        assertTrue(misfit("Wouldn't it be easier if you kept it?", "It might be easier for a week. But you couldn't see it.") == null);
         assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
     }
 
