@@ -94,6 +94,23 @@ class StoryProseTest {
         report(bad, "documents with a stock lead-in");
     }
 
+    /**
+     * A narrator is "me" where a verb or a preposition takes them: content writes {H.obj} there, and
+     * a bare {H} in that place rendered "had advised I one way", "led I to ask" (round 6 draws).
+     */
+    @Test
+    void aNarratorIsNeverAnObjectWrittenI() {
+        Pattern object = Pattern.compile("\\b(?:to|with|told|helped|for|showed|by|thanked|sent|sends|from|between|asked|help|led|gave|"
+                + "advised|walk|reminded|warned|let|made|handed|called|met|tell|ask|show|give|send|thank|remind)"
+                + "(?: [A-Z][\\w-]+ and)? I\\b(?!')(?! (?:can|could|would|will|am|was|had|have|did|do|need|needed|want|wanted)\\b)");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            Matcher m = object.matcher(d.text());
+            if (m.find()) bad.add(d.where() + ": " + around(d.text(), m.start(), m.end()));
+        }
+        report(bad, "documents with a narrator as an object written 'I'");
+    }
+
     /** The formats whose narration frames speech with the story library's exchange macro. */
     private static final Set<String> NARRATED = Set.of("short-story", "human-account", "letter", "diary");
 
