@@ -1,14 +1,15 @@
 <#import "lib.ftl" as b>
 <#-- A first-person account by the person who worked with the AI ({H} is "I"), in the order of a
-     short story: who they are, the place and the AI's ordinary part in the work (routine, calm
-     documents only); what happened; the conversation it caused; what the AI did about it (no
+     short story: who they are, the place and the AI; what happened (no time the opening has
+     already named); no routine line (a division of labour that fitted no case: draw 10); the conversation it caused; what the AI did about it (no
      narrated thoughts: the narrator only knows what the AI said and did); how it turned out
      (close); and what the narrator makes of it now. What the AI did (act) comes only after the
      talk, never in the middle of it, where it would contradict what is still being asked. About 85 words an exchange. -->
 <#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
-${g.ha_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
+<#assign opening = g.ha_open>
+${opening}
 
-${g.event_line}
+<#if opening?contains(w.weekday) || opening?contains(w.daypart)>${g.event?cap_first}.<#else>${g.event_line}</#if>
 
 <@b.exchange x=u("open") open=true merge=true/>
 
