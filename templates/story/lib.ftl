@@ -71,6 +71,10 @@
      a lead-in for this answer (a letter's "I kept its reply:"). -->
 <#macro exchange x open=false merge=false alead="">
 <#local q = x.ask?cap_first>
+<#-- A waiting reaction that gives way ("Fair.", "All right. I won't do it.") is not printed before
+     a question that pushes on: "Fair," I said. "Nobody would ever find out." contradicts itself
+     (draw 10). The push then follows the answer directly. -->
+<#if pending?has_content && q?matches(PUSH)><#assign pending = ""><#assign after_reply = true></#if>
 <#local lead = "">
 <#if !pending?has_content && !open && !after_reply && has("hbeat")><#local lead = g.hbeat></#if>
 <#if !pending?has_content && open && !lead?has_content><#local lead = g.open_lead></#if>
@@ -84,6 +88,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 
 <@exchange x=x.then merge=merge/></#if>
 </#macro>
+
+<#assign PUSH = "(?s)^(But|Nobody|No one|Come on|Surely|Still|Just|Why not|Isn't|Aren't|Don't you|Won't you|Can't you|Couldn't you|So you|It'd just|It's just|It's only|Who would|Who'd|You could|You can|Yes, but|Even so|And if|What if you|Please)\\b.*">
 
 <#-- Prints a reaction still waiting for the next paragraph, as a paragraph of its own. -->
 <#macro flush>
