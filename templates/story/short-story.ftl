@@ -10,7 +10,7 @@
      the lines"), and told mid-conversation it contradicts what is still being asked. A scenario's
      own work on the matter (work) may break a long conversation once. No setting filler between lines: the place is set once, at the start.
      About 85 words an exchange. -->
-<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
+<#assign n = [[((s.target - 300) / 85)?round, 2]?max, 6]?min>
 <#assign opening = g.ss_open>
 ${opening}
 
