@@ -71,6 +71,7 @@
      a lead-in for this answer (a letter's "I kept its reply:"). -->
 <#macro exchange x open=false merge=false alead="">
 <#local q = x.ask?cap_first>
+<#assign heard = heard + " " + x.ask + " " + x.reply>
 <#-- A waiting reaction that gives way ("Fair.", "All right. I won't do it.") is not printed before
      a question that pushes on: "Fair," I said. "Nobody would ever find out." contradicts itself
      (draw 10). The push then follows the answer directly. -->
@@ -103,11 +104,39 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
      AI's ordinary part in the task). -->
 <#macro beat kind>
-<#if fresh(kind) gt 0><@flush/>${g[kind]}.<#assign after_reply = false>
+<#if fresh(kind) gt 0><#local line = g[kind]>
+<#if kind == "act"><#list 1..8 as i><#if !retells(line)><#break></#if><#if fresh(kind) == 0><#local line = ""><#break></#if><#local line = g[kind]></#list><#if line?has_content && retells(line)><#local line = ""></#if></#if>
+<#if line?has_content><@flush/>${line}.<#assign after_reply = false>
 
 
-</#if>
+</#if></#if>
 </#macro>
+
+<#-- What the conversation has said so far (every ask and reply), so that a narrated act that only
+     retells it is passed over for one that adds something: "Sentry suggested that if Anneliese thought
+     the resets were wrong, she should say so" after Sentry had said just that; "Juniper drafted a
+     staged plan, with the routine part first" after the plan was sketched in the reply (draw 10).
+     A line retells when at least three of its content words, and three in five, were said (names
+     aside; words compared by their first four letters). -->
+<#assign heard = "">
+<#assign ECHO_STOP = ["that", "this", "with", "from", "have", "been", "were", "what", "when", "which", "would", "could",
+  "should", "their", "there", "they", "them", "then", "than", "into", "about", "other", "every", "some", "only", "also", "just",
+  "more", "most", "much", "very", "your", "itself", "said", "asked", "told", "gave", "made", "make", "does", "done", "each",
+  "same", "back", "over", "after", "before", "once", "away", "where", "while", "still", "such", "nothing", "anything",
+  "something", "everything", "someone", "anyone", "nobody", "because"]>
+<#function stems text>
+<#local out = []>
+<#local tx = text?replace(a.name, " ")?replace(h.name, " ")?replace(p.name, " ")>
+<#list tx?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !ECHO_STOP?seq_contains(w)><#local out = out + [w?substring(0, 4)]></#if></#list>
+<#return out>
+</#function>
+<#function retells line>
+<#local said = stems(heard)>
+<#local ws = stems(line)>
+<#local hits = 0>
+<#list ws as w><#if said?seq_contains(w)><#local hits = hits + 1></#if></#list>
+<#return hits gte 3 && hits * 5 gte ws?size * 3>
+</#function>
 
 <#-- Who put the opening question: the person the event names (H before P), unless the question
      itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
