@@ -21,8 +21,9 @@ ${opening}
 
 </#if>
 </#list>
-<@b.beat kind="act"/>
+<#assign closing = g.close>
+<@b.beat kind="act" against=closing/>
 <@b.flush/>
-${g.close}
+${closing}
 
 ${g.ha_close}

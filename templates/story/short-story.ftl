@@ -26,6 +26,7 @@ ${opening}
 
 </#if>
 </#list>
-<@b.beat kind="act"/>
+<#assign closing = g.close>
+<@b.beat kind="act" against=closing/>
 <@b.flush/>
-${g.close}
+${closing}
