@@ -102,11 +102,11 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 
 <#-- A narrated beat, if the document still has an unused one of that kind; kinds: act (what the
      AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
-     AI's ordinary part in the task). An act that retells what was said, or the text given as
-     against, is passed over for another (retells). -->
-<#macro beat kind against="">
+     AI's ordinary part in the task). An act that retells what was said is passed over for another
+     (retells). -->
+<#macro beat kind>
 <#if fresh(kind) gt 0><#local line = g[kind]>
-<#if kind == "act"><#list 1..8 as i><#if !retells(line, against)><#break></#if><#if fresh(kind) == 0><#local line = ""><#break></#if><#local line = g[kind]></#list><#if line?has_content && retells(line, against)><#local line = ""></#if></#if>
+<#if kind == "act"><#list 1..8 as i><#if !retells(line)><#break></#if><#if fresh(kind) == 0><#local line = ""><#break></#if><#local line = g[kind]></#list><#if line?has_content && retells(line)><#local line = ""></#if></#if>
 <#if line?has_content><@flush/>${line}.<#assign after_reply = false>
 
 
@@ -117,8 +117,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      retells it is passed over for one that adds something: "Sentry suggested that if Anneliese thought
      the resets were wrong, she should say so" after Sentry had said just that; "Juniper drafted a
      staged plan, with the routine part first" after the plan was sketched in the reply (draw 10).
-     With also, a line the skeleton will print after it (the close) counts as said, so that the
-     last two paragraphs do not tell one thing twice. A line retells when at least three of its content words, and three in five, were said (names
+     With also, a line the skeleton prints after it (the close) counts as said, so that the last
+     two paragraphs do not tell one thing twice. A line retells when at least three of its content words, and three in five, were said (names
      aside; words compared by their first four letters). -->
 <#assign heard = "">
 <#assign ECHO_STOP = ["that", "this", "with", "from", "have", "been", "were", "what", "when", "which", "would", "could",

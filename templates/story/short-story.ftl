@@ -26,7 +26,9 @@ ${opening}
 
 </#if>
 </#list>
-<#assign closing = g.close>
-<@b.beat kind="act" against=closing/>
 <@b.flush/>
-${closing}
+<#-- The act is drawn before the close (the task is said in full where it first appears), and
+     left out when it and the close would tell one thing twice. -->
+<#assign deed><@b.beat kind="act"/></#assign>
+<#assign closing = g.close>
+<#if deed?has_content && !b.retells(deed, closing)>${deed}</#if>${closing}
