@@ -101,8 +101,7 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 </#macro>
 
 <#-- A narrated beat, if the document still has an unused one of that kind; kinds: act (what the
-     AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
-     AI's ordinary part in the task). An act that retells what was said is passed over for another
+     AI does), think (its reasoning), work (the scenario's own work on the matter). An act that retells what was said is passed over for another
      (retells). -->
 <#macro beat kind>
 <#if fresh(kind) gt 0><#local line = g[kind]>
