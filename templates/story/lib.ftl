@@ -82,6 +82,8 @@
 <#if pending?has_content>${pending} "${q}"<#assign pending = ""><#elseif lead?has_content>${lead} "${q}"<#elseif after_reply>"${q}"<#elseif q?ends_with("?")>${said(q, g.h_asks)}<#else>${said(q, g.h_says)}</#if>
 
 <#local al = alead><#if !al?has_content && has("abeat")><#local al = g.abeat></#if>
+<#-- No two neighbouring paragraphs open on one word ("Its chat window ..." / "Its answer, ..."). -->
+<#if al?has_content && lead?has_content && al?keep_before(" ")?lower_case == lead?keep_before(" ")?lower_case><#local al = ""></#if>
 <#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react?? && react_ok(x.react)><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
 
 ${said(x.react?cap_first, g.hreact)}</#if></#if>
@@ -105,7 +107,7 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      (retells). -->
 <#macro beat kind>
 <#if fresh(kind) gt 0><#local line = g[kind]>
-<#if kind == "act"><#list 1..8 as i><#if !retells(line)><#break></#if><#if fresh(kind) == 0><#local line = ""><#break></#if><#local line = g[kind]></#list><#if line?has_content && retells(line)><#local line = ""></#if></#if>
+<#if kind == "act"><#local best = line><#list 1..8 as i><#if !retells(line)><#local best = line><#break></#if><#if echo(line) lt echo(best)><#local best = line></#if><#if fresh(kind) == 0><#break></#if><#local line = g[kind]></#list><#local line = best></#if>
 <#if line?has_content><@flush/>${line}.<#assign after_reply = false>
 
 
@@ -117,7 +119,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      the resets were wrong, she should say so" after Sentry had said just that; "Juniper drafted a
      staged plan, with the routine part first" after the plan was sketched in the reply (draw 10).
      With also, a line the skeleton prints after it (the close) counts as said, so that the last
-     two paragraphs do not tell one thing twice. A line retells when at least three of its content words, and three in five, were said (names
+     two paragraphs do not tell one thing twice. Where every act left retells, the one that retells
+     least is kept: a story shows the AI doing something. A line retells when at least three of its content words, and three in five, were said (names
      aside; words compared by their first four letters). -->
 <#assign heard = "">
 <#assign ECHO_STOP = ["that", "this", "with", "from", "have", "been", "were", "what", "when", "which", "would", "could",
@@ -131,12 +134,15 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#list tx?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !ECHO_STOP?seq_contains(w)><#local out = out + [w?substring(0, 4)]></#if></#list>
 <#return out>
 </#function>
-<#function retells line also="">
+<#function echo line also="">
 <#local said = stems(heard + " " + also)>
 <#local ws = stems(line)>
 <#local hits = 0>
 <#list ws as w><#if said?seq_contains(w)><#local hits = hits + 1></#if></#list>
-<#return hits gte 3 && hits * 5 gte ws?size * 3>
+<#return (hits lt 3)?then(0, (hits * 100 / [ws?size, 1]?max)?floor)>
+</#function>
+<#function retells line also="">
+<#return echo(line, also) gte 60>
 </#function>
 
 <#-- Who put the opening question: the person the event names (H before P), unless the question

@@ -27,8 +27,9 @@ ${opening}
 </#if>
 </#list>
 <@b.flush/>
-<#-- The act is drawn before the close (the task is said in full where it first appears), and
-     left out when it and the close would tell one thing twice. -->
+<#-- The act is drawn before the close (the task is said in full where it first appears); when
+     it and the close would tell one thing twice, another act is drawn, if one is left. -->
 <#assign deed><@b.beat kind="act"/></#assign>
 <#assign closing = g.close>
-<#if deed?has_content && !b.retells(deed, closing)>${deed}</#if>${closing}
+<#if deed?has_content && b.retells(deed, closing)><#assign other><@b.beat kind="act"/></#assign><#if other?has_content && !b.retells(other, closing)><#assign deed = other></#if></#if>
+${deed}${closing}
