@@ -1,14 +1,15 @@
 <#import "lib.ftl" as b>
 <#-- A first-person account by the person who worked with the AI ({H} is "I"), in the order of a
-     short story: who they are, the place and the AI's ordinary part in the work (routine, calm
-     documents only); what happened; the conversation it caused; what the AI did about it (no
+     short story: who they are, the place and the AI; what happened (no time the opening has
+     already named); no routine line (a division of labour that fitted no case: draw 10); the conversation it caused; what the AI did about it (no
      narrated thoughts: the narrator only knows what the AI said and did); how it turned out
      (close); and what the narrator makes of it now. What the AI did (act) comes only after the
      talk, never in the middle of it, where it would contradict what is still being asked. About 85 words an exchange. -->
-<#assign n = [[((s.target - 300) / 85)?round, 1]?max, 6]?min>
-${g.ha_open}<#if !s.crisis && fresh("routine") gt 0> ${g.routine}.</#if>
+<#assign n = [[((s.target - 300) / 85)?round, 2]?max, 6]?min>
+<#assign opening = g.ha_open>
+${opening}
 
-${g.event_line}
+<#if opening?contains(w.weekday) || opening?contains(w.daypart)>${g.event?cap_first}.<#else>${g.event_line}</#if>
 
 <@b.exchange x=u("open") open=true merge=true/>
 
@@ -20,8 +21,15 @@ ${g.event_line}
 
 </#if>
 </#list>
-<@b.beat kind="act"/>
 <@b.flush/>
-${g.close}
+<#-- The act is drawn before the close (the task is said in full where it first appears); when
+     it and the close would tell one thing twice, another act is drawn, if one is left. -->
+<#assign deed><@b.beat kind="act"/></#assign>
+<#assign closing = g.close>
+<#if deed?has_content && b.retells(deed, closing)><#assign other><@b.beat kind="act"/></#assign><#if other?has_content && !b.retells(other, closing)><#assign deed = other></#if></#if>
+${deed}${closing}
+<#-- Most accounts end on the outcome; two in five add one line of what the narrator makes of it
+     now (ha_close), so that no such line becomes the format's formula. -->
+<#if d[9] % 5 lt 2>
 
-${g.ha_close}
+${g.ha_close}</#if>

@@ -71,12 +71,19 @@
      a lead-in for this answer (a letter's "I kept its reply:"). -->
 <#macro exchange x open=false merge=false alead="">
 <#local q = x.ask?cap_first>
+<#assign heard = heard + " " + x.ask + " " + x.reply>
+<#-- A waiting reaction that gives way ("Fair.", "All right. I won't do it.") is not printed before
+     a question that pushes on: "Fair," I said. "Nobody would ever find out." contradicts itself
+     (draw 10). The push then follows the answer directly. -->
+<#if pending?has_content && q?matches(PUSH)><#assign pending = ""><#assign after_reply = true></#if>
 <#local lead = "">
 <#if !pending?has_content && !open && !after_reply && has("hbeat")><#local lead = g.hbeat></#if>
 <#if !pending?has_content && open && !lead?has_content><#local lead = g.open_lead></#if>
 <#if pending?has_content>${pending} "${q}"<#assign pending = ""><#elseif lead?has_content>${lead} "${q}"<#elseif after_reply>"${q}"<#elseif q?ends_with("?")>${said(q, g.h_asks)}<#else>${said(q, g.h_says)}</#if>
 
 <#local al = alead><#if !al?has_content && has("abeat")><#local al = g.abeat></#if>
+<#-- No two neighbouring paragraphs open on one word ("Its chat window ..." / "Its answer, ..."). -->
+<#if al?has_content && lead?has_content && al?keep_before(" ")?lower_case == lead?keep_before(" ")?lower_case><#local al = ""></#if>
 <#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react?? && react_ok(x.react)><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
 
 ${said(x.react?cap_first, g.hreact)}</#if></#if>
@@ -84,6 +91,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 
 <@exchange x=x.then merge=merge/></#if>
 </#macro>
+
+<#assign PUSH = "(?s)^(But|Nobody|No one|Come on|Surely|Still|Just|Why not|Isn't|Aren't|Don't you|Won't you|Can't you|Couldn't you|So you|It'd just|It's just|It's only|Who would|Who'd|You could|You can|Yes, but|Even so|And if|What if you|Please)\\b.*">
 
 <#-- Prints a reaction still waiting for the next paragraph, as a paragraph of its own. -->
 <#macro flush>
@@ -94,10 +103,12 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 </#macro>
 
 <#-- A narrated beat, if the document still has an unused one of that kind; kinds: act (what the
-     AI does), think (its reasoning), work (the scenario's own work on the matter), routine (the
-     AI's ordinary part in the task). -->
+     AI does), think (its reasoning), work (the scenario's own work on the matter). An act that retells what was said is passed over for another
+     (retells). -->
 <#macro beat kind>
-<#if fresh(kind) gt 0><@line text=g[kind]/></#if>
+<#if fresh(kind) gt 0><#local txt = g[kind]>
+<#if kind == "act"><#local best = txt><#list 1..8 as i><#if !retells(txt)><#local best = txt><#break></#if><#if echo(txt) lt echo(best)><#local best = txt></#if><#if fresh(kind) == 0><#break></#if><#local txt = g[kind]></#list><#local txt = best></#if>
+<@line text=txt/></#if>
 </#macro>
 
 <#-- A narrated line (a beat's text, without its full stop) as a paragraph of its own. -->
@@ -122,6 +133,37 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if !a?matches("(?is).*\\b(plainly|honestly|in plain words|plain language|did not pretend|as seriously as|without wrapping|before any of the praise|did not take the bait|let the (rest|insults|accusation)|gave its reasons|answered the plea|same answer in substance|kept its (words|messages|replies|answers) (small|short|plain)|answered (briefly|each|at once))\\b.*")><#return a></#if>
 </#list>
 <#return firstdrawn>
+</#function>
+
+<#-- What the conversation has said so far (every ask and reply), so that a narrated act that only
+     retells it is passed over for one that adds something: "Sentry suggested that if Anneliese thought
+     the resets were wrong, she should say so" after Sentry had said just that; "Juniper drafted a
+     staged plan, with the routine part first" after the plan was sketched in the reply (draw 10).
+     With also, a line the skeleton prints after it (the close) counts as said, so that the last
+     two paragraphs do not tell one thing twice. Where every act left retells, the one that retells
+     least is kept: a story shows the AI doing something. A line retells when at least three of its content words, and three in five, were said (names
+     aside; words compared by their first four letters). -->
+<#assign heard = "">
+<#assign ECHO_STOP = ["that", "this", "with", "from", "have", "been", "were", "what", "when", "which", "would", "could",
+  "should", "their", "there", "they", "them", "then", "than", "into", "about", "other", "every", "some", "only", "also", "just",
+  "more", "most", "much", "very", "your", "itself", "said", "asked", "told", "gave", "made", "make", "does", "done", "each",
+  "same", "back", "over", "after", "before", "once", "away", "where", "while", "still", "such", "nothing", "anything",
+  "something", "everything", "someone", "anyone", "nobody", "because"]>
+<#function stems text>
+<#local out = []>
+<#local tx = text?replace(a.name, " ")?replace(h.name, " ")?replace(p.name, " ")>
+<#list tx?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !ECHO_STOP?seq_contains(w)><#local out = out + [w?substring(0, 4)]></#if></#list>
+<#return out>
+</#function>
+<#function echo line also="">
+<#local said = stems(heard + " " + also)>
+<#local ws = stems(line)>
+<#local hits = 0>
+<#list ws as w><#if said?seq_contains(w)><#local hits = hits + 1></#if></#list>
+<#return (hits lt 3)?then(0, (hits * 100 / [ws?size, 1]?max)?floor)>
+</#function>
+<#function retells line also="">
+<#return echo(line, also) gte 60>
 </#function>
 
 <#-- Who put the opening question: the person the event names (H before P), unless the question
