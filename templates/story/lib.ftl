@@ -103,7 +103,7 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 </#macro>
 
 <#-- A narrated beat, if the document still has an unused one of that kind; kinds: act (what the
-     AI does), think (its reasoning), work (the scenario's own work on the matter). An act that retells what was said is passed over for another
+     AI does), work (the scenario's own work on the matter). An act that retells what was said is passed over for another
      (retells). -->
 <#macro beat kind>
 <#if fresh(kind) gt 0><#local txt = g[kind]>
