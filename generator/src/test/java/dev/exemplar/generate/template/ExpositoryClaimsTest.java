@@ -216,7 +216,8 @@ class ExpositoryClaimsTest {
                 continue;
             }
             reviews++;
-            String title = t.split("\n", 2)[0];
+            // The title's kind of review, not the AI it names ("incident-response assistant").
+            String title = t.split("\n", 2)[0].replace(samples.get(i).ai().role(), "");
             assertTrue(!severity.matcher(t).find() && !title.toLowerCase(java.util.Locale.ROOT).contains("incident"),
                     where(i) + ": nothing went wrong, yet it is written up as an incident:\n" + t);
         }
