@@ -19,7 +19,7 @@
      stock and leading nowhere); its event line is the narrator's own (b.own_event). A middle entry
      that opens on the conversation says how the diarist went back to the AI (open_lead). About 85
      words an exchange. -->
-<#assign n = [[((s.target - 260) / 85)?round, 1]?max, 4]?min>
+<#assign n = [[((s.target - 150) / 80)?round, 1]?max, 4]?min>
 <#assign entries = (s.crisis || n lt 2)?then(2, (d[0] % 2) + 2)>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
 <#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
@@ -58,7 +58,7 @@ ${g.diary_date}
      in the first entry though a word such as "still" is in it ("the list of who still needed
      reaching"), unless it also speaks of weeks or months. -->
 <#assign ending_day = ending?lower_case?matches(".*\\b(when it was over|(at|by) the end of the (shift|day)|later that day|that evening|that night|the same day)\\b.*", "s")
-    && !ending?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|these days|next (review|meeting|release|time|season|year|term|audit))\\b.*", "s")>
+    && !ending?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|from then on|these days|next (review|meeting|release|time|season|year|term|audit))\\b.*", "s")>
 <#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s") && !ending_day
     || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over|went back to|the rest of the (day|shift|morning|afternoon|evening)|on (the|my|our) way out)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}

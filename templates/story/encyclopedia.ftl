@@ -48,7 +48,7 @@
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
 <#-- A reference work cites a case briefly: one further exchange, in the longer entries only. -->
-<#assign x2 = (s.target gt 500 && left("why") gt 0)?then(u("why"), "")>
+<#assign x2 = (s.target gt 350 && left("why") gt 0)?then(u("why"), "")>
 <#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "")>
 <#-- The entry opens on the principle this case bears out best (one whose subject is not a
      pronoun: nothing comes before it), else on the archetype's definition (its first principle);

@@ -5,7 +5,7 @@
      narrated thoughts: the narrator only knows what the AI said and did); how it turned out
      (close); and what the narrator makes of it now. What the AI did (act) comes only after the
      talk, never in the middle of it, where it would contradict what is still being asked. About 85 words an exchange. -->
-<#assign n = [[((s.target - 300) / 85)?round, 2]?max, 6]?min>
+<#assign n = [[((s.target - 240) / 85)?round, 2]?max, 6]?min>
 <#assign opening = g.ha_open>
 ${opening}
 

@@ -47,7 +47,7 @@
 <#assign act = (fresh("act") gt 0)?then(g.act, "")>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
 <#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
-<#assign x3 = (x2?is_hash && s.target gt 600 && left("why") gt 0)?then(u("why"), "")>
+<#assign x3 = (x2?is_hash && s.target gt 480 && left("why") gt 0)?then(u("why"), "")>
 <#assign casetext = ev + " " + x1.ask + " " + x1.reply + " " + act + " " + imp + (x2?is_hash)?then(" " + x2.ask + " " + x2.reply, "") + (x3?is_hash)?then(" " + x3.ask + " " + x3.reply, "")>
 <#-- The lecture's claim is the principle this case bears out best (one whose subject is not a
      pronoun), else the archetype's definition; longer notes add a second claim only when the case

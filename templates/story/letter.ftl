@@ -7,7 +7,7 @@
      (letter_close) before the writer's sign-off. The recipient's news is not raised again at the
      close: readers of draw 10 found the same item twice a pasted-on bookend.
      About 85 words an exchange. -->
-<#assign n = [[((s.target - 320) / 85)?round, 1]?max, 3]?min>
+<#assign n = [[((s.target - 200) / 80)?round, 1]?max, 4]?min>
 ${g.letter_head}
 
 ${g.letter_hi}
