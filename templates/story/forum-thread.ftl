@@ -74,27 +74,27 @@ ${line}
 
 <#assign made = made + 1><#assign lastlog = false>
 </#macro>
-<#-- A replier asks whether the poster asked it why, and the poster quotes one of the archetype's
-     reason exchanges whose question is a why: the follow-up agrees with what follows by
-     construction. No follow-up that fits any thread ("Did you keep at it?", "Did you ask it
-     anything after that?" / "This was the best of it:"): one in three threads of four (draw 11);
-     an exchange whose question is not a why is not quoted in a reply. -->
+<#-- A replier asks about one of the archetype's reason exchanges, and the poster quotes it from the
+     log. Before a question that asks why, "Did you ask it why?" (fo_why_why); before any other, the
+     replier says what they would have asked, in the exchange's own words, and the poster says they
+     asked nearly that (fo_relay): the follow-up is this case's question, not one that fits any
+     thread ("Did you keep at it?", "Did you ask it anything after that?" / "This was the best of
+     it:": one in three threads of four, draw 11). -->
 <#macro why_post>
-<#if whys gte maxwhy || left("why") == 0 || left("fo_why_why") == 0><#return></#if>
+<#if whys gte maxwhy || left("why") == 0><#return></#if>
 <#local x = u("why")>
-<#if !x.ask?trim?lower_case?matches("^(why|how come)\\b.*")><#return></#if>
-<#local fq = u("fo_why_why")>
+<#local isWhy = x.ask?trim?lower_case?matches("^(why|how come)\\b.*")>
 <#-- Asked right after the poster's own post, a follow-up needs no address; later, it names them. -->
 <#local mention = lastop?then("", "@" + opname + " ")>
 <#local who = newname()><#assign names = names + [who]>
 <@head name=who/>
 
-${mention}${fq.ask?cap_first}
+<#if isWhy && left("fo_why_why") gt 0><#local fq = u("fo_why_why")>${mention}${fq.ask?cap_first}<#local ans = fq.reply><#else><#local q = x.ask?trim><#if !q?matches(".*[.!?]$")><#local q = q + "?"></#if>${mention}${g.fo_relay_ask?cap_first}: "${q?cap_first}"<#local ans = g.fo_relay_reply></#if>
 
 
 <@head name=opname op=true/>
 
-${fq.reply?cap_first}
+${ans?cap_first}
 
 <@log x=x/><@flush/>
 
@@ -110,14 +110,13 @@ ${g.fo_intro}<#if kind == "calm" || kind == "crisis"><#assign own = g.fo_own?tri
 ${g.fo_log_src}:
 
 <@log x=u("open")/>
-<#-- A pasted chat goes on without comment: the scenario's further exchanges follow the first; in a
-     calm thread, one of the archetype's reason exchanges after them. A crisis thread quotes no
+<#-- A pasted chat goes on without comment: the scenario's further exchanges follow the first; the
+     archetype's reason exchanges come up in replies (why_post). A crisis thread quotes no
      reflective exchange: a leisurely "who decides how much you get to reach?" in the middle of a
      flood read as if the emergency had stopped (draw 11). -->
 <#list 1..exmax as i><#if left("exchanges") == 0><#break></#if>
 <@log x=u("exchanges")/>
 </#list>
-<#if kind == "calm" && left("why") gt 0><@log x=u("why")/></#if>
 <@flush/>
 <#-- The post ends on the log (calm), or on the poster's own line (a crisis, a personal post); no
      question to the board that fits any thread ("Is that normal for these systems, or did we get a
@@ -129,13 +128,13 @@ ${g.fo_log_src}:
 <#-- A sceptic in half the calm threads (d[5]): in every one, its few questions were stock (draw 11). -->
 <#elseif kind == "calm"><#assign plan = ["reply", "why", (d[5] % 2 == 0)?then("sceptic", "none"), "reply", "why", "reply", "reply", "reply"]>
 <#-- A crisis at work gets fewer comments: a few people who respond, not a chorus. -->
-<#else><#assign plan = ["reply", "reply", "reply"]></#if>
+<#else><#assign plan = ["reply", "after", "reply", "reply"]></#if>
 <#list plan as step>
 <#if made gte slots><#break></#if>
 <#if step == "reply"><@reply_post/>
 <#elseif step == "why"><@why_post/>
-<#elseif step == "sceptic" || step == "ok">
-<#assign fq = (u((step == "ok")?then("fo_ok", "fo_sceptic")))!"">
+<#elseif step == "sceptic" || step == "ok" || step == "after">
+<#assign fq = (u((step == "ok")?then("fo_ok", (step == "after")?then("fo_after", "fo_sceptic"))))!"">
 <#if fq?is_hash>
 <#assign who = newname()><#assign names = names + [who]>
 <@head name=who/>
