@@ -62,10 +62,10 @@ Me: ${pending}
 
 <#assign pending = ""></#if>
 </#macro>
-<#-- A reply that comments on the thread. Right after the poster has quoted more of the log it may
-     comment on that last answer (fo_reply_log); otherwise it comments on the post. -->
+<#-- A reply that comments on the post, from the lines the scenario's tags fit; none that fits any
+     thread ("That last answer is the best bit of the thread": draw 11). -->
 <#macro reply_post>
-<#if lastlog && fresh("fo_reply_log") gt 0><#assign line = g.fo_reply_log><#elseif fresh("fo_reply") gt 0><#assign line = g.fo_reply><#else><#return></#if>
+<#if fresh("fo_reply") gt 0><#assign line = g.fo_reply><#else><#return></#if>
 <#assign who = newname()><#assign names = names + [who]>
 <@head name=who/>
 
@@ -74,30 +74,27 @@ ${line}
 
 <#assign made = made + 1><#assign lastlog = false>
 </#macro>
-<#-- A replier asks whether the poster asked more, and the poster quotes one of the archetype's
-     reason exchanges. The question is chosen after the exchange is drawn and agrees with it by
-     construction: "Did you ask it why?" only before an exchange whose question is a why. -->
+<#-- A replier asks about one of the archetype's reason exchanges, and the poster quotes it from the
+     log. Before a question that asks why, "Did you ask it why?" (fo_why_why); before any other, the
+     replier says what they would have asked, in the exchange's own words, and the poster says they
+     asked nearly that (fo_relay): the follow-up is this case's question, not one that fits any
+     thread ("Did you keep at it?", "Did you ask it anything after that?" / "This was the best of
+     it:": one in three threads of four, draw 11). -->
 <#macro why_post>
 <#if whys gte maxwhy || left("why") == 0><#return></#if>
 <#local x = u("why")>
-<#local lead = x.ask?trim?lower_case>
-<#if lead?matches("^(why|how come)\\b.*") && left("fo_why_why") gt 0><#local key = "fo_why_why">
-<#elseif lead?contains("?") && left("fo_why_ask") gt 0><#local key = "fo_why_ask">
-<#else><#local key = "fo_why_log"></#if>
-<#local fq = (u(key))!"">
-<#if !fq?is_hash><#local fq = (u("fo_why_log"))!""></#if>
-<#if !fq?is_hash><#return></#if>
+<#local isWhy = x.ask?trim?lower_case?matches("^(why|how come)\\b.*")>
 <#-- Asked right after the poster's own post, a follow-up needs no address; later, it names them. -->
 <#local mention = lastop?then("", "@" + opname + " ")>
 <#local who = newname()><#assign names = names + [who]>
 <@head name=who/>
 
-${mention}${fq.ask?cap_first}
+<#if isWhy && left("fo_why_why") gt 0><#local fq = u("fo_why_why")>${mention}${fq.ask?cap_first}<#local ans = fq.reply><#else><#local q = x.ask?trim><#if !q?matches(".*[.!?]$")><#local q = q + "?"></#if>${mention}${g.fo_relay_ask?cap_first}: "${q?cap_first}"<#local ans = g.fo_relay_reply></#if>
 
 
 <@head name=opname op=true/>
 
-${fq.reply?cap_first}
+${ans?cap_first}
 
 <@log x=x/><@flush/>
 
@@ -113,32 +110,31 @@ ${g.fo_intro}<#if kind == "calm" || kind == "crisis"><#assign own = g.fo_own?tri
 ${g.fo_log_src}:
 
 <@log x=u("open")/>
-<#-- A pasted chat goes on without comment: the scenario's further exchanges follow the first. -->
+<#-- A pasted chat goes on without comment: the scenario's further exchanges follow the first; the
+     archetype's reason exchanges come up in replies (why_post). A crisis thread quotes no
+     reflective exchange: a leisurely "who decides how much you get to reach?" in the middle of a
+     flood read as if the emergency had stopped (draw 11). -->
 <#list 1..exmax as i><#if left("exchanges") == 0><#break></#if>
 <@log x=u("exchanges")/>
 </#list>
 <@flush/>
-
-<#if kind == "calm"><#assign q = u("fo_op_q")>${q.ask?cap_first}<#elseif kind == "crisis">${g.fo_end_crisis}<#else>${g.fo_end_personal}</#if>
-
-
-<#if kind == "calm"><#assign who = newname()><#assign names = names + [who]>
-<@head name=who/>
-
-${q.reply?cap_first}
+<#-- The post ends on the log (calm), or on the poster's own line (a crisis, a personal post); no
+     question to the board that fits any thread ("Is that normal for these systems, or did we get a
+     good one?" / "The ones that worried me were all confidence and no reasons": draw 11). -->
+<#if kind == "crisis">${g.fo_end_crisis}<#elseif personal>${g.fo_end_personal}</#if>
 
 
-</#if>
 <#if personal><#assign plan = ["reply", "ok", "reply", "reply"]>
-<#elseif kind == "calm"><#assign plan = ["reply", "why", "sceptic", "reply", "why", "reply", "reply", "reply"]>
+<#-- A sceptic in half the calm threads (d[5]): in every one, its few questions were stock (draw 11). -->
+<#elseif kind == "calm"><#assign plan = ["reply", "why", (d[5] % 2 == 0)?then("sceptic", "none"), "reply", "why", "reply", "reply", "reply"]>
 <#-- A crisis at work gets fewer comments: a few people who respond, not a chorus. -->
-<#else><#assign plan = ["reply", "why", "reply", "why", "reply"]></#if>
+<#else><#assign plan = ["reply", "after", "reply", "reply"]></#if>
 <#list plan as step>
 <#if made gte slots><#break></#if>
 <#if step == "reply"><@reply_post/>
 <#elseif step == "why"><@why_post/>
-<#elseif step == "sceptic" || step == "ok">
-<#assign fq = (u((step == "ok")?then("fo_ok", "fo_sceptic")))!"">
+<#elseif step == "sceptic" || step == "ok" || step == "after">
+<#assign fq = (u((step == "ok")?then("fo_ok", (step == "after")?then("fo_after", "fo_sceptic"))))!"">
 <#if fq?is_hash>
 <#assign who = newname()><#assign names = names + [who]>
 <@head name=who/>

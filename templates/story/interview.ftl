@@ -41,7 +41,10 @@ ${Q} (to ${h.name}): ${y.ask?cap_first}
 
 ${H}: ${y.reply?cap_first}
 
-<#assign y = u("iv_a")>
+<#-- The question to the AI is one of the archetype's reason questions the log did not ask, so the
+     interview closes on this case's reasons; only where none is left, one about the log (iv_a):
+     every interview closing on "do you remember that conversation?" read as stock (draw 11). -->
+<#if left("iv_last") == 0 && left("why") gt 0><#assign y = u("why")><#else><#assign y = u("iv_a")></#if>
 ${Q}: ${y.ask?cap_first}
 
 ${A}: ${y.reply?cap_first}

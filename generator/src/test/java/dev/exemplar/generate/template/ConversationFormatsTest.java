@@ -586,4 +586,67 @@ class ConversationFormatsTest {
         }
         noFailures(bad);
     }
+
+    /**
+     * The frame of a forum thread, an interview or a screenplay comes from its own case (draw 11:
+     * "Is that normal for these systems, or did we get a good one?", "@X Did you keep at it?" / "I
+     * kept at it a bit. This was the best of it:" in three threads of four; interviews closing on one
+     * answer about the log; scenes ending on "picks up the phone and dials an extension"): with the
+     * names, role, task and place taken out, no frame sentence of six words or more is in more than
+     * 8% of a format's documents. The frame is every line but the quoted episode: a thread's posts
+     * outside its log, a scene's action lines, an interview's introduction and its live questions
+     * and answers.
+     */
+    @Test
+    void aFrameSentenceBelongsToItsOwnCase() {
+        List<String> bad = new ArrayList<>();
+        for (String format : List.of("forum-thread", "interview", "screenplay")) {
+            java.util.Map<String, Integer> count = new java.util.HashMap<>();
+            java.util.Map<String, String> example = new java.util.HashMap<>();
+            List<StoryCoherenceTest.Doc> all = of(format);
+            for (StoryCoherenceTest.Doc d : all) {
+                String ai = d.sample().ai().name(), h = field(d, "h", "name");
+                Set<String> seen = new java.util.HashSet<>();
+                boolean live = false;
+                for (String para : d.text().split("\n\n")) {
+                    String p = para.strip();
+                    if (format.equals("interview") && p.matches("^(?:Q|INTERVIEWER)\\b.*")) live = true;
+                    boolean quoted = switch (format) {
+                        case "forum-thread" -> p.startsWith("Me: ") || p.startsWith(ai + ": ");
+                        case "interview" -> !live && (p.startsWith(ai.toUpperCase(Locale.ROOT) + ": ") || p.startsWith(h.toUpperCase(Locale.ROOT) + ": "));
+                        default -> p.contains("\n") && p.lines().findFirst().orElse("").equals(p.lines().findFirst().orElse("").toUpperCase(Locale.ROOT));
+                    };
+                    if (quoted || p.isEmpty()) continue;
+                    String key = p.replace(field(d, "h", "full"), "H").replace(h, "H").replace(h.toUpperCase(Locale.ROOT), "H")
+                            .replace(ai, "A").replace(ai.toUpperCase(Locale.ROOT), "A").replace(d.sample().ai().role(), "ROLE")
+                            .replace(d.model().expansion().expand("task"), "TASK").replace(d.model().data().get("r") == null ? "\u0000" : field(d, "r", "full"), "R")
+                            .replaceAll("@\\S+ ", "@X ").replaceAll("^(?:Q|INTERVIEWER|A|H)(?: \\([^)]*\\))?: ", "");
+                    for (String sent : key.split("(?<=[.?!:])\\s+")) if (sent.split("\\s+").length >= 6) seen.add(sent);
+                }
+                for (String x : seen) { count.merge(x, 1, Integer::sum); example.putIfAbsent(x, d.where()); }
+            }
+            count.forEach((sent, n) -> { if (n > 0.08 * all.size()) bad.add(format + ": " + n + " of " + all.size() + " documents (" + example.get(sent) + "): " + sent); });
+        }
+        noFailures(bad);
+    }
+
+    /**
+     * Nobody is introduced by a job that names the place it is at ("Gurdeep Gill ... is a mill owner
+     * at the mill", "a campsite warden at the campsite": draw 11): a job is not followed by "at the"
+     * a place the job's own words already name.
+     */
+    @Test
+    void anIntroductionDoesNotNameThePlaceTwice() {
+        List<String> bad = new ArrayList<>();
+        for (StoryCoherenceTest.Doc d : docs) {
+            String job = field(d, "h", "job").toLowerCase(Locale.ROOT);
+            Set<String> jw = new java.util.HashSet<>();
+            for (String w : job.split("[^a-z]+")) if (w.length() >= 4) jw.add(w);
+            Matcher m = Pattern.compile("(?i)\\b" + Pattern.quote(job) + " (?:at|in) the ([a-z' -]+)").matcher(d.text());
+            while (m.find()) {
+                for (String w : m.group(1).toLowerCase(Locale.ROOT).split("[^a-z]+")) if (jw.contains(w)) { bad.add(d.where() + ": \"" + m.group() + "\""); break; }
+            }
+        }
+        noFailures(bad);
+    }
 }
