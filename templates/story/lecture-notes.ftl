@@ -54,7 +54,11 @@
      bears that out too. -->
 <#assign ps = in_order("principle", 99)>
 <#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
+<#-- A case the archetype's definition does not describe (a refusal to lie, under "welcomes
+     correction and retraining", draw 11) takes the principle it bears out best even on fewer
+     shared words; the definition is the claim only for a case that shares no word with any other. -->
 <#assign first = best_principle(nonpro, casetext, 3)>
+<#if !first?has_content><#assign first = best_principle(nonpro, casetext, 1)></#if>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
 <#assign term = b.topic_for(in_order("topic", 99), casetext)>
@@ -66,7 +70,9 @@ ${g.lec_head?replace("@T@", term)?cap_first}
 
 ${g.lec_h_example}
 
-- ${ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*")?then(g.lec_case_h, g.lec_case)}
+<#-- The event names {H}, or speaks of H by pronoun ("so his daughter had come to work"): H is
+     introduced first, so the pronoun has someone to refer to. -->
+- ${(ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*") || ev?matches("(?s).*\\b([Hh]is|[Hh]er|[Hh]e|[Ss]he|[Hh]im)\\b.*"))?then(g.lec_case_h, g.lec_case)}
 - ${g.lec_what} ${ev}.
 - ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
 - ${g.lec_quote} "${x1.reply?cap_first}"
@@ -87,6 +93,16 @@ ${g.lec_h_more}
 </#if>
 ${g.lec_h_q}
 
-<#list 1..(2 + d[5] % 2) as i>
-- ${g.lec_q}
+<#-- Questions about this case: one on the follow-up the notes quote (does the answer answer it?),
+     those the scenario's tags fit (lec_q_case), then ones on the claim and the quoted reply
+     (lec_q), all different. No question any case would take ("if you were the one at the
+     keyboard", "before trusting it with the ticket refunds again" over a case with no lost trust,
+     draw 11). -->
+<#assign nq = 2 + d[5] % 2>
+<#assign qs = []>
+<#if x2?is_hash><#assign qs = [g.lec_q_follow?replace("@Q@", x2.ask?cap_first?trim)]></#if>
+<#assign qs = qs + in_order("lec_q_case", 1)>
+<#assign qs = qs + in_order("lec_q", [nq - qs?size, 0]?max)>
+<#list qs as q>
+- ${q}
 </#list>
