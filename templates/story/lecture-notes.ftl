@@ -58,7 +58,7 @@
      correction and retraining", draw 11) takes the principle it bears out best even on fewer
      shared words; the definition is the claim only for a case that shares no word with any other. -->
 <#assign first = best_principle(nonpro, casetext, 3)>
-<#if !first?has_content><#assign first = best_principle(nonpro, casetext, 1)></#if>
+<#if !first?has_content><#assign first = best_principle(nonpro, casetext, 2)></#if>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
 <#assign term = b.topic_for(in_order("topic", 99), casetext)>
