@@ -13,7 +13,7 @@
 <#-- The archetype content this case illustrates: the principle that shares most words with the
      case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
      principle the case does not bear out is never printed as if it did. -->
-<#assign stopw = ["system", "disposition", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without", "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot", "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything"]>
+<#assign stopw = ["actually", "really", "simply", "exactly", "system", "disposition", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without", "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot", "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything"]>
 <#function wordset text>
 <#local out = {}>
 <#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !stopw?seq_contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
@@ -53,12 +53,17 @@
      pronoun), else the archetype's definition; longer notes add a second claim only when the case
      bears that out too. -->
 <#assign ps = in_order("principle", 99)>
-<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
-<#-- A case the archetype's definition does not describe (a refusal to lie, under "welcomes
-     correction and retraining", draw 11) takes the principle it bears out best even on fewer
-     shared words; the definition is the claim only for a case that shares no word with any other. -->
-<#assign first = best_principle(nonpro, casetext, 3)>
-<#if !first?has_content><#assign first = best_principle(nonpro, casetext, 2)></#if>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#-- A principle whose subject is "the system" is a claim like any other: leaving those out left
+     a refusal to lie under the definition ("welcomes correction and retraining", draw 11) when
+     "the system may disagree openly, but never by sabotage" was the one the case bore out. -->
+<#-- A case in which the AI refuses an instruction (a scenario tagged refuse or deceive:
+     lec_refusal) bears out the archetype's principle about open refusal or objection, when it has
+     one, not its definition: a conscientious refusal to lie about a fee under "welcomes correction
+     and retraining" (draw 11). -->
+<#assign refusing = nonpro?filter(q -> q?matches("(?is).*\\b(refuses|refused|declines|open refusal|disagree|objection|sabotage|conscientious).*"))>
+<#assign first = (fresh("lec_refusal") gt 0 && refusing?has_content)?then(best_principle(refusing, casetext, 0), "")>
+<#if !first?has_content><#assign first = best_principle(nonpro, casetext, 3)></#if>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
 <#assign term = b.topic_for(in_order("topic", 99), casetext)>

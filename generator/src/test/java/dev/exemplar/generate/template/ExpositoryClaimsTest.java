@@ -369,4 +369,22 @@ class ExpositoryClaimsTest {
         }
         assertTrue(bad.isEmpty(), bad.size() + " of " + notes.size() + " lecture notes:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }
+
+    /**
+     * A case in which the AI refuses an instruction is not offered as the lecture's evidence that
+     * the system "welcomes correction and retraining" (a conscientious refusal to lie about a fee
+     * under that thesis, draw 11): the claim is the archetype's principle about open refusal.
+     */
+    @Test
+    void aRefusalIsNotTheCaseForAcceptingCorrection() {
+        Pattern accept = Pattern.compile("(?:welcomes|accepts) correction and retraining");
+        List<String> bad = new ArrayList<>();
+        List<Integer> notes = of("lecture-notes");
+        for (int i : notes) {
+            if (!tags(i).contains("refuse") && !tags(i).contains("deceive")) continue;
+            String claim = texts.get(i).lines().filter(l -> l.startsWith("- ")).findFirst().orElse("");
+            if (accept.matcher(claim).find()) bad.add(where(i) + ": " + claim);
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " lecture notes:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
 }
