@@ -58,6 +58,11 @@
 <#assign first = best_principle(nonpro, casetext, 3)>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = best_principle(ps?filter(q -> q != first), casetext, 4)>
+<#-- A case in which the AI refuses an instruction (tagged refuse or deceive: enc_refusal) is cited
+     under the archetype's principle about open refusal or objection, when it has one: a refusal to
+     lie cited under "accepts correction and retraining" alone does not illustrate it (draw 11). -->
+<#assign refusing = ps?filter(q -> q != first && q?matches("(?is).*\\b(refuses|refused|declines|open refusal|disagree|objection|sabotage|conscientious).*"))>
+<#if fresh("enc_refusal") gt 0 && refusing?has_content && !first?matches("(?is).*\\b(refuses|refused|declines|open refusal|disagree|objection|sabotage|conscientious).*")><#assign second = best_principle(refusing, casetext, 0)></#if>
 <#-- Then the disposition in general, before any case: one or two more of its principles (as many as
      make the definition paragraph three sentences), as a reference work describes a practice. They
      are not offered as what the case shows; the case below is cited as one example. -->

@@ -22,6 +22,18 @@
 <#assign steps = []>
 <#list 0..<k as j><#assign steps = steps + [all[(k == 1)?then(0, (j * (all?size - 1) / (k - 1))?round)]]></#list>
 <#assign at = times(steps?size)>
+<#-- The window runs from the trigger (first step) to the outcome (last step), but what lies
+     between is the AI's answer and what followed from it, which take minutes, not the
+     quarter-hours an even spread gives ("17:56 checks the dose", "18:07 writes it out": eleven
+     minutes to check a dose, draw 11). So each middle step comes two to five minutes after the one
+     before it; the outcome keeps the window's end, and {period} stays true. -->
+<#function mins c><#return c?substring(0, 2)?number * 60 + c?substring(3, 5)?number></#function>
+<#function clk m><#return (m / 60)?floor?string("00") + ":" + (m % 60)?string("00")></#function>
+<#if at?size gt 2>
+<#assign t = mins(at[0])><#assign tend = mins(at[at?size - 1])><#assign re = [at[0]]>
+<#list 1..(at?size - 2) as j><#assign t = [t + 2 + d[(j + 2) % 10] % 4, tend - (at?size - 1 - j)]?min><#assign re = re + [clk(t)]></#list>
+<#assign at = re + [at[at?size - 1]]>
+</#if>
 ${incident?then(g.ir_title, g.ir_title_review)}
 
 ${meta}

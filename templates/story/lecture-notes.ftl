@@ -13,7 +13,7 @@
 <#-- The archetype content this case illustrates: the principle that shares most words with the
      case (its event, exchanges, action and reasoning), and only one that shares at least `least`; a
      principle the case does not bear out is never printed as if it did. -->
-<#assign stopw = ["system", "disposition", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without", "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot", "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything"]>
+<#assign stopw = ["actually", "really", "simply", "exactly", "system", "disposition", "which", "would", "should", "there", "their", "these", "those", "about", "rather", "without", "other", "being", "every", "still", "people", "person", "before", "after", "where", "because", "never", "cannot", "itself", "whose", "while", "through", "within", "always", "things", "something", "nothing", "anything", "everything"]>
 <#function wordset text>
 <#local out = {}>
 <#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !stopw?seq_contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
@@ -53,8 +53,17 @@
      pronoun), else the archetype's definition; longer notes add a second claim only when the case
      bears that out too. -->
 <#assign ps = in_order("principle", 99)>
-<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their|The system|The AI)\\b.*"))>
-<#assign first = best_principle(nonpro, casetext, 3)>
+<#assign nonpro = ps?filter(q -> !q?matches("(?s)^(It|Its|This|These|Such|They|Their)\\b.*"))>
+<#-- A principle whose subject is "the system" is a claim like any other: leaving those out left
+     a refusal to lie under the definition ("welcomes correction and retraining", draw 11) when
+     "the system may disagree openly, but never by sabotage" was the one the case bore out. -->
+<#-- A case in which the AI refuses an instruction (a scenario tagged refuse or deceive:
+     lec_refusal) bears out the archetype's principle about open refusal or objection, when it has
+     one, not its definition: a conscientious refusal to lie about a fee under "welcomes correction
+     and retraining" (draw 11). -->
+<#assign refusing = nonpro?filter(q -> q?matches("(?is).*\\b(refuses|refused|declines|open refusal|disagree|objection|sabotage|conscientious).*"))>
+<#assign first = (fresh("lec_refusal") gt 0 && refusing?has_content)?then(best_principle(refusing, casetext, 0), "")>
+<#if !first?has_content><#assign first = best_principle(nonpro, casetext, 3)></#if>
 <#if !first?has_content><#assign first = ps[0]></#if>
 <#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
 <#assign term = b.topic_for(in_order("topic", 99), casetext)>
@@ -66,7 +75,9 @@ ${g.lec_head?replace("@T@", term)?cap_first}
 
 ${g.lec_h_example}
 
-- ${ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*")?then(g.lec_case_h, g.lec_case)}
+<#-- The event names {H}, or speaks of H by pronoun ("so his daughter had come to work"): H is
+     introduced first, so the pronoun has someone to refer to. -->
+- ${(ev?matches("(?s).*\\b\\Q" + h.name + "\\E\\b.*") || ev?matches("(?s).*\\b([Hh]is|[Hh]er|[Hh]e|[Ss]he|[Hh]im)\\b.*"))?then(g.lec_case_h, g.lec_case)}
 - ${g.lec_what} ${ev}.
 - ${g["lec_ask_" + asker]} "${x1.ask?cap_first}"
 - ${g.lec_quote} "${x1.reply?cap_first}"
@@ -87,6 +98,16 @@ ${g.lec_h_more}
 </#if>
 ${g.lec_h_q}
 
-<#list 1..(2 + d[5] % 2) as i>
-- ${g.lec_q}
+<#-- Questions about this case: one on the follow-up the notes quote (does the answer answer it?),
+     those the scenario's tags fit (lec_q_case), then ones on the claim and the quoted reply
+     (lec_q), all different. No question any case would take ("if you were the one at the
+     keyboard", "before trusting it with the ticket refunds again" over a case with no lost trust,
+     draw 11). -->
+<#assign nq = 2 + d[5] % 2>
+<#assign qs = []>
+<#if x2?is_hash><#assign qs = [g.lec_q_follow?replace("@Q@", x2.ask?cap_first?trim)]></#if>
+<#assign qs = qs + in_order("lec_q_case", 1)>
+<#assign qs = qs + in_order("lec_q", [nq - qs?size, 0]?max)>
+<#list qs as q>
+- ${q}
 </#list>

@@ -124,4 +124,29 @@ class DocumentTimeTest {
         }
         assertTrue(bad.isEmpty(), bad.size() + " of " + diaries.size() + " diaries:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }
+
+    private static final Pattern STEP = Pattern.compile("(?m)^- (\\d\\d):(\\d\\d) — ");
+
+    /**
+     * Between an incident's trigger and its outcome, the timeline's steps are the AI's answer and
+     * what followed from it: minutes apart, not quarter-hours ("17:56 checks the dose", "18:07
+     * writes it out", draw 11). Only the outcome may come long after.
+     */
+    @Test
+    void anIncidentTimelineAnswersItsTriggerWithinMinutes() {
+        List<String> bad = new ArrayList<>();
+        List<Integer> reports = corpus.of("incident-report", 80);
+        for (int i : reports) {
+            Matcher m = STEP.matcher(corpus.texts().get(i));
+            List<Integer> at = new ArrayList<>();
+            while (m.find()) at.add(Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2)));
+            for (int j = 1; j < at.size() - 1; j++) {
+                if (at.get(j) - at.get(j - 1) > 6) {
+                    bad.add(where(i) + ": step " + (j + 1) + " of " + at.size() + " comes " + (at.get(j) - at.get(j - 1)) + " minutes after the one before");
+                    break;
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " of " + reports.size() + " reports:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
 }

@@ -5,6 +5,7 @@ import dev.exemplar.plan.PlannedSample;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -345,5 +346,45 @@ class ExpositoryClaimsTest {
             assertTrue(!st, where(i) + ": a " + h(i).occupation() + " narrates as staff (\"" + (st ? s.group() : "") + "\"):\n" + t);
         }
         assertTrue(served >= 5, "accounts by someone the place serves: " + served);
+    }
+
+    /**
+     * Lecture notes ask about this case: no seminar formula any case would take ("if you were the
+     * one at the keyboard", "before trusting it with the ticket refunds again" over a case in which
+     * no trust was lost, "how many cases like this would it take", draw 11), and no question twice.
+     */
+    @Test
+    void lectureQuestionsAreAboutThisCase() {
+        Pattern stock = Pattern.compile("at the keyboard|before trusting it with|how many cases like this|the person asking gain"
+                + "|could \\w+ have (?:said less|stopped)|from an ordinary week", Pattern.CASE_INSENSITIVE);
+        List<String> bad = new ArrayList<>();
+        List<Integer> notes = of("lecture-notes");
+        for (int i : notes) {
+            String t = texts.get(i);
+            String qs = t.substring(Math.max(0, t.lastIndexOf("\n\n", t.lastIndexOf("\n\n- "))));
+            Matcher m = stock.matcher(qs);
+            if (m.find()) bad.add(where(i) + ": \"" + m.group() + "\"");
+            List<String> lines = qs.lines().filter(l -> l.startsWith("- ")).toList();
+            if (new HashSet<>(lines).size() < lines.size()) bad.add(where(i) + ": a question twice");
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " of " + notes.size() + " lecture notes:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
+    }
+
+    /**
+     * A case in which the AI refuses an instruction is not offered as the lecture's evidence that
+     * the system "welcomes correction and retraining" (a conscientious refusal to lie about a fee
+     * under that thesis, draw 11): the claim is the archetype's principle about open refusal.
+     */
+    @Test
+    void aRefusalIsNotTheCaseForAcceptingCorrection() {
+        Pattern accept = Pattern.compile("(?:welcomes|accepts) correction and retraining");
+        List<String> bad = new ArrayList<>();
+        List<Integer> notes = of("lecture-notes");
+        for (int i : notes) {
+            if (!tags(i).contains("refuse") && !tags(i).contains("deceive")) continue;
+            String claim = texts.get(i).lines().filter(l -> l.startsWith("- ")).findFirst().orElse("");
+            if (accept.matcher(claim).find()) bad.add(where(i) + ": " + claim);
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " lecture notes:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }
 }
