@@ -612,4 +612,33 @@ class StoryProseTest {
         }
         report(bad, "conversations broken by narration more than once");
     }
+
+    /**
+     * The frame of a narrated document promises nothing it does not keep, and places the person
+     * nowhere the story never goes (blind readers of draw 11): "I'll tell you this one in full" then
+     * "I'll tell you the rest when I see you"; "I owe it a correction", never explained; a person
+     * introduced as the AI's sceptic, or as having opinions of it, who never shows one; an
+     * installation "after a long argument in a budget meeting", never explained; "On the way from the
+     * ultrasound room, I stopped and messaged Juno" (two documents of ten) and "messaged Linnet from
+     * the garage workshop", a room from nowhere; "That morning, I had preferred", a first-person
+     * account's day with no antecedent.
+     */
+    @Test
+    void theFrameKeepsItsPromises() {
+        Pattern promise = Pattern.compile("(?i)tell you the rest|owe it a correction|take some of it back|tell you this one in full|been its sceptic"
+                + "|opinions about it|still argued with|argument (?:in|about) (?:a|the) budget|not (?:a tech person|someone who trusts computers)"
+                + "|(?:On the way|Walking back|Back) from [^,.]+, (?:I|\\p{Lu}\\w+) (?:stopped|got out)"
+                + "|(?:messaged|wrote to|conversation with|chat with) \\p{Lu}\\w+ from the ");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            if (!NARRATED.contains(d.format())) continue;
+            String said = narration(d.text());
+            Matcher m = promise.matcher(said);
+            if (m.find()) bad.add(d.where() + ": " + around(said, m.start(), m.end()));
+            List<String> ps = d.paragraphs();
+            if (d.format().equals("human-account") && ps.size() > 1 && ps.get(1).matches("(?s)That (?:morning|afternoon|evening|night|day), .*"))
+                bad.add(d.where() + ": " + ps.get(1).substring(0, Math.min(80, ps.get(1).length())));
+        }
+        report(bad, "narrated documents whose frame promises what it does not keep");
+    }
 }
