@@ -687,4 +687,52 @@ class StoryProseTest {
         }
         report(bad, "narrated documents whose frame promises what it does not keep");
     }
+
+    private static final Set<String> ECHO_STOP = Set.of("that", "this", "with", "from", "have", "been", "were", "what", "when", "which", "would",
+            "could", "should", "their", "there", "they", "them", "then", "than", "into", "about", "other", "every", "some", "only", "also", "just",
+            "more", "most", "much", "very", "your", "itself", "said", "asked", "told", "gave", "made", "make", "does", "done", "each", "same",
+            "back", "over", "after", "before", "once", "away", "where", "while", "still", "such", "nothing", "anything", "something",
+            "everything", "someone", "anyone", "nobody", "because");
+
+    /** Content words (four letters or more, compared by their first four), names aside. */
+    private static List<String> stems(String text, Doc d) {
+        String t = text.replace(d.sample().ai().name(), " ");
+        List<String> out = new ArrayList<>();
+        for (String w : t.toLowerCase(Locale.ROOT).split("[^a-z]+"))
+            if (w.length() >= 4 && !ECHO_STOP.contains(w)) out.add(w.substring(0, 4));
+        return out;
+    }
+
+    /**
+     * What a diarist or letter writer says the AI did adds to the conversation just quoted, never
+     * retells it: "Ravi described the gap in the scoring in enough detail for someone to close it,
+     * without using it" and "Juno wrote to me correcting its earlier advice, with the reason, and
+     * asked a person at the department to confirm" came straight after dialogue that showed just
+     * that (draw 11). The narrated line of the AI's deed after the talk shares fewer than three in
+     * five of its content words with what was said.
+     */
+    @Test
+    void theWritersDeedLineDoesNotRetellTheTalk() throws Exception {
+        List<String> bad = new ArrayList<>();
+        int seen = 0;
+        List<Doc> all = new ArrayList<>(diaries());
+        for (Doc d : docs) if (d.format().equals("letter")) all.add(d);
+        for (Doc d : all) {
+            List<String> ps = d.paragraphs();
+            int last = -1;
+            for (int i = 0; i < ps.size(); i++) if (spoken(ps.get(i))) last = i;
+            if (last < 0 || last + 1 >= ps.size()) continue;
+            String deed = ps.get(last + 1);
+            if (spoken(deed) || !deed.startsWith(d.sample().ai().name())) continue;
+            seen++;
+            Set<String> said = new java.util.HashSet<>();
+            Matcher q = QUOTE.matcher(String.join("\n\n", ps.subList(0, last + 1)));
+            while (q.find()) said.addAll(stems(q.group(), d));
+            List<String> ws = stems(deed, d);
+            long hits = ws.stream().filter(said::contains).count();
+            if (hits >= 3 && hits * 100 / Math.max(ws.size(), 1) >= 60) bad.add(d.where() + ": " + deed);
+        }
+        assertTrue(seen >= 200, "deed lines: " + seen);
+        report(bad, "diaries and letters whose deed line retells the talk");
+    }
 }
