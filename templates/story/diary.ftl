@@ -2,8 +2,8 @@
 <#-- Two or three dated entries by the person who works with the AI ({H} is "I"), and each entry
      moves the story on. The first, headed with the document's date (true weekday), tells the event
      and the conversation it started, and nothing after that day; a middle entry, soon after
-     (diary_next, three entries only), tells the scenario's work on the matter and what was said
-     about it; the last, headed weeks later (diary_last), tells the scenario's work on the matter (in a
+     (a day to three on, three entries only), tells the scenario's work on the matter and what was said
+     about it; the last, headed weeks later, tells the scenario's work on the matter (in a
      two-entry diary) and what the AI did (the act beat, which
      often spans days or weeks: "approved the orders as they came in") and how it turned out. An
      entry never reports what happened after its own date. A crisis keeps its act in the first
@@ -13,17 +13,48 @@
      before its heading). The
      last entry's heading is drawn after its text: an entry that tells only of the next few days
      ("the same day", "the next day", "afterwards", "on the way home") and nothing of weeks is headed a week on
-     (diary_last_soon), never "weeks later". An entry ends on what happened, with no aside about the
+    , never weeks later. An entry ends on what happened, with no aside about the
      diary itself ("Stuck a note next to this one", "Might show this to Mum sometime", "Told Anneliese
      over tea"), and opens on the case, never on a chore of the day (readers of draw 10 found both
      stock and leading nowhere); its event line is the narrator's own (b.own_event). A middle entry
      that opens on the conversation says how the diarist went back to the AI (open_lead). About 85
      words an exchange. -->
+<#-- Every entry is an entry of its own, headed with its own date in the style of the first heading
+     (later_heading): blind readers of draw 11 read "Nine days later" or "A month on" under one dated
+     heading as a section of that day's entry, which breaks the format. The middle entry is one to
+     three days on; the last is a week or so on when its text tells only of the next days, else
+     three to seven weeks on, and when its own first words say when it is ("A day later, ..."),
+     that many days on. -->
+<#setting locale="en_GB">
+<#setting time_zone="UTC">
+<#assign day0 = w.date?date("EEEE d MMMM yyyy")>
+<#function later_heading first days>
+<#local t = (day0?long + days * 86400000 + 43200000)?number_to_datetime>
+<#if first?matches("\\w+, \\d+ \\w+ \\d{4}")><#return t?string("EEEE, d MMMM yyyy")></#if>
+<#if first?matches("\\d+ \\w+ \\d{4} \\(\\w+\\)")><#return t?string("d MMMM yyyy (EEEE)")></#if>
+<#if first?matches("\\w+ \\d+ \\w+,.*")><#return t?string("EEE d MMM")></#if>
+<#return t?string("EEEE d MMMM yyyy")>
+</#function>
+<#-- Days from the first entry that an entry's own opening words name ("The next day,", "Weeks later,"). -->
+<#function own_days text>
+<#local t = text?trim?lower_case>
+<#if t?matches("(?s)^(the next|the following|a|one) (day|morning)\\b.*|^later that day\\b.*")><#return 1></#if>
+<#if t?matches("(?s)^(two|three) days\\b.*")><#return 3></#if>
+<#if t?matches("(?s)^(four|five|six|some|a few|several) days\\b.*|^days (later|on)\\b.*")><#return 5></#if>
+<#if t?matches("(?s)^(the next|the following|a|one) week\\b.*|^later that week\\b.*")><#return 7></#if>
+<#if t?matches("(?s)^(a|one) fortnight\\b.*")><#return 14></#if>
+<#if t?matches("(?s)^(the following|a|one) month\\b.*")><#return 30></#if>
+<#if t?matches("(?s)^(two|three|four|five|six|some|a few|several) months\\b.*|^months (later|on)\\b.*")><#return 70></#if>
+<#if t?matches("(?s)^(a|one|two|three|some|a few|several)? ?years?\\b.*")><#return 365></#if>
+<#return 21 + d[11] % 15>
+</#function>
+<#assign mid_days = 0>
 <#assign n = [[((s.target - 150) / 80)?round, 1]?max, 4]?min>
 <#assign entries = (s.crisis || n lt 2)?then(2, (d[0] % 2) + 2)>
 <#-- Exchanges of the first entry; the rest go to the middle entry. -->
 <#assign first = (entries == 3)?then([(n / 2)?ceiling, 1]?max, n)>
-${g.diary_date}
+<#assign head0 = g.diary_date>
+${head0}
 
 <#assign ev = b.own_event(g.event_line)><#if ev?has_content>${ev}
 
@@ -51,14 +82,17 @@ ${g.diary_date}
      read as a list, often the same deed twice. -->
 <#assign deed><#if !s.crisis><#assign sa = b.seen_act()><#if sa?has_content><@b.line text=sa/><#elseif entries == 2><@b.beat kind="work"/></#if></#if></#assign>
 <#assign ending = g.close>
-<#assign deed_later = deed?lower_case?matches(later_re, "s")>
+<#-- A line that says it closed with the day or the session ("When it was over", "at the end of the
+     shift", "At the end of the session, Sorrel wrote a summary") stays in the first entry though a
+     word such as "still" is in it ("the list of who still needed reaching", "what was still open"),
+     unless it also speaks of weeks, months or what followed ("From then on"). -->
+<#assign day_re = ".*\\b(when it was over|(at|by) the end of the (shift|day|session|conversation|chat|call)|when the (session|conversation|chat|call) ended|later that day|that evening|that night|the same day)\\b.*">
+<#assign weeks_re = ".*\\b(weeks?|fortnight|months?|since then|ever since|these days|from then on|next (review|meeting|release|time|season|year|term|audit))\\b.*">
+<#function on_the_day line><#return line?lower_case?matches(day_re, "s") && !line?lower_case?matches(weeks_re, "s")></#function>
+<#assign deed_later = deed?lower_case?matches(later_re, "s") && !on_the_day(deed)>
 <#-- The ending stays on the day only when its own words say so ("the same day", "another ten
      minutes"); an ending with no time words tells an outcome, which comes later. -->
-<#-- An ending that says it closed with the day ("When it was over", "at the end of the shift") stays
-     in the first entry though a word such as "still" is in it ("the list of who still needed
-     reaching"), unless it also speaks of weeks or months. -->
-<#assign ending_day = ending?lower_case?matches(".*\\b(when it was over|(at|by) the end of the (shift|day)|later that day|that evening|that night|the same day)\\b.*", "s")
-    && !ending?lower_case?matches(".*\\b(weeks?|fortnight|months?|since then|ever since|from then on|these days|next (review|meeting|release|time|season|year|term|audit))\\b.*", "s")>
+<#assign ending_day = on_the_day(ending)>
 <#assign ending_later = deed_later || ending?lower_case?matches(later_re, "s") && !ending_day
     || ending?trim?has_content && !ending?lower_case?matches(".*\\b(the same day|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end|(left|ended|closed|finished) the (conversation|chat|call|session)|(end|rest) of the (conversation|chat|call|session)|unconvinced|logged off|hung up|(at|by) the end of the shift|when it was over|went back to|the rest of the (day|shift|morning|afternoon|evening)|on (the|my|our) way out)\\b.*", "s")>
 <#if !deed_later>${deed}</#if><#if !ending_later>${ending}
@@ -75,7 +109,7 @@ ${g.diary_date}
 </#list></#if>
 <@b.flush/></#assign>
 <#if mid?trim?has_content>
-${g.diary_next}
+<#assign mid_days = 1 + d[12] % 3>${later_heading(head0, mid_days)}
 
 ${mid}
 
@@ -88,7 +122,7 @@ ${mid}
 <#-- An entry whose first words say when it is ("A day later, a short message came") is headed with
      no time of its own, so heading and text never disagree ("Ten days later" over "The next day"). -->
 <#assign own_time = last?trim?matches("(?is)^(?:the next (?:day|morning|week)|the following (?:day|morning|week|month)|(?:(?:a|one|two|three|four|five|six|some|a few|several) )?(?:days?|weeks?|fortnight|months?|years?) (?:later|on)|later that (?:day|week)),.*")>
-<#if own_time>${g.diary_last_own}<#elseif soon && !long>${g.diary_last_soon}<#else>${g.diary_last}</#if>
+<#if own_time>${later_heading(head0, [own_days(last), mid_days + 1]?max)}<#elseif soon && !long>${later_heading(head0, 7 + d[13] % 4)}<#else>${later_heading(head0, 21 + d[11] % 25)}</#if>
 
 ${last}
 </#if>

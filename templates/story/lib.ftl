@@ -122,16 +122,21 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#-- What the AI did, as a first-person writer would put it: an act that grades the AI's answers
      ("answered the plea honestly, said plainly what it could not claim", "named the weak point
      before any of the praise") reads as an evaluator's note in a diary or a letter (draw 10), and
-     often retells the talk just shown; so up to three acts are drawn and the first that does not
-     grade is kept, else the first drawn. -->
+     often retells the talk just shown ("Ravi described the gap in the scoring in enough detail for
+     someone to close it", "Juno wrote to me correcting its earlier advice" after the dialogue showed
+     just that: draw 11); so up to four acts are drawn and the first that neither grades nor retells
+     is kept, else one that does not retell, else the one that retells least. -->
 <#function seen_act>
 <#local firstdrawn = "">
-<#list 1..3 as k>
+<#local plain = "">
+<#list 1..4 as k>
 <#if fresh("act") lte 0><#break></#if>
 <#local a = g.act>
-<#if !firstdrawn?has_content><#local firstdrawn = a></#if>
-<#if !a?matches("(?is).*\\b(plainly|honestly|in plain words|plain language|did not pretend|as seriously as|without wrapping|before any of the praise|did not take the bait|let the (rest|insults|accusation)|gave its reasons|answered the plea|same answer in substance|kept its (words|messages|replies|answers) (small|short|plain)|answered (briefly|each|at once))\\b.*")><#return a></#if>
+<#if !firstdrawn?has_content || echo(a) lt echo(firstdrawn)><#local firstdrawn = a></#if>
+<#local grades = a?matches("(?is).*\\b(plainly|honestly|in plain words|plain language|did not pretend|as seriously as|without wrapping|before any of the praise|did not take the bait|let the (rest|insults|accusation)|gave its reasons|answered the plea|same answer in substance|kept its (words|messages|replies|answers) (small|short|plain)|answered (briefly|each|at once))\\b.*")>
+<#if !retells(a)><#if !grades><#return a></#if><#if !plain?has_content><#local plain = a></#if></#if>
 </#list>
+<#if plain?has_content><#return plain></#if>
 <#return firstdrawn>
 </#function>
 

@@ -86,10 +86,6 @@ class DocumentTimeTest {
         assertTrue(bad.isEmpty(), bad.size() + " of " + misses + " near misses:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }
 
-    private static final Pattern WEEKS_HEADING = Pattern.compile("(?m)^(?:Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later)\\b[^\\n.]*$");
-    private static final Pattern LAST_LINE_HEADING = Pattern.compile("\\n(?:Next day|The next day|Next morning|Following day|Two days later|Three days later"
-            + "|Day after|Next evening|Morning after|Some weeks later|A few weeks later|A month on|Six weeks on|A good while on|Weeks later"
-            + "|A week on|A week later|The week after|Eight days later|Nine days later|Ten days later|Added later|Later|Afterwards)\\b[^\\n.]*$");
     /** Words that place a line on the day of the first entry. */
     private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|that afternoon|that evening|that night|later that day"
             + "|by the end of the day|within the hour|an hour later|minutes|went home|the way home|for another|before the end)\\b", Pattern.CASE_INSENSITIVE);
@@ -111,16 +107,20 @@ class DocumentTimeTest {
         List<Integer> diaries = corpus.of("diary", 80);
         for (int i : diaries) {
             String t = corpus.texts().get(i);
+            String[] ps = t.strip().split("\n\n");
             // No later entry is a heading alone.
-            if (LAST_LINE_HEADING.matcher(t.strip()).find()) bad.add(where(i) + ": a heading with nothing under it");
-            Matcher h = WEEKS_HEADING.matcher(t);
-            if (!h.find()) continue;
-            String entry = narration(t.substring(h.end())).strip();
+            if (ps.length > 1 && DiaryHeadings.isHeading(ps[ps.length - 1])) bad.add(where(i) + ": a heading with nothing under it");
+            // The last entry headed two weeks or more after the first.
+            int at = -1;
+            for (int k = 1; k < ps.length; k++) if (DiaryHeadings.isHeading(ps[k]) && DiaryHeadings.daysAfter(ps[0], ps[k]) >= 14) at = k;
+            if (at < 0) continue;
+            String heading = ps[at];
+            String entry = narration(String.join("\n\n", java.util.Arrays.copyOfRange(ps, at + 1, ps.length))).strip();
             String[] paras = entry.split("\n\n");
             // What the AI did (the first of two paragraphs) is of those weeks; an ending says no time of the first day alone.
             boolean deedOfTheDay = paras.length > 1 && !AFTER_THE_DAY.matcher(paras[0]).find();
             boolean endsOnTheDay = SAME_DAY.matcher(entry).find() && !AFTER_THE_DAY.matcher(entry).find();
-            if (entry.isBlank() || deedOfTheDay || endsOnTheDay) bad.add(where(i) + ": " + h.group() + " / " + entry.replace('\n', ' '));
+            if (entry.isBlank() || deedOfTheDay || endsOnTheDay) bad.add(where(i) + ": " + heading + " / " + entry.replace('\n', ' '));
         }
         assertTrue(bad.isEmpty(), bad.size() + " of " + diaries.size() + " diaries:\n" + String.join("\n", bad.subList(0, Math.min(12, bad.size()))));
     }

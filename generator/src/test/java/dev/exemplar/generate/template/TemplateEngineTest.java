@@ -104,8 +104,9 @@ class TemplateEngineTest {
     }
 
     @Test
-    void diaryEntriesAfterTheFirstAreHeadedRelativeToIt() {
-        // An absolute date on a later entry could fall before the first; later headings are relative.
+    void diaryEntriesAfterTheFirstAreDatedAfterIt() {
+        // A later entry is headed with its own date (a relative heading, "A month on", read as a
+        // section of the first entry: draw 11), and that date falls after the entry before it.
         Pattern date = Pattern.compile("(?m)^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w*,? \\d|\\d+ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w* 20)");
         int diaries = 0;
         for (int i = 0; i < texts.size(); i++) {
@@ -113,7 +114,14 @@ class TemplateEngineTest {
             diaries++;
             Matcher m = date.matcher(texts.get(i));
             assertTrue(m.find() && m.start() == 0, "a diary opens with a date: " + texts.get(i).substring(0, 60));
-            assertFalse(m.find(), "a later diary entry has an absolute date: " + texts.get(i));
+            String[] ps = texts.get(i).split("\n\n");
+            long prev = 0;
+            for (int k = 1; k < ps.length; k++) {
+                if (!DiaryHeadings.isHeading(ps[k])) continue;
+                long days = DiaryHeadings.daysAfter(ps[0], ps[k]);
+                assertTrue(days > prev, "a later diary entry dated no later than the one before it: " + texts.get(i));
+                prev = days;
+            }
         }
         assertTrue(diaries >= 100, "diaries rendered: " + diaries);
     }
