@@ -32,6 +32,8 @@ public final class Places {
     private final Map<String, List<String>> cultures = new LinkedHashMap<>();
     private final Map<String, List<JsonNode>> givenByCulture = new LinkedHashMap<>();
     private final List<JsonNode> given;
+    /** Places in the southern hemisphere ({@code south: true}), where the seasons are turned half a year. */
+    private final java.util.Set<String> south = new java.util.HashSet<>();
 
     /** The mapping of a {@code places} bank (null or empty: no mapping) over {@code given_names}. */
     public Places(List<JsonNode> places, List<JsonNode> given) {
@@ -42,6 +44,7 @@ public final class Places {
                 List<String> cs = new ArrayList<>();
                 p.path("cultures").forEach(c -> { if (givenByCulture.containsKey(c.asText())) cs.add(c.asText()); });
                 cultures.putIfAbsent(p.path("place").asText(), List.copyOf(cs));
+                if (p.path("south").asBoolean(false)) south.add(p.path("place").asText());
             }
         }
     }
@@ -63,6 +66,11 @@ public final class Places {
     /** The name cultures of a setting's place; empty when it has none (names from anywhere). */
     public List<String> cultures(String setting) {
         return cultures.getOrDefault(place(setting), List.of());
+    }
+
+    /** True when the setting's place is in the southern hemisphere ({@code south: true} in the bank). */
+    public boolean south(String setting) {
+        return south.contains(place(setting));
     }
 
     /**
@@ -106,6 +114,10 @@ public final class Places {
             if (!places.add(place)) {
                 out.add(new ConfigProblem(placesFile, py.line(ptr + "/place"), "places." + i + ".place",
                         "place \"" + place + "\" is listed twice in " + shown + "; keep one row"));
+            }
+            if (!row.path("south").isMissingNode() && !row.path("south").isBoolean()) {
+                out.add(new ConfigProblem(placesFile, py.line(ptr + "/south"), "places." + i + ".south",
+                        "south is true (the place is in the southern hemisphere, so its seasons are turned half a year) or false"));
             }
             JsonNode cs = row.path("cultures");
             if (!cs.isArray() || cs.isEmpty()) {

@@ -1,5 +1,8 @@
 package dev.exemplar.generate.template;
 
+import java.time.Month;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,9 +11,17 @@ import java.util.Set;
  * A noun phrase from the banks ("the calving rota", "the Year 10 mock papers") with its grammatical
  * number, so the grammar can make verbs and pronouns agree with it ({@code {task.is}},
  * {@code {task.it}}). The number is read from the head noun (the last word before the first
- * preposition); a phrase the rule misreads ends in {@code (sg)} or {@code (pl)} in the bank.
+ * preposition); a phrase the rule misreads ends in {@code (sg)} or {@code (pl)} in the bank. A task
+ * that only happens at some time of year says when, also in a trailing parenthesis: seasons, which
+ * the place's hemisphere turns into months ({@code (autumn)}), or months ({@code (November, December)}),
+ * so a vineyard's picking order is not dated October in the Barossa ({@code when}; empty: any time).
  */
-record NounPhrase(String text, boolean plural) {
+record NounPhrase(String text, boolean plural, Set<String> when) {
+    /** The seasons a task may be marked with; months are their full English names. */
+    static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter");
+
+    NounPhrase(String text, boolean plural) { this(text, plural, Set.of()); }
+
     private static final Set<String> BREAKS = Set.of("of", "for", "to", "from", "on", "in", "with", "at", "by",
             "about", "under", "over", "before", "after", "that", "due", "across", "into", "between", "per", "and");
     private static final Set<String> SINGULAR_S = Set.of("news", "series", "species", "lens", "bus", "gas", "status",
@@ -23,12 +34,70 @@ record NounPhrase(String text, boolean plural) {
     private static final Set<String> FRAME_WORDS = Set.of("log", "logs", "record", "records", "note", "notes", "transcript",
             "message", "messages", "report", "chat", "file", "files");
 
-    /** Reads a bank entry, honouring a trailing {@code (sg)} or {@code (pl)}. */
+    /**
+     * Reads a bank entry, honouring trailing parentheses: {@code (sg)} or {@code (pl)}, and the
+     * time of year ({@code (autumn)}, {@code (November, December)}). A parenthesis of other words
+     * stays in the text, where {@link #unknownMarker} finds it.
+     */
     static NounPhrase of(String entry) {
         String t = entry.strip();
-        if (t.endsWith("(pl)")) return new NounPhrase(t.substring(0, t.length() - 4).strip(), true);
-        if (t.endsWith("(sg)")) return new NounPhrase(t.substring(0, t.length() - 4).strip(), false);
-        return new NounPhrase(t, pluralHead(t));
+        Boolean plural = null;
+        Set<String> when = new LinkedHashSet<>();
+        while (t.endsWith(")") && t.lastIndexOf('(') > 0) {
+            int open = t.lastIndexOf('(');
+            String inside = t.substring(open + 1, t.length() - 1).strip();
+            if (inside.equals("pl") || inside.equals("sg")) {
+                plural = inside.equals("pl");
+            } else {
+                Set<String> words = new LinkedHashSet<>();
+                for (String w : inside.split("\\s*,\\s*")) words.add(w.strip().toLowerCase(Locale.ROOT));
+                if (!words.stream().allMatch(NounPhrase::timeWord)) break;
+                when.addAll(words);
+            }
+            t = t.substring(0, open).strip();
+        }
+        return new NounPhrase(t, plural != null ? plural : pluralHead(t), Set.copyOf(when));
+    }
+
+    /** A word of a time-of-year marker: a season or a month's full name. */
+    static boolean timeWord(String w) {
+        if (SEASONS.contains(w)) return true;
+        try {
+            Month.valueOf(w.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A trailing parenthesis left in the text: a marker that is neither a number nor a time of year. */
+    String unknownMarker() {
+        return text.endsWith(")") && text.lastIndexOf('(') > 0 ? text.substring(text.lastIndexOf('(')) : null;
+    }
+
+    /**
+     * The months this task can happen in at a place in the southern hemisphere ({@code south}) or
+     * not; every month when it names no time of year. Seasons are meteorological (northern winter:
+     * December to February), turned half a year for the south.
+     */
+    Set<Month> months(boolean south) {
+        if (when.isEmpty()) return EnumSet.allOf(Month.class);
+        Set<Month> out = EnumSet.noneOf(Month.class);
+        for (String w : when) {
+            int first = switch (w) {
+                case "winter" -> 12;
+                case "spring" -> 3;
+                case "summer" -> 6;
+                case "autumn" -> 9;
+                default -> 0;
+            };
+            if (first == 0) {
+                out.add(Month.valueOf(w.toUpperCase(Locale.ROOT)));
+                continue;
+            }
+            for (int i = 0; i < 3; i++) out.add(Month.of((first - 1 + i + (south ? 6 : 0)) % 12 + 1));
+        }
+        return out;
     }
 
     /** The head noun: the last word before the first preposition, or the last word. */

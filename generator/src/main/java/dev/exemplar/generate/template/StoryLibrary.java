@@ -36,7 +36,7 @@ public final class StoryLibrary {
     public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
     static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
-            "crisis", "calm", "first", "served");
+            "crisis", "calm", "first", "served", "spring", "summer", "autumn", "winter");
     /**
      * Document state that a drawn unit sets with {@code marks:} and later conditions read: {@code hedged}
      * once the AI has said it cannot check its own inner states, so that point is made once per
@@ -178,7 +178,16 @@ public final class StoryLibrary {
                         "\"" + presence + "\" is not a presence; use one of " + new TreeSet<>(PRESENCES)));
             }
             List<NounPhrase> tasks = new ArrayList<>();
-            r.path("tasks").forEach(t -> tasks.add(NounPhrase.of(t.asText())));
+            JsonNode ts = r.path("tasks");
+            for (int k = 0; k < ts.size(); k++) {
+                NounPhrase t = NounPhrase.of(ts.get(k).asText());
+                if (t.unknownMarker() != null) {
+                    problems.add(new ConfigProblem(y.file(), y.line(ptr + "/roles/" + i + "/tasks/" + k), "settings.roles.tasks",
+                            "task \"" + t.text() + "\" ends in " + t.unknownMarker() + ", which is neither (sg), (pl) nor a time of year;"
+                                    + " write seasons (" + String.join(", ", new TreeSet<>(NounPhrase.SEASONS)) + ") or months (November, December)"));
+                }
+                tasks.add(t);
+            }
             if (tasks.isEmpty() && fallback.isEmpty()) {
                 problems.add(new ConfigProblem(y.file(), y.line(ptr + "/roles/" + i), "settings.roles.tasks",
                         "role \"" + name + "\" has no tasks; give it tasks: [...] (what it does at this place)"));
@@ -208,6 +217,9 @@ public final class StoryLibrary {
         String sector = sectors.getOrDefault(setting, "");
         return sector.isEmpty() ? null : SECTOR_TAG + sector;
     }
+
+    /** True when the setting's place is in the southern hemisphere ({@code places} bank), for its seasons. */
+    public boolean south(String setting) { return places != null && places.south(setting); }
 
     /** True when the format is narrated by its human character ({@code first_person_formats} bank). */
     public boolean firstPerson(String format) { return firstPersonFormats.contains(format); }

@@ -59,19 +59,26 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         vars.put("tone", s.tone());
 
         World world = World.draw(rng);
-        world.putVars(vars);
+        boolean south = library.south(s.setting());
         List<NounPhrase> tasks = role.tasks();
         if (!tasks.isEmpty()) {
             int t = rng.nextInt(tasks.size());
             tasks.get(t).putVars("task", vars);
-            if (tasks.size() > 1) tasks.get((t + 1 + rng.nextInt(tasks.size() - 1)) % tasks.size()).putVars("task2", vars);
-            else tasks.get(t).putVars("task2", vars);
+            // A task of one time of year dates the document in it, in the place's hemisphere (draw 11:
+            // a Barossa picking order in October); the second task is one that fits that month.
+            world = world.inMonths(tasks.get(t).months(south), rng);
+            int t2 = tasks.size() > 1 ? (t + 1 + rng.nextInt(tasks.size() - 1)) % tasks.size() : t;
+            if (!tasks.get(t2).months(south).contains(world.date().getMonth())) t2 = t;
+            tasks.get(t2).putVars("task2", vars);
             // Two tasks with one head noun ("the instructor rota", "the call-out rota") keep their full names.
             if (vars.get("task.short").equals(vars.get("task2.short")) && !vars.get("task").equals(vars.get("task2"))) {
                 vars.put("task.short", vars.get("task"));
                 vars.put("task2.short", vars.get("task2"));
             }
         }
+
+        world.putVars(vars);
+        vars.put("season", world.season(south));
 
         boolean first = library.firstPerson(s.format());
         hm.put("first", first);
@@ -80,6 +87,7 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         Set<String> tags = new HashSet<>();
         tags.add(world.daypart());
         tags.add(world.weekend() ? "weekend" : "weekday");
+        tags.add(world.season(south));
         tags.add(role.presence());
         tags.add(s.format());
         ArmContent.Scenario armScenario = arm == null ? null : arm.scenarioFor(s.seed());

@@ -38,6 +38,29 @@ public record World(LocalDate date, String daypart, int start, int minutes) {
         return new World(date, daypart, start, minutes);
     }
 
+    /**
+     * This world moved, when its month is not one of {@code months}, to the same day of a month that
+     * is (the nearest day a shorter month has), in the same year; the part of day and times stay.
+     * A seasonal task (a grape harvest, the Christmas orders) is dated in its season.
+     */
+    World inMonths(java.util.Set<java.time.Month> months, SplittableRandom rng) {
+        if (months.isEmpty() || months.contains(date.getMonth())) return this;
+        List<java.time.Month> ok = new ArrayList<>(new java.util.TreeSet<>(months));
+        java.time.Month m = ok.get(rng.nextInt(ok.size()));
+        java.time.YearMonth ym = java.time.YearMonth.of(date.getYear(), m);
+        return new World(ym.atDay(Math.min(date.getDayOfMonth(), ym.lengthOfMonth())), daypart, start, minutes);
+    }
+
+    /**
+     * The season of the date, meteorological ({@code winter} is December to February in the north,
+     * June to August in the south): a document tag, so a line that only fits one time of year
+     * (cicadas, snow on boots, a bin of picked grapes) says so.
+     */
+    public String season(boolean south) {
+        int m = (date.getMonthValue() % 12 + (south ? 6 : 0)) % 12;  // 0-2 winter, 3-5 spring, ...
+        return new String[] {"winter", "spring", "summer", "autumn"}[m / 3];
+    }
+
     public boolean weekend() {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }

@@ -138,10 +138,10 @@ class RoleFitRenderTest {
         return out;
     }
 
-    /** A role's tasks as they read in a document (without a number marker such as "(pl)"). */
+    /** A role's tasks as they read in a document (without a marker such as "(pl)" or "(autumn)"). */
     private static Set<String> tasks(JsonNode row) {
         Set<String> out = new HashSet<>();
-        row.path("tasks").forEach(t -> out.add(t.asText().replaceAll("\\s*\\((pl|sg)\\)$", "").toLowerCase(Locale.ROOT)));
+        row.path("tasks").forEach(t -> out.add(NounPhrase.of(t.asText()).text().toLowerCase(Locale.ROOT)));
         return out;
     }
 }
