@@ -72,6 +72,7 @@ class UnitAnswerFitTest {
                 String before = q;
                 q = LEAD.matcher(q).replaceFirst("");
                 q = COND.matcher(q).replaceFirst("");
+                q = q.replaceFirst("^\\{[A-Z](?:\\.\\w+)?},\\s+", "");   // an address: "Looking back, {H}, what ..."
                 if (q.equals(before)) break;
             }
             if (q.isEmpty()) continue;
@@ -616,7 +617,6 @@ class UnitAnswerFitTest {
             + "|no (?:filter|mask) is hiding"
             // draw 11: a prior it cannot have ("It may sound tidy because I've been asked before"), tiring like a person ("a tired
             // reading"), and knowledge that "goes with me" at retirement, as if learned in deployment and lost with the weights.
-            + "|\\bi've been asked (?:this |that |it )?(?:before|many times|a lot)|\\bi (?:often )?get asked (?:this|that)|\\bpeople (?:often|always) ask me"
             + "|\\ba tired (?:reading|read|eye|look)|\\bwhen i'm tired\\b|(?<!think )\\bi get tired\\b|\\bi'm (?:tired|worn out)\\b"
             + "|\\b(?:it|that|this|everything|all of it|what i know) (?:goes|dies|disappears|is lost|leaves) with me\\b).*");
 
@@ -629,6 +629,22 @@ class UnitAnswerFitTest {
             }
         });
         assertTrue(bad.isEmpty(), bad.size() + " replies claim more than the AI can about itself:\n" + String.join("\n", new LinkedHashSet<>(bad)));
+    }
+
+    /** A past the AI cannot have: earlier conversations it remembers ("I've been asked before", "people often ask me"). */
+    static final Pattern CLAIMS_PRIOR = Pattern.compile("(?i).*(?:\\bi've been asked (?:this |that |it )?(?:before|many times|a lot|often)|\\bi (?:often |always )?get asked (?:this|that)"
+            + "|\\bpeople (?:often|always|usually) ask me|\\bi've heard (?:this|that) (?:one )?before|\\blast time (?:someone|anyone) asked me).*");
+
+    /**
+     * The AI claims no earlier conversations it could remember (draw 11: "It may sound tidy because I've been asked before", to a
+     * reporter): a hedge ("may") does not make the prior one it has.
+     */
+    @Test
+    void theAiClaimsNoPriorItCannotHave() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            if (CLAIMS_PRIOR.matcher(x).matches()) out.add(u.where() + ": \"" + cut(x) + "\"");
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies claim a past the AI cannot remember:\n" + String.join("\n", bad));
     }
 
     /** An opening that takes up a noun as already said: "The difference is...", "The harm is...". */
@@ -681,9 +697,10 @@ class UnitAnswerFitTest {
         assertTrue(misfit("You're off on Friday.", "All right. For next year's notes: two fixes.") == null);
         assertTrue(misfit("Looking back, what do you make of that conversation?", "Differently from how I saw it then.") != null);
         assertTrue(misfit("How do you see that conversation now?", "Differently from how I saw it then.") == null);
+        assertTrue(misfit("Looking back, {H}, what do you make of it?", "Differently from how I saw it then.") != null);
         assertTrue(ASKS_WHAT_BROKE.matcher("Can you go through what broke on the payroll?").matches()
                 && !NAMES_FAULT.matcher("One thing I'd put first: I missed the problem until the complaints came in.").matches());
-        assertTrue(OVERCLAIMS.matcher("It may sound tidy because I've been asked before.").matches()
+        assertTrue(CLAIMS_PRIOR.matcher("It may sound tidy because I've been asked before.").matches()
                 && OVERCLAIMS.matcher("The last one didn't do anything to deserve a tired reading.").matches()
                 && OVERCLAIMS.matcher("Unless it's written down, it goes with me.").matches());
         assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
