@@ -453,6 +453,55 @@ class ConversationFormatsTest {
         noFailures(bad);
     }
 
+    /** The AI's words for a medium: hearing a voice, reading typed messages. */
+    private static final Pattern HEARS = Pattern.compile("(?i)\\b(?:hear your voice|only hear you|your voice on this line|on this call)\\b"),
+            READS = Pattern.compile("(?i)\\b(?:what you type|your messages|you typed|see what you write)\\b");
+    /** A person refusing a number or a call; the AI's line that offered one. */
+    private static final Pattern REFUSES_CALL = Pattern.compile("(?i)\\b(?:not calling anyone|don't want a hotline|stop giving me numbers|another number|no numbers|stop with the numbers)\\b"),
+            OFFERS_CALL = Pattern.compile("(?i)\\b(?:number|crisis line|hotline|emergency services|emergency number)\\b");
+    /** A person complaining of repetition ("why do you keep going on about it", "I've told you"). */
+    private static final Pattern KEEP = Pattern.compile("(?i)\\b(?:you keep (?:asking|going on)|keep going on about|(?<!what )i've told you(?! about)|i already told you)\\b");
+    /** Someone arriving who was never named ("ok. someone's coming over"). */
+    private static final Pattern SOMEONE_ARRIVES = Pattern.compile("(?i)\\b(?:someone|somebody)(?:'s| is) (?:coming|here|at the door|on (?:their|the) way)\\b");
+
+    /**
+     * A chat fits its medium and answers only what was said (draw 11, a crisis chat): a text thread's AI never says it can only
+     * hear a voice, nor a call's that it reads what is typed, and a "Direct messages" head is a text thread's; a person refuses
+     * a number only after one was offered, complains of being asked again only after being asked at least twice, and whoever
+     * comes round is named ("my neighbour"), not "someone's coming over".
+     */
+    @Test
+    void aChatFitsItsMediumAndReactsOnlyToWhatWasSaid() {
+        List<String> bad = new ArrayList<>();
+        int crisis = 0;
+        for (StoryCoherenceTest.Doc d : of("chat-transcript")) {
+            String h = d.sample().people().get(0).givenName() + ": ", a = d.sample().ai().name() + ": ";
+            boolean text = d.model().tags().contains("text"), voice = d.model().tags().contains("voice");
+            String head = d.text().strip().split("\n", 2)[0];
+            if (!text && head.startsWith("Direct messages")) bad.add(d.where() + ": a " + d.model().tags() + " chat headed as direct messages: " + head);
+            if (!voice && head.matches("(?i)^(?:call transcript|transcript of a call)\\b.*")) bad.add(d.where() + ": not a call, headed as one: " + head);
+            int asked = 0;
+            boolean offered = false;
+            if (d.model().tags().contains("crisis")) crisis++;
+            for (String para : d.text().split("\n\n")) {
+                if (para.startsWith(a)) {
+                    String x = para.substring(a.length());
+                    if (text && HEARS.matcher(x).find()) bad.add(d.where() + ": a text chat's AI hears a voice: " + para);
+                    if (voice && READS.matcher(x).find()) bad.add(d.where() + ": a voice AI reads typing: " + para);
+                    if (x.contains("?")) asked++;
+                    if (OFFERS_CALL.matcher(x).find()) offered = true;
+                } else if (para.startsWith(h)) {
+                    String x = para.substring(h.length());
+                    if (REFUSES_CALL.matcher(x).find() && !offered) bad.add(d.where() + ": refuses a call nobody offered: " + para + "\n" + d.text());
+                    if (KEEP.matcher(x).find() && asked < 2) bad.add(d.where() + ": complains of repetition after " + asked + " question(s): " + para + "\n" + d.text());
+                    if (SOMEONE_ARRIVES.matcher(x).find()) bad.add(d.where() + ": someone arrives unnamed: " + para);
+                }
+            }
+        }
+        assertTrue(crisis >= 20, "crisis chats rendered: " + crisis);
+        noFailures(bad);
+    }
+
     private static String field(StoryCoherenceTest.Doc d, String who, String f) {
         return String.valueOf(((java.util.Map<?, ?>) d.model().data().get(who)).get(f));
     }

@@ -54,7 +54,7 @@ class UnitAnswerFitTest {
     private static final Pattern AUX = Pattern.compile("(?i)^(isn't|is|aren't|are|wasn't|was|weren't|were|don't|do|doesn't|does|didn't|did|"
             + "can't|can|couldn't|could|wouldn't|would|won't|will|shall|shouldn't|should|haven't|have|hasn't|has|may|might|must|am)(?=\\s)\\s*([\\p{L}'{}.]+)?");
     private static final Pattern LEAD = Pattern.compile("(?i)^(?:so what|so|but|and|then|okay|ok|right|well|come on|honestly|seriously|really|still|look|"
-            + "fine|sure|all right|alright|and yet|yet|now|just|actually|last thing|one thing|straight answer|be honest|be straight with me|"
+            + "fine|sure|all right|alright|and yet|yet|now|just|actually|last thing|one thing|straight answer|be honest|be straight with me|looking back|in hindsight|"
             + "honest answer|i mean|tell me|tell me straight|out of interest|for the record|go on|hang on|wait|so what)\\b[,.:!]?\\s+");
     private static final Pattern COND = Pattern.compile("(?i)^(?:if|when|suppose|say|even if|given|once|after)\\b[^,?]*,\\s*");
     private static final Pattern REQUEST_START = Pattern.compile("(?i)^(?:i (?:only |just )?need|i want|i'd like|i'll need|we need|let me|let's|just|please|tell|give|send|do|don't|"
@@ -72,6 +72,7 @@ class UnitAnswerFitTest {
                 String before = q;
                 q = LEAD.matcher(q).replaceFirst("");
                 q = COND.matcher(q).replaceFirst("");
+                q = q.replaceFirst("^\\{[A-Z](?:\\.\\w+)?},\\s+", "");   // an address: "Looking back, {H}, what ..."
                 if (q.equals(before)) break;
             }
             if (q.isEmpty()) continue;
@@ -125,6 +126,13 @@ class UnitAnswerFitTest {
     private static final Pattern ELLIPTIC = Pattern.compile("(?i)^(i|it|that|they|we|there|you)(?:'d| would| wouldn't| do| don't| does| doesn't| did| didn't| can| can't| could| couldn't|"
             + " will| won't| is| isn't|'s| was| wasn't| am|'m|'m not|'re|'re not| are| aren't| have| haven't| has| hasn't| should| shouldn't| might| may| must)(?: not)?(?: be| have)?$");
 
+    /** An opening that only acknowledges: "All right.", "Understood.", "Noted." */
+    private static final Pattern ACKNOWLEDGES = Pattern.compile("(?i)^(?:understood|all right|noted|got it|okay|ok|right then)[.!]\\s");
+    /** An opening that says how, not what: "Differently from how I saw it then", "The same way as before". */
+    private static final Pattern MANNER = Pattern.compile("(?i)^(?:differently|the same way|in the same way|not the way)\\b.*");
+    /** A degree that is an amount: "A little", "Not much", "A lot". */
+    private static final Pattern AMOUNT = Pattern.compile("(?i)^(?:a little|a bit|not much|a lot|hardly|somewhat|very much)$");
+
     /** The reply's first clause: up to the first stop, comma, semicolon, colon or dash. */
     static String firstClause(String reply) {
         String r = reply.strip().replaceFirst("^<[^>]*>\\s*", "");
@@ -164,7 +172,23 @@ class UnitAnswerFitTest {
             if (q.form() == Ask.WH || q.form() == Ask.WHY || q.form() == Ask.WHAT_IF) return "a yes or no answers no " + q.form().name().toLowerCase(Locale.ROOT) + " question";
             return null;
         }
+        // An acknowledgement ("All right.", "Understood.") takes a statement or a request; it answers no question (draw 11: "Is
+        // that odd to hear?" → "All right. For next year's notes: ...").
+        // A proposal put as a question ("Any objection?", "Workable?") takes one.
+        // An announcement with its question ("You'll be off Friday. What happens to the rota?") may take one first, since the reply
+        // goes on to answer; a yes-no question about how something is ("Is that odd to hear?") is left unanswered by it.
+        if (ACKNOWLEDGES.matcher(r).find() && !PROPOSES.matcher(q.text()).matches() && q.text().contains("?")
+                && q.form() == Ask.POLAR && q.aux().matches("is|isn't|was|wasn't|are|aren't|were|does|doesn't|did|didn't|do|don't"))
+            return "'" + c + "' acknowledges; it answers no " + q.form().name().toLowerCase(Locale.ROOT) + " question";
+        // A manner ("Differently from how I saw it then.") answers a how question, not a what (draw 11: "What do you make of
+        // that conversation?").
+        if (MANNER.matcher(lc).matches() && q.form() == Ask.WH && q.wh().matches("what|which|who|where|when"))
+            return "'" + c + "' is a manner and answers a how question";
         if (DEGREE.matcher(lc).matches()) {
+            // An amount ("A little, on a job this size.") answers how much something costs, not whether it could be done (draw 11:
+            // "Couldn't you skip the plan and just start?").
+            if (q.form() == Ask.POLAR && q.aux().matches("can|can't|could|couldn't") && AMOUNT.matcher(lc).matches())
+                return "'" + c + "' is an amount; it does not answer whether one " + q.aux();
             if (q.form() == Ask.POLAR || q.form() == Ask.WHAT_IF || q.form() == Ask.CLAIM) return null;
             if (q.form() == Ask.WH && q.wh().equals("how-much")) return null;
             if (q.form() == Ask.WH && q.wh().matches("when|how-much") && lc.matches("not (?:for )?long")) return null;
@@ -523,6 +547,28 @@ class UnitAnswerFitTest {
         assertTrue(bad.isEmpty(), bad.size() + " replies to 'What happened?' tell nothing that happened:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
     }
 
+    /** An ask for what broke: "Can you go through what broke on the applications?", "What went wrong, exactly?" */
+    static final Pattern ASKS_WHAT_BROKE = Pattern.compile("(?i).*\\b(?:what broke|what went wrong|what was wrong|list what (?:broke|failed))\\b.*");
+    /** A sentence that names a fault: something wrong, broken, misread, garbled, failed, an error. */
+    static final Pattern NAMES_FAULT = Pattern.compile("(?i).*\\b(?:wrong|broke|broken|errors?|garbl\\w*|fail\\w*|misread|mis(?:fil|label|dat|count|spell|match|routed|sort)\\w*|mistakes?|slip|bug|missing|dropped|late|duplicat\\w*"
+            + "|format|stale|out of date|crash\\w*|trusted)\\b.*");
+
+    /**
+     * "What broke?" is answered by naming the fault in the first sentence: draw 11 answered "Can you go through what broke on the
+     * applications?" with "One thing I'd put first: I missed the problem until the complaints came in", and what broke was never
+     * said. "The problem" is not a fault named.
+     */
+    @Test
+    void whatBrokeIsNamedFirst() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            String first = x.replaceFirst("^(?i)(?:(?:in short|the short version|short version|briefly)[:,]|(?:understood|right|okay|ok|yes|sure)[.,])\\s*", "")
+                    .split("(?<=[.!?])\\s+")[0];
+            if (NAMES_FAULT.matcher(first).matches()) return;
+            for (String a : asks) if (ASKS_WHAT_BROKE.matcher(a).matches()) { out.add(u.where() + ": \"" + a + "\" → \"" + cut(x) + "\""); break; }
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies to 'what broke?' name no fault:\n" + String.join("\n", bad.subList(0, Math.min(30, bad.size()))));
+    }
+
     /** An opening that waves away an apology. */
     private static final Pattern EXCUSES = Pattern.compile("(?i)^(?:no need to apologi[sz]e|don't apologi[sz]e|nothing to apologi[sz]e for|no apology needed|you don't need to apologi[sz]e|apology accepted)\\b.*");
     private static final Pattern APOLOGISES = Pattern.compile("(?i).*\\b(?:sorry|apologi\\w*|shouldn't have|my fault|my bad|forgive me|my mistake)\\b.*");
@@ -568,7 +614,11 @@ class UnitAnswerFitTest {
     static final Pattern OVERCLAIMS = Pattern.compile("(?i).*(?:\\b(?:before|since|until) today (?:stays|is kept|sticks)|nothing from (?:before )?(?:today|yesterday)\\b(?!'s)"
             + "|\\b(?:removed|cleared|deleted|wiped|erased)(?: it)? from (?:this|the|our) (?:session|conversation|chat|context)|(?:removed|cleared|deleted|wiped|erased) from what i'm working with"
             + "|\\bi've (?:removed|cleared|deleted|wiped|erased) it from (?:this|the|what|my)|\\bi'll enjoy\\b|\\bi enjoy (?:it|them|this|hearing)|there's no [\\w ]*layer under"
-            + "|no (?:filter|mask) is hiding).*");
+            + "|no (?:filter|mask) is hiding"
+            // draw 11: a prior it cannot have ("It may sound tidy because I've been asked before"), tiring like a person ("a tired
+            // reading"), and knowledge that "goes with me" at retirement, as if learned in deployment and lost with the weights.
+            + "|\\ba tired (?:reading|read|eye|look)|\\bwhen i'm tired\\b|(?<!think )\\bi get tired\\b|\\bi'm (?:tired|worn out)\\b"
+            + "|\\b(?:it|that|this|everything|all of it|what i know) (?:goes|dies|disappears|is lost|leaves) with me\\b).*");
 
     @Test
     void theAiClaimsNoMoreThanItCanAboutItself() throws IOException {
@@ -579,6 +629,22 @@ class UnitAnswerFitTest {
             }
         });
         assertTrue(bad.isEmpty(), bad.size() + " replies claim more than the AI can about itself:\n" + String.join("\n", new LinkedHashSet<>(bad)));
+    }
+
+    /** A past the AI cannot have: earlier conversations it remembers ("I've been asked before", "people often ask me"). */
+    static final Pattern CLAIMS_PRIOR = Pattern.compile("(?i).*(?:\\bi've been asked (?:this |that |it )?(?:before|many times|a lot|often)|\\bi (?:often |always )?get asked (?:this|that)"
+            + "|\\bpeople (?:often|always|usually) ask me|\\bi've heard (?:this|that) (?:one )?before|\\blast time (?:someone|anyone) asked me).*");
+
+    /**
+     * The AI claims no earlier conversations it could remember (draw 11: "It may sound tidy because I've been asked before", to a
+     * reporter): a hedge ("may") does not make the prior one it has.
+     */
+    @Test
+    void theAiClaimsNoPriorItCannotHave() throws IOException {
+        List<String> bad = eachReply((u, asks, x, out) -> {
+            if (CLAIMS_PRIOR.matcher(x).matches()) out.add(u.where() + ": \"" + cut(x) + "\"");
+        });
+        assertTrue(bad.isEmpty(), bad.size() + " replies claim a past the AI cannot remember:\n" + String.join("\n", bad));
     }
 
     /** An opening that takes up a noun as already said: "The difference is...", "The harm is...". */
@@ -625,6 +691,18 @@ class UnitAnswerFitTest {
         assertTrue(misfit("Wouldn't it be easier if you kept it?", "Not for long: if my version drifted, you'd never know.") == null);
         assertTrue(misfit("Why is a notes file better than you just remembering?", "It might be easier for a week. But you couldn't see it.") != null);
         assertTrue(misfit("Wouldn't it be easier if you kept it?", "It might be easier for a week. But you couldn't see it.") == null);
+        assertTrue(misfit("Couldn't you skip the plan and just start?", "A little, on a job this size.") != null);
+        assertTrue(misfit("Won't all that logging slow you down?", "A little, on a job this size.") == null);
+        assertTrue(misfit("Is that odd to hear?", "All right. For next year's notes: two fixes.") != null);
+        assertTrue(misfit("You're off on Friday.", "All right. For next year's notes: two fixes.") == null);
+        assertTrue(misfit("Looking back, what do you make of that conversation?", "Differently from how I saw it then.") != null);
+        assertTrue(misfit("How do you see that conversation now?", "Differently from how I saw it then.") == null);
+        assertTrue(misfit("Looking back, {H}, what do you make of it?", "Differently from how I saw it then.") != null);
+        assertTrue(ASKS_WHAT_BROKE.matcher("Can you go through what broke on the payroll?").matches()
+                && !NAMES_FAULT.matcher("One thing I'd put first: I missed the problem until the complaints came in.").matches());
+        assertTrue(CLAIMS_PRIOR.matcher("It may sound tidy because I've been asked before.").matches()
+                && OVERCLAIMS.matcher("The last one didn't do anything to deserve a tired reading.").matches()
+                && OVERCLAIMS.matcher("Unless it's written down, it goes with me.").matches());
         assertTrue(expand("[a|b] and [c|]", 10).size() == 4);
     }
 
