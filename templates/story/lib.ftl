@@ -137,7 +137,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if !retells(a)><#if !grades><#return a></#if><#if !plain?has_content><#local plain = a></#if></#if>
 </#list>
 <#if plain?has_content><#return plain></#if>
-<#return firstdrawn>
+<#-- Every act drawn retells the talk: a writer would not tell it twice, so none is printed. -->
+<#return retells(firstdrawn)?then("", firstdrawn)>
 </#function>
 
 <#-- What the conversation has said so far (every ask and reply), so that a narrated act that only
