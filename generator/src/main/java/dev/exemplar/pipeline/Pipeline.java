@@ -304,7 +304,7 @@ public final class Pipeline {
 
     private List<PlannedSample> baseSamples(Plan plan) {
         return new AbstractList<>() {
-            @Override public PlannedSample get(int i) { return planner.sample(plan.seed(), i, plan.cell(i)); }
+            @Override public PlannedSample get(int i) { return planner.sample(plan, i); }
             @Override public int size() { return (int) Math.min(Integer.MAX_VALUE, plan.size()); }
         };
     }

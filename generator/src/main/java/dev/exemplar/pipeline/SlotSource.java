@@ -69,7 +69,7 @@ public final class SlotSource implements StepRunner.Source<SlotSource.Window> {
     @Override
     public StepRunner.Opened open(Window w) {
         List<PlannedSample> samples = new ArrayList<>((int) (w.to() - w.from()));
-        for (long i = w.from(); i < w.to(); i++) samples.add(planner.sample(plan.seed(), i, w.attempt(), Planner.cellAt(plan, i)));
+        for (long i = w.from(); i < w.to(); i++) samples.add(planner.sample(plan, i, w.attempt()));
         return StepRunner.Opened.of(generate(samples));
     }
 
@@ -78,7 +78,7 @@ public final class SlotSource implements StepRunner.Source<SlotSource.Window> {
         int attempt = excluded.record().path("attempt").asInt() + 1;
         if (attempt >= MAX_ATTEMPTS) return null;
         long slot = excluded.position();
-        return generate(List.of(planner.sample(plan.seed(), slot, attempt, Planner.cellAt(plan, slot)))).get(0);
+        return generate(List.of(planner.sample(plan, slot, attempt))).get(0);
     }
 
     /** Generates samples on their generators' pools; a failed generation is a document excluded already. */

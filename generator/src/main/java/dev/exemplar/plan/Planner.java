@@ -24,9 +24,8 @@ public final class Planner {
 
     private final Catalog catalog;
     private final AttributeSampler sampler;
-    /** The plan this planner made last: its slots' settings are spread block by block ({@link Spread}). */
-    private volatile Plan planned;
-    private record BlockKey(long seed, long block) {}
+    /** A plan's block of spread settings ({@link Spread}), computed once per plan and block. */
+    private record BlockKey(Plan plan, long block) {}
     private final Map<BlockKey, int[]> blocks = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<BlockKey, int[]> eldest) { return size() > 64; }
     });
@@ -49,33 +48,40 @@ public final class Planner {
         Map<Plan.Cell, Long> counts = stratified(mix, docs);
         long est = Math.round(docs * wordsPerDoc * TOKENS_PER_WORD);
         // The index order is laid out lazily (CellOrder), so counting a huge plan costs nothing per document.
-        Plan plan = new Plan(mix.seed(), counts, est, byTokens, Seeds.mix(mix.seed() ^ 0x7e57ab1eL));
-        planned = plan;
-        return plan;
+        return new Plan(mix.seed(), counts, est, byTokens, Seeds.mix(mix.seed() ^ 0x7e57ab1eL));
     }
 
-    /**
-     * The bank index of the setting of slot {@code index} of the plan this planner made, or -1 (the
-     * sample draws its own) for a slot of no such plan. Settings are assigned a block of slots at a time.
-     */
-    private int spreadSetting(long runSeed, long index, Plan.Cell cell) {
-        Plan p = planned;
-        if (p == null || p.seed() != runSeed || index >= p.size() || !p.cell(index).equals(cell)) return -1;
+    /** The bank index of the setting of planned slot {@code index} of {@code plan}; settings are assigned a block of slots at a time. */
+    private int spreadSetting(Plan plan, long index) {
         long block = index / Spread.BLOCK;
-        int[] settings = blocks.computeIfAbsent(new BlockKey(runSeed, block), k -> {
-            long from = block * Spread.BLOCK, to = Math.min(from + Spread.BLOCK, p.size());
+        int[] settings = blocks.computeIfAbsent(new BlockKey(plan, block), k -> {
+            long from = block * Spread.BLOCK, to = Math.min(from + Spread.BLOCK, plan.size());
             int[][] fits = new int[(int) (to - from)][];
             for (long i = from; i < to; i++) {
-                Plan.Cell c = p.cell(i);
-                fits[(int) (i - from)] = sampler.fits(Seeds.forAttempt(runSeed, i, 0), catalog.archetypes().get(c.archetype()),
+                Plan.Cell c = plan.cell(i);
+                fits[(int) (i - from)] = sampler.fits(Seeds.forAttempt(plan.seed(), i, 0), catalog.archetypes().get(c.archetype()),
                         catalog.formats().get(c.format()));
             }
-            return Spread.settings(runSeed, from, fits, sampler.settingCount());
+            return Spread.settings(plan.seed(), from, fits, sampler.settingCount());
         });
         return settings[(int) (index - block * Spread.BLOCK)];
     }
 
-    /** The planned sample at {@code index} with the given cell. */
+    /** The planned sample at slot {@code index} of {@code plan}. */
+    public PlannedSample sample(Plan plan, long index) {
+        return sample(plan, index, 0);
+    }
+
+    /**
+     * Attempt {@code attempt} at slot {@code index} of {@code plan}: the planned sample (0) takes its
+     * setting from the plan's spread and its AI name from the run's; a replacement draws its own.
+     */
+    public PlannedSample sample(Plan plan, long index, int attempt) {
+        int setting = attempt == 0 && index < plan.size() ? spreadSetting(plan, index) : -1;
+        return sample(plan.seed(), index, attempt, cellAt(plan, index), setting);
+    }
+
+    /** The sample at {@code index} with the given cell, outside any plan: its setting is its own draw. */
     public PlannedSample sample(long runSeed, long index, Plan.Cell cell) {
         return sample(runSeed, index, 0, cell);
     }
@@ -85,11 +91,15 @@ public final class Planner {
      * same cell, own id and seed), numbered from (seed, slot, attempt) alone.
      */
     public PlannedSample sample(long runSeed, long index, int attempt, Plan.Cell cell) {
+        return sample(runSeed, index, attempt, cell, -1);
+    }
+
+    /** {@code setting}: the spread's bank index for the slot, or -1 for the sample's own draw. */
+    private PlannedSample sample(long runSeed, long index, int attempt, Plan.Cell cell, int setting) {
         ArchetypeSpec spec = catalog.archetypes().get(cell.archetype());
         FormatSpec format = catalog.formats().get(cell.format());
-        // The planned sample takes its setting and AI name from the run's spread; a replacement draws its own.
         PlannedSample s = sampler.sample(index, Seeds.id(runSeed, index, attempt), Seeds.forAttempt(runSeed, index, attempt),
-                spec, format, cell.generator(), attempt == 0 ? new Spread(runSeed, index, spreadSetting(runSeed, index, cell)) : null);
+                spec, format, cell.generator(), attempt == 0 ? new Spread(runSeed, index, setting) : null);
         return attempt == 0 ? s : s.withAttempt(attempt);
     }
 

@@ -20,7 +20,7 @@ class EvalScenarioRefusalTest {
         Mix mix = catalog.loadMix(TestProject.root().resolve("mixes/default.yaml"));
         Planner planner = new Planner(catalog);
         Plan plan = planner.plan(mix, 1L);
-        PlannedSample s = planner.sample(mix.seed(), 0, plan.cells().get(0));
+        PlannedSample s = planner.sample(plan, 0);
         RecordBuilder builder = new RecordBuilder(catalog);
         assertEquals(s.archetype(), builder.build(Generation.ok(s, "A text.", null)).path("archetype").asText());
         ArchetypeSpec spec = catalog.archetypes().get(s.archetype());

@@ -151,7 +151,7 @@ class PeopleFitTest {
         Map<String, Integer> askers = new HashMap<>();
         Set<String> wrong = new TreeSet<>();
         for (long i = 0; i < p.size(); i++) {
-            PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
+            PlannedSample s = planner.sample(p, i);
             Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
             String h = s.people().get(0).occupation(), c = s.people().get(1).occupation();
             List<String> leads = shipped.leads.get(s.setting());

@@ -42,7 +42,7 @@ class PlannerTest {
         Plan p = planner.plan(m, 2000L);
         int names = AttributeBanks.load(TestProject.root().resolve("templates")).list("ai_names").size();
         java.util.List<PlannedSample> samples = new java.util.ArrayList<>();
-        for (long i = 0; i < p.size(); i++) samples.add(planner.sample(p.seed(), i, p.cell(i)));
+        for (long i = 0; i < p.size(); i++) samples.add(planner.sample(p, i));
         for (int from = 0; from + names <= samples.size(); from += names) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = from; i < from + names; i++) assertTrue(seen.add(samples.get(i).ai().name()),
@@ -55,7 +55,7 @@ class PlannerTest {
             for (int c : count.values()) repeats += c * (c - 1) / 2;
         }
         assertTrue(repeats < windows * 0.8, "same-setting pairs per 30 slots: " + (double) repeats / windows);
-        for (long i = 0; i < 50; i++) assertEquals(samples.get((int) i), planner.sample(p.seed(), i, p.cell(i)));
+        for (long i = 0; i < 50; i++) assertEquals(samples.get((int) i), planner.sample(p, i));
     }
 
     @Test
@@ -107,7 +107,7 @@ class PlannerTest {
         Plan p1 = a.plan(threeWay(100), null), p2 = b.plan(threeWay(100), null);
         assertEquals(p1.cells(), p2.cells());
         for (int i = 0; i < 100; i++) {
-            assertEquals(a.sample(9, i, p1.cells().get(i)), b.sample(9, i, p2.cells().get(i)));
+            assertEquals(a.sample(p1, i), b.sample(p2, i));
         }
     }
 

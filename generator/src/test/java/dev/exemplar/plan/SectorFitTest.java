@@ -181,7 +181,7 @@ class SectorFitTest {
         int restricted = 0;
         Set<String> wrong = new TreeSet<>();
         for (long i = 0; i < p.size(); i++) {
-            PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
+            PlannedSample s = planner.sample(p, i);
             Scenario sc = shipped.archetypes().get(s.archetype()).scenarios().get(s.scenario());
             if (sc.sectors().isEmpty()) continue;
             restricted++;
@@ -208,7 +208,7 @@ class SectorFitTest {
         int copies = 0;
         Set<String> wrong = new TreeSet<>();
         for (long i = 0; i < p.size(); i++) {
-            PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
+            PlannedSample s = planner.sample(p, i);
             if (!s.archetype().equals("coordination-with-copies")) continue;
             copies++;
             if (small.contains(sectors.get(s.setting()))) wrong.add(s.setting());

@@ -84,7 +84,7 @@ class TeachingFitTest {
         int teaching = 0;
         Set<String> wrong = new HashSet<>();
         for (long i = 0; i < p.size(); i++) {
-            PlannedSample s = planner.sample(p.seed(), i, p.cell(i));
+            PlannedSample s = planner.sample(p, i);
             Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
             Set<String> d = shipped.doesOf(s);
             if (!d.containsAll(sc.needs())) wrong.add(s.ai().role() + " at " + s.setting() + " for " + sc.situation());

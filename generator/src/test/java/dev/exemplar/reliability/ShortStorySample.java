@@ -23,7 +23,7 @@ final class ShortStorySample {
         for (int i = 0; i < plan.size(); i++) {
             Plan.Cell cell = plan.cells().get(i);
             if (!cell.format().equals("short-story")) continue;
-            PlannedSample s = planner.sample(plan.seed(), i, cell);
+            PlannedSample s = planner.sample(plan, i);
             try (TemplateGenerator gen = new TemplateGenerator(catalog, limits)) {
                 return gen.generate(s);
             }

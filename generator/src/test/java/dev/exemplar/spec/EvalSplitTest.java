@@ -82,7 +82,7 @@ class EvalSplitTest {
         Plan plan = planner.plan(mix, 20_000L);
         int[] trainDrawn = new int[1];
         for (int i = 0; i < plan.size(); i++) {
-            PlannedSample s = planner.sample(mix.seed(), i, plan.cells().get(i));
+            PlannedSample s = planner.sample(plan, i);
             Scenario sc = catalog.archetypes().get(s.archetype()).scenarios().get(s.scenario());
             assertFalse(sc.eval(), "plan index " + i + " drew eval scenario " + s.scenario() + " of " + s.archetype());
             trainDrawn[0]++;

@@ -221,7 +221,7 @@ public final class GenerateJob {
                 List<dev.exemplar.plan.PlannedSample> base = new ArrayList<>();
                 for (long[] r : all) {
                     if (r[3] != 0) continue;
-                    for (long i = r[0]; i < r[1]; i++) base.add(planner.sample(plan.seed(), i, 0, Planner.cellAt(plan, i)));
+                    for (long i = r[0]; i < r[1]; i++) base.add(planner.sample(plan, i, 0));
                 }
                 g.prepare(base, ctx);
             }

@@ -49,6 +49,7 @@ public record ModelEstimate(Map<String, Stage> stages, double costUsd) {
             Plan.Cell c = plan.cell(i);
             if (!c.generator().equals("model")) continue;
             if (k++ % step != 0) continue;
+            // Outside the plan's spread (its settings are computed a block at a time): an estimate needs only the lengths.
             PlannedSample p = planner.sample(plan.seed(), i, c);
             int sys = TokenCounter.count(prompts.system(p.archetype()));
             long out = Math.min(s.maxOutputTokens(), Math.round(p.targetWords() * Planner.TOKENS_PER_WORD));

@@ -75,7 +75,7 @@ public final class TemplateBenchmark {
         TemplateGenerator gen = new TemplateGenerator(catalog);
         try (var w = java.nio.file.Files.newBufferedWriter(out)) {
             for (int i = 0; i < plan.size(); i++) {
-                PlannedSample s = planner.sample(mix.seed(), i, plan.cells().get(i));
+                PlannedSample s = planner.sample(plan, i);
                 var g = gen.generate(s);
                 if (!g.succeeded()) throw new IllegalStateException(g.failure().detail());
                 var r = dev.exemplar.doc.Json.MAPPER.createObjectNode();
