@@ -53,7 +53,7 @@ class TaskKindPlanTest {
         String unknown = none.replace("task_kinds: [household]", "task_kinds: [totals]");
         ConfigException u = assertThrows(ConfigException.class,
                 () -> Catalog.load(ProbeProject.create(tmp, "people-probe", unknown, PeopleFitTest.SETTINGS, PeopleFitTest.PEOPLE)));
-        assertTrue(u.getMessage().contains("\"totals\" is not a task kind; use one of sums, pages, form, orders, household, drafting"),
+        assertTrue(u.getMessage().contains("\"totals\" is not a task kind; use one of sums, pages, form, orders, household, project, drafting"),
                 u.getMessage());
     }
 }

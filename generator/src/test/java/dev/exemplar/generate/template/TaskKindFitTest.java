@@ -44,6 +44,9 @@ class TaskKindFitTest {
         assertTrue(TaskKinds.is("a tenant's repair request", "household"));
         assertTrue(TaskKinds.is("the cold-chain temperature log", "form"));
         assertTrue(TaskKinds.is("a thesis chapter", "drafting"));
+        // Work that can be left half done is read from the head noun: a pilot is, a log from the pilot wards is not.
+        assertTrue(TaskKinds.is("the database migration", "project") && TaskKinds.is("the pilot with the maize farmers", "project"));
+        assertFalse(TaskKinds.is("the error log from the pilot wards", "project") || TaskKinds.is("the cold-chain temperature log", "project"));
         assertTrue(TaskKinds.fits("the allergy list for the kitchen", List.of()), "a scenario without task_kinds takes any task");
     }
 
