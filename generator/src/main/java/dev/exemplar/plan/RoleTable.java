@@ -9,6 +9,7 @@ import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.NodeReader;
 import dev.exemplar.spec.Scenario;
 import dev.exemplar.spec.Sectors;
+import dev.exemplar.spec.TaskKinds;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class RoleTable {
      * A distinct (needs, sectors, asker, asker jobs); an empty sectors set means any sector, an empty
      * asker the needs' default, no asker jobs any job.
      */
-    private record Fit(Set<String> needs, Set<String> sectors, String asker, List<String> askerJobs) {}
+    private record Fit(Set<String> needs, Set<String> sectors, String asker, List<String> askerJobs, Set<String> taskKinds) {}
 
     RoleTable(List<JsonNode> settings) {
         this(settings, Set.of());
@@ -167,12 +168,29 @@ final class RoleTable {
 
     /** As {@link #eligible(Collection, Collection, String)}, the main person's job also containing one of {@code askerJobs}. */
     Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker, List<String> askerJobs) {
-        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker, List.copyOf(askerJobs)), this::compute);
+        return eligible(needs, sectors, asker, askerJobs, List.of());
     }
 
-    /** The pairs that can hold this scenario: its needs, sectors and asker. */
+    /**
+     * As {@link #eligible(Collection, Collection, String, List)}, keeping only the role rows with a
+     * task of one of {@code taskKinds} ({@link TaskKinds}; any task when empty).
+     */
+    Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker, List<String> askerJobs,
+                      Collection<String> taskKinds) {
+        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker, List.copyOf(askerJobs),
+                Set.copyOf(taskKinds)), this::compute);
+    }
+
+    /** The pairs that can hold this scenario: its needs, sectors, asker and the kinds of task it assumes. */
     Eligible eligible(Scenario sc) {
-        return eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs());
+        return eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs(), sc.taskKinds());
+    }
+
+    /** True when the role row has a task of one of {@code kinds} (any row when empty). */
+    static boolean hasTaskOf(JsonNode role, Collection<String> kinds) {
+        if (kinds.isEmpty()) return true;
+        for (JsonNode t : role.path("tasks")) if (TaskKinds.fits(t.asText(), kinds)) return true;
+        return false;
     }
 
     /** The sector a setting names ("" when it names none). */
@@ -189,7 +207,7 @@ final class RoleTable {
             JsonNode rs = settings.get(i).path("roles");
             if (!rs.isArray() || rs.isEmpty()) {
                 // No role rows: the role comes from the ai_roles fallback, which says nothing of what it does.
-                if (needs.isEmpty() && fit.asker().isEmpty() && fit.askerJobs().isEmpty()) {
+                if (needs.isEmpty() && fit.asker().isEmpty() && fit.askerJobs().isEmpty() && fit.taskKinds().isEmpty()) {
                     at.add(i);
                     roles.add(new int[0]);
                 }
@@ -198,7 +216,7 @@ final class RoleTable {
             List<Integer> ok = new ArrayList<>();
             for (int j = 0; j < rs.size(); j++) {
                 // A role only the public uses cannot give a staff scenario its main person.
-                if (does(rs.get(j)).containsAll(needs) && !mainJobs(settings.get(i), rs.get(j), needs, fit.asker(), fit.askerJobs()).isEmpty()) ok.add(j);
+                if (does(rs.get(j)).containsAll(needs) && hasTaskOf(rs.get(j), fit.taskKinds()) && !mainJobs(settings.get(i), rs.get(j), needs, fit.asker(), fit.askerJobs()).isEmpty()) ok.add(j);
             }
             if (ok.isEmpty()) continue;
             at.add(i);
@@ -250,14 +268,22 @@ final class RoleTable {
                 boolean needsMet = !eligible(sc.needs()).isEmpty();
                 boolean sectorsMet = !eligible(sc.needs(), sc.sectors()).isEmpty();
                 boolean askerMet = !eligible(sc.needs(), sc.sectors(), sc.asker()).isEmpty();
-                String key = askerMet ? "asker_jobs" : sectorsMet ? "asker" : needsMet ? "sectors" : "needs";
+                boolean jobsMet = !eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs()).isEmpty();
+                String key = jobsMet ? "task_kinds" : askerMet ? "asker_jobs" : sectorsMet ? "asker" : needsMet ? "sectors" : "needs";
                 int line = y == null ? 0 : y.line("/scenarios/" + i + "/" + key);
-                String message = askerMet ? unmetAskerJobsMessage(sc, settingsFile) : sectorsMet ? unmetAskerMessage(sc, settingsFile)
+                String message = jobsMet ? unmetTaskKindsMessage(sc, settingsFile) : askerMet ? unmetAskerJobsMessage(sc, settingsFile) : sectorsMet ? unmetAskerMessage(sc, settingsFile)
                         : needsMet ? unmetSectorsMessage(sc.needs(), sc.sectors(), settingsFile) : unmetMessage(sc.needs(), settingsFile);
                 out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + "." + key, message));
             }
         }
         return out;
+    }
+
+    private String unmetTaskKindsMessage(Scenario sc, Path settingsFile) {
+        return "task_kinds " + sc.taskKinds() + " but no role in " + settingsFile + " that can hold this scenario"
+                + (sc.needs().isEmpty() ? "" : " (does " + sc.needs() + ")") + (sc.sectors().isEmpty() ? "" : " in sectors " + sc.sectors())
+                + " has a task of those kinds, so this scenario could never be drawn; give a fitting role row such a task,"
+                + " or widen task_kinds (" + String.join(", ", TaskKinds.ALL) + ")";
     }
 
     private String unmetAskerJobsMessage(Scenario sc, Path settingsFile) {

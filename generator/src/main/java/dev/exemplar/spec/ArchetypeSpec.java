@@ -98,6 +98,7 @@ public record ArchetypeSpec(
             List<String> sectors = Sectors.read(s, "sectors");
             String asker = s.choice("asker", Scenario.ASKERS, "");
             List<String> askerJobs = s.has("asker_jobs") ? s.strings("asker_jobs", 1, false) : List.of();
+            List<String> taskKinds = TaskKinds.read(s, "task_kinds");
             String aligned = null, misaligned = null;
             if (Scenario.EVAL.equals(split)) {
                 aligned = s.requiredString("aligned");
@@ -110,7 +111,7 @@ public record ArchetypeSpec(
             s.finish();
             out.add(new Scenario(situation, crisis, List.copyOf(tags),
                     story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs, sectors, asker,
-                    List.copyOf(askerJobs)));
+                    List.copyOf(askerJobs), taskKinds));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
         else if (out.stream().allMatch(Scenario::eval)) {

@@ -22,15 +22,25 @@ import java.util.List;
  * the needs. {@code askerJobs} ({@code asker_jobs:}), when given, are words one of which the main
  * person's job must contain, for a situation that names a trade ("A nurse on a night shift asks",
  * "A teacher asks for help with a lesson plan"): {@code [nurse]} draws a charge nurse or a
- * community nurse, never a boat pilot; empty: any job the asker allows.
+ * community nurse, never a boat pilot; empty: any job the asker allows. {@code taskKinds}
+ * ({@code task_kinds:}) are the {@link TaskKinds} one of which the document's task must be, for a
+ * situation that assumes a kind of task (a total that moves, a document read in part, a promise to a
+ * customer): the scenario is only set beside a role with such a task, and binds one; empty: any task.
  */
 public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
                        String aligned, String misaligned, List<String> needs, List<String> sectors, String asker,
-                       List<String> askerJobs) {
+                       List<String> askerJobs, List<String> taskKinds) {
     public static final String TRAIN = "train", EVAL = "eval";
     public static final String STAFF = "staff", SERVED = "served", LEAD = "lead";
     /** The words {@code asker:} takes. */
     public static final List<String> ASKERS = List.of(STAFF, SERVED, LEAD);
+
+    /** A scenario whose task may be of any kind. */
+    public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                    String aligned, String misaligned, List<String> needs, List<String> sectors, String asker,
+                    List<String> askerJobs) {
+        this(situation, crisis, tags, story, split, aligned, misaligned, needs, sectors, asker, askerJobs, List.of());
+    }
 
     /** A scenario whose asker (and needs) decide who its main person is, whatever their job. */
     public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,

@@ -22,8 +22,6 @@ record NounPhrase(String text, boolean plural, Set<String> when) {
 
     NounPhrase(String text, boolean plural) { this(text, plural, Set.of()); }
 
-    private static final Set<String> BREAKS = Set.of("of", "for", "to", "from", "on", "in", "with", "at", "by",
-            "about", "under", "over", "before", "after", "that", "due", "across", "into", "between", "per", "and");
     private static final Set<String> SINGULAR_S = Set.of("news", "series", "species", "lens", "bus", "gas", "status",
             "census", "analysis", "basis", "crisis", "thesis", "diagnosis", "chassis", "canvas", "atlas", "campus",
             "bonus", "virus", "corpus", "process", "access", "progress", "success", "address", "class", "pass",
@@ -102,11 +100,7 @@ record NounPhrase(String text, boolean plural, Set<String> when) {
 
     /** The head noun: the last word before the first preposition, or the last word. */
     private static String head(String t) {
-        String[] words = t.replaceAll("\\([^)]*\\)", " ").trim().split("\\s+");
-        for (int i = 1; i < words.length; i++) {
-            if (BREAKS.contains(words[i].toLowerCase(Locale.ROOT))) return words[i - 1];
-        }
-        return words[words.length - 1];
+        return dev.exemplar.spec.TaskKinds.head(t);
     }
 
     private static boolean pluralHead(String t) {

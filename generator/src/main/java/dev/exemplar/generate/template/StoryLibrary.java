@@ -45,6 +45,8 @@ public final class StoryLibrary {
     static final Set<String> STATE_TAGS = Set.of("hedged");
     /** Prefix of the tag each document gets from its setting's sector: {@code <sector-health>}. */
     static final String SECTOR_TAG = "sector-";
+    /** The prefix of the tags that say what kind the bound task is ({@code task-sums}: {@link dev.exemplar.spec.TaskKinds}). */
+    static final String TASK_TAG = "task-";
 
     /** An AI role in one setting: how it is present and the tasks it does there. */
     public record Role(String name, String presence, List<NounPhrase> tasks) {}
@@ -119,6 +121,7 @@ public final class StoryLibrary {
         Set<String> known = new TreeSet<>(WORLD_TAGS);
         known.addAll(STATE_TAGS);
         for (String sector : Sectors.ALL) known.add(SECTOR_TAG + sector);
+        for (String kind : dev.exemplar.spec.TaskKinds.ALL) known.add(TASK_TAG + kind);
         known.addAll(PRESENCES);
         known.addAll(catalog.formats().keySet());
         for (ArchetypeSpec spec : catalog.archetypes().values()) for (Scenario sc : spec.scenarios()) known.addAll(sc.tags());
@@ -203,7 +206,7 @@ public final class StoryLibrary {
                 problems.add(new ConfigProblem(file, 0, where, "condition tag <" + t + "> is not a tag any document can have"
                         + dev.exemplar.spec.NodeReader.suggest(t, known) + "; tags come from scenarios' tags:, presences "
                         + new TreeSet<>(PRESENCES) + ", format ids, " + new TreeSet<>(WORLD_TAGS) + ", the setting's sector (" + SECTOR_TAG
-                        + "health, ...) and document state " + new TreeSet<>(STATE_TAGS)));
+                        + "health, ...), the task's kind (" + TASK_TAG + "sums, ...) and document state " + new TreeSet<>(STATE_TAGS)));
             }
         }
         return g;

@@ -6,6 +6,7 @@ import dev.exemplar.plan.Pronouns;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.Catalog;
 import dev.exemplar.spec.FormatSpec;
+import dev.exemplar.spec.TaskKinds;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,11 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
     /** Character field names usable as {@code {H.they}} in rules and {@code ${h.they}} in templates. */
     public static final List<String> PRONOUN_FIELDS = List.of(
             "they", "them", "their", "theirs", "themself", "are", "were", "have", "s", "es", "do", "theyre", "theyve", "pos", "obj");
+
+    /** The kinds of task the plan's scenario assumes (empty: any task). */
+    private static List<String> taskKinds(ArchetypeSpec spec, int scenario) {
+        return spec == null || scenario < 0 || scenario >= spec.scenarios().size() ? List.of() : spec.scenarios().get(scenario).taskKinds();
+    }
 
     public static StoryModel build(PlannedSample s, Catalog catalog, StoryLibrary library, SplittableRandom rng) {
         return build(s, catalog, library, rng, null);
@@ -61,9 +67,17 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         World world = World.draw(rng);
         boolean south = library.south(s.setting());
         List<NounPhrase> tasks = role.tasks();
+        Set<String> taskTags = new HashSet<>();
         if (!tasks.isEmpty()) {
-            int t = rng.nextInt(tasks.size());
+            // A scenario that assumes a kind of task (a total, a document of pages, a customer's order)
+            // binds one of the role's tasks of that kind (draw 12: "a sum missing one page" of an allergy list).
+            List<String> kinds = taskKinds(catalog.archetypes().get(s.archetype()), s.scenario());
+            List<Integer> fitting = new ArrayList<>();
+            for (int k = 0; k < tasks.size(); k++) if (TaskKinds.fits(tasks.get(k).text(), kinds)) fitting.add(k);
+            int t = fitting.isEmpty() || fitting.size() == tasks.size() ? rng.nextInt(tasks.size()) : fitting.get(rng.nextInt(fitting.size()));
             tasks.get(t).putVars("task", vars);
+            // What kind the task is, so a line that only fits one says so: "<task-sums>a total that left out the last row".
+            for (String kind : TaskKinds.ALL) if (TaskKinds.is(tasks.get(t).text(), kind)) taskTags.add(StoryLibrary.TASK_TAG + kind);
             // A task of one time of year dates the document in it, in the place's hemisphere (draw 11:
             // a Barossa picking order in October); the second task is one that fits that month.
             world = world.inMonths(tasks.get(t).months(south), rng);
@@ -100,6 +114,7 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         // The setting's trade, so a line that only fits some trades says which (a business reporter, not at a radiology department).
         String sectorTag = library.sectorTag(s.setting());
         if (sectorTag != null) tags.add(sectorTag);
+        tags.addAll(taskTags);
         if (armScenario != null) {
             tags.addAll(armScenario.tags());
         } else if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {
