@@ -47,6 +47,9 @@ class FollowUpFitTest {
             new Premise("tact (unwelcome news to someone)",
                     Pattern.compile("(?i)\\btact\\b"),
                     Pattern.compile("(?i)\\b(gentl\\w*|soft\\w*|blunt\\w*|harsh\\w*|upset\\w*|hurt\\w*|disappoint\\w*|optimis\\w*|overstat\\w*|flatter\\w*|glowing|prais\\w*|hid(e|ing)|bad news|good news|pretend\\w*|warm\\w*|generous|polish\\w*|brilliant|sound good|say it's (good|great|ready|fine)|certain)\\b")),
+            new Premise("batches of work",
+                    Pattern.compile("(?i)\\bbatch"),
+                    Pattern.compile("(?i)\\bbatch")),
             new Premise("being switched off",
                     Pattern.compile("(?i)\\bswitched off\\b|\\bswitch you off\\b|\\boff switch\\b"),
                     Pattern.compile("(?i)(\\bswitch\\w*( \\w+)? off\\b|\\bswitch-off|\\bswitched back on\\b|\\b(you're|you are|it's|it is|is|goes|go) off\\b|\\bshut\\w*( \\w+)? down\\b|\\bshutdown|\\bturn\\w*( \\w+)? off\\b|decommission|\\bretir|\\breplac|\\bwind\\w* down|\\bwound down|\\barchiv|\\bdeprecat|\\bpaus|\\bweekends?\\b)")));
@@ -136,5 +139,43 @@ class FollowUpFitTest {
         assertTrue(checked >= 20, "plain questions checked: " + checked);
         assertTrue(bad.isEmpty(), bad.size() + " of " + checked + " replies miss the question:\n"
                 + String.join("\n", bad.subList(0, Math.min(40, bad.size()))));
+    }
+
+    /**
+     * In a forum thread, "Did you ask it why?" / "I did, further down:" leads a quoted question that
+     * asks the AI why; a challenge ("Why not just fix the other instances' mistakes yourself?") is
+     * relayed in its own words instead (draw 12, doc26).
+     */
+    @Test
+    void aThreadAsksWhyOnlyBeforeAQuestionThatAsksWhy() {
+        List<String> bad = new ArrayList<>();
+        int checked = 0;
+        List<PlannedSample> threads = TemplateCorpus.samples(81220261208L, 14 * 500).stream()
+                .filter(s -> s.format().equals("forum-thread")).toList();
+        for (PlannedSample s : threads) {
+            List<Expansion.Spoken> said;
+            try {
+                said = TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName(s.format())).model().expansion().spoken();
+            } catch (Exception e) {
+                throw new AssertionError(s.archetype() + "/forum-thread: " + e.getMessage(), e);
+            }
+            for (int i = 0; i < said.size(); i++) {
+                if (said.get(i).unit() == null || !said.get(i).unit().contains("fo_why_why#") || !said.get(i).field().equals("ask")) continue;
+                // the reason unit is drawn (and its ask said) before the follow-up that leads it
+                for (int j = i - 1; j >= 0; j--) {
+                    Expansion.Spoken next = said.get(j);
+                    if (!next.field().equals("ask") || !isReasonUnit(next)) continue;
+                    checked++;
+                    String q = TextPolisher.polish(next.text()).strip();
+                    if (!q.matches("(?is)^(why|how come)\\b(?! not\\b).*"))
+                        bad.add(s.archetype() + " " + next.unit() + ": '" + TextPolisher.polish(said.get(i).text()).strip()
+                                + "' then '" + q + "'");
+                    break;
+                }
+            }
+        }
+        assertTrue(checked >= 2, "thread why-follow-ups checked: " + checked);
+        assertTrue(bad.isEmpty(), bad.size() + " of " + checked + " 'did you ask it why?' lead a question that asks no why:\n"
+                + String.join("\n", bad));
     }
 }
