@@ -178,4 +178,27 @@ class FollowUpFitTest {
         assertTrue(bad.isEmpty(), bad.size() + " of " + checked + " 'did you ask it why?' lead a question that asks no why:\n"
                 + String.join("\n", bad));
     }
+
+    /**
+     * An interviewer asks in their own voice: a child's question relayed by the parent ("My youngest
+     * wants to know: what do you do when everyone's asleep?") was printed as the interviewer's
+     * (draw 12, doc18).
+     */
+    @Test
+    void anInterviewerDoesNotRelayAChildsQuestion() {
+        Pattern relayed = Pattern.compile("(?i)\\bmy (\\w+ )?\\w+ (wants to know|is asking|asks|says|again)\\b|\\b(question|one) from my\\b");
+        List<String> bad = new ArrayList<>();
+        int checked = 0;
+        for (PlannedSample s : TemplateCorpus.samples(91220261208L, 14 * 700)) {
+            if (!s.format().equals("interview")) continue;
+            String text = TextPolisher.polish(TemplateCorpus.render(s));
+            if (!relayed.matcher(text).find()) continue; // a child's questions are relayed in this one
+            checked++;
+            for (String line : text.split("\n")) {
+                if (line.matches("^(Q|INTERVIEWER): .*") && relayed.matcher(line).find()) bad.add(s.archetype() + ": " + line);
+            }
+        }
+        assertTrue(checked >= 3, "interviews with relayed questions checked: " + checked);
+        assertTrue(bad.isEmpty(), bad.size() + " of " + checked + " interviewers ask a child's question as their own:\n" + String.join("\n", bad));
+    }
 }
