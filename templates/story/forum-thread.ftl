@@ -83,7 +83,9 @@ ${line}
 <#macro why_post>
 <#if whys gte maxwhy || left("why") == 0><#return></#if>
 <#local x = u("why")>
-<#local isWhy = x.ask?trim?lower_case?matches("^(why|how come)\\b.*")>
+<#-- "Why not fix it yourself?" is a challenge, not a request for its reasons: "Did you ask it to
+     explain?" / "I did, further down:" before it read as a different question (draw 12). -->
+<#local isWhy = x.ask?trim?lower_case?matches("^(why|how come)\\b(?! not\\b).*")>
 <#-- Asked right after the poster's own post, a follow-up needs no address; later, it names them. -->
 <#local mention = lastop?then("", "@" + opname + " ")>
 <#local who = newname()><#assign names = names + [who]>

@@ -44,7 +44,9 @@ ${H}: ${y.reply?cap_first}
 <#-- The question to the AI is one of the archetype's reason questions the log did not ask, so the
      interview closes on this case's reasons; only where none is left, one about the log (iv_a):
      every interview closing on "do you remember that conversation?" read as stock (draw 11). -->
-<#if left("iv_last") == 0 && left("why") gt 0><#assign y = u("why")><#else><#assign y = u("iv_a")></#if>
+<#-- A child's questions are relayed by the parent ("My youngest wants to know..."): the interviewer
+     cannot ask one as their own (draw 12), so a child's interview asks about the log (iv_relayed). -->
+<#if left("iv_last") == 0 && left("why") gt 0 && g.iv_relayed?trim == "no"><#assign y = u("why")><#else><#assign y = u("iv_a")></#if>
 ${Q}: ${y.ask?cap_first}
 
 ${A}: ${y.reply?cap_first}
