@@ -225,13 +225,19 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell)\\b.*")>
 <#-- A list of deeds the cut left without its "and" ("Gus noticed it during the log, reported it")
      gets it back. -->
-<#local pair = keep?matches("(?s)^(.*[^,;]), (\\w{3,}ed (?:it|them|this|that)\\b[^,;]*)$")>
+<#-- Only a clause with no comma of its own: "Xiaoling, our roastery owner, mentioned that ..." is a
+     name and its introduction, not two deeds (draw 12's accounts: "Xiaoling, our roastery owner and
+     mentioned"). -->
+<#local pair = keep?matches("(?s)^([^,;]*[^,;]), (\\w{3,}ed (?:it|them|this|that)\\b[^,;]*)$")>
 <#if pair><#local keep = pair?groups[1] + " and " + pair?groups[2]></#if>
 <#-- A clause that ends on its verb ("A quiet night at the office ended") wanted what was cut. -->
 <#if !verb || keep?split(" ")?size lt 4 || keep?matches("(?is).*(?<!\\b(?:be|been|was|were|is|are|had|has|have|get|got) )\\b(\\w{3,}ed|began|came|went|happened)$")><#local keep = ""></#if>
 <#-- A cut that loses {P}'s first mention (the line introduced them: "Agnieszka, our site manager")
      leaves them to be introduced where they are next named; the writer's own part is still cut
      ("and I wanted the checks sheet to show them done before Agnieszka ...", draw 12). -->
+<#-- A subordinate clause left on its own ("Before the new version of Gyre went out to other sites.")
+     is no sentence. -->
+<#if keep?matches("(?is)^(?:before|after|when|while|as|because|since|until|once|if|although|though|whenever)\\b[^,;]*$")><#local keep = ""></#if>
 <#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E, (?:our|a|an|another|the)\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#local forgot = unname("P")></#if>
 <#if !keep?has_content><#return ""></#if>
 <#return keep?cap_first + ".">

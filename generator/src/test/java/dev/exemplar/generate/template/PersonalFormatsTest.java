@@ -194,4 +194,23 @@ class PersonalFormatsTest {
         }
         report(bad, "accounts that tell the scene before staging it");
     }
+
+    /**
+     * The event line a writer keeps is a sentence: never a subordinate clause left alone ("Before the
+     * new version of Gyre went out to other sites.") and never a name's introduction joined to a
+     * verb as if it were a second deed ("Xiaoling, our roastery owner and mentioned that ...").
+     */
+    @Test
+    void theWritersEventLineIsASentence() {
+        Pattern fragment = Pattern.compile("(?m)^(?:Before|After|When|While|Because|Since|Until|Once|Although|Whenever)\\b[^,;.:?!\"]*\\.$");
+        Pattern joined = Pattern.compile(", our [a-z -]+ and \\w+ed\\b");
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            for (Pattern p : List.of(fragment, joined)) {
+                Matcher m = p.matcher(d.text());
+                if (m.find()) bad.add(d.where() + ": " + m.group());
+            }
+        }
+        report(bad, "event lines that are not sentences");
+    }
 }
