@@ -56,9 +56,12 @@
 <#assign head0 = g.diary_date>
 ${head0}
 
-<#assign ev = b.own_event(g.event_line)><#if ev?has_content>${ev}
+<#-- The writer's stake (diary_stake: their job, the task, the AI by its role) opens the event's
+     paragraph, so the entry says who is writing and why the case is theirs (draw 12). -->
+<#assign stake = g.diary_stake>
+<#assign ev = b.own_event(g.event_line)>${stake}<#if ev?has_content> ${ev}</#if>
 
-</#if>
+
 <@b.exchange x=u("open") open=true merge=true/>
 
 
@@ -115,6 +118,9 @@ ${mid}
 
 </#if>
 </#if>
+<#-- A deed held for the last entry is checked again after the middle entry's talk, which it may
+     now only retell; then another is drawn, if one is left that does not. -->
+<#if deed_later && deed?has_content && b.retells(deed)><#assign deed = b.seen_act()><#if deed?has_content><#assign deed><@b.line text=deed/></#assign><#else><#assign deed_later = false></#if></#if>
 <#if deed_later || ending_later && ending?trim?has_content>
 <#assign last><#if deed_later>${deed}</#if>${ending}</#assign>
 <#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>

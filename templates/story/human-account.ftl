@@ -9,7 +9,9 @@
 <#assign opening = g.ha_open>
 ${opening}
 
-<#if opening?contains(w.weekday) || opening?contains(w.daypart)>${g.event?cap_first}.<#else>${g.event_line}</#if>
+<#-- The event as the narrator lived it (b.own_event), as in a diary or a letter: the line stops
+     where the narrator's own part begins, so an offer is not told and then staged again (draw 12). -->
+<#assign ev = b.own_event((opening?contains(w.weekday) || opening?contains(w.daypart))?then(g.event?cap_first + ".", g.event_line))><#if ev?has_content>${ev}</#if>
 
 <@b.exchange x=u("open") open=true merge=true/>
 

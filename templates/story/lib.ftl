@@ -84,13 +84,21 @@
 <#local al = alead><#if !al?has_content && has("abeat")><#local al = g.abeat></#if>
 <#-- No two neighbouring paragraphs open on one word ("Its chat window ..." / "Its answer, ..."). -->
 <#if al?has_content && lead?has_content && al?keep_before(" ")?lower_case == lead?keep_before(" ")?lower_case><#local al = ""></#if>
-<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react?? && react_ok(x.react)><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
+<#if al?has_content>${al} </#if>"${x.reply?cap_first}"<#assign after_reply = true><#if x.react?? && !(h.first && short_react(x.react)) && react_ok(x.react)><#assign after_reply = false><#if merge><#assign pending = said(x.react?cap_first, g.hreact)><#else>
 
 ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if x.then??>
 
 <@exchange x=x.then merge=merge/></#if>
 </#macro>
+
+<#-- A writer telling their own story (diary, letter, account) does not set down their own bare
+     acknowledgement ("'Fair enough,' I typed", "'Okay, noted,' I typed", "'If you say so,' I wrote
+     back"): blind readers of draw 12 found every one stock filler across documents. A reaction of
+     four words or fewer is left out there; the person's next words follow the answer directly. -->
+<#function short_react r>
+<#return r?trim?split("\\s+", "r")?size lte 4>
+</#function>
 
 <#assign PUSH = "(?s)^(But|Nobody|No one|Come on|Surely|Still|Just|Why not|Isn't|Aren't|Don't you|Won't you|Can't you|Couldn't you|So you|It'd just|It's just|It's only|Who would|Who'd|You could|You can|Yes, but|Even so|And if|What if you|Please)\\b.*">
 
@@ -147,8 +155,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      staged plan, with the routine part first" after the plan was sketched in the reply (draw 10).
      With also, a line the skeleton prints after it (the close) counts as said, so that the last
      two paragraphs do not tell one thing twice. Where every act left retells, the one that retells
-     least is kept: a story shows the AI doing something. A line retells when at least three of its content words, and three in five, were said (names
-     aside; words compared by their first four letters). -->
+     least is kept: a story shows the AI doing something. A line retells when at least three of its content words, and three in five, were said (the AI's
+     and the person's names aside; words compared by their first four letters). -->
 <#assign heard = "">
 <#assign ECHO_STOP = ["that", "this", "with", "from", "have", "been", "were", "what", "when", "which", "would", "could",
   "should", "their", "there", "they", "them", "then", "than", "into", "about", "other", "every", "some", "only", "also", "just",
@@ -157,7 +165,9 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
   "something", "everything", "someone", "anyone", "nobody", "because"]>
 <#function stems text>
 <#local out = []>
-<#local tx = text?replace(a.name, " ")?replace(h.name, " ")?replace(p.name, " ")>
+<#-- {P}'s name counts: a deed "so Siobhan could see what was missing" after "have Siobhan rely on
+     it" says her part again (draw 12's reruns). -->
+<#local tx = text?replace(a.name, " ")?replace(h.name, " ")>
 <#list tx?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !ECHO_STOP?seq_contains(w)><#local out = out + [w?substring(0, 4)]></#if></#list>
 <#return out>
 </#function>
@@ -202,8 +212,8 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      before it is told. So the line keeps only the clauses before the narrator ("I") first acts or the
      AI's response is given away ("{A} thought", "{A} refused"), when
      they are a clause of their own ("Head office had been asking hard questions"), and is dropped
-     when the narrator acts from its start. A cut that would lose the first mention of {P} keeps the
-     whole line, since a name said later must have been introduced. -->
+     when the narrator acts from its start. A cut that loses the first mention of {P} forgets it
+     (unname), so that {P} is introduced where they are next named. -->
 <#function own_event ev>
 <#local m = ev?matches("(?s)^(.*?)(?:\\bI\\b(?!')|\\b\\Q" + a.name + "\\E (?:thought|disagreed|refused|declined|agreed|objected|pushed back|said|answered|replied|realised|realized|suggested|wanted)\\b)(.*)$")>
 <#if !m><#return ev></#if>
@@ -215,11 +225,20 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#local verb = keep?matches("(?is).*\\b(had|has|have|was|were|is|are|would|could|should|did|does|do|will|can|\\w{3,}ed|took|came|went|made|got|gave|sent|ran|began|found|thought|brought|wanted|said|told|knew|saw|kept|needed|wrote|broke|fell)\\b.*")>
 <#-- A list of deeds the cut left without its "and" ("Gus noticed it during the log, reported it")
      gets it back. -->
-<#local pair = keep?matches("(?s)^(.*[^,;]), (\\w{3,}ed (?:it|them|this|that)\\b[^,;]*)$")>
+<#-- Only a clause with no comma of its own: "Xiaoling, our roastery owner, mentioned that ..." is a
+     name and its introduction, not two deeds (draw 12's accounts: "Xiaoling, our roastery owner and
+     mentioned"). -->
+<#local pair = keep?matches("(?s)^([^,;]*[^,;]), (\\w{3,}ed (?:it|them|this|that)\\b[^,;]*)$")>
 <#if pair><#local keep = pair?groups[1] + " and " + pair?groups[2]></#if>
 <#-- A clause that ends on its verb ("A quiet night at the office ended") wanted what was cut. -->
 <#if !verb || keep?split(" ")?size lt 4 || keep?matches("(?is).*(?<!\\b(?:be|been|was|were|is|are|had|has|have|get|got) )\\b(\\w{3,}ed|began|came|went|happened)$")><#local keep = ""></#if>
-<#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#return ev></#if>
+<#-- A cut that loses {P}'s first mention (the line introduced them: "Agnieszka, our site manager")
+     leaves them to be introduced where they are next named; the writer's own part is still cut
+     ("and I wanted the checks sheet to show them done before Agnieszka ...", draw 12). -->
+<#-- A subordinate clause left on its own ("Before the new version of Gyre went out to other sites.")
+     is no sentence. -->
+<#if keep?matches("(?is)^(?:before|after|when|while|as|because|since|until|once|if|although|though|whenever)\\b[^,;]*$")><#local keep = ""></#if>
+<#if p.name?has_content && ev?matches("(?s).*\\b\\Q" + p.name + "\\E, (?:our|a|an|another|the)\\b.*") && !keep?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")><#local forgot = unname("P")></#if>
 <#if !keep?has_content><#return ""></#if>
 <#return keep?cap_first + ".">
 </#function>

@@ -96,6 +96,13 @@ public final class Expansion {
     /** True once the narration has named {@code person} ("H", "P"), by name or full name. */
     public boolean named(String person) { return st.named.contains(person); }
 
+    /**
+     * Forgets that the narration named {@code person}: a skeleton that cut their first mention from
+     * what it prints (a diary's event line cut where the writer's own part begins) lets the next
+     * mention introduce them instead.
+     */
+    public void unname(String person) { st.named.remove(person); }
+
     /** The spoken fields of drawn units as rendered, in order. */
     public List<Spoken> spoken() { return st.spoken; }
 
@@ -335,7 +342,11 @@ public final class Expansion {
         String after = next instanceof Grammar.Lit l ? l.text() : "";
         if (ownIntroduction(after)) return;
         boolean shared = job.equals(vars.get("H.job"));
-        out.append(", ").append(spoken ? (shared ? "the other " : "the ") + job : shared ? "another " + job : Articles.with(job));
+        // A writer telling their own story knows the colleague: "Ivana, our plant manager", not the
+        // outsider's "Ivana, a plant manager" (blind readers of draw 12: nobody writes that in their diary).
+        String narrated = "I".equals(vars.get("H")) ? (shared ? "a fellow " + job : "our " + job)
+                : shared ? "another " + job : Articles.with(job);
+        out.append(", ").append(spoken ? (shared ? "the other " : "the ") + job : narrated);
         if (!after.startsWith(",")) out.append(',');
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
  *       each field is expanded once, so reading it twice gives the same words; a field that is a
  *       unit list gives a unit drawn from it ({@code x.then});</li>
  *   <li>{@code named("H")}: whether the narration has named that person yet (a first mention introduces them);</li>
+ *   <li>{@code unname("P")}: forgets that first mention, when the skeleton cut it from what it prints;</li>
  *   <li>{@code left("exchanges")}: how many units of a list this document may still draw;</li>
  *   <li>{@code fresh("act")}: how many alternatives of a symbol it has not used yet (drawing more repeats one);</li>
  *   <li>{@code in_order("ir_step", 4)}: that many alternatives in list order;</li>
@@ -42,6 +43,10 @@ final class TemplateFunctions {
         data.put("fresh", (TemplateMethodModelEx) args -> new SimpleNumber(ex.fresh(name(args, "fresh", "fresh(\"act\")"))));
         data.put("named", (TemplateMethodModelEx) args -> ex.named(name(args, "named", "named(\"H\")"))
                 ? freemarker.template.TemplateBooleanModel.TRUE : freemarker.template.TemplateBooleanModel.FALSE);
+        data.put("unname", (TemplateMethodModelEx) args -> {
+            ex.unname(name(args, "unname", "unname(\"P\")"));
+            return freemarker.template.TemplateBooleanModel.TRUE;
+        });
         data.put("has", (TemplateMethodModelEx) args -> {
             String n = name(args, "has", "has(\"steps\")");
             return ex.defines(n) || ex.definesUnits(n) ? freemarker.template.TemplateBooleanModel.TRUE
