@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScenarioSpeechTest {
     private static final int DOCS = 3000; // 300 per archetype; a most-drawn scenario gets 30 to 60
     static final double MAX_SHARE = 0.20;
-    static final int PER_ARCHETYPE = 2;
+    static final int PER_ARCHETYPE = 3;
     private static final RecurringSentences recurring = new RecurringSentences();
 
     @BeforeAll
