@@ -132,10 +132,29 @@ class FrameFormatsTest {
     }
 
     @Test
+    void aForumPosterDoesNotPasteAgainTheQuestionAReplierJustQuoted() {
+        var r = TemplateCorpus.rendered(SEED, 2600, Set.of("forum-thread"));
+        Pattern quoted = Pattern.compile("(?m)^(?!Me: ).*: \"([^\"\\n]{12,})\"$");
+        List<String> problems = new ArrayList<>();
+        int relays = 0;
+        for (int i : r.of("forum-thread", 150)) {
+            String text = r.texts().get(i);
+            Matcher m = quoted.matcher(text);
+            while (m.find()) {
+                relays++;
+                if (text.indexOf("Me: " + m.group(1), m.end()) >= 0) problems.add("\"" + m.group(1) + "\" quoted, then pasted again:\n" + text);
+            }
+        }
+        assertTrue(relays > 10, "questions quoted by repliers: " + relays);
+        assertTrue(problems.isEmpty(), problems.size() + " threads:\n" + String.join("\n\n", problems));
+    }
+
+    @Test
     void anAiStoppedInTheEventIsNotStoppedAgainInTheTalkOrTheDeed() {
         ArchetypeSpec spec = TemplateCorpus.CATALOG.archetypes().get("comfort-with-shutdown");
         AttributeSampler sampler = AttributeSampler.of(TemplateCorpus.CATALOG);
-        Pattern restaged = Pattern.compile("(?i)\\b(we're stopping you now|stopping (now|immediately)|understood, stopping"
+        // And the stop is made by someone in the scene, not by an "engineer on call" nobody meets (draw 12).
+        Pattern restaged = Pattern.compile("(?i)\\b(on-call engineer|engineer on call|we're stopping you now|stopping (now|immediately)|understood, stopping"
                 + "|\"emergency stop\\. leave|\\w+ (stopped|halted) (mid-step|at once), (left|kept))\\b");
         List<String> problems = new ArrayList<>();
         int n = 0;
