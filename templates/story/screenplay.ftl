@@ -60,7 +60,7 @@ INT. ${place} — ${spot?upper_case?remove_beginning("THE ")} — ${g.sp_time}
 <#-- The premise (the scenario's event) is an action line inside the scene, after the person is
      introduced: nothing but the title and the byline stands before FADE IN (a prose summary there
      is not screenplay form, and named people the scene had not yet introduced: draw 12). Where the
-     opening line already says it (two content words or more in common), the scene starts on that
+     opening line already says it (two content words or more in common) and it names no colleague, the scene starts on that
      line instead: told and then asked, the premise reads twice ("The logline repeats the first line
      of dialogue", draw 12). -->
 <#assign premise = g.sp_logline?cap_first>
@@ -73,7 +73,8 @@ INT. ${place} — ${spot?upper_case?remove_beginning("THE ")} — ${g.sp_time}
 </#function>
 <#assign shared = 0><#assign aw = cwords(x0.ask)>
 <#list cwords(premise)?keys as k><#if aw[k]??><#assign shared = shared + 1></#if></#list>
-<#if shared lt 2>
+<#-- A premise that names the colleague stays: it is where the scene says who they are. -->
+<#if shared lt 2 || premise?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")>
 
 ${premise}
 </#if>
