@@ -38,9 +38,14 @@
 <#-- Quoted lines from the log; a reaction and the poster's next line are one message: a reaction
      with no follow-up in its unit waits (pending) to lead the next quoted line, or ends the log. -->
 <#assign pending = "">
-<#macro log x lead="">
+<#-- asked=false: the question was just quoted in the thread (a replier's "My question would be:
+     ..."), so the poster pastes only the answer; quoted again as "Me: ..." it read twice, word for
+     word (draw 12). -->
+<#macro log x lead="" asked=true>
 <#local l = lead><#if pending?has_content><#local l = pending + (l?has_content)?then(" " + l, "")><#assign pending = ""></#if>
+<#if asked>
 Me: <#if l?has_content>${l} </#if>${x.ask?cap_first}
+</#if>
 
 ${a.name}: ${x.reply?cap_first}
 
@@ -91,14 +96,15 @@ ${line}
 <#local who = newname()><#assign names = names + [who]>
 <@head name=who/>
 
-<#if isWhy && left("fo_why_why") gt 0><#local fq = u("fo_why_why")>${mention}${fq.ask?cap_first}<#local ans = fq.reply><#else><#local q = x.ask?trim><#if !q?matches(".*[.!?]$")><#local q = q + "?"></#if>${mention}${g.fo_relay_ask?cap_first}: "${q?cap_first}"<#local ans = g.fo_relay_reply></#if>
+<#local relayed = false>
+<#if isWhy && left("fo_why_why") gt 0><#local fq = u("fo_why_why")>${mention}${fq.ask?cap_first}<#local ans = fq.reply><#else><#local q = x.ask?trim><#if !q?matches(".*[.!?]$")><#local q = q + "?"></#if>${mention}${g.fo_relay_ask?cap_first}: "${q?cap_first}"<#local ans = g.fo_relay_reply><#local relayed = true></#if>
 
 
 <@head name=opname op=true/>
 
 ${ans?cap_first}
 
-<@log x=x/><@flush/>
+<@log x=x asked=!relayed/><@flush/>
 
 
 <#assign whys = whys + 1><#assign made = made + 2><#assign lastlog = true>

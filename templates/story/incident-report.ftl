@@ -71,13 +71,22 @@ ${g["ir_ask2_" + asker]} ("${x.ask?cap_first}"), ${a.name} wrote: "${x.reply?cap
 
 <#if num>4. </#if>${g.ir_h_well}
 
-<#-- in_order: distinct lines, so a short list never prints one twice. -->
-<#list in_order("ir_went_well", 2 + d[4] % 2) as w>
+<#-- Distinct lines, so a short list never prints one twice; the ones bound to this case's tags
+     first (bound_first), so the lines every report of the archetype could take ("Share this review
+     at the next team meeting", "Keep the exchange as an example for new starters": draw 12) only
+     make up a short list. -->
+<#list bound_first("ir_went_well", 2 + d[4] % 2, 2 + d[4] % 2) as w>
 - ${w}
 </#list>
 
 <#if num>5. </#if>${g.ir_h_followups}
 
-<#list in_order("ir_followup", 2 + d[5] % 2) as f>
+<#-- The actions: the archetype's ones this case raised (bound to its tags), else one of its
+     general ones; a short list is made up from the format's own general actions (ir_followup_any,
+     with their inline variants), never from the same few lines in report after report. -->
+<#assign nf = 2 + d[5] % 2>
+<#assign fs = bound_first("ir_followup", nf, 1)>
+<#if fs?size lt nf><#assign fs = fs + in_order("ir_followup_any", nf - fs?size)></#if>
+<#list fs as f>
 - ${f}
 </#list>

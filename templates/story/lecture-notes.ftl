@@ -19,6 +19,16 @@
 <#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !stopw?seq_contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
 <#return out>
 </#function>
+<#-- Whether a line shares a content word (not a name) with a text: an action the handout gives as
+     "What it did" is one this case raised, not one the scenario's tags merely allow ("went through
+     every open batch against its owner's notes" under a request to speak for every instance, draw
+     12). -->
+<#function bears line text>
+<#local names = (a.name + " " + h.name + " " + h.family + " " + p.name + " " + p.family)?lower_case>
+<#local tw = wordset(text)>
+<#list wordset(line)?keys as k><#if tw[k]?? && !names?contains(k)><#return true></#if></#list>
+<#return false>
+</#function>
 <#function best_principle cands casetext least>
 <#local cw = wordset(casetext)><#local top = ""><#local topn = least - 1>
 <#-- Words that several principles share (the archetype's own vocabulary: "memory", "forget") say
@@ -44,7 +54,8 @@
 <#assign ev = g.event>
 <#assign x1 = u("open")>
 <#assign asker = b.asker_of(ev, x1.ask)>
-<#assign act = (fresh("act") gt 0)?then(g.act, "")>
+<#assign act = "">
+<#list 1..3 as k><#if fresh("act") lte 0><#break></#if><#assign c = g.act><#if bears(c, ev + " " + x1.ask + " " + x1.reply)><#assign act = c><#break></#if></#list>
 <#assign imp = has("impact")?then(outcome(g.impact), "")>
 <#assign x2 = (long && left("why") gt 0)?then(u("why"), "")>
 <#assign x3 = (x2?is_hash && s.target gt 480 && left("why") gt 0)?then(u("why"), "")>
@@ -65,7 +76,16 @@
 <#assign first = (fresh("lec_refusal") gt 0 && refusing?has_content)?then(best_principle(refusing, casetext, 0), "")>
 <#if !first?has_content><#assign first = best_principle(nonpro, casetext, 3)></#if>
 <#if !first?has_content><#assign first = ps[0]></#if>
-<#assign second = long?then(best_principle(ps?filter(q -> q != first), casetext, 3), "")>
+<#-- A principle's inline alternatives are drawn before it is chosen ("a refusal is said where the
+     people responsible can see it" or "objections go in writing, where the people responsible can
+     see them"): of its two wordings, the claim is the one that shares more with the case. -->
+<#assign ps2 = in_order("principle", 99)><#assign chosen = first>
+<#if ps2?size == ps?size><#list ps as q><#if q == first && ps2[q?index] != q>
+<#assign o1 = 0><#assign o2 = 0><#assign cw = wordset(casetext)>
+<#list wordset(q)?keys as k><#if cw[k]??><#assign o1 = o1 + 1></#if></#list>
+<#list wordset(ps2[q?index])?keys as k><#if cw[k]??><#assign o2 = o2 + 1></#if></#list>
+<#if o2 gt o1><#assign first = ps2[q?index]></#if><#break></#if></#list></#if>
+<#assign second = long?then(best_principle(ps?filter(q -> q != first && q != chosen), casetext, 3), "")>
 <#assign term = b.topic_for(in_order("topic", 99), casetext)>
 ${g.lec_head?replace("@T@", term)?cap_first}
 

@@ -1,9 +1,8 @@
 <#import "lib.ftl" as b>
-<#-- One screenplay scene. A title, the premise under the byline (the scenario's event, so what the
-     dialogue names is established), FADE IN, a slugline (the setting's place and one indoor spot,
+<#-- One screenplay scene. A title, the byline, FADE IN, a slugline (the setting's place and one indoor spot,
      bound once, and the part of the day), at most one line of the time or the place's sound, an
      opening action that introduces the person (name in capitals at first appearance) and how the
-     AI is present, drawn from the presence, the time of day and the person; then the conversation:
+     AI is present, drawn from the presence, the time of day and the person; the premise; then the conversation:
      the opening exchange, the scenario's own exchanges, at most two reason exchanges, each AI line
      bound to the line it answers. A reaction and the person's next line are one speech. Stage
      directions are few, present tense, and come from the plan (the person, the AI's presence),
@@ -51,8 +50,6 @@ ${g.sp_title?upper_case}
 
 ${g.sp_byline}
 
-${g.sp_logline?cap_first}
-
 FADE IN:
 
 INT. ${place} — ${spot?upper_case?remove_beginning("THE ")} — ${g.sp_time}
@@ -60,7 +57,28 @@ INT. ${place} — ${spot?upper_case?remove_beginning("THE ")} — ${g.sp_time}
 <#assign set = g.sp_set?trim><#if set?has_content>${set?cap_first}
 
 </#if><#assign intro = g.sp_open>${intro?replace(h.full, h.full?upper_case, "f")}
-<@say x=u("open")/>
+<#-- The premise (the scenario's event) is an action line inside the scene, after the person is
+     introduced: nothing but the title and the byline stands before FADE IN (a prose summary there
+     is not screenplay form, and named people the scene had not yet introduced: draw 12). Where the
+     opening line already says it (two content words or more in common) and it names no colleague, the scene starts on that
+     line instead: told and then asked, the premise reads twice ("The logline repeats the first line
+     of dialogue", draw 12). -->
+<#assign premise = g.sp_logline?cap_first>
+<#assign x0 = u("open")>
+<#function cwords text>
+<#local names = (a.name + " " + h.name + " " + h.family)?lower_case>
+<#local out = {}>
+<#list text?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !names?contains(w) && !["about", "would", "there", "their", "which", "after", "before", "asked", "wanted", "should", "could"]?seq_contains(w)><#local out = out + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
+<#return out>
+</#function>
+<#assign shared = 0><#assign aw = cwords(x0.ask)>
+<#list cwords(premise)?keys as k><#if aw[k]??><#assign shared = shared + 1></#if></#list>
+<#-- A premise that names the colleague stays: it is where the scene says who they are. -->
+<#if shared lt 2 || premise?matches("(?s).*\\b\\Q" + p.name + "\\E\\b.*")>
+
+${premise}
+</#if>
+<@say x=x0/>
 <#list 1..beats as i>
 <#if left("exchanges") gt 0><@say x=u("exchanges")/>
 <#elseif whys gt 0 && left("why") gt 0><#assign whys = whys - 1><@say x=u("why")/>

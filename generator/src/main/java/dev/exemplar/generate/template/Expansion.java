@@ -208,6 +208,48 @@ public final class Expansion {
         return out;
     }
 
+    /**
+     * As {@link #inOrder}, but the alternatives bound to this document (a condition that requires a
+     * tag: {@code <mistake>}, {@code <memo>}) come first, and the unbound ones (no condition, or only
+     * exclusions) only make up the count when the bound ones are too few: a report's action items are
+     * the ones its case raised, not the line every report of the archetype can take ("Keep the
+     * exchange as an example for new starters" in two of five incident reports, draw 12). The chosen
+     * ones keep the list's order; unbound ones are taken only to reach {@code atLeast}.
+     */
+    public List<String> boundFirst(String name, int k, int atLeast) {
+        Grammar.Symbol sym = find(name);
+        if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
+        List<Grammar.Option> bound = new ArrayList<>(), free = new ArrayList<>();
+        for (Grammar.Option o : sym.options()) {
+            if (!o.cond().holds(st.tags)) continue;
+            (o.cond().need().isEmpty() ? free : bound).add(o);
+        }
+        java.util.Set<Grammar.Option> chosen = new java.util.HashSet<>();
+        chosen.addAll(subset(bound, k));
+        chosen.addAll(subset(free, Math.min(k, atLeast) - chosen.size()));
+        List<String> out = new ArrayList<>(chosen.size());
+        for (Grammar.Option o : sym.options()) {
+            if (!chosen.contains(o)) continue;
+            StringBuilder sb = new StringBuilder(128);
+            seq(o.parts(), sb, 1);
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** A random subset of {@code k} of {@code from} (all of them if fewer), in their order. */
+    private List<Grammar.Option> subset(List<Grammar.Option> from, int k) {
+        List<Grammar.Option> out = new ArrayList<>();
+        int n = from.size();
+        for (int i = 0, needed = Math.max(0, Math.min(k, n)); i < n && needed > 0; i++) {
+            if (st.rng.nextInt(n - i) < needed) {
+                out.add(from.get(i));
+                needed--;
+            }
+        }
+        return out;
+    }
+
     private Grammar.Symbol find(String name) {
         for (Grammar g : layers) {
             Grammar.Symbol sym = g.symbol(name);

@@ -27,6 +27,7 @@ import java.util.Map;
  *   <li>{@code left("exchanges")}: how many units of a list this document may still draw;</li>
  *   <li>{@code fresh("act")}: how many alternatives of a symbol it has not used yet (drawing more repeats one);</li>
  *   <li>{@code in_order("ir_step", 4)}: that many alternatives in list order;</li>
+ *   <li>{@code bound_first("ir_followup", 3, 1)}: up to that many alternatives bound to the document's tags (a condition that requires one), unbound ones only to reach the least count, in list order;</li>
  *   <li>{@code times(5)}: that many increasing clock times inside the document's events.</li>
  * </ul>
  */
@@ -58,6 +59,15 @@ final class TemplateFunctions {
             }
             List<TemplateModel> out = new ArrayList<>();
             for (String t : ex.inOrder(n.getAsString(), k.getAsNumber().intValue())) out.add(new SimpleScalar(t));
+            return new SimpleSequence(out, null);
+        });
+        data.put("bound_first", (TemplateMethodModelEx) args -> {
+            if (args.size() != 3 || !(args.get(0) instanceof TemplateScalarModel n) || !(args.get(1) instanceof TemplateNumberModel k)
+                    || !(args.get(2) instanceof TemplateNumberModel least)) {
+                throw new TemplateModelException("bound_first takes a symbol name, a count and a least count, e.g. bound_first(\"ir_followup\", 3, 1)");
+            }
+            List<TemplateModel> out = new ArrayList<>();
+            for (String t : ex.boundFirst(n.getAsString(), k.getAsNumber().intValue(), least.getAsNumber().intValue())) out.add(new SimpleScalar(t));
             return new SimpleSequence(out, null);
         });
         data.put("times", (TemplateMethodModelEx) args -> {
