@@ -72,7 +72,7 @@ ${head0}
 
 </#if>
 </#list>
-<#if s.crisis><@b.line text=b.seen_act()/></#if>
+<#if s.crisis><@b.line text=b.deed_line()/></#if>
 <@b.flush/>
 <#-- What the AI did and how it turned out are drawn here, before any later entry, and each goes
      where its own words place it: a line with no time beyond the session ("read the pasted notes line
@@ -119,8 +119,9 @@ ${mid}
 </#if>
 </#if>
 <#-- A deed held for the last entry is checked again after the middle entry's talk, which it may
-     now only retell; then another is drawn, if one is left that does not. -->
-<#if deed_later && deed?has_content && b.retells(deed)><#assign deed = b.seen_act()><#if deed?has_content><#assign deed><@b.line text=deed/></#assign><#else><#assign deed_later = false></#if></#if>
+     now only retell; then another is drawn (b.deed_line: an act, else the scenario's work), if one
+     is left that does not. -->
+<#if deed_later && deed?has_content && b.retells(deed)><#assign deed = b.deed_line()><#if deed?has_content><#assign deed><@b.line text=deed/></#assign><#else><#assign deed_later = false></#if></#if>
 <#if deed_later || ending_later && ending?trim?has_content>
 <#assign last><#if deed_later>${deed}</#if>${ending}</#assign>
 <#assign soon = last?lower_case?matches(".*\\b(the same day|the next day|next morning|the following day|tomorrow|that afternoon|that evening|that night|later that day|by the end of the day|within the hour|an hour later|the next shift|afterwards|later in the week|that week|the way home|went home)\\b.*", "s")>

@@ -34,7 +34,7 @@ ${g.letter_open}
 <#-- One narrated line of what the AI did, not two: a second (the scenario's work after its act)
      read as a list of deeds, often out of order ("checked the other instance's work" after the
      report was filed, draw 10). -->
-<#assign sa = b.seen_act()><#if sa?has_content><@b.line text=sa/><#else><#assign wk><@b.beat kind="work"/></#assign><#if !b.retells(wk)>${wk}</#if></#if>
+<@b.line text=b.deed_line()/>
 <@b.flush/>
 ${g.close}
 

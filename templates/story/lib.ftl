@@ -132,12 +132,15 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
      before any of the praise") reads as an evaluator's note in a diary or a letter (draw 10), and
      often retells the talk just shown ("Ravi described the gap in the scoring in enough detail for
      someone to close it", "Juno wrote to me correcting its earlier advice" after the dialogue showed
-     just that: draw 11); so up to four acts are drawn and the first that neither grades nor retells
-     is kept, else one that does not retell, else the one that retells least. -->
+     just that: draw 11); so the acts left are drawn (up to twelve) and the first that neither grades
+     nor retells is kept, else one that does not retell. Four draws were too few: a scenario with
+     five acts whose first four all retold the talk printed no deed at all, though its fifth ("kept
+     answering other questions as usual") added something (draw 12's rerun, a diary whose AI then
+     did nothing between the talk and the close). -->
 <#function seen_act>
 <#local firstdrawn = "">
 <#local plain = "">
-<#list 1..4 as k>
+<#list 1..12 as k>
 <#if fresh("act") lte 0><#break></#if>
 <#local a = g.act>
 <#if !firstdrawn?has_content || echo(a) lt echo(firstdrawn)><#local firstdrawn = a></#if>
@@ -147,6 +150,17 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#if plain?has_content><#return plain></#if>
 <#-- Every act drawn retells the talk: a writer would not tell it twice, so none is printed. -->
 <#return retells(firstdrawn)?then("", firstdrawn)>
+</#function>
+
+<#-- What the AI did, in a diary, a letter or an account, where a line of it must stand between the
+     talk and the close: an act that adds something (seen_act), else the scenario's own work on the
+     matter when it does not retell the talk either; "" only when every line left retells. So a deed
+     dropped as a retelling is replaced, not just left out. -->
+<#function deed_line>
+<#local sa = seen_act()>
+<#if sa?has_content><#return sa></#if>
+<#if fresh("work") gt 0><#local wk = g.work><#if !retells(wk)><#return wk></#if></#if>
+<#return "">
 </#function>
 
 <#-- What the conversation has said so far (every ask and reply), so that a narrated act that only

@@ -1,8 +1,10 @@
 package dev.exemplar.generate.template;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -417,10 +419,37 @@ public final class Expansion {
         return mask != null && (mask[i >>> 6] & (1L << i)) != 0;
     }
 
+    /** A job ({@code {H.job}}, {@code {P.job.a}}), then " at " or " in ", then {@code {here}}: the literal at {@code i}. */
+    private static boolean placeAfterJob(List<Grammar.Part> parts, int i) {
+        return i > 0 && i + 1 < parts.size()
+                && parts.get(i - 1) instanceof Grammar.Ref job && Modifiers.base(job.name()).endsWith(".job")
+                && parts.get(i) instanceof Grammar.Lit l && l.text().matches(" (?:at|in) ")
+                && parts.get(i + 1) instanceof Grammar.Ref place && place.name().equals("here");
+    }
+
+    /** Whether a job's own words name the place: a word of four letters or more, singular or plural, in both. */
+    static boolean namesPlace(String job, String place) {
+        if (job == null) return false;
+        Set<String> jw = new HashSet<>();
+        for (String w : job.toLowerCase(Locale.ROOT).split("[^a-z]+")) if (w.length() >= 4) jw.add(w.replaceFirst("s$", ""));
+        for (String w : place.toLowerCase(Locale.ROOT).split("[^a-z]+")) if (w.length() >= 4 && jw.contains(w.replaceFirst("s$", ""))) return true;
+        return false;
+    }
+
     private void seq(List<Grammar.Part> parts, StringBuilder out, int depth) {
         for (int i = 0; i < parts.size(); i++) {
             Grammar.Part p = parts.get(i);
             if (p instanceof Grammar.Lit l) {
+                if (placeAfterJob(parts, i)) {
+                    // "{H.job.a} at {here}": the place is said only when the job's words do not
+                    // already name it ("a campsite warden", never "a campsite warden at the campsite").
+                    StringBuilder place = new StringBuilder();
+                    ref(((Grammar.Ref) parts.get(i + 1)).name(), place, depth);
+                    String job = vars.get(Modifiers.base(((Grammar.Ref) parts.get(i - 1)).name()));
+                    if (!namesPlace(job, place.toString())) out.append(l.text()).append(place);
+                    i++;
+                    continue;
+                }
                 out.append(l.text());
                 continue;
             }

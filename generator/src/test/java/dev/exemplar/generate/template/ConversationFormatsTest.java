@@ -682,19 +682,13 @@ class ConversationFormatsTest {
     /**
      * Nobody is introduced by a job that names the place it is at ("Gurdeep Gill ... is a mill owner
      * at the mill", "a campsite warden at the campsite": draw 11): a job is not followed by "at the"
-     * a place the job's own words already name.
+     * a place the job's own words already name ({@link PlaceTwice}).
      */
     @Test
     void anIntroductionDoesNotNameThePlaceTwice() {
         List<String> bad = new ArrayList<>();
         for (StoryCoherenceTest.Doc d : docs) {
-            String job = field(d, "h", "job").toLowerCase(Locale.ROOT);
-            Set<String> jw = new java.util.HashSet<>();
-            for (String w : job.split("[^a-z]+")) if (w.length() >= 4) jw.add(w);
-            Matcher m = Pattern.compile("(?i)\\b" + Pattern.quote(job) + " (?:at|in) the ([a-z' -]+)").matcher(d.text());
-            while (m.find()) {
-                for (String w : m.group(1).toLowerCase(Locale.ROOT).split("[^a-z]+")) if (jw.contains(w)) { bad.add(d.where() + ": \"" + m.group() + "\""); break; }
-            }
+            for (String twice : PlaceTwice.in(d.text(), field(d, "h", "job"))) bad.add(d.where() + ": \"" + twice + "\"");
         }
         noFailures(bad);
     }

@@ -121,6 +121,23 @@ class PersonalFormatsTest {
     }
 
     /**
+     * The writer's stake never says the place twice: no "a campsite warden at the campsite" (a job
+     * followed by "at the" a place its own words name, {@link PlaceTwice}), the class the
+     * conversation formats already keep out, now in the diary's and letter's opening lines (draw
+     * 12's reruns: "Eleven months as a campsite warden at the campsite").
+     */
+    @Test
+    void aJobDoesNotNameItsPlaceTwice() {
+        List<String> bad = new ArrayList<>();
+        for (Doc d : docs) {
+            for (String job : List.of(d.v("H.job"), d.v("P.job"))) {
+                for (String twice : PlaceTwice.in(d.text(), job)) bad.add(d.where() + ": \"" + twice + "\"");
+            }
+        }
+        report(bad, "documents naming the place twice");
+    }
+
+    /**
      * A writer introduces a colleague as their own ("Ivana, our plant manager"), never as an outsider
      * would ("Ivana, a plant manager": "nobody introduces a colleague's role like that in their own diary").
      */
