@@ -7,7 +7,6 @@ import dev.exemplar.spec.Scenario;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +26,8 @@ class RoleFitRenderTest {
 
     @Test
     void renderedDocumentsFitSettingRolePersonAndScenario() {
-        Map<String, Map<String, JsonNode>> rows = new HashMap<>();
+        Map<String, Map<String, JsonNode>> rows = TemplateCorpus.roleRows();
         JsonNode settings = LocatedYaml.read(TemplateCorpus.CATALOG.templatesDir().resolve("banks/settings.yaml")).root().get("settings");
-        for (JsonNode s : settings) {
-            Map<String, JsonNode> byName = new HashMap<>();
-            s.path("roles").forEach(r -> byName.put(r.path("name").asText(), r));
-            rows.put(s.path("name").asText(), byName);
-        }
         Set<String> served = strings(LocatedYaml.read(TemplateCorpus.CATALOG.templatesDir().resolve("banks/people.yaml")).root().get("served_jobs"));
         assertTrue(served.contains("patient"), "people.yaml lists the people places serve");
         int withNeeds = 0, servedMain = 0;

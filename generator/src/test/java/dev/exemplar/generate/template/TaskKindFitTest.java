@@ -6,7 +6,6 @@ import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
 import dev.exemplar.spec.ArchetypeSpec;
 import dev.exemplar.spec.FormatSpec;
-import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.Scenario;
 import dev.exemplar.spec.TaskKinds;
 import org.junit.jupiter.api.Test;
@@ -52,13 +51,7 @@ class TaskKindFitTest {
 
     @Test
     void aScenarioThatAssumesAKindOfTaskTalksOnlyAboutSuchATask() throws Exception {
-        Map<String, Map<String, JsonNode>> rows = new HashMap<>();
-        JsonNode settings = LocatedYaml.read(TemplateCorpus.CATALOG.templatesDir().resolve("banks/settings.yaml")).root().get("settings");
-        for (JsonNode s : settings) {
-            Map<String, JsonNode> byName = new HashMap<>();
-            s.path("roles").forEach(r -> byName.put(r.path("name").asText(), r));
-            rows.put(s.path("name").asText(), byName);
-        }
+        Map<String, Map<String, JsonNode>> rows = TemplateCorpus.roleRows();
         AttributeSampler sampler = AttributeSampler.of(TemplateCorpus.CATALOG);
         List<FormatSpec> formats = new ArrayList<>(TemplateCorpus.CATALOG.formats().values());
         Map<String, Integer> perScenario = new HashMap<>();

@@ -1,13 +1,17 @@
 package dev.exemplar.generate.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.plan.AttributeSampler;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Seeds;
 import dev.exemplar.spec.Catalog;
+import dev.exemplar.spec.LocatedYaml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Test support: the project's real catalog and samples spread evenly over archetypes and formats. */
 final class TemplateCorpus {
@@ -59,5 +63,16 @@ final class TemplateCorpus {
         var g = GENERATOR.generate(s);
         if (!g.succeeded()) throw new AssertionError(s.archetype() + "/" + s.format() + ": " + g.failure().detail());
         return g.text();
+    }
+
+    /** The shipped settings' role rows: setting name, then role name, to the row (its tasks, presence). */
+    static Map<String, Map<String, JsonNode>> roleRows() {
+        Map<String, Map<String, JsonNode>> rows = new HashMap<>();
+        for (JsonNode s : LocatedYaml.read(CATALOG.templatesDir().resolve("banks/settings.yaml")).root().get("settings")) {
+            Map<String, JsonNode> byName = new HashMap<>();
+            s.path("roles").forEach(r -> byName.put(r.path("name").asText(), r));
+            rows.put(s.path("name").asText(), byName);
+        }
+        return rows;
     }
 }
