@@ -197,7 +197,7 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 </#function>
 
 <#-- Who put the opening question: the person the event names (H before P), unless the question
-     itself speaks of that person in the third person ("Hamza signed off a decision ... Go on." is
+     itself speaks of that person in the third person ("If you're right that Hamza signed off a decision ... Go on." is
      not Hamza's question); then the other one the event names, else nobody by name. -->
 <#function asker_of ev ask>
 <#local hre = "(?s).*\\b\\Q" + h.name + "\\E\\b.*"><#local pre = "(?s).*\\b\\Q" + p.name + "\\E\\b.*">
