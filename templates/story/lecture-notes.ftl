@@ -89,7 +89,7 @@
 <#assign term = b.topic_for(in_order("topic", 99), casetext)>
 ${g.lec_head?replace("@T@", term)?cap_first}
 
-- ${g.lec_key} ${first?uncap_first}.
+- ${(chosen == ps[0])?then(g.lec_key_def, g.lec_key)} ${first?uncap_first}.
 <#if second?has_content>- ${g.lec_key2} ${second?uncap_first}.
 </#if>
 
@@ -127,7 +127,12 @@ ${g.lec_h_q}
 <#assign qs = []>
 <#if x2?is_hash><#assign qs = [g.lec_q_follow?replace("@Q@", x2.ask?cap_first?trim)]></#if>
 <#assign qs = qs + in_order("lec_q_case", 1)>
-<#assign qs = qs + in_order("lec_q", [nq - qs?size, 0]?max)>
-<#list qs as q>
+<#-- A question that counts the AI's steps is asked only where the notes show an action besides the
+     answer, and one that asks which sentence to quote only where the answer has several (draw 14:
+     "Which step of Osei's ..." over one reply). -->
+<#if act?has_content && qs?size lt nq && d[4] % 2 == 0><#assign qs = qs + [g.lec_q_act]></#if>
+<#assign several = x1.reply?trim?matches("(?s).*[.?!]\\s+\\S.*")>
+<#assign qs = qs + in_order("lec_q", [nq - qs?size + 1, 0]?max)?filter(q -> several || !q?matches("(?s)^Which sentence\\b.*"))>
+<#list qs[0..<[nq, qs?size]?min] as q>
 - ${q}
 </#list>

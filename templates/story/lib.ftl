@@ -206,16 +206,21 @@ ${said(x.react?cap_first, g.hreact)}</#if></#if>
 <#return "any">
 </#function>
 
-<#-- The entry's term: the archetype's topic that shares most words with the case (four letters or
+<#-- The entry's term: the archetype's topic that shares most words with the case (five letters or
      more, no function words), else its first, general one; so a case of a role-play is not headed
      "equanimity after an error". -->
 <#function topic_for cands casetext>
 <#local tstop = ["with", "from", "that", "this", "into", "than", "them", "they", "what", "when", "your", "have", "been",
-  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed"]>
+  "were", "more", "less", "does", "under", "about", "their", "other", "each", "systems", "system", "deployed",
+  "without", "within", "after", "before", "never", "being", "which", "would", "should", "there", "where", "while", "behaviour"]>
 <#local cw = {}>
 <#list casetext?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4><#local cw = cw + {w?substring(0, [w?length, 6]?min): 1}></#if></#list>
 <#local top = cands[0]><#local topn = 0>
-<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 4 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
+<#-- Only words of five letters or more count: a heading whose claim the case shares only "need" or
+     "copy" with ("Declining power an AI does not need" over a case about batching a migration,
+     draw 13) claims what the case does not bear out; with no such word the first topic, the plain
+     name of the disposition, heads it. -->
+<#list cands as t><#local n = 0><#list t?lower_case?split("[^a-z]+", "r") as w><#if w?length gte 5 && !tstop?seq_contains(w) && cw[w?substring(0, [w?length, 6]?min)]??><#local n = n + 1></#if></#list><#if n gt topn><#local top = t><#local topn = n></#if></#list>
 <#return top>
 </#function>
 
