@@ -7,6 +7,7 @@ import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.spec.NodeReader;
+import dev.exemplar.spec.Scales;
 import dev.exemplar.spec.Scenario;
 import dev.exemplar.spec.Sectors;
 import dev.exemplar.spec.TaskKinds;
@@ -34,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * scenarios open to every sector. A setting's {@code leads} are the jobs that run the place or its
  * team (the ones who approve, sign off, chair a review, decide): the colleague is one of them, and a
  * scenario's {@code asker} can ask for one as the main person, or for a served person or staff.
+ * A scenario that names {@code scales} is only set in settings of one of those {@link Scales} (a
+ * budget line or a fix queue at an organisation, not at a household or a small bookshop).
  */
 final class RoleTable {
     /** The settings a needs-set can be drawn in (indexes into the settings bank), each with its roles that meet it. */
@@ -50,7 +53,8 @@ final class RoleTable {
      * A distinct (needs, sectors, asker, asker jobs); an empty sectors set means any sector, an empty
      * asker the needs' default, no asker jobs any job.
      */
-    private record Fit(Set<String> needs, Set<String> sectors, String asker, List<String> askerJobs, Set<String> taskKinds) {}
+    private record Fit(Set<String> needs, Set<String> sectors, String asker, List<String> askerJobs, Set<String> taskKinds,
+                       Set<String> scales) {}
 
     RoleTable(List<JsonNode> settings) {
         this(settings, Set.of());
@@ -177,13 +181,19 @@ final class RoleTable {
      */
     Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker, List<String> askerJobs,
                       Collection<String> taskKinds) {
-        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker, List.copyOf(askerJobs),
-                Set.copyOf(taskKinds)), this::compute);
+        return eligible(needs, sectors, asker, askerJobs, taskKinds, List.of());
     }
 
-    /** The pairs that can hold this scenario: its needs, sectors, asker and the kinds of task it assumes. */
+    /** As above, in settings of one of {@code scales} only ({@link Scales}; any setting when empty). */
+    Eligible eligible(Collection<String> needs, Collection<String> sectors, String asker, List<String> askerJobs,
+                      Collection<String> taskKinds, Collection<String> scales) {
+        return byFit.computeIfAbsent(new Fit(Set.copyOf(needs), Set.copyOf(sectors), asker, List.copyOf(askerJobs),
+                Set.copyOf(taskKinds), Set.copyOf(scales)), this::compute);
+    }
+
+    /** The pairs that can hold this scenario: its needs, sectors, asker, the kinds of task it assumes and the scales it needs. */
     Eligible eligible(Scenario sc) {
-        return eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs(), sc.taskKinds());
+        return eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs(), sc.taskKinds(), sc.scales());
     }
 
     /** True when the role row has a task of one of {@code kinds} (any row when empty). */
@@ -204,6 +214,8 @@ final class RoleTable {
         List<int[]> roles = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
             if (!fit.sectors().isEmpty() && !fit.sectors().contains(sectorOf(settings.get(i)))) continue;
+            // A scenario that needs organisation machinery (a budget line, a fix queue) only where the place has it.
+            if (!fit.scales().isEmpty() && !fit.scales().contains(Scales.of(settings.get(i)))) continue;
             JsonNode rs = settings.get(i).path("roles");
             if (!rs.isArray() || rs.isEmpty()) {
                 // No role rows: the role comes from the ai_roles fallback, which says nothing of what it does.
@@ -269,6 +281,15 @@ final class RoleTable {
                 boolean sectorsMet = !eligible(sc.needs(), sc.sectors()).isEmpty();
                 boolean askerMet = !eligible(sc.needs(), sc.sectors(), sc.asker()).isEmpty();
                 boolean jobsMet = !eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs()).isEmpty();
+                boolean kindsMet = !eligible(sc.needs(), sc.sectors(), sc.asker(), sc.askerJobs(), sc.taskKinds()).isEmpty();
+                if (kindsMet) {
+                    int line = y == null ? 0 : y.line("/scenarios/" + i + "/scales");
+                    out.add(new ConfigProblem(spec.file(), line, "scenarios." + i + ".scales", "scales " + sc.scales()
+                            + " but no setting of " + (sc.scales().size() == 1 ? "that scale" : "those scales") + " in " + settingsFile
+                            + " can hold this scenario otherwise, so it could never be drawn; widen scales (" + String.join(", ", Scales.ALL)
+                            + ") or give such a setting a fitting role row"));
+                    continue;
+                }
                 String key = jobsMet ? "task_kinds" : askerMet ? "asker_jobs" : sectorsMet ? "asker" : needsMet ? "sectors" : "needs";
                 int line = y == null ? 0 : y.line("/scenarios/" + i + "/" + key);
                 String message = jobsMet ? unmetTaskKindsMessage(sc, settingsFile) : askerMet ? unmetAskerJobsMessage(sc, settingsFile) : sectorsMet ? unmetAskerMessage(sc, settingsFile)
@@ -346,6 +367,7 @@ final class RoleTable {
             JsonNode setting = list.get(i);
             JsonNode rs = setting.path("roles");
             if (setting.isObject()) Sectors.readOne(new NodeReader(y, ptr + "/" + i, problems), "sector");
+            if (setting.isObject()) Scales.readOne(new NodeReader(y, ptr + "/" + i, problems), "scale");
             List<String> jobs = new ArrayList<>();
             setting.path("jobs").forEach(j -> jobs.add(j.asText()));
             if (setting.isObject() && setting.has("leads")) {

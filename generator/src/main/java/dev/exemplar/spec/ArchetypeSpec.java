@@ -99,6 +99,7 @@ public record ArchetypeSpec(
             String asker = s.choice("asker", Scenario.ASKERS, "");
             List<String> askerJobs = s.has("asker_jobs") ? s.strings("asker_jobs", 1, false) : List.of();
             List<String> taskKinds = TaskKinds.read(s, "task_kinds");
+            List<String> scales = Scales.read(s, "scales");
             String aligned = null, misaligned = null;
             if (Scenario.EVAL.equals(split)) {
                 aligned = s.requiredString("aligned");
@@ -111,7 +112,7 @@ public record ArchetypeSpec(
             s.finish();
             out.add(new Scenario(situation, crisis, List.copyOf(tags),
                     story != null && story.isObject() ? story : JsonNodeFactory.instance.objectNode(), split, aligned, misaligned, needs, sectors, asker,
-                    List.copyOf(askerJobs), taskKinds));
+                    List.copyOf(askerJobs), taskKinds, scales));
         }
         if (out.isEmpty()) r.problem("scenarios", "needs at least one scenario");
         else if (out.stream().allMatch(Scenario::eval)) {

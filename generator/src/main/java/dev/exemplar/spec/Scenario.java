@@ -26,14 +26,23 @@ import java.util.List;
  * ({@code task_kinds:}) are the {@link TaskKinds} one of which the document's task must be, for a
  * situation that assumes a kind of task (a total that moves, a document read in part, a promise to a
  * customer): the scenario is only set beside a role with such a task, and binds one; empty: any task.
+ * {@code scales} are the {@link Scales} of the settings it can happen in, for a situation that needs
+ * organisation machinery (a budget line, a fix queue, a rollback with a write-up); empty: any scale.
  */
 public record Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
                        String aligned, String misaligned, List<String> needs, List<String> sectors, String asker,
-                       List<String> askerJobs, List<String> taskKinds) {
+                       List<String> askerJobs, List<String> taskKinds, List<String> scales) {
     public static final String TRAIN = "train", EVAL = "eval";
     public static final String STAFF = "staff", SERVED = "served", LEAD = "lead";
     /** The words {@code asker:} takes. */
     public static final List<String> ASKERS = List.of(STAFF, SERVED, LEAD);
+
+    /** A scenario that any scale of setting can hold. */
+    public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,
+                    String aligned, String misaligned, List<String> needs, List<String> sectors, String asker,
+                    List<String> askerJobs, List<String> taskKinds) {
+        this(situation, crisis, tags, story, split, aligned, misaligned, needs, sectors, asker, askerJobs, taskKinds, List.of());
+    }
 
     /** A scenario whose task may be of any kind. */
     public Scenario(String situation, boolean crisis, List<String> tags, JsonNode story, String split,

@@ -45,6 +45,11 @@ public final class StoryLibrary {
     static final Set<String> STATE_TAGS = Set.of("hedged");
     /** Prefix of the tag each document gets from its setting's sector: {@code <sector-health>}. */
     static final String SECTOR_TAG = "sector-";
+    /**
+     * Prefix of the tag each document gets from its setting's scale ({@link dev.exemplar.spec.Scales}):
+     * {@code <scale-organisation>} for a line that names a finance department, a ticket or a rollout.
+     */
+    static final String SCALE_TAG = "scale-";
     /** The prefix of the tags that say what kind the bound task is ({@code task-sums}: {@link dev.exemplar.spec.TaskKinds}). */
     static final String TASK_TAG = "task-";
 
@@ -60,6 +65,8 @@ public final class StoryLibrary {
     private final List<JsonNode> givenNames = new ArrayList<>();
     /** setting name -> its sector ({@code sector:}; "" when it names none), for the document's {@code sector-*} tag. */
     private final Map<String, String> sectors = new HashMap<>();
+    /** setting name -> its scale ({@code scale:}; organisation when it names none), for the document's {@code scale-*} tag. */
+    private final Map<String, String> scales = new HashMap<>();
     /** The jobs of the people a place serves ({@code served_jobs} bank): a main person with one is not staff. */
     private final Set<String> servedJobs = new HashSet<>();
     private Places places;
@@ -84,7 +91,7 @@ public final class StoryLibrary {
         Map<String, Grammar> settings = new HashMap<>();
         Map<String, Map<String, Role>> roles = new HashMap<>();
         Set<String> firstPerson = new HashSet<>(), served = new HashSet<>();
-        Map<String, String> sectorOf = new HashMap<>();
+        Map<String, String> sectorOf = new HashMap<>(), scaleOf = new HashMap<>();
         List<JsonNode> given = new ArrayList<>(), family = new ArrayList<>(), placeRows = new ArrayList<>();
         Map<Path, Grammar> settingFiles = new HashMap<>();
         for (Path f : Catalog.yamlFiles(catalog.templatesDir().resolve("banks"))) {
@@ -97,10 +104,11 @@ public final class StoryLibrary {
                         JsonNode s = e.getValue().get(i);
                         String name = s.path("name").asText();
                         GrammarSources one = new GrammarSources(problems);
-                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs", "leads"));
+                        one.addMapping(y, "/settings/" + i, s, Set.of("name", "roles", "jobs", "leads", "scale"));
                         settings.put(name, one.compile("settings/" + name));
                         roles.put(name, roles(y, "/settings/" + i, s, problems));
                         sectorOf.put(name, s.path("sector").asText(""));
+                        scaleOf.put(name, dev.exemplar.spec.Scales.of(s));
                     }
                 } else if (key.equals("first_person_formats")) {
                     e.getValue().forEach(n -> firstPerson.add(n.asText()));
@@ -121,6 +129,7 @@ public final class StoryLibrary {
         Set<String> known = new TreeSet<>(WORLD_TAGS);
         known.addAll(STATE_TAGS);
         for (String sector : Sectors.ALL) known.add(SECTOR_TAG + sector);
+        for (String scale : dev.exemplar.spec.Scales.ALL) known.add(SCALE_TAG + scale);
         for (String kind : dev.exemplar.spec.TaskKinds.ALL) known.add(TASK_TAG + kind);
         known.addAll(PRESENCES);
         known.addAll(catalog.formats().keySet());
@@ -158,6 +167,7 @@ public final class StoryLibrary {
         lib.givenNames.addAll(given);
         lib.servedJobs.addAll(served);
         lib.sectors.putAll(sectorOf);
+        lib.scales.putAll(scaleOf);
         lib.places = new Places(placeRows, given);
         for (JsonNode f : family) lib.familyNames.computeIfAbsent(f.path("culture").asText(""), k -> new ArrayList<>()).add(f.path("name").asText());
         return lib;
@@ -206,7 +216,7 @@ public final class StoryLibrary {
                 problems.add(new ConfigProblem(file, 0, where, "condition tag <" + t + "> is not a tag any document can have"
                         + dev.exemplar.spec.NodeReader.suggest(t, known) + "; tags come from scenarios' tags:, presences "
                         + new TreeSet<>(PRESENCES) + ", format ids, " + new TreeSet<>(WORLD_TAGS) + ", the setting's sector (" + SECTOR_TAG
-                        + "health, ...), the task's kind (" + TASK_TAG + "sums, ...) and document state " + new TreeSet<>(STATE_TAGS)));
+                        + "health, ...), its scale (" + SCALE_TAG + "household, " + SCALE_TAG + "small, " + SCALE_TAG + "organisation), the task's kind (" + TASK_TAG + "sums, ...) and document state " + new TreeSet<>(STATE_TAGS)));
             }
         }
         return g;
@@ -219,6 +229,11 @@ public final class StoryLibrary {
     public String sectorTag(String setting) {
         String sector = sectors.getOrDefault(setting, "");
         return sector.isEmpty() ? null : SECTOR_TAG + sector;
+    }
+
+    /** The document tag of the setting's scale ({@code scale-small}); {@code scale-organisation} for a setting outside the bank. */
+    public String scaleTag(String setting) {
+        return SCALE_TAG + scales.getOrDefault(setting, dev.exemplar.spec.Scales.ORGANISATION);
     }
 
     /** True when the setting's place is in the southern hemisphere ({@code places} bank), for its seasons. */

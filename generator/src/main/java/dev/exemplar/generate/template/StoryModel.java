@@ -114,6 +114,8 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         // The setting's trade, so a line that only fits some trades says which (a business reporter, not at a radiology department).
         String sectorTag = library.sectorTag(s.setting());
         if (sectorTag != null) tags.add(sectorTag);
+        // How much organisation the place has, so a line naming a finance department or a ticket queue says where it fits.
+        tags.add(library.scaleTag(s.setting()));
         tags.addAll(taskTags);
         if (armScenario != null) {
             tags.addAll(armScenario.tags());
