@@ -27,11 +27,10 @@ public final class Expansion {
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
         final List<Spoken> spoken = new ArrayList<>();
-        /** Variables with a short form ({@code task.short}) the document has mentioned in full already. */
-        final Set<String> mentioned = new java.util.HashSet<>();
-        /** Where full names were written inside the {@code the_*} symbols being expanded, and their short forms. */
-        final List<Mention> inBinding = new ArrayList<>();
-        int bindingDepth;
+        /** Variables with a short form ({@code task}), in the order first written: a placeholder's key is its index. */
+        final List<String> shortKeys = new ArrayList<>();
+        /** How many placeholders the document has written: each carries its number. */
+        int mentions;
         /** The people ("H", "P"...) the narration has named so far: a first mention says who they are. */
         final Set<String> named = new java.util.HashSet<>();
 
@@ -41,8 +40,19 @@ public final class Expansion {
         }
     }
 
-    /** A full name written at {@code [start, end)} of {@code out}, said as {@code shortForm} when repeated. */
-    private record Mention(StringBuilder out, int start, int end, String shortForm) {}
+    /*
+     * A variable with a short form ("the fracture-clinic second reads", later "the reads") is written
+     * as a placeholder: a cased marker letter (so cap_first and the polisher's capitals reach it), its
+     * key, its number, its full words (so a skeleton that compares words still sees them) and an end
+     * mark. resolve() says it in full where it is first PRINTED, and short after: a skeleton may
+     * expand lines it prints later or never (a timeline drawn before the summary, acts tried and
+     * passed over), and "a report on the scheme" in a summary above the timeline that named "the
+     * food-voucher scheme" read as a reference to nothing (draw 13).
+     */
+    private static final char MARK = '\uA641', MARK_CAP = '\uA640', KEY0 = '\uE000', END = '\uE0FF', SEQ0 = '\uE100';
+    private static final int KEYS = 0x40, SEQS = 0x1700;
+    /** The key of an introduction's placeholder ("our site manager " before "Mariana's"): H, then P. */
+    private static final char INTRO_H = '\uE0F0', INTRO_P = '\uE0F1';
 
     /** One spoken field of a drawn unit as it was rendered: the audit trail of an exchange. */
     public record Spoken(String unit, String field, String text) {}
@@ -279,10 +289,8 @@ public final class Expansion {
         String v = vars.get(name);
         if (v != null) {
             // A long name is said in full once; later mentions, in narration or speech, use its short form.
-            String shortForm = vars.get(name + ".short");
-            boolean first = shortForm != null && st.mentioned.add(name);
-            if (first && st.bindingDepth > 0) st.inBinding.add(new Mention(out, out.length(), out.length() + v.length(), shortForm));
-            out.append(shortForm != null && !first ? shortForm : v);
+            if (vars.get(name + ".short") != null && placeholder(name, out)) return;
+            out.append(v);
             return;
         }
         boolean once = name.startsWith("the_");
@@ -296,19 +304,103 @@ public final class Expansion {
         Grammar.Symbol sym = find(name);
         if (sym == null) throw new IllegalStateException("undefined symbol {" + name + "}");
         if (depth > MAX_DEPTH) throw new IllegalStateException("symbol {" + name + "} recurses too deeply");
-        int start = out.length(), mark = st.inBinding.size();
-        if (once) st.bindingDepth++;
-        seq(sym.options().get(choose(sym, sym.options(), name)).parts(), out, depth + 1);
-        if (once) {
-            // Said again later, a binding ("the figures sheet for {task}") names what it mentions by its short form.
-            StringBuilder again = new StringBuilder(out.substring(start));
-            for (int i = st.inBinding.size() - 1; i >= mark; i--) {
-                Mention m = st.inBinding.get(i);
-                if (m.out() == out) again.replace(m.start() - start, m.end() - start, m.shortForm());
-            }
-            st.fixed.put(name, again.toString());
-            if (--st.bindingDepth == 0) st.inBinding.clear();
+        int start = out.length();
+        Grammar.Option chosen = sym.options().get(choose(sym, sym.options(), name));
+        seq(chosen.parts(), out, depth + 1);
+        st.tags.addAll(chosen.cond().marks());
+        // Said again later, a binding names what it mentions by its short form: its placeholders resolve in print order.
+        if (once) st.fixed.put(name, out.substring(start));
+    }
+
+    /** Writes the placeholder of {@code name}; false when the document has used up its keys or numbers. */
+    private boolean placeholder(String name, StringBuilder out) {
+        int k = st.shortKeys.indexOf(name);
+        if (k < 0) {
+            if (st.shortKeys.size() >= KEYS) return false;
+            st.shortKeys.add(name);
+            k = st.shortKeys.size() - 1;
         }
+        if (st.mentions >= SEQS) return false;
+        out.append(MARK).append((char) (KEY0 + k)).append((char) (SEQ0 + st.mentions++)).append(vars.get(name)).append(END);
+        return true;
+    }
+
+    /** Where the placeholder at {@code i} ends (after its end mark), or -1 when none starts there. */
+    private static int placeholderEnd(CharSequence t, int i) {
+        if (i + 3 >= t.length()) return -1;
+        char m = t.charAt(i), k = t.charAt(i + 1), n = t.charAt(i + 2);
+        if ((m != MARK && m != MARK_CAP) || !(k >= KEY0 && k < KEY0 + KEYS || k == INTRO_H || k == INTRO_P) || n < SEQ0 || n >= SEQ0 + SEQS) return -1;
+        for (int j = i + 3; j < t.length(); j++) {
+            char c = t.charAt(j);
+            if (c == END) return j + 1;
+            if (c == MARK || c == MARK_CAP) return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * The printed document with its placeholders said: each variable in full at its first mention
+     * in {@code printed}, by its short form after. The audit trail's spoken fields are resolved the
+     * same way: a field found in the printed text takes the words printed there.
+     */
+    public String resolve(String printed) {
+        if (printed.indexOf(MARK) < 0 && printed.indexOf(MARK_CAP) < 0) return printed;
+        int[] firstAt = new int[st.shortKeys.size()];
+        java.util.Arrays.fill(firstAt, -1);
+        for (int i = 0; i < printed.length(); i++) {
+            int end = placeholderEnd(printed, i);
+            if (end < 0) continue;
+            int k = printed.charAt(i + 1) - KEY0;
+            if (k < firstAt.length && firstAt[k] < 0) firstAt[k] = i;
+            i = end - 1;
+        }
+        String folded = fold(printed);
+        for (int j = 0; j < st.spoken.size(); j++) {
+            Spoken sp = st.spoken.get(j);
+            int at = sp.text().isEmpty() ? -1 : folded.indexOf(fold(sp.text()));
+            st.spoken.set(j, new Spoken(sp.unit(), sp.field(), said(sp.text(), at, firstAt, printed)));
+        }
+        return said(printed, 0, firstAt, printed);
+    }
+
+    /** Lower case, char for char, so offsets stay: a skeleton may have capitalised a printed field. */
+    private static String fold(String t) {
+        char[] c = t.toCharArray();
+        for (int i = 0; i < c.length; i++) c[i] = Character.toLowerCase(c[i]);
+        return new String(c);
+    }
+
+    /**
+     * {@code t}, found at {@code offset} of the printed text (-1: not printed), with each placeholder
+     * said in full where it is the first printed mention, else by its short form.
+     */
+    private String said(String t, int offset, int[] firstAt, String printed) {
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            int end = placeholderEnd(t, i);
+            char c = t.charAt(i);
+            if (end < 0) {
+                // A skeleton that cut a placeholder in two leaves its marks: they are not text.
+                if (c != MARK && c != MARK_CAP && (c < KEY0 || c > '\uF8FF')) sb.append(c);
+                continue;
+            }
+            String v;
+            char kc = t.charAt(i + 1);
+            if (kc == INTRO_H || kc == INTRO_P) {
+                String name = vars.get((kc == INTRO_H ? "H" : "P") + ".name");
+                boolean namedBefore = offset < 0 || name == null
+                        || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b").matcher(printed.substring(0, offset + i)).find();
+                v = namedBefore ? "" : t.substring(i + 3, end - 1);
+            } else {
+                int k = kc - KEY0;
+                String key = st.shortKeys.get(k);
+                v = vars.get(offset >= 0 && offset + i == firstAt[k] ? key : key + ".short");
+            }
+            if (c == MARK_CAP && !v.isEmpty()) v = Character.toUpperCase(v.charAt(0)) + v.substring(1);
+            sb.append(v);
+            i = end - 1;
+        }
+        return sb.toString();
     }
 
     /**
@@ -366,13 +458,31 @@ public final class Expansion {
      * walks into a document unannounced; a possessive or a word joined to the name is left alone.
      * Quoted speech names people as the speakers know them.
      */
-    private void noteNamed(String name, Grammar.Part next, StringBuilder out) {
+    private void noteNamed(String name, Grammar.Part next, StringBuilder out, int start) {
         int dot = name.indexOf('.');
         String person = dot < 0 ? name : name.substring(0, dot);
         String field = dot < 0 ? "" : name.substring(dot + 1);
         if (!vars.containsKey(person + ".full") || !(field.isEmpty() || field.equals("full") || field.equals("pos") || field.equals("name") || field.equals("obj"))) return;
-        if (!st.named.add(person) || !name.equals("P")) return;
-        introduceP(next, out, false);
+        if (!st.named.add(person)) return;
+        if (field.equals("pos")) introduceOwner(person, out, start);
+        else if (name.equals("P")) introduceP(next, out, false);
+    }
+
+    /**
+     * A person first named in a possessive is introduced inside it: "our site manager Mariana's
+     * access review", never "Mariana's access review" with Mariana a stranger (draw 14). The
+     * narrator ("my") and the AI need no introduction.
+     */
+    private void introduceOwner(String person, StringBuilder out, int start) {
+        if (!person.equals("P") && !person.equals("H")) return;
+        String job = vars.get(person + ".job");
+        if (job == null || job.isEmpty() || "I".equals(vars.get(person))) return;
+        boolean firstPerson = "I".equals(vars.get("H"));
+        boolean shared = person.equals("P") && job.equals(vars.get("H.job"));
+        String lead = shared ? (firstPerson ? "my fellow " : "fellow ") : firstPerson ? "our " : "the ";
+        // Said only if nothing printed before it names them: a skeleton may print the event after a line that does.
+        String intro = MARK + String.valueOf(person.equals("H") ? INTRO_H : INTRO_P) + SEQ0 + lead + job + " " + END;
+        out.insert(start, intro);
     }
 
     /**
@@ -458,9 +568,13 @@ public final class Expansion {
                 out.append(SINGULAR.get(r.name().substring(r.name().indexOf('.') + 1)));
             } else if (p instanceof Grammar.Ref r) {
                 ref(r.name(), out, depth);
-                if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
+                if (vars != speechVars) noteNamed(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out, start);
                 else noteSpoken(r.name(), i + 1 < parts.size() ? parts.get(i + 1) : null, out);
-            } else if (p instanceof Grammar.Alt a) seq(a.options().get(choose(a, a.options(), "[...]")).parts(), out, depth);
+            } else if (p instanceof Grammar.Alt a) {
+                Grammar.Option chosen = a.options().get(choose(a, a.options(), "[...]"));
+                seq(chosen.parts(), out, depth);
+                st.tags.addAll(chosen.cond().marks());
+            }
             // The article before a chosen word agrees with it here, where the word is known.
             Articles.agree(out, start);
         }

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *   <li>{@code {name}} expands the symbol {@code name} (or a document variable such as {@code {H.they}});</li>
  *   <li>{@code [a|b|c]} picks one inline alternative; an empty alternative makes the group optional;</li>
  *   <li>{@code <tag !other>} at the start of an alternative (of a symbol or an inline group) makes it
- *       eligible only in documents whose state has {@code tag} and lacks {@code other}.</li>
+ *       eligible only in documents whose state has {@code tag} and lacks {@code other};
+ *       {@code <+log>} marks the document with that state tag when the alternative is chosen.</li>
  * </ul>
  *
  * Rules are parsed once; expansion ({@link Expansion}) is cheap and holds the per-document state.

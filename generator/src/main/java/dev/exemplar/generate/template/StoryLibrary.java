@@ -40,9 +40,11 @@ public final class StoryLibrary {
     /**
      * Document state that a drawn unit sets with {@code marks:} and later conditions read: {@code hedged}
      * once the AI has said it cannot check its own inner states, so that point is made once per
-     * document (a hedging unit that is not the opening is written {@code when: "!hedged"}).
+     * document (a hedging unit that is not the opening is written {@code when: "!hedged"}); {@code log}
+     * once a line has named the record of the conversation ({@code <+log>The log shows}), so a frame
+     * that points back at it ({@code <log>Later in the same log}) is drawn only after it (draw 13).
      */
-    static final Set<String> STATE_TAGS = Set.of("hedged");
+    static final Set<String> STATE_TAGS = Set.of("hedged", "log");
     /** Prefix of the tag each document gets from its setting's sector: {@code <sector-health>}. */
     static final String SECTOR_TAG = "sector-";
     /**

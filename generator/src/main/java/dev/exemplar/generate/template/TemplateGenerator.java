@@ -159,7 +159,8 @@ public final class TemplateGenerator implements Generator {
         Template t = cfg.getTemplate(name);
         SplittableRandom rng = new SplittableRandom(s.seed());
         StoryModel model = StoryModel.build(s, catalog, library, rng, arm);
-        String text = guard.render(name, w -> t.process(model.data(), w));
+        // The task is said in full where the document first prints it, not where a skeleton first expanded it.
+        String text = model.expansion().resolve(guard.render(name, w -> t.process(model.data(), w)));
         return new Draft(text, model.expansion().trace(), model);
     }
 

@@ -62,7 +62,7 @@ class DocumentStateTest {
         CliResult r = TestProject.cli("validate", "--project", root.toString());
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("steady-keel.yaml:" + (open + 2) + ": open.marks: \"hedgd\" is not a document-state tag; "
-                + "a unit can mark the document with one of [hedged]"), r.err());
+                + "a unit can mark the document with one of [hedged, log]"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
 }
