@@ -4,13 +4,18 @@
      once and raised once), then says where the writer works and with what AI (letter_open), tells
      what happened (the event as the writer lived it, b.own_event; the exchanges quoted as they
      went, what the AI did, how it turned out), and closes with a short line to the recipient
-     (letter_close) before the writer's sign-off. The recipient's news is not raised again at the
-     close: readers of draw 10 found the same item twice a pasted-on bookend.
+     (letter_close) before the writer's sign-off. The close picks the recipient's news up in its own
+     words (news.back), never naming it again: readers of draw 10 found the same item named twice a
+     pasted-on bookend, and of draw 14 news never returned to a frame around a case.
      About 85 words an exchange. -->
 <#assign n = [[((s.target - 200) / 80)?round, 1]?max, 4]?min>
+<#-- One register from greeting to sign-off (letter_frame), and the recipient's news bound first
+     (letter_news binds the_rnews), so the close can pick it up in its own words (news.back). -->
+<#assign frame = u("letter_frame")>
+<#assign news = u("letter_news")><#assign bound = news.the_rnews>
 ${g.letter_head}
 
-${g.letter_hi}
+${frame.hi}
 
 ${g.letter_you}
 
@@ -38,7 +43,7 @@ ${g.letter_open}
 <@b.flush/>
 ${g.close}
 
-${g.letter_close}
+${news.back} ${g.letter_close}
 
-${g.signoff},
+${frame.bye},
 ${h.name}

@@ -34,9 +34,11 @@ public final class StoryLibrary {
             "ai_roles", "occupations", "places");
     /** How the AI can be present in a scene: a chat window, a voice, a screen, a physical device. */
     public static final Set<String> PRESENCES = Set.of("text", "voice", "screen", "device");
+    /** The tag of a document whose scenario's event or opening names the bound task: its frame may name the task. */
+    static final String ON_TASK = "on-task";
     /** Tags every document gets from its world, besides its presence, format, and scenario tags. */
     static final Set<String> WORLD_TAGS = Set.of("morning", "afternoon", "evening", "night", "weekday", "weekend",
-            "crisis", "calm", "first", "served", "spring", "summer", "autumn", "winter");
+            "crisis", "calm", "first", "served", "spring", "summer", "autumn", "winter", ON_TASK);
     /**
      * Document state that a drawn unit sets with {@code marks:} and later conditions read: {@code hedged}
      * once the AI has said it cannot check its own inner states, so that point is made once per

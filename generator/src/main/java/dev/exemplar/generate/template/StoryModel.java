@@ -121,6 +121,9 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
             tags.addAll(armScenario.tags());
         } else if (spec != null && s.scenario() >= 0 && s.scenario() < spec.scenarios().size()) {
             tags.addAll(spec.scenarios().get(s.scenario()).tags());
+            // A frame names the task only where the scenario's matter is the task (draw 14: a diary that
+            // opened on "the summer shop takings" over an entry about a paused release).
+            if (aboutTask(spec.scenarios().get(s.scenario()).story())) tags.add(StoryLibrary.ON_TASK);
         }
 
         Map<String, Object> sm = new HashMap<>();
@@ -182,5 +185,26 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
         });
         vars.put(key, given);
         return m;
+    }
+
+    /** A reference to a document-wide binding of the scenario's story ({@code {the_copy}}). */
+    private static final java.util.regex.Pattern BINDING = java.util.regex.Pattern.compile("\\{(the_[A-Za-z0-9_]+)");
+
+    /**
+     * Whether a scenario's own event or opening exchange is about the bound task: it names
+     * {@code {task}}, itself or through one of the story's {@code the_*} bindings ("the figures sheet
+     * for {task}").
+     */
+    static boolean aboutTask(com.fasterxml.jackson.databind.JsonNode story) {
+        if (story == null) return false;
+        for (String field : List.of("event", "open")) {
+            com.fasterxml.jackson.databind.JsonNode n = story.get(field);
+            if (n == null) continue;
+            String text = n.toString();
+            if (text.contains("{task")) return true;
+            java.util.regex.Matcher m = BINDING.matcher(text);
+            while (m.find()) if (story.has(m.group(1)) && story.get(m.group(1)).toString().contains("{task")) return true;
+        }
+        return false;
     }
 }
