@@ -55,7 +55,7 @@ final class MegatronExport {
     private static int[][] encode(List<RecordBatches.Line> batch, TokenEncoder encoder, TokenEncoder.Eod eod) {
         int[][] out = new int[batch.size()][];
         for (int i = 0; i < out.length; i++) {
-            int[] ids = encoder.encode(text(batch.get(i)));
+            int[] ids = tokens(batch.get(i), encoder);
             if (eod != null) {
                 ids = java.util.Arrays.copyOf(ids, ids.length + 1);
                 ids[ids.length - 1] = eod.id();
@@ -84,23 +84,27 @@ final class MegatronExport {
         progress.accept(docs.length);
     }
 
-    /** The record's {@code text}, read with the strict streaming parser; anything else is skipped unread. */
-    static String text(RecordBatches.Line line) {
+    /**
+     * The tokens of the record's {@code text}, read with the strict streaming parser and encoded
+     * from the parser's own character buffer (no String per document); anything else is skipped
+     * unread, and the rest of the line is still checked.
+     */
+    static int[] tokens(RecordBatches.Line line, TokenEncoder encoder) {
         byte[] b = line.bytes();
-        String text = null;
+        int[] ids = null;
         try (JsonParser p = JsonlReader.strictParser(b, 0, b.length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new BadInputException(line.where() + ": not a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
-                if (name.equals("text") && v == JsonToken.VALUE_STRING) text = p.getText();
+                if (name.equals("text") && v == JsonToken.VALUE_STRING) ids = encoder.encode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 else p.skipChildren();
             }
             if (p.nextToken() != null) throw new BadInputException(line.where() + ": more than one JSON value on the line");
         } catch (IOException e) {
             throw new BadInputException(line.where() + ": " + JsonlReader.problem(e));
         }
-        if (text == null) throw new BadInputException(line.where() + ": no string field \"text\"");
-        return text;
+        if (ids == null) throw new BadInputException(line.where() + ": no string field \"text\"");
+        return ids;
     }
 }

@@ -68,22 +68,23 @@ final class TiktokenEncoder implements TokenEncoder {
 
     @Override
     public int[] encode(String text) {
+        char[] chars = text.toCharArray();
+        return encode(chars, 0, chars.length);
+    }
+
+    /** Cut where a piece must start, each chunk from the cache; no String is made but for misses. */
+    @Override
+    public int[] encode(char[] text, int off, int len) {
         ChunkCache c = cache.get();
         ChunkCache.Out out = buffer.get();
         out.n = 0;
-        int start = 0, len = text.length(), h = 0;
-        for (int i = 1; i <= len; i++) {
-            char prev = text.charAt(i - 1);
+        int start = off, end = off + len, h = 0;
+        for (int i = off + 1; i <= end; i++) {
+            char prev = text[i - 1];
             h = 31 * h + prev; // the chunk's String.hashCode, built while scanning
-            if (i < len && !pieceStarts(text, i, prev)) continue;
-            if (i - start <= MAX_CACHED_CHARS) {
-                c.append(text, start, i, h, direct, out);
-            } else {
-                int[] ids = direct.apply(text.substring(start, i));
-                out.ensure(ids.length);
-                System.arraycopy(ids, 0, out.buf, out.n, ids.length);
-                out.n += ids.length;
-            }
+            if (i < end && !pieceStarts(text, off, end, i, prev)) continue;
+            if (i - start <= MAX_CACHED_CHARS) c.append(text, start, i, h, direct, out);
+            else out.add(direct.apply(new String(text, start, i - start)));
             start = i;
             h = 0;
         }
@@ -105,23 +106,29 @@ final class TiktokenEncoder implements TokenEncoder {
      * True where a piece of both encodings' pre-tokenising patterns must start: at a space followed
      * by a letter, and right after a run of letters that is not followed by a mark or an
      * apostrophe (which o200k_base can join to the word). Not every piece start is found; only
-     * these are used. {@code prev} is the character before {@code i}.
+     * these are used. The text is {@code text[from, end)}; {@code prev} is the character before {@code i}.
      */
-    static boolean pieceStarts(String text, int i, char prev) {
-        char c = text.charAt(i);
+    static boolean pieceStarts(char[] text, int from, int end, int i, char prev) {
+        char c = text[i];
         if (c < 128) {
             byte k = ASCII[c];
             if (k == SPACE) {
-                if (i + 1 >= text.length()) return false;
-                char next = text.charAt(i + 1);
-                return next < 128 ? ASCII[next] == LETTER : Character.isLetter(text.codePointAt(i + 1));
+                if (i + 1 >= end) return false;
+                char next = text[i + 1];
+                return next < 128 ? ASCII[next] == LETTER : Character.isLetter(Character.codePointAt(text, i + 1, end));
             }
             if (k != OTHER) return false;
-            return prev < 128 ? ASCII[prev] == LETTER : Character.isLetter(text.codePointBefore(i));
+            return prev < 128 ? ASCII[prev] == LETTER : letterBefore(text, from, i, prev);
         }
-        if (Character.isLetter(c) || Character.isSurrogate(c)) return false;
+        if (Character.isSurrogate(c)) return false;
         int type = Character.getType(c);
+        if (type <= Character.OTHER_LETTER && type >= Character.UPPERCASE_LETTER) return false; // a letter
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) return false;
-        return Character.isLetter(text.codePointBefore(i));
+        return prev < 128 ? ASCII[prev] == LETTER : letterBefore(text, from, i, prev);
+    }
+
+    /** Whether the code point ending at {@code i} is a letter; {@code prev} is {@code text[i - 1]}. */
+    private static boolean letterBefore(char[] text, int from, int i, char prev) {
+        return Character.isSurrogate(prev) ? Character.isLetter(Character.codePointBefore(text, i, from)) : Character.isLetter(prev);
     }
 }

@@ -9,6 +9,11 @@ public interface TokenEncoder extends AutoCloseable {
     /** The token ids of {@code text}, without any special token. */
     int[] encode(String text);
 
+    /** The token ids of {@code text[off, off + len)}; encoders that can read the range in place override this. */
+    default int[] encode(char[] text, int off, int len) {
+        return encode(new String(text, off, len));
+    }
+
     /** What the user named: {@code cl100k_base}, {@code o200k_base} or the tokenizer.json path. */
     String name();
 
