@@ -24,7 +24,8 @@ import statistics
 import sys
 
 WORD = re.compile(r"[a-z0-9']+")
-SENT_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+# "No." before a number ("No. 14: ...") is an abbreviation, not the end of a sentence.
+SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\bNo\.)[\"')\]]*\s+|\n+")
 
 
 def load(path):
