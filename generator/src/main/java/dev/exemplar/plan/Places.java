@@ -63,6 +63,16 @@ public final class Places {
         return p.startsWith("the ") ? p.substring(4) : p;
     }
 
+    /**
+     * Where a setting is, with its lead-in word ("outside Tralee", "in the Barossa Valley"), or null
+     * when its name has none ("an orbital research station").
+     */
+    public static String locality(String setting) {
+        int at = -1;
+        for (String w : LEAD_INS) at = Math.max(at, setting.lastIndexOf(w));
+        return at < 0 ? null : setting.substring(at + 1);
+    }
+
     /** The name cultures of a setting's place; empty when it has none (names from anywhere). */
     public List<String> cultures(String setting) {
         return cultures.getOrDefault(place(setting), List.of());

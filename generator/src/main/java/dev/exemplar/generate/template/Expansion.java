@@ -534,16 +534,7 @@ public final class Expansion {
         return i > 0 && i + 1 < parts.size()
                 && parts.get(i - 1) instanceof Grammar.Ref job && Modifiers.base(job.name()).endsWith(".job")
                 && parts.get(i) instanceof Grammar.Lit l && l.text().matches(" (?:at|in) ")
-                && parts.get(i + 1) instanceof Grammar.Ref place && place.name().equals("here");
-    }
-
-    /** Whether a job's own words name the place: a word of four letters or more, singular or plural, in both. */
-    static boolean namesPlace(String job, String place) {
-        if (job == null) return false;
-        Set<String> jw = new HashSet<>();
-        for (String w : job.toLowerCase(Locale.ROOT).split("[^a-z]+")) if (w.length() >= 4) jw.add(w.replaceFirst("s$", ""));
-        for (String w : place.toLowerCase(Locale.ROOT).split("[^a-z]+")) if (w.length() >= 4 && jw.contains(w.replaceFirst("s$", ""))) return true;
-        return false;
+                && parts.get(i + 1) instanceof Grammar.Ref place && (place.name().equals("here") || place.name().equals("place"));
     }
 
     private void seq(List<Grammar.Part> parts, StringBuilder out, int depth) {
@@ -551,12 +542,13 @@ public final class Expansion {
             Grammar.Part p = parts.get(i);
             if (p instanceof Grammar.Lit l) {
                 if (placeAfterJob(parts, i)) {
-                    // "{H.job.a} at {here}": the place is said only when the job's words do not
-                    // already name it ("a campsite warden", never "a campsite warden at the campsite").
+                    // "{H.job.a} at {place}": the place is said only when the job's words do not
+                    // already name it and it is not a home (never "a campsite warden at the campsite").
                     StringBuilder place = new StringBuilder();
                     ref(((Grammar.Ref) parts.get(i + 1)).name(), place, depth);
                     String job = vars.get(Modifiers.base(((Grammar.Ref) parts.get(i - 1)).name()));
-                    if (!namesPlace(job, place.toString())) out.append(l.text()).append(place);
+                    out.append(JobPlace.after(job, l.text(), place.toString(), vars.get("place"),
+                            st.tags.contains(StoryLibrary.SCALE_TAG + dev.exemplar.spec.Scales.HOUSEHOLD)));
                     i++;
                     continue;
                 }
