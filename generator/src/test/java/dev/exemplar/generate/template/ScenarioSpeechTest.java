@@ -32,7 +32,13 @@ class ScenarioSpeechTest {
     private static final int DOCS = 3000; // 300 per archetype; a most-drawn scenario gets 30 to 60
     static final double MAX_SHARE = 0.20;
     static final int PER_ARCHETYPE = 3;
+    /** How many of each archetype's most drawn scenarios the wider check covers (the first 5 of 11 to 16). */
+    static final int WIDER_PER_ARCHETYPE = 5;
+    /** A scenario is checked only with at least this many documents in the sample (20% is then 4 documents or more). */
+    static final int MIN_DOCS = 15;
     private static final RecurringSentences recurring = new RecurringSentences();
+    private static final RecurringSentences everyScenario = new RecurringSentences();
+    private static int scenariosChecked;
 
     @BeforeAll
     static void render() throws Exception {
@@ -40,16 +46,21 @@ class ScenarioSpeechTest {
         Map<String, Integer> count = new HashMap<>();
         for (PlannedSample s : all) count.merge(s.archetype() + "#" + s.scenario(), 1, Integer::sum);
         Set<String> drawn = mostDrawn(count, PER_ARCHETYPE);
+        Set<String> wider = mostDrawn(count, WIDER_PER_ARCHETYPE);
         for (PlannedSample s : all) {
             String group = s.archetype() + "#" + s.scenario();
-            if (!drawn.contains(group)) continue;
+            boolean enough = wider.contains(group) && count.get(group) >= MIN_DOCS;
+            if (!drawn.contains(group) && !enough) continue;
             TemplateGenerator.Draft d = TemplateCorpus.GENERATOR.draft(s, TemplateGenerator.templateName(s.format()));
             List<String> said = new ArrayList<>();
             for (Expansion.Spoken sp : d.model().expansion().spoken()) {
                 if (sp.field().equals("reply")) said.add(StockLineTest.anonymise(s, TextPolisher.polish(sp.text())));
             }
-            recurring.add(group, StockSpeechTest.sentences(said, StockLineTest.MIN_WORDS));
+            Set<String> sentences = StockSpeechTest.sentences(said, StockLineTest.MIN_WORDS);
+            if (drawn.contains(group)) recurring.add(group, sentences);
+            if (enough) everyScenario.add(group, sentences);
         }
+        scenariosChecked = (int) wider.stream().filter(g -> count.get(g) >= MIN_DOCS).count();
     }
 
     /** The {@code k} scenarios of each archetype drawn most often ("archetype#index"), ties to the lower index. */
@@ -71,5 +82,21 @@ class ScenarioSpeechTest {
         assertTrue(recurring.distinct() > 1000, "spoken sentences checked: " + recurring.distinct());
         assertTrue(bad.isEmpty(), bad.size() + " spoken sentences recur within a scenario (worst "
                 + String.format("%.1f%%", 100 * recurring.worstShare()) + "):\n" + String.join("\n", bad.subList(0, Math.min(120, bad.size()))));
+    }
+
+    /**
+     * The same bound beyond the three most drawn: each archetype's {@link #WIDER_PER_ARCHETYPE} most
+     * drawn scenarios with {@link #MIN_DOCS} documents or more in the sample (blind read of draw 13:
+     * "the 'bug report, nothing more' reply appears verbatim" in two documents of one draw of 30; run
+     * 15, 2,000 documents: 118 of 129 scenarios with eight or more documents had a sentence in more
+     * than 20% of them, up to 62%). At corpus scale each such sentence is memorised. Before the fix
+     * 40 sentences of the fourth and fifth most drawn scenarios were above, the worst in 35%.
+     */
+    @Test
+    void noSpokenLineRecursAcrossTheWiderScenarios() {
+        List<String> bad = everyScenario.above(MAX_SHARE);
+        assertTrue(scenariosChecked >= 45, "scenarios checked: " + scenariosChecked);
+        assertTrue(bad.isEmpty(), bad.size() + " spoken sentences recur within one of " + scenariosChecked + " scenarios" + " (worst "
+                + String.format("%.1f%%", 100 * everyScenario.worstShare()) + "):\n" + String.join("\n", bad.subList(0, Math.min(400, bad.size()))));
     }
 }
