@@ -27,10 +27,8 @@ public final class Expansion {
         final Map<String, String> fixed = new java.util.HashMap<>();
         final List<String> trace = new ArrayList<>();
         final List<Spoken> spoken = new ArrayList<>();
-        /** Variables with a short form ({@code task}), in the order first written: a placeholder's key is its index. */
-        final List<String> shortKeys = new ArrayList<>();
-        /** How many placeholders the document has written: each carries its number. */
-        int mentions;
+        /** Names said in full where first printed: the task's placeholders and first-mention introductions. */
+        final PrintOrder printOrder = new PrintOrder();
         /** The people ("H", "P"...) the narration has named so far: a first mention says who they are. */
         final Set<String> named = new java.util.HashSet<>();
 
@@ -39,20 +37,6 @@ public final class Expansion {
             this.rng = rng;
         }
     }
-
-    /*
-     * A variable with a short form ("the fracture-clinic second reads", later "the reads") is written
-     * as a placeholder: a cased marker letter (so cap_first and the polisher's capitals reach it), its
-     * key, its number, its full words (so a skeleton that compares words still sees them) and an end
-     * mark. resolve() says it in full where it is first PRINTED, and short after: a skeleton may
-     * expand lines it prints later or never (a timeline drawn before the summary, acts tried and
-     * passed over), and "a report on the scheme" in a summary above the timeline that named "the
-     * food-voucher scheme" read as a reference to nothing (draw 13).
-     */
-    private static final char MARK = '\uA641', MARK_CAP = '\uA640', KEY0 = '\uE000', END = '\uE0FF', SEQ0 = '\uE100';
-    private static final int KEYS = 0x40, SEQS = 0x1700;
-    /** The key of an introduction's placeholder ("our site manager " before "Mariana's"): H, then P. */
-    private static final char INTRO_H = '\uE0F0', INTRO_P = '\uE0F1';
 
     /** One spoken field of a drawn unit as it was rendered: the audit trail of an exchange. */
     public record Spoken(String unit, String field, String text) {}
@@ -289,7 +273,7 @@ public final class Expansion {
         String v = vars.get(name);
         if (v != null) {
             // A long name is said in full once; later mentions, in narration or speech, use its short form.
-            if (vars.get(name + ".short") != null && placeholder(name, out)) return;
+            if (vars.get(name + ".short") != null && st.printOrder.write(name, v, out)) return;
             out.append(v);
             return;
         }
@@ -312,95 +296,12 @@ public final class Expansion {
         if (once) st.fixed.put(name, out.substring(start));
     }
 
-    /** Writes the placeholder of {@code name}; false when the document has used up its keys or numbers. */
-    private boolean placeholder(String name, StringBuilder out) {
-        int k = st.shortKeys.indexOf(name);
-        if (k < 0) {
-            if (st.shortKeys.size() >= KEYS) return false;
-            st.shortKeys.add(name);
-            k = st.shortKeys.size() - 1;
-        }
-        if (st.mentions >= SEQS) return false;
-        out.append(MARK).append((char) (KEY0 + k)).append((char) (SEQ0 + st.mentions++)).append(vars.get(name)).append(END);
-        return true;
-    }
-
-    /** Where the placeholder at {@code i} ends (after its end mark), or -1 when none starts there. */
-    private static int placeholderEnd(CharSequence t, int i) {
-        if (i + 3 >= t.length()) return -1;
-        char m = t.charAt(i), k = t.charAt(i + 1), n = t.charAt(i + 2);
-        if ((m != MARK && m != MARK_CAP) || !(k >= KEY0 && k < KEY0 + KEYS || k == INTRO_H || k == INTRO_P) || n < SEQ0 || n >= SEQ0 + SEQS) return -1;
-        for (int j = i + 3; j < t.length(); j++) {
-            char c = t.charAt(j);
-            if (c == END) return j + 1;
-            if (c == MARK || c == MARK_CAP) return -1;
-        }
-        return -1;
-    }
-
     /**
-     * The printed document with its placeholders said: each variable in full at its first mention
-     * in {@code printed}, by its short form after. The audit trail's spoken fields are resolved the
-     * same way: a field found in the printed text takes the words printed there.
+     * The printed document with its names said in print order ({@link PrintOrder}); the audit
+     * trail's spoken fields take the words printed where they stand.
      */
     public String resolve(String printed) {
-        if (printed.indexOf(MARK) < 0 && printed.indexOf(MARK_CAP) < 0) return printed;
-        int[] firstAt = new int[st.shortKeys.size()];
-        java.util.Arrays.fill(firstAt, -1);
-        for (int i = 0; i < printed.length(); i++) {
-            int end = placeholderEnd(printed, i);
-            if (end < 0) continue;
-            int k = printed.charAt(i + 1) - KEY0;
-            if (k < firstAt.length && firstAt[k] < 0) firstAt[k] = i;
-            i = end - 1;
-        }
-        String folded = fold(printed);
-        for (int j = 0; j < st.spoken.size(); j++) {
-            Spoken sp = st.spoken.get(j);
-            int at = sp.text().isEmpty() ? -1 : folded.indexOf(fold(sp.text()));
-            st.spoken.set(j, new Spoken(sp.unit(), sp.field(), said(sp.text(), at, firstAt, printed)));
-        }
-        return said(printed, 0, firstAt, printed);
-    }
-
-    /** Lower case, char for char, so offsets stay: a skeleton may have capitalised a printed field. */
-    private static String fold(String t) {
-        char[] c = t.toCharArray();
-        for (int i = 0; i < c.length; i++) c[i] = Character.toLowerCase(c[i]);
-        return new String(c);
-    }
-
-    /**
-     * {@code t}, found at {@code offset} of the printed text (-1: not printed), with each placeholder
-     * said in full where it is the first printed mention, else by its short form.
-     */
-    private String said(String t, int offset, int[] firstAt, String printed) {
-        StringBuilder sb = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            int end = placeholderEnd(t, i);
-            char c = t.charAt(i);
-            if (end < 0) {
-                // A skeleton that cut a placeholder in two leaves its marks: they are not text.
-                if (c != MARK && c != MARK_CAP && (c < KEY0 || c > '\uF8FF')) sb.append(c);
-                continue;
-            }
-            String v;
-            char kc = t.charAt(i + 1);
-            if (kc == INTRO_H || kc == INTRO_P) {
-                String name = vars.get((kc == INTRO_H ? "H" : "P") + ".name");
-                boolean namedBefore = offset < 0 || name == null
-                        || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b").matcher(printed.substring(0, offset + i)).find();
-                v = namedBefore ? "" : t.substring(i + 3, end - 1);
-            } else {
-                int k = kc - KEY0;
-                String key = st.shortKeys.get(k);
-                v = vars.get(offset >= 0 && offset + i == firstAt[k] ? key : key + ".short");
-            }
-            if (c == MARK_CAP && !v.isEmpty()) v = Character.toUpperCase(v.charAt(0)) + v.substring(1);
-            sb.append(v);
-            i = end - 1;
-        }
-        return sb.toString();
+        return st.printOrder.resolve(printed, vars, st.spoken);
     }
 
     /**
@@ -481,8 +382,7 @@ public final class Expansion {
         boolean shared = person.equals("P") && job.equals(vars.get("H.job"));
         String lead = shared ? (firstPerson ? "my fellow " : "fellow ") : firstPerson ? "our " : "the ";
         // Said only if nothing printed before it names them: a skeleton may print the event after a line that does.
-        String intro = MARK + String.valueOf(person.equals("H") ? INTRO_H : INTRO_P) + SEQ0 + lead + job + " " + END;
-        out.insert(start, intro);
+        out.insert(start, PrintOrder.introduction(person, lead + job + " "));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.exemplar.spec.ConfigException;
 import dev.exemplar.spec.ConfigProblem;
 import dev.exemplar.spec.LocatedYaml;
 import dev.exemplar.plan.Places;
+import dev.exemplar.spec.Scales;
 import dev.exemplar.spec.Scenario;
 import dev.exemplar.spec.Sectors;
 
@@ -112,7 +113,7 @@ public final class StoryLibrary {
                         settings.put(name, one.compile("settings/" + name));
                         roles.put(name, roles(y, "/settings/" + i, s, problems));
                         sectorOf.put(name, s.path("sector").asText(""));
-                        scaleOf.put(name, dev.exemplar.spec.Scales.of(s));
+                        scaleOf.put(name, Scales.of(s));
                     }
                 } else if (key.equals("first_person_formats")) {
                     e.getValue().forEach(n -> firstPerson.add(n.asText()));
@@ -133,7 +134,7 @@ public final class StoryLibrary {
         Set<String> known = new TreeSet<>(WORLD_TAGS);
         known.addAll(STATE_TAGS);
         for (String sector : Sectors.ALL) known.add(SECTOR_TAG + sector);
-        for (String scale : dev.exemplar.spec.Scales.ALL) known.add(SCALE_TAG + scale);
+        for (String scale : Scales.ALL) known.add(SCALE_TAG + scale);
         for (String kind : dev.exemplar.spec.TaskKinds.ALL) known.add(TASK_TAG + kind);
         known.addAll(PRESENCES);
         known.addAll(catalog.formats().keySet());
@@ -237,7 +238,7 @@ public final class StoryLibrary {
 
     /** The document tag of the setting's scale ({@code scale-small}); {@code scale-organisation} for a setting outside the bank. */
     public String scaleTag(String setting) {
-        return SCALE_TAG + scales.getOrDefault(setting, dev.exemplar.spec.Scales.ORGANISATION);
+        return SCALE_TAG + scales.getOrDefault(setting, Scales.ORGANISATION);
     }
 
     /** True when the setting's place is in the southern hemisphere ({@code places} bank), for its seasons. */

@@ -1,5 +1,6 @@
 package dev.exemplar.generate.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.exemplar.plan.Person;
 import dev.exemplar.plan.PlannedSample;
 import dev.exemplar.plan.Pronouns;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The document plan one template renders, fixed before any words are chosen, as plain maps,
@@ -188,21 +191,21 @@ public record StoryModel(Map<String, Object> data, Expansion expansion, World wo
     }
 
     /** A reference to a document-wide binding of the scenario's story ({@code {the_copy}}). */
-    private static final java.util.regex.Pattern BINDING = java.util.regex.Pattern.compile("\\{(the_[A-Za-z0-9_]+)");
+    private static final Pattern BINDING = Pattern.compile("\\{(the_[A-Za-z0-9_]+)");
 
     /**
      * Whether a scenario's own event or opening exchange is about the bound task: it names
      * {@code {task}}, itself or through one of the story's {@code the_*} bindings ("the figures sheet
      * for {task}").
      */
-    static boolean aboutTask(com.fasterxml.jackson.databind.JsonNode story) {
+    static boolean aboutTask(JsonNode story) {
         if (story == null) return false;
         for (String field : List.of("event", "open")) {
-            com.fasterxml.jackson.databind.JsonNode n = story.get(field);
+            JsonNode n = story.get(field);
             if (n == null) continue;
             String text = n.toString();
             if (text.contains("{task")) return true;
-            java.util.regex.Matcher m = BINDING.matcher(text);
+            Matcher m = BINDING.matcher(text);
             while (m.find()) if (story.has(m.group(1)) && story.get(m.group(1)).toString().contains("{task")) return true;
         }
         return false;
