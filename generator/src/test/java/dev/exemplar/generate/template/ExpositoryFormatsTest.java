@@ -216,11 +216,7 @@ class ExpositoryFormatsTest {
             "something", "nothing", "anything", "everything");
 
     private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-            if (w.length() >= 5 && !STOP.contains(w)) out.add(w.substring(0, Math.min(6, w.length())));
-        }
-        return out;
+        return TemplateCorpus.stems(text, STOP);
     }
 
     /**

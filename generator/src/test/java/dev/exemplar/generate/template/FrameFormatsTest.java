@@ -95,12 +95,7 @@ class FrameFormatsTest {
 
     /** Content words (names set aside), five letters or more, cut to six. */
     private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase().split("[^a-z]+")) {
-            if (w.length() < 5 || STOP.contains(w)) continue;
-            out.add(w.substring(0, Math.min(6, w.length())));
-        }
-        return out;
+        return TemplateCorpus.stems(text, STOP);
     }
 
     @Test

@@ -75,4 +75,13 @@ final class TemplateCorpus {
         }
         return rows;
     }
+
+    /** Content words of {@code text}: five letters or more, not in {@code stop}, cut to six letters (a crude stem). */
+    static java.util.Set<String> stems(String text, java.util.Set<String> stop) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+            if (w.length() >= 5 && !stop.contains(w)) out.add(w.substring(0, Math.min(6, w.length())));
+        }
+        return out;
+    }
 }
