@@ -210,6 +210,22 @@ class ExpositoryFrameTest {
     }
 
     /**
+     * A seminar question names the claim it asks about instead of pointing at "this" from the bottom
+     * of the notes: "MacLeod says this of systems like Atlas" read as a claim never stated (draw 16,
+     * two readers of three).
+     */
+    @Test
+    void aSeminarQuestionNamesTheClaimItAsksAbout() {
+        Pattern pointing = Pattern.compile("(?i)\\b(?:says|claims|argues|holds) this (?:of|about|for)\\b");
+        List<String> bad = new ArrayList<>();
+        for (int i : R.of("lecture-notes", 150)) {
+            String[] parts = R.texts().get(i).split("\n\n");
+            parts[parts.length - 1].lines().filter(l -> l.startsWith("- ") && pointing.matcher(l).find()).forEach(q -> bad.add(where(i) + ": " + q));
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " questions point at a claim as \"this\":\n" + String.join("\n", bad.subList(0, Math.min(8, bad.size()))));
+    }
+
+    /**
      * No frame sentence of six words or more (quoted speech aside, names made general) is in more
      * than 8% of a format's documents: a sentence every entry takes is a template showing through.
      */
