@@ -28,11 +28,7 @@ public final class Scales {
 
     /** The one scale word at {@code key} of {@code r}'s mapping ("" when absent), reported when unknown. */
     public static String readOne(NodeReader r, String key) {
-        if (!r.has(key)) return "";
-        JsonNode v = r.raw(key);
-        if (v.isTextual() && ALL.contains(v.asText())) return v.asText();
-        r.problem(key, v.isTextual() ? WordList.unknown(v.asText(), ALL, "scale") : "must be one scale word, one of " + String.join(", ", ALL));
-        return "";
+        return WordList.readOne(r, key, ALL, "scale");
     }
 
     /** A setting's scale: its {@code scale:}, or {@code organisation} when it names none (the machinery the old banks assumed). */

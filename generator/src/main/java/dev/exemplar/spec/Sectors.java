@@ -1,6 +1,5 @@
 package dev.exemplar.spec;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
@@ -46,19 +45,6 @@ public final class Sectors {
 
     /** The one sector word at {@code key} of {@code r}'s mapping ("" when absent), reported when unknown. */
     public static String readOne(NodeReader r, String key) {
-        if (!r.has(key)) return "";
-        JsonNode v = r.raw(key);
-        if (!v.isTextual()) {
-            r.problem(key, "must be one sector word, one of " + String.join(", ", ALL));
-            return "";
-        }
-        String w = v.asText();
-        if (ALL.contains(w)) return w;
-        r.problem(key, unknown(w));
-        return "";
-    }
-
-    private static String unknown(String w) {
-        return WordList.unknown(w, ALL, "sector");
+        return WordList.readOne(r, key, ALL, "sector");
     }
 }

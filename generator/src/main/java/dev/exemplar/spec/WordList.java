@@ -26,6 +26,15 @@ final class WordList {
         return List.copyOf(out);
     }
 
+    /** The one known word at {@code key} ("" when absent); anything else is reported there. */
+    static String readOne(NodeReader r, String key, List<String> vocabulary, String kind) {
+        if (!r.has(key)) return "";
+        JsonNode v = r.raw(key);
+        if (v.isTextual() && vocabulary.contains(v.asText())) return v.asText();
+        r.problem(key, v.isTextual() ? unknown(v.asText(), vocabulary, kind) : "must be one " + kind + " word, one of " + String.join(", ", vocabulary));
+        return "";
+    }
+
     static String unknown(String w, List<String> vocabulary, String kind) {
         return "\"" + w + "\" is not a " + kind + "; use one of " + String.join(", ", vocabulary) + NodeReader.suggest(w, vocabulary);
     }

@@ -1,5 +1,7 @@
 package dev.exemplar.generate.template;
 
+import dev.exemplar.spec.Scales;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -448,7 +450,7 @@ public final class Expansion {
                     ref(((Grammar.Ref) parts.get(i + 1)).name(), place, depth);
                     String job = vars.get(Modifiers.base(((Grammar.Ref) parts.get(i - 1)).name()));
                     out.append(JobPlace.after(job, l.text(), place.toString(), vars.get("place"),
-                            st.tags.contains(StoryLibrary.SCALE_TAG + dev.exemplar.spec.Scales.HOUSEHOLD)));
+                            st.tags.contains(StoryLibrary.SCALE_TAG + Scales.HOUSEHOLD)));
                     i++;
                     continue;
                 }
